@@ -1,0 +1,105 @@
+"""The Emulator facade: builds a pipeline from a Config, runs mock origins, dispatches requests.
+
+`dispatch()` works without a socket (tests and `explain` use it); server.py puts it behind listeners.
+"""
+
+from __future__ import annotations
+
+import ssl
+from collections.abc import Mapping
+from types import TracebackType
+
+from aiohttp import web
+
+from emulator.clock import Clock, SystemClock
+from emulator.config.model import Config
+from emulator.http import EdgeResponse, ViewerRequest, new_request_id
+from emulator.origins.http import OriginClient
+from emulator.origins.mocks import MOCK_TYPES
+from emulator.pipeline import Answer, Forward, Pipeline
+from emulator.pipeline.origin_request import Target
+from emulator.trace import Trace
+
+
+class Emulator:
+    def __init__(self, config: Config, *, clock: Clock | None = None, https_port: int | None = None,
+                 origin_ssl: ssl.SSLContext | None = None) -> None:
+        self.config = config
+        self.clock = clock or SystemClock()
+        self._https_port = https_port
+        self._origin_ssl = origin_ssl
+        self._runners: list[web.AppRunner] = []
+        self._client: OriginClient | None = None
+        self.mock_addresses: dict[str, dict[str, Target]] = {}
+        self.pipeline = self._build_pipeline()
+
+    @classmethod
+    def from_file(cls, path: str, **kwargs: object) -> Emulator:
+        from emulator.config.loader import load_config
+
+        return cls(load_config(path), **kwargs)  # type: ignore[arg-type]
+
+    def _build_pipeline(self) -> Pipeline:
+        https_port = self._https_port
+        if https_port is None:
+            https_port = self.config.emulator.https.port if self.config.emulator.https else 443
+        return Pipeline(self.config, self.clock, self.mock_addresses, https_port)
+
+    def set_https_port(self, port: int) -> None:
+        """The port redirect-to-https points at (443 is left out of the URL)."""
+        self._https_port = port
+        self.pipeline = self._build_pipeline()
+
+    async def start(self) -> None:
+        """Start every mock origin on a loopback port and open the origin connection pool."""
+        try:
+            for distribution in self.config.distributions:
+                addresses = self.mock_addresses.setdefault(distribution.id, {})
+                for origin in distribution.origins:
+                    if origin.mock is None:
+                        continue
+                    runner = web.AppRunner(MOCK_TYPES[origin.mock.type].make_app(origin.mock), access_log=None)
+                    await runner.setup()
+                    self._runners.append(runner)
+                    site = web.TCPSite(runner, "127.0.0.1", 0)
+                    await site.start()
+                    addresses[origin.id] = Target("127.0.0.1", _bound_port(runner))
+            self._client = await OriginClient(self._origin_ssl).__aenter__()
+        except BaseException:
+            await self.close()
+            raise
+
+    async def close(self) -> None:
+        if self._client is not None:
+            await self._client.__aexit__(None, None, None)
+            self._client = None
+        for runner in reversed(self._runners):
+            await runner.cleanup()
+        self._runners.clear()
+
+    async def __aenter__(self) -> Emulator:
+        await self.start()
+        return self
+
+    async def __aexit__(self, t: type[BaseException] | None, e: BaseException | None,
+                        tb: TracebackType | None) -> None:
+        await self.close()
+
+    async def dispatch(self, request: ViewerRequest) -> tuple[EdgeResponse, Trace]:
+        """Run one request through the pipeline. The caller must drain or release a streamed body."""
+        assert self._client is not None, "Emulator.start() was not called"
+        trace = Trace(new_request_id())
+        return await self.pipeline.handle(request, self._client, trace), trace
+
+    def explain(self, request: ViewerRequest) -> tuple[Forward | Answer, Trace]:
+        """Stages 1-8 only: what would happen, without contacting any origin."""
+        trace = Trace(new_request_id())
+        return self.pipeline.plan(request, trace), trace
+
+    @property
+    def mocks(self) -> Mapping[str, Mapping[str, Target]]:
+        return self.mock_addresses
+
+
+def _bound_port(runner: web.BaseRunner) -> int:
+    return int(runner.addresses[-1][1])

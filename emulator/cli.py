@@ -1,0 +1,162 @@
+"""`frontyard` command line: parses arguments, calls the API, maps errors to exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+import sys
+from dataclasses import replace
+from importlib.resources import files
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from multidict import CIMultiDict
+
+from emulator import __version__
+from emulator.app import Emulator
+from emulator.config.loader import load_config
+from emulator.config.model import Config, Listen
+from emulator.errors import ConfigError
+from emulator.http import Scheme, ViewerRequest, freeze
+from emulator.output import format_issues, format_origin_request, format_trace
+from emulator.pipeline import Forward
+from emulator.server import EdgeServer
+
+EXIT_OK, EXIT_FAILED, EXIT_CONFIG = 0, 1, 2
+
+
+def demo_config_path() -> Path:
+    return Path(str(files("emulator") / "demo" / "demo.yaml"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="frontyard", description="A local emulator of the Amazon CloudFront edge.")
+    parser.add_argument("--version", action="version", version=f"frontyard {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="serve a distribution (the built-in demo without CONFIG)")
+    serve.add_argument("config", nargs="?", help="YAML config file")
+    serve.add_argument("--host", help="address to listen on (default from config, else 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="HTTP port to listen on (default from config, else 8080)")
+    serve.add_argument("--quiet", action="store_true", help="no access log")
+
+    validate = sub.add_parser("validate", help="check a config file and report every problem")
+    validate.add_argument("config")
+
+    explain = sub.add_parser("explain", help="show every decision for a request, without contacting origins")
+    explain.add_argument("config")
+    explain.add_argument("url", help="e.g. http://localhost:8080/api/x?y=1")
+    explain.add_argument("-X", "--request", dest="method", default="GET")
+    explain.add_argument("-H", "--header", dest="headers", action="append", default=[],
+                         help="'Name: value', repeatable")
+
+    args = parser.parse_args(argv)
+    if args.command == "serve":
+        return cmd_serve(args)
+    if args.command == "validate":
+        return cmd_validate(args.config)
+    return cmd_explain(args)
+
+
+def _load(path: str) -> Config | None:
+    try:
+        return load_config(path)
+    except ConfigError as exc:
+        print(format_issues(exc.file, exc.issues), file=sys.stderr)
+        return None
+
+
+def cmd_validate(path: str) -> int:
+    config = _load(path)
+    if config is None:
+        return EXIT_CONFIG
+    for issue in config.warnings:
+        print(issue.format())  # type: ignore[attr-defined]
+    behaviors = sum(len(d.behaviors) for d in config.distributions)
+    origins = sum(len(d.origins) for d in config.distributions)
+    warnings = f", {len(config.warnings)} warning{'s' if len(config.warnings) != 1 else ''}" if config.warnings else ""
+    print(f"{path}: OK: {len(config.distributions)} distribution{'s' if len(config.distributions) != 1 else ''}, "
+          f"{behaviors} behaviors, {origins} origins, {len(config.functions)} functions{warnings}")
+    return EXIT_OK
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    config = _load(args.config)
+    if config is None:
+        return EXIT_CONFIG
+    url = urlsplit(args.url)
+    if url.scheme not in ("http", "https") or not url.netloc:
+        print(f"frontyard explain: '{args.url}' is not an http(s) URL", file=sys.stderr)
+        return EXIT_FAILED
+    headers: CIMultiDict[str] = CIMultiDict()
+    headers["Host"] = url.netloc
+    for raw in args.headers:
+        name, sep, value = raw.partition(":")
+        if not sep:
+            print(f"frontyard explain: header '{raw}' is not 'Name: value'", file=sys.stderr)
+            return EXIT_FAILED
+        if name.strip().lower() == "host":
+            headers.popall("Host")
+        headers.add(name.strip(), value.strip())
+    request = ViewerRequest(args.method.upper(), url.path or "/", url.query, freeze(headers), Scheme(url.scheme),
+                            "1.1", "127.0.0.1", 0)
+    decision, trace = Emulator(config).explain(request)
+    print(f"{request.method} {args.url}\n")
+    print(format_trace(trace))
+    if isinstance(decision, Forward):
+        print("\nOrigin request (not sent):")
+        print(format_origin_request(decision.origin_request))
+    else:
+        print(f"\nAnswered by the edge: {decision.response.status}")
+        for name, value in decision.response.headers.items():
+            print(f"{name}: {value}")
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    path = args.config or str(demo_config_path())
+    config = _load(path)
+    if config is None:
+        return EXIT_CONFIG
+    listen = config.emulator.http
+    listen = Listen(args.host or listen.host, listen.port if args.port is None else args.port)
+    config = replace(config, emulator=replace(config.emulator, http=listen, access_log=not args.quiet))
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    for issue in config.warnings:
+        print(issue.format(), file=sys.stderr)  # type: ignore[attr-defined]
+    try:
+        asyncio.run(_serve(config, demo=args.config is None))
+    except OSError as exc:
+        print(f"frontyard: cannot listen on {listen}: {exc.strerror}", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+async def _serve(config: Config, *, demo: bool) -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    async with Emulator(config) as emulator:
+        server = EdgeServer(emulator)
+        bound = await server.start(config.emulator.http)
+        host, port = bound[0]
+        base = f"http://{'[' + host + ']' if ':' in host else host}:{port}"
+        print(f"frontyard {__version__}: serving {config.file}", flush=True)
+        for d in config.distributions:
+            names = ", ".join(d.aliases) or "(no aliases)"
+            print(f"  distribution '{d.id}' ({names}; {len(d.behaviors)} behaviors) at {base}/", flush=True)
+        if demo:
+            print(f"  try: curl -i {base}/   and   curl -i '{base}/api/x?y=1'", flush=True)
+        print("Ctrl-C to stop.", flush=True)
+        try:
+            await stop.wait()
+        finally:
+            await server.close()
+    print("frontyard: stopped", flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

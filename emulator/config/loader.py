@@ -1,0 +1,429 @@
+"""Plain config tree -> typed model. Collects every issue; raises ConfigError once, with all of them."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from emulator.config import rules
+from emulator.config.model import (
+    CACHED_METHOD_SETS,
+    METHOD_SETS,
+    CacheBehavior,
+    Config,
+    CustomErrorResponse,
+    Distribution,
+    EmulatorSettings,
+    EventType,
+    FunctionAssociation,
+    FunctionConfig,
+    Listen,
+    MockSpec,
+    Origin,
+    OriginProtocolPolicy,
+    ViewerProtocolPolicy,
+)
+from emulator.config.reader import Report, Section
+from emulator.config.source import Severity
+from emulator.config.yamlsrc import Path as TreePath
+from emulator.config.yamlsrc import parse_yaml
+from emulator.errors import ConfigError
+from emulator.http import split_host_port
+
+LATER_DISTRIBUTION = {
+    "enabled": "a local distribution is always enabled",
+    "price_class": "there is one local edge location",
+    "http_version": "viewers speak HTTP/1.1 to the emulator",
+    "is_ipv6_enabled": "the listen address decides",
+    "logging": "frontyard writes its own access log",
+    "restrictions": "geo restriction is not emulated yet",
+    "viewer_certificate": "the local CA issues the viewer certificate",
+    "web_acl_id": "AWS WAF is not emulated",
+    "origin_groups": "origin failover is not emulated yet",
+    "continuous_deployment_policy_id": "continuous deployment is not emulated",
+    "staging": "continuous deployment is not emulated",
+}
+LATER_BEHAVIOR = {
+    "forwarded_values": "legacy cache settings are not emulated yet; origin requests forward nothing",
+    "min_ttl": "caching is not emulated yet",
+    "default_ttl": "caching is not emulated yet",
+    "max_ttl": "caching is not emulated yet",
+    "lambda_function_associations": "Lambda@Edge is not emulated",
+    "trusted_key_groups": "signed URLs are not emulated yet",
+    "trusted_signers": "signed URLs are not emulated yet",
+    "field_level_encryption_id": "field-level encryption is not emulated",
+    "realtime_log_config_arn": "real-time logs are not emulated",
+    "smooth_streaming": "smooth streaming is not emulated",
+    "grpc_config": "gRPC is not emulated",
+}
+LATER_ORIGIN = {
+    "origin_shield": "there is one local edge location",
+    "origin_access_control_id": "mock buckets do not check signatures",
+    "response_completion_timeout": "not emulated yet",
+    "ip_address_type": "connections go where the name resolves",
+}
+BEHAVIOR_KEYS = (
+    "target_origin_id", "viewer_protocol_policy", "allowed_methods", "cached_methods", "compress",
+    "cache_policy", "origin_request_policy", "response_headers_policy", "function_associations",
+)
+SETS_TEXT = " | ".join("[" + ", ".join(sorted(s, key=["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST",
+                                                       "DELETE"].index)) + "]" for s in METHOD_SETS)
+
+
+def load_config(path: str | Path) -> Config:
+    """Read and validate a YAML config file. Raises ConfigError listing every problem."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        from emulator.config.source import ConfigIssue
+
+        raise ConfigError(str(path), [ConfigIssue(Severity.ERROR, None, "", f"cannot read: {exc.strerror}")]) from exc
+    return load_config_text(text, str(path), path.parent)
+
+
+def load_config_text(text: str, file: str, base_dir: Path) -> Config:
+    tree, smap, issues = parse_yaml(text, file)
+    report = Report(smap, base_dir.resolve(), issues)
+    config = _Loader(report).load(tree) if tree is not None else None
+    if config is None or any(i.severity is Severity.ERROR for i in report.issues):
+        raise ConfigError(file, report.issues)
+    return config
+
+
+class _Loader:
+    def __init__(self, report: Report) -> None:
+        self.r = report
+
+    def load(self, tree: object) -> Config | None:
+        top = Section(self.r, (), tree)
+        top.check_keys(("distribution", "distributions", "functions", "emulator"))
+        functions = self.functions(top)
+        names = {f.name for f in functions}
+        distributions: list[Distribution] = []
+        if top.has("distribution") and top.has("distributions"):
+            self.r.error(("distributions",), "give either 'distribution' or 'distributions', not both")
+        if top.has("distribution"):
+            d = self.distribution(("distribution",), top.data["distribution"], names, 0)
+            distributions += [d] if d else []
+        for path, raw in top.items("distributions"):
+            d = self.distribution(path, raw, names, int(path[-1]))
+            distributions += [d] if d else []
+        if not top.has("distribution") and not top.has("distributions"):
+            self.r.error((), "missing required key 'distribution'", "a mapping describing the distribution")
+        self.check_hosts(distributions)
+        settings = self.emulator(top.section("emulator"))
+        warnings = tuple(i for i in self.r.issues if i.severity is Severity.WARNING)
+        return Config(self.r.smap.file, tuple(distributions), tuple(functions), settings, warnings)
+
+    # -- distribution ---------------------------------------------------------------------------------
+    def distribution(self, path: TreePath, raw: object, functions: set[str], index: int) -> Distribution | None:
+        s = Section(self.r, path, raw)
+        s.check_keys(("id", "domain_name", "aliases", "default_root_object", "origins", "default_cache_behavior",
+                      "cache_behaviors", "custom_error_responses", "comment"), LATER_DISTRIBUTION)
+        dist_id = s.str("id", f"dist{index + 1}" if index else "default") or "default"
+        # A stable fake CloudFront domain per distribution, like d111111abcdef8.cloudfront.net.
+        fake = "d" + hashlib.sha256(dist_id.encode()).hexdigest()[:13] + ".cloudfront.net"
+        domain = (s.str("domain_name", fake) or fake).lower()
+        aliases = [a.lower() for a in (s.strs("aliases") or [])]
+        for i, alias in enumerate(aliases):
+            if not rules.HOSTNAME.match(alias):
+                self.r.error(s.at("aliases") + (i,), f"'{alias}' is not a valid alternate domain name",
+                             "a DNS name, optionally starting with '*.'")
+        root = s.str("default_root_object", "") or ""
+        if root and (problem := rules.root_object_problem(root)):
+            self.r.error(s.at("default_root_object"), f"'{root}' {problem}")
+        origins = self.origins(s)
+        # Ids as written, even of origins with other errors, so one mistake doesn't cascade into more.
+        raw_origins = s.data.get("origins")
+        origin_ids = {str(o["id"]) for o in raw_origins if isinstance(o, dict) and o.get("id") is not None} \
+            if isinstance(raw_origins, list) else set()
+        default_raw = s.data.get("default_cache_behavior")
+        default = self.behavior(s.at("default_cache_behavior"), default_raw, origin_ids, functions, True)
+        if default_raw is None:
+            self.r.error(path, "missing required key 'default_cache_behavior'")
+        behaviors = [b for p, raw_b in s.items("cache_behaviors")
+                     if (b := self.behavior(p, raw_b, origin_ids, functions, False))]
+        self.check_patterns(s, behaviors)
+        errors = self.error_responses(s)
+        if default is None:
+            return None
+        return Distribution(dist_id, domain, tuple(origins), default, tuple(behaviors), tuple(aliases), root,
+                            tuple(errors), s.location)
+
+    def check_patterns(self, s: Section, behaviors: list[CacheBehavior]) -> None:
+        seen: dict[str, int] = {}
+        for i, b in enumerate(behaviors):
+            key = "/" + b.path_pattern.lstrip("/")  # a leading '/' is implied
+            if key in seen:
+                self.r.warn(s.at("cache_behaviors") + (i, "path_pattern"),
+                            f"'{b.path_pattern}' repeats behavior [{seen[key]}]'s pattern: this behavior never "
+                            "matches (first match wins)")
+            seen.setdefault(key, i)
+
+    def origins(self, s: Section) -> list[Origin]:
+        out: list[Origin] = []
+        entries = s.items("origins")
+        if not entries and not s.has("origins"):
+            self.r.error(s.path, "missing required key 'origins'", "a list of origins")
+        ids: set[str] = set()
+        for path, raw in entries:
+            o = self.origin(path, raw)
+            if o is None:
+                continue
+            if o.id in ids:
+                self.r.error(path + ("id",), f"origin id '{o.id}' is used twice", "unique origin ids")
+            ids.add(o.id)
+            out.append(o)
+        return out
+
+    def origin(self, path: TreePath, raw: object) -> Origin | None:
+        from emulator.origins.mocks import MOCK_TYPES
+
+        s = Section(self.r, path, raw)
+        s.check_keys(("id", "domain_name", "origin_path", "custom_headers", "connection_attempts",
+                      "connection_timeout", "custom_origin", "s3_origin", "mock"), LATER_ORIGIN)
+        origin_id = s.str("id", required=True)
+        domain = s.str("domain_name", required=True, expected="the origin's DNS name")
+        origin_path = s.str("origin_path", "") or ""
+        if origin_path and (problem := rules.origin_path_problem(origin_path)):
+            self.r.error(s.at("origin_path"), f"'{origin_path}' {problem}", "like /production")
+        headers = self.custom_headers(s)
+        attempts = s.int("connection_attempts", 3, 1, 3)
+        timeout = s.int("connection_timeout", 10, 1, 10)
+        c = s.section("custom_origin")
+        is_s3 = s.has("s3_origin")
+        if c and is_s3:
+            self.r.error(path, "give either 'custom_origin' or 's3_origin', not both")
+        if is_s3:
+            Section(self.r, s.at("s3_origin"), s.data["s3_origin"]).check_keys(
+                (), {"origin_access_identity": "mock buckets do not check identities"})
+        cs = c or Section(self.r, s.at("custom_origin"), {})
+        cs.check_keys(("http_port", "https_port", "protocol_policy", "read_timeout", "keepalive_timeout",
+                       "ssl_protocols"))
+        ports = dict(lo=1024, hi=65535, allowed=(80, 443), expected="80, 443, or 1024 to 65535")
+        http_port = cs.int("http_port", 80, **ports)  # type: ignore[arg-type]
+        https_port = cs.int("https_port", 443, **ports)  # type: ignore[arg-type]
+        # CloudFront requires a protocol policy; local services mostly speak plain HTTP, so that is ours.
+        default_policy = OriginProtocolPolicy.HTTP_ONLY
+        policy = cs.enum("protocol_policy", OriginProtocolPolicy, default_policy) or default_policy
+        read_timeout = cs.int("read_timeout", 30, 1, 120)
+        keepalive = cs.int("keepalive_timeout", 5, 1, 120)
+        ssl = cs.strs("ssl_protocols") or ["TLSv1.2"]
+        for i, proto in enumerate(ssl):
+            if proto not in ("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2"):
+                self.r.error(cs.at("ssl_protocols") + (i,), f"'{proto}' is not an origin SSL protocol",
+                             "a list of: SSLv3, TLSv1, TLSv1.1, TLSv1.2")
+        mock = None
+        if (m := s.section("mock")) is not None:
+            mock_type = m.str("type", required=True, expected=f"one of: {', '.join(MOCK_TYPES)}")
+            spec = MOCK_TYPES.get(mock_type or "")
+            if mock_type and spec is None:
+                self.r.error(m.at("type"), f"unknown mock origin type '{mock_type}'",
+                             f"one of: {', '.join(MOCK_TYPES)}")
+            if spec is not None:
+                m.check_keys(("type", *spec.options))
+                for name, opt in spec.options.items():
+                    if opt.required and not m.has(name):
+                        self.r.error(m.path, f"mock '{spec.name}' needs '{name}' ({opt.help})")
+                    elif m.has(name) and opt.kind == "path":
+                        target = self.r.base_dir / str(m.data[name])
+                        if not target.exists():
+                            self.r.error(m.at(name), f"'{m.data[name]}' does not exist (looked in {target})")
+                    elif m.has(name) and opt.kind == "int":
+                        m.int(name, 0, 0, 2**31)
+                    elif m.has(name) and opt.kind == "bool":
+                        m.bool(name, False)
+                options = tuple((k, v) for k, v in m.data.items() if k != "type")
+                mock = MockSpec(spec.name, options, self.r.base_dir)
+        if origin_id is None or domain is None:
+            return None
+        return Origin(origin_id, domain.lower(), s.location, origin_path, tuple(headers), attempts, timeout,
+                      policy, http_port, https_port, read_timeout, keepalive, tuple(ssl), is_s3, mock)
+
+    def custom_headers(self, s: Section) -> list[tuple[str, str]]:
+        raw = s.data.get("custom_headers")
+        if raw is None:
+            return []
+        if not isinstance(raw, dict):
+            self.r.error(s.at("custom_headers"), "must be a mapping of header name to value",
+                         "like {X-Origin-Verify: secret}")
+            return []
+        out = []
+        for name, value in raw.items():
+            value = "" if value is None else str(value)
+            if problem := rules.custom_header_problem(name, value):
+                self.r.error(s.at("custom_headers") + (name,), problem, key=True)
+            out.append((name, value))
+        if len(out) > 30:
+            self.r.error(s.at("custom_headers"), f"{len(out)} custom headers; CloudFront allows 30 per origin")
+        return out
+
+    # -- behaviors ------------------------------------------------------------------------------------
+    def behavior(self, path: TreePath, raw: object, origins: set[str], functions: set[str],
+                 is_default: bool) -> CacheBehavior | None:
+        if raw is None:
+            return None
+        s = Section(self.r, path, raw)
+        s.check_keys(BEHAVIOR_KEYS if is_default else ("path_pattern", *BEHAVIOR_KEYS), LATER_BEHAVIOR)
+        pattern = "*" if is_default else s.str("path_pattern", required=True, expected="like /api/*")
+        if pattern and not is_default and (problem := rules.path_pattern_problem(pattern)):
+            self.r.error(s.at("path_pattern"), f"'{pattern}' {problem}")
+        target = s.str("target_origin_id", required=True, expected=f"one of the origin ids: {sorted(origins)}")
+        if target and target not in origins:
+            self.r.error(s.at("target_origin_id"), f"no origin has id '{target}'",
+                         f"one of: {', '.join(sorted(origins)) or '(no origins defined)'}")
+        vpp = s.enum("viewer_protocol_policy", ViewerProtocolPolicy, ViewerProtocolPolicy.ALLOW_ALL)
+        allowed = self.method_set(s, "allowed_methods", METHOD_SETS)
+        cached = self.method_set(s, "cached_methods", CACHED_METHOD_SETS)
+        if not cached <= allowed:
+            self.r.error(s.at("cached_methods"), "cached methods must be a subset of allowed_methods")
+        cache_policy = s.str("cache_policy", "Managed-CachingOptimized") or "Managed-CachingOptimized"
+        if cache_policy not in ("Managed-CachingOptimized", "Managed-CachingDisabled"):
+            self.r.warn(s.at("cache_policy"), "cache policies are not emulated yet: origin requests forward "
+                        "no headers, cookies or query strings (as Managed-CachingOptimized)")
+        orp = s.str("origin_request_policy")
+        if orp is not None:
+            self.r.warn(s.at("origin_request_policy"), "origin request policies are not emulated yet: nothing "
+                        "extra is forwarded to the origin")
+        rhp = s.str("response_headers_policy")
+        if rhp is not None:
+            self.r.warn(s.at("response_headers_policy"), "response headers policies are not emulated yet")
+        associations = self.associations(s, functions)
+        if pattern is None or target is None or vpp is None:
+            return None
+        return CacheBehavior(pattern, target, s.location, is_default, vpp, allowed, cached,
+                             s.bool("compress", False), cache_policy, orp, rhp, tuple(associations))
+
+    def method_set(self, s: Section, key: str, choices: tuple[frozenset[str], ...]) -> frozenset[str]:
+        methods = s.strs(key)
+        if methods is None:
+            return choices[0]
+        found = frozenset(m.upper() for m in methods)
+        if found not in choices:
+            text = SETS_TEXT if len(choices) == 3 else " | ".join(SETS_TEXT.split(" | ")[:2])
+            self.r.error(s.at(key), f"[{', '.join(methods)}] is not a CloudFront method set",
+                         f"one of: {text}")
+            return choices[0]
+        return found
+
+    def associations(self, s: Section, functions: set[str]) -> list[FunctionAssociation]:
+        a = s.section("function_associations")
+        if a is None:
+            return []
+        a.check_keys([e.value for e in EventType], {
+            "origin-request": "CloudFront Functions run on viewer events only (use Lambda@Edge)",
+            "origin-response": "CloudFront Functions run on viewer events only (use Lambda@Edge)",
+        })
+        out = []
+        for event in EventType:
+            name = a.str(event.value)
+            if name is None:
+                continue
+            if name not in functions:
+                self.r.error(a.at(event.value), f"no function named '{name}'",
+                             f"one of the names under 'functions': {', '.join(sorted(functions)) or '(none)'}")
+            out.append(FunctionAssociation(event, name))
+        return out
+
+    def error_responses(self, s: Section) -> list[CustomErrorResponse]:
+        out = []
+        codes: set[int] = set()
+        for path, raw in s.items("custom_error_responses"):
+            e = Section(self.r, path, raw)
+            e.check_keys(("error_code", "response_page_path", "response_code", "error_caching_min_ttl"))
+            code = e.int("error_code", 0, 400, 504, expected=f"one of: {', '.join(map(str, rules.ERROR_CODES))}")
+            if code and code not in rules.ERROR_CODES:
+                self.r.error(e.at("error_code"), f"CloudFront cannot customise {code} responses",
+                             f"one of: {', '.join(map(str, rules.ERROR_CODES))}")
+            if code in codes:
+                self.r.error(e.at("error_code"), f"error code {code} is configured twice")
+            codes.add(code)
+            page = e.str("response_page_path")
+            response_code = e.int("response_code", 0, 200, 504,
+                                  expected=f"one of: {', '.join(map(str, rules.RESPONSE_CODES))}") or None
+            if response_code and response_code not in rules.RESPONSE_CODES:
+                self.r.error(e.at("response_code"), f"{response_code} is not an allowed response code",
+                             f"one of: {', '.join(map(str, rules.RESPONSE_CODES))}")
+            if (page is None) != (response_code is None):
+                self.r.error(path, "response_page_path and response_code must be given together")
+            if page is not None and not page.startswith("/"):
+                self.r.error(e.at("response_page_path"), f"'{page}' must start with '/'", "like /errors/404.html")
+            ttl = e.int("error_caching_min_ttl", 10, 0, 31536000)
+            out.append(CustomErrorResponse(code, page, response_code, ttl, e.location))
+        if out:
+            self.r.warn(s.at("custom_error_responses"), "custom error responses are validated but not applied yet")
+        return out
+
+    def check_hosts(self, distributions: list[Distribution]) -> None:
+        owner: dict[str, str] = {}
+        for index, d in enumerate(distributions):
+            for name in (d.domain_name, *d.aliases):
+                if name in owner and owner[name] != d.id:
+                    self.r.error(("distributions", index), f"'{name}' is claimed by distributions "
+                                 f"'{owner[name]}' and '{d.id}'", "each alias on one distribution only")
+                owner[name] = d.id
+
+    # -- functions and emulator settings --------------------------------------------------------------
+    def functions(self, top: Section) -> list[FunctionConfig]:
+        f = top.section("functions")
+        if f is None:
+            return []
+        out = []
+        for name in f.data:
+            s = Section(self.r, f.at(name), f.data[name])
+            s.check_keys(("runtime", "code", "key_value_store"))
+            runtime = s.str("runtime", "cloudfront-js-1.0") or "cloudfront-js-1.0"
+            if runtime not in rules.RUNTIMES:
+                self.r.error(s.at("runtime"), f"'{runtime}' is not a CloudFront Functions runtime",
+                             f"one of: {', '.join(rules.RUNTIMES)}")
+            code = s.str("code", required=True, expected="the path of the function's .js file")
+            kvs = s.str("key_value_store")
+            for key, value in (("code", code), ("key_value_store", kvs)):
+                if value is not None and not (self.r.base_dir / value).is_file():
+                    self.r.error(s.at(key), f"file '{value}' does not exist (looked in {self.r.base_dir})")
+            if code is not None:
+                kvs_path = str(self.r.base_dir / kvs) if kvs else None
+                out.append(FunctionConfig(name, runtime, self.r.base_dir / code, kvs_path, s.location))
+        if out:
+            self.r.warn(f.path, "CloudFront Functions are validated for references but not run yet")
+        return out
+
+    def emulator(self, s: Section | None) -> EmulatorSettings:
+        if s is None:
+            return EmulatorSettings()
+        s.check_keys(("listen", "resolve", "pop", "edge_id", "debug", "access_log"))
+        defaults = EmulatorSettings()
+        http, https = defaults.http, defaults.https
+        if (listen := s.section("listen")) is not None:
+            listen.check_keys(("http", "https"))
+            http = self.listen(listen, "http") or http
+            https = self.listen(listen, "https") or https
+        resolve: list[tuple[str, str, int | None]] = []
+        if (res := s.section("resolve")) is not None:
+            for name, value in res.data.items():
+                host, port = split_host_port(str(value))
+                if not host or (":" in str(value) and port is None and not str(value).startswith("[")
+                                and str(value).count(":") == 1):
+                    self.r.error(res.at(name), f"'{value}' is not an address", "host or host:port")
+                    continue
+                resolve.append((name.lower(), host, port))
+        pop = s.str("pop", defaults.pop) or defaults.pop
+        edge_id = s.str("edge_id", defaults.edge_id) or defaults.edge_id
+        debug = s.section("debug")
+        trace_header = False
+        if debug is not None:
+            debug.check_keys(("trace_header",))
+            trace_header = debug.bool("trace_header", False)
+        return EmulatorSettings(http, https, tuple(resolve), pop, edge_id, trace_header,
+                                s.bool("access_log", True))
+
+    def listen(self, s: Section, key: str) -> Listen | None:
+        value = s.str(key)
+        if value is None:
+            return None
+        host, port = split_host_port(value)
+        if port is None or not 0 <= port <= 65535:
+            self.r.error(s.at(key), f"'{value}' is not host:port", "like 127.0.0.1:8080")
+            return None
+        return Listen(host or "127.0.0.1", port)

@@ -1,0 +1,166 @@
+"""The typed, immutable configuration. Only the loader builds these; everything after it reads them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from emulator.config.source import Location
+
+
+class ViewerProtocolPolicy(StrEnum):
+    ALLOW_ALL = "allow-all"
+    REDIRECT_TO_HTTPS = "redirect-to-https"
+    HTTPS_ONLY = "https-only"
+
+
+class OriginProtocolPolicy(StrEnum):
+    HTTP_ONLY = "http-only"
+    HTTPS_ONLY = "https-only"
+    MATCH_VIEWER = "match-viewer"
+
+
+class EventType(StrEnum):
+    VIEWER_REQUEST = "viewer-request"
+    VIEWER_RESPONSE = "viewer-response"
+
+
+# CloudFront accepts exactly these three method sets (AllowedMethods), and cached methods are one of two.
+METHOD_SETS: tuple[frozenset[str], ...] = (
+    frozenset({"GET", "HEAD"}),
+    frozenset({"GET", "HEAD", "OPTIONS"}),
+    frozenset({"GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"}),
+)
+CACHED_METHOD_SETS: tuple[frozenset[str], ...] = METHOD_SETS[:2]
+
+
+@dataclass(frozen=True)
+class MockSpec:
+    """A built-in mock origin: a real aiohttp server the emulator starts on a loopback port."""
+
+    type: str
+    options: tuple[tuple[str, object], ...] = ()  # validated by the mock's own parser
+    base_dir: Path = Path(".")  # config file's folder: mock paths are relative to it
+
+    def option(self, name: str, default: object = None) -> object:
+        return dict(self.options).get(name, default)
+
+
+@dataclass(frozen=True)
+class Origin:
+    id: str
+    domain_name: str
+    location: Location | None = None
+    origin_path: str = ""
+    custom_headers: tuple[tuple[str, str], ...] = ()
+    connection_attempts: int = 3
+    connection_timeout: float = 10
+    protocol_policy: OriginProtocolPolicy = OriginProtocolPolicy.HTTP_ONLY
+    http_port: int = 80
+    https_port: int = 443
+    read_timeout: float = 30
+    keepalive_timeout: float = 5
+    ssl_protocols: tuple[str, ...] = ("TLSv1.2",)
+    is_s3: bool = False  # s3_origin_config (REST bucket endpoint) rather than custom_origin_config
+    mock: MockSpec | None = None
+
+
+@dataclass(frozen=True)
+class FunctionAssociation:
+    event_type: EventType
+    function_name: str
+
+
+@dataclass(frozen=True)
+class CacheBehavior:
+    path_pattern: str  # "*" for the default behavior
+    target_origin_id: str
+    location: Location | None = None
+    is_default: bool = False
+    viewer_protocol_policy: ViewerProtocolPolicy = ViewerProtocolPolicy.ALLOW_ALL
+    allowed_methods: frozenset[str] = METHOD_SETS[0]
+    cached_methods: frozenset[str] = METHOD_SETS[0]
+    compress: bool = False
+    cache_policy: str = "Managed-CachingOptimized"
+    origin_request_policy: str | None = None
+    response_headers_policy: str | None = None
+    function_associations: tuple[FunctionAssociation, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return "default (*)" if self.is_default else self.path_pattern
+
+
+@dataclass(frozen=True)
+class CustomErrorResponse:
+    error_code: int
+    response_page_path: str | None = None
+    response_code: int | None = None
+    error_caching_min_ttl: int = 10
+    location: Location | None = None
+
+
+@dataclass(frozen=True)
+class Distribution:
+    id: str
+    domain_name: str  # the distribution's own name, like d111111abcdef8.cloudfront.net
+    origins: tuple[Origin, ...]
+    default_cache_behavior: CacheBehavior
+    cache_behaviors: tuple[CacheBehavior, ...] = ()
+    aliases: tuple[str, ...] = ()
+    default_root_object: str = ""
+    custom_error_responses: tuple[CustomErrorResponse, ...] = ()
+    location: Location | None = None
+
+    def origin(self, origin_id: str) -> Origin:
+        return next(o for o in self.origins if o.id == origin_id)
+
+    @property
+    def behaviors(self) -> tuple[CacheBehavior, ...]:
+        """In evaluation order: the ordered behaviors, then the default."""
+        return (*self.cache_behaviors, self.default_cache_behavior)
+
+
+@dataclass(frozen=True)
+class FunctionConfig:
+    name: str
+    runtime: str
+    code_path: Path
+    key_value_store: str | None = None
+    location: Location | None = None
+
+
+@dataclass(frozen=True)
+class Listen:
+    host: str
+    port: int
+
+    def __str__(self) -> str:
+        return f"[{self.host}]:{self.port}" if ":" in self.host else f"{self.host}:{self.port}"
+
+
+@dataclass(frozen=True)
+class EmulatorSettings:
+    http: Listen = Listen("127.0.0.1", 8080)
+    https: Listen | None = None
+    resolve: tuple[tuple[str, str, int | None], ...] = ()  # (name, host, port or None = origin's port)
+    pop: str = "LCL50-C1"
+    edge_id: str = "e0f1a2b3c4d5e6f708192a3b4c5d6e7f"  # the hex in Via: 1.1 <edge_id>.cloudfront.net
+    debug_header: bool = False
+    access_log: bool = True
+
+    def resolved(self, name: str) -> tuple[str, int | None] | None:
+        for entry, host, port in self.resolve:
+            if entry == name.lower():
+                return host, port
+        return None
+
+
+@dataclass(frozen=True)
+class Config:
+    file: str
+    distributions: tuple[Distribution, ...]
+    functions: tuple[FunctionConfig, ...] = ()
+    emulator: EmulatorSettings = field(default_factory=EmulatorSettings)
+    warnings: tuple[object, ...] = ()  # ConfigIssue values of severity warning, kept for `validate`

@@ -1,0 +1,71 @@
+"""CloudFront's value rules for config fields (reference §1, §2, §5, §8), as pure predicates."""
+
+from __future__ import annotations
+
+import re
+
+PATH_PATTERN_CHARS = re.compile(r"^[A-Za-z0-9_\-.*$/~\"'@:+&?]*$")
+ROOT_OBJECT_CHARS = re.compile(r"^[A-Za-z0-9_\-.*$/~\"'&]*$")
+HOSTNAME = re.compile(r"^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$")
+HEADER_NAME = re.compile(r"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")
+
+# Origin custom headers CloudFront refuses (§5).
+FORBIDDEN_CUSTOM_HEADERS = frozenset(
+    h.lower()
+    for h in (
+        "Cache-Control", "Connection", "Content-Length", "Cookie", "Host", "If-Match", "If-Modified-Since",
+        "If-None-Match", "If-Range", "If-Unmodified-Since", "Max-Forwards", "Pragma", "Proxy-Authorization",
+        "Proxy-Connection", "Range", "Request-Range", "TE", "Trailer", "Transfer-Encoding", "Upgrade", "Via",
+        "X-Real-Ip",
+    )
+)
+FORBIDDEN_CUSTOM_HEADER_PREFIXES = ("x-amz-", "x-edge-")
+
+ERROR_CODES = (400, 403, 404, 405, 414, 416, 500, 501, 502, 503, 504)
+RESPONSE_CODES = (200, *ERROR_CODES)
+
+RUNTIMES = ("cloudfront-js-1.0", "cloudfront-js-2.0")
+
+
+def path_pattern_problem(pattern: str) -> str | None:
+    if not pattern:
+        return "must not be empty"
+    if len(pattern) > 255:
+        return f"is {len(pattern)} characters long; CloudFront allows at most 255"
+    if not PATH_PATTERN_CHARS.match(pattern):
+        bad = sorted({c for c in pattern if not PATH_PATTERN_CHARS.match(c)})
+        return f"contains characters CloudFront does not allow in path patterns: {' '.join(map(repr, bad))}"
+    return None
+
+
+def origin_path_problem(path: str) -> str | None:
+    if not path.startswith("/"):
+        return "must start with '/'"
+    if path.endswith("/"):
+        return "must not end with '/'"
+    if len(path) > 255:
+        return "must be at most 255 characters"
+    return None
+
+
+def root_object_problem(value: str) -> str | None:
+    if value.startswith("/"):
+        return "must not start with '/' (CloudFront answers such a root object with 403 Access Denied)"
+    if len(value) > 255:
+        return "must be at most 255 characters"
+    if not ROOT_OBJECT_CHARS.match(value):
+        return "contains characters CloudFront does not allow in a default root object"
+    return None
+
+
+def custom_header_problem(name: str, value: str) -> str | None:
+    low = name.lower()
+    if not HEADER_NAME.match(name):
+        return f"'{name}' is not a valid header name"
+    if low in FORBIDDEN_CUSTOM_HEADERS or low.startswith(FORBIDDEN_CUSTOM_HEADER_PREFIXES):
+        return f"CloudFront does not allow '{name}' as an origin custom header"
+    if len(name) > 256:
+        return "header names are limited to 256 characters"
+    if len(value) > 1783:
+        return "header values are limited to 1,783 characters"
+    return None

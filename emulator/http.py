@@ -1,0 +1,119 @@
+"""Typed HTTP values that flow through the pipeline.
+
+Headers are multidict's case-insensitive, ordered, multi-valued dicts: CloudFront keeps repeats and order
+(X-Forwarded-For chains, Set-Cookie), which a plain dict would lose.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from multidict import CIMultiDict, CIMultiDictProxy
+
+Headers = CIMultiDictProxy[str]
+MutableHeaders = CIMultiDict[str]
+
+# A body is either fully known bytes (generated pages) or a stream of chunks (viewer uploads and origin
+# downloads, which must never be buffered whole).
+Body = bytes | AsyncIterator[bytes]
+
+
+def freeze(headers: Iterable[tuple[str, str]] | CIMultiDict[str]) -> Headers:
+    return CIMultiDictProxy(CIMultiDict(headers))
+
+
+def empty_body() -> bytes:
+    return b""
+
+
+class Scheme(StrEnum):
+    HTTP = "http"
+    HTTPS = "https"
+
+
+@dataclass(frozen=True)
+class ViewerRequest:
+    """What the viewer sent, as the edge received it."""
+
+    method: str
+    raw_path: str  # exactly as sent, without the query string
+    query: str  # raw query string without '?', "" when absent
+    headers: Headers
+    scheme: Scheme
+    http_version: str  # "1.0", "1.1", "2.0"
+    client_ip: str
+    client_port: int
+    body: Body = b""
+    has_body: bool = False  # Content-Length > 0 or chunked: decided from headers, not by reading
+
+    @property
+    def host(self) -> str:
+        """Host header without the port, lower-cased (DNS names are case-insensitive)."""
+        return split_host_port(self.headers.get("Host", ""))[0].lower()
+
+    @property
+    def target(self) -> str:
+        return self.raw_path + (f"?{self.query}" if self.query else "")
+
+
+@dataclass(frozen=True)
+class OriginRequest:
+    """The request the edge sends to an origin: everything needed to put it on the wire."""
+
+    origin_id: str
+    scheme: Scheme
+    domain_name: str  # the name for Host (unless forwarded), SNI and certificate checks
+    connect_host: str  # where the TCP connection goes (resolve map, mock origin, or the domain itself)
+    connect_port: int
+    method: str
+    path: str  # origin path + raw viewer path
+    query: str
+    headers: Headers
+    connection_attempts: int
+    connection_timeout: float
+    read_timeout: float
+    body: Body = b""
+
+    @property
+    def target(self) -> str:
+        return self.path + (f"?{self.query}" if self.query else "")
+
+    @property
+    def url_for_display(self) -> str:
+        default = 443 if self.scheme is Scheme.HTTPS else 80
+        port = "" if self.connect_port == default else f":{self.connect_port}"
+        return f"{self.scheme.value}://{self.domain_name}{port}{self.target}"
+
+
+@dataclass(frozen=True)
+class EdgeResponse:
+    status: int
+    reason: str
+    headers: Headers
+    body: Body = b""
+    # Releases the origin connection when the viewer is done (or gone); None for generated responses.
+    release: Callable[[], Awaitable[None]] | None = field(default=None, compare=False)
+
+
+def split_host_port(value: str) -> tuple[str, int | None]:
+    """Split 'host:port', '[::1]:8080', '::1' or 'host'."""
+    value = value.strip()
+    if value.startswith("["):
+        end = value.find("]")
+        if end == -1:
+            return value, None
+        host, rest = value[1:end], value[end + 1 :]
+        return host, int(rest[1:]) if rest.startswith(":") and rest[1:].isdigit() else None
+    if value.count(":") == 1:
+        host, _, port = value.partition(":")
+        return host, int(port) if port.isdigit() else None
+    return value, None
+
+
+def new_request_id() -> str:
+    """An X-Amz-Cf-Id lookalike: 56 URL-safe base64 characters ending in '==' (40 random bytes)."""
+    return base64.urlsafe_b64encode(os.urandom(40)).decode("ascii")

@@ -1,0 +1,133 @@
+"""Sending origin requests: one shared aiohttp client per Emulator, CloudFront's timeouts and attempts,
+and failures mapped to what CloudFront answers (reference §8) with the precise cause kept for the trace.
+
+Retry rules (§8): a failed connection is retried up to connection_attempts for every method (nothing was
+sent yet); a read timeout is retried only for GET and HEAD. A request whose streamed body has started to
+go out is never retried, because the body cannot be replayed.
+"""
+
+from __future__ import annotations
+
+import ssl
+from collections.abc import AsyncIterator
+
+import aiohttp
+from yarl import URL
+
+from emulator.errors import OriginConnectError, OriginError, OriginTimeoutError, OriginTLSError
+from emulator.http import Body, EdgeResponse, OriginRequest, Scheme, freeze
+
+CHUNK = 64 * 1024
+
+
+class _OneShotBody:
+    """Wraps a streamed body so we know whether any of it was consumed (and so can't be retried)."""
+
+    def __init__(self, body: Body) -> None:
+        self._body = body
+        self.started = False
+
+    def payload(self) -> bytes | AsyncIterator[bytes] | None:
+        if isinstance(self._body, bytes):
+            # None, not b"": aiohttp would announce an empty body with Content-Length: 0, which CloudFront
+            # does not add to a request that had no body.
+            return self._body or None
+        return self._stream()
+
+    async def _stream(self) -> AsyncIterator[bytes]:
+        assert not isinstance(self._body, bytes)
+        async for chunk in self._body:
+            self.started = True
+            yield chunk
+
+
+class OriginClient:
+    """Owns the connection pool to origins. Use as an async context manager."""
+
+    def __init__(self, ssl_context: ssl.SSLContext | None = None) -> None:
+        self._ssl = ssl_context or ssl.create_default_context()
+        self._session: aiohttp.ClientSession | None = None
+
+    async def __aenter__(self) -> OriginClient:
+        # No cookie jar, no auto decompression, no proxies from the environment: a CDN passes bytes through.
+        self._session = aiohttp.ClientSession(
+            cookie_jar=aiohttp.DummyCookieJar(), auto_decompress=False, trust_env=False,
+            connector=aiohttp.TCPConnector(limit=0, ssl=self._ssl),
+            skip_auto_headers=("User-Agent", "Accept", "Accept-Encoding", "Content-Type"),
+        )
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
+
+    async def fetch(self, req: OriginRequest) -> tuple[EdgeResponse, int]:
+        """Send the request; returns the streaming response and the attempt that succeeded.
+
+        Raises OriginError (502/504) with CloudFront's result type and the precise cause."""
+        assert self._session is not None, "OriginClient used outside 'async with'"
+        body = _OneShotBody(req.body)
+        url = URL.build(scheme=req.scheme.value, host=req.connect_host, port=req.connect_port,
+                        path=req.path or "/", query_string=req.query, encoded=True)
+        timeout = aiohttp.ClientTimeout(total=None, sock_connect=req.connection_timeout, sock_read=req.read_timeout)
+        failure: OriginError | None = None
+        for attempt in range(1, req.connection_attempts + 1):
+            try:
+                response = await self._session.request(
+                    req.method, url, headers=req.headers, data=body.payload(), timeout=timeout,
+                    allow_redirects=False, compress=None, chunked=None,
+                    server_hostname=req.domain_name if req.scheme is Scheme.HTTPS else None,
+                )
+            except aiohttp.ConnectionTimeoutError:
+                failure = OriginTimeoutError(504, "OriginCommError",
+                                             f"connecting to {_where(req)} timed out after {req.connection_timeout}s")
+                retry = not body.started
+            except aiohttp.ClientConnectorDNSError as exc:
+                failure = OriginConnectError(502, "OriginDnsError",
+                                             f"cannot resolve {req.connect_host}: {exc.os_error}")
+                retry = not body.started
+            except (aiohttp.ClientConnectorCertificateError, aiohttp.ClientConnectorSSLError,
+                    aiohttp.ClientSSLError) as exc:
+                failure = OriginTLSError(502, "OriginConnectError", f"TLS handshake with {_where(req)} failed: {exc}")
+                retry = False  # a certificate does not get better on a second try
+            except aiohttp.ClientConnectorError as exc:
+                failure = OriginConnectError(502, "OriginConnectError",
+                                             f"cannot connect to {_where(req)}: {exc.os_error.strerror or exc}")
+                retry = not body.started
+            except aiohttp.SocketTimeoutError:
+                failure = OriginTimeoutError(504, "OriginCommError", f"{_where(req)} sent no response within the "
+                                             f"origin read timeout of {req.read_timeout}s")
+                retry = req.method in ("GET", "HEAD") and not body.started
+            except (aiohttp.ServerDisconnectedError, aiohttp.ClientOSError, aiohttp.ClientPayloadError) as exc:
+                failure = OriginConnectError(502, "OriginReadError",
+                                             f"{_where(req)} closed the connection before responding ({exc})")
+                retry = req.method in ("GET", "HEAD") and not body.started
+            else:
+                headers = freeze(response.headers)
+                return EdgeResponse(response.status, response.reason or "", headers, _stream(response),
+                                    release=_releaser(response)), attempt
+            if not retry:
+                break
+        assert failure is not None
+        failure.cause += f" (attempt {attempt} of {req.connection_attempts})"
+        raise failure
+
+
+def _where(req: OriginRequest) -> str:
+    name = req.domain_name
+    addr = f"{req.connect_host}:{req.connect_port}"
+    return f"origin {name} ({addr})" if req.connect_host != name else f"origin {addr}"
+
+
+async def _stream(response: aiohttp.ClientResponse) -> AsyncIterator[bytes]:
+    async for chunk in response.content.iter_chunked(CHUNK):
+        yield chunk
+
+
+def _releaser(response: aiohttp.ClientResponse):
+    async def release() -> None:
+        # release() returns a fully read connection to the pool and closes a half-read one.
+        response.release()
+
+    return release

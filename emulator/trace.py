@@ -1,0 +1,40 @@
+"""The record of every decision the edge made for one request.
+
+`frontyard explain`, the debug response header, the access log and the tests all read the same Trace.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from emulator.config.source import Location
+
+
+@dataclass(frozen=True)
+class Decision:
+    stage: str  # distribution, routing, viewer, origin-request, origin, response, ...
+    outcome: str  # short machine-friendly word: matched, redirect, forbidden, forwarded, 502, ...
+    detail: str  # one human sentence: why
+    location: Location | None = None  # the config line the decision came from
+
+
+@dataclass
+class Trace:
+    """Append-only list of decisions; the one mutable object a request carries (it is never shared)."""
+
+    request_id: str
+    decisions: list[Decision] = field(default_factory=list)
+
+    def add(self, stage: str, outcome: str, detail: str, location: Location | None = None) -> None:
+        self.decisions.append(Decision(stage, outcome, detail, location))
+
+    def find(self, stage: str) -> Decision | None:
+        return next((d for d in reversed(self.decisions) if d.stage == stage), None)
+
+    def compact(self) -> str:
+        """One header-safe line: 'stage=outcome; stage=outcome (detail)'. Non-ASCII is escaped."""
+        parts = []
+        for d in self.decisions:
+            where = f" @{d.location.short}" if d.location else ""
+            parts.append(f"{d.stage}={d.outcome}{where}")
+        return "; ".join(parts).encode("ascii", "backslashreplace").decode("ascii")

@@ -1,0 +1,210 @@
+"""The loader reports every problem at once, each with file:line:col, the field and what is expected."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from emulator.config.loader import load_config, load_config_text
+from emulator.config.model import ViewerProtocolPolicy
+from emulator.config.source import Severity
+from emulator.errors import ConfigError
+
+BASE = """\
+distribution:
+  origins:
+    - id: api
+      domain_name: api.example.test
+  default_cache_behavior:
+    target_origin_id: api
+"""
+
+
+def load(text: str, tmp_path: Path | None = None):
+    return load_config_text(textwrap.dedent(text), "site.yaml", tmp_path or Path("."))
+
+
+def errors(text: str, tmp_path: Path | None = None) -> list[str]:
+    with pytest.raises(ConfigError) as info:
+        load(text, tmp_path)
+    return [i.format() for i in info.value.errors]
+
+
+def test_minimal_config_loads_with_cloudfront_defaults() -> None:
+    config = load(BASE)
+    d = config.distributions[0]
+    origin = d.origins[0]
+    assert (origin.connection_attempts, origin.connection_timeout, origin.read_timeout) == (3, 10, 30)
+    assert (origin.http_port, origin.https_port) == (80, 443)
+    assert d.default_cache_behavior.allowed_methods == {"GET", "HEAD"}
+    assert d.default_cache_behavior.viewer_protocol_policy is ViewerProtocolPolicy.ALLOW_ALL
+    assert d.domain_name.endswith(".cloudfront.net")
+
+
+def test_three_mistakes_give_three_located_errors() -> None:
+    found = errors("""\
+        distribution:
+          origins:
+            - id: api
+              domian_name: api.example.test
+          default_cache_behavior:
+            target_origin_id: web
+            allowed_methods: [GET, PATCH]
+        """)
+    assert found == [
+        "site.yaml:4:7: distribution.origins[0]: unknown key 'domian_name' (did you mean 'domain_name'?)",
+        "site.yaml:6:23: distribution.default_cache_behavior.target_origin_id: no origin has id 'web'\n"
+        "    expected one of: api",
+        "site.yaml:7:22: distribution.default_cache_behavior.allowed_methods: [GET, PATCH] is not a CloudFront "
+        "method set\n    expected one of: [GET, HEAD] | [GET, HEAD, OPTIONS] | "
+        "[GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("snippet", "field", "message"),
+    [
+        ("  default_root_object: /index.html\n", "distribution.default_root_object", "must not start with '/'"),
+        ("  cache_behaviors:\n    - {path_pattern: '/api/*', target_origin_id: api, allowed_methods: [GET]}\n",
+         "distribution.cache_behaviors[0].allowed_methods", "is not a CloudFront method set"),
+        ("  cache_behaviors:\n    - {path_pattern: '/a/*', target_origin_id: api,\n"
+         "       cached_methods: [GET, HEAD, OPTIONS]}\n",
+         "distribution.cache_behaviors[0].cached_methods", "subset of allowed_methods"),
+        ("  cache_behaviors:\n    - {path_pattern: '/a b/*', target_origin_id: api}\n",
+         "distribution.cache_behaviors[0].path_pattern", "characters CloudFront does not allow"),
+        ("  cache_behaviors:\n    - {path_pattern: '/" + "a" * 260 + "', target_origin_id: api}\n",
+         "distribution.cache_behaviors[0].path_pattern", "at most 255"),
+        ("  cache_behaviors:\n    - {target_origin_id: api}\n",
+         "distribution.cache_behaviors[0]", "missing required key 'path_pattern'"),
+        ("  custom_error_responses:\n    - {error_code: 418}\n",
+         "distribution.custom_error_responses[0].error_code", "cannot customise 418"),
+        ("  custom_error_responses:\n    - {error_code: 404, response_code: 200}\n",
+         "distribution.custom_error_responses[0]", "must be given together"),
+        ("  aliases: ['bad_name!.example']\n", "distribution.aliases[0]", "not a valid alternate domain name"),
+    ],
+)
+def test_distribution_rules(snippet: str, field: str, message: str) -> None:
+    found = errors(BASE + snippet)
+    assert any(f": {field}: " in e and message in e for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("origin_extra", "field", "message"),
+    [
+        ("origin_path: api", "origin_path", "must start with '/'"),
+        ("origin_path: /api/", "origin_path", "must not end with '/'"),
+        ("connection_attempts: 4", "connection_attempts", "out of range"),
+        ("connection_attempts: 0", "connection_attempts", "out of range"),
+        ("connection_timeout: 11", "connection_timeout", "out of range"),
+        ("connection_timeout: 2.5", "connection_timeout", "whole number"),
+        ("custom_origin: {read_timeout: 121}", "custom_origin.read_timeout", "out of range"),
+        ("custom_origin: {keepalive_timeout: 0}", "custom_origin.keepalive_timeout", "out of range"),
+        ("custom_origin: {http_port: 81}", "custom_origin.http_port", "out of range"),
+        ("custom_origin: {https_port: 1023}", "custom_origin.https_port", "out of range"),
+        ("custom_origin: {protocol_policy: https}", "custom_origin.protocol_policy", "not a valid value"),
+        ("custom_origin: {ssl_protocols: [TLSv1.3]}", "custom_origin.ssl_protocols[0]", "not an origin SSL protocol"),
+        ("custom_headers: {Host: x}", "custom_headers.Host", "does not allow 'Host'"),
+        ("custom_headers: {X-Amz-Secret: x}", "custom_headers.X-Amz-Secret", "does not allow"),
+        ("mock: {type: nope}", "mock.type", "unknown mock origin type"),
+        ("mock: {type: s3-website}", "mock", "needs 'root'"),
+    ],
+)
+def test_origin_rules(origin_extra: str, field: str, message: str) -> None:
+    text = BASE.replace("      domain_name: api.example.test\n",
+                        f"      domain_name: api.example.test\n      {origin_extra}\n")
+    found = errors(text)
+    assert any(f": distribution.origins[0].{field}: " in e and message in e for e in found), found
+
+
+@pytest.mark.parametrize("port", [80, 443, 1024, 65535])
+def test_allowed_ports(port: int) -> None:
+    text = BASE.replace("domain_name: api.example.test",
+                        f"domain_name: a.test\n      custom_origin: {{http_port: {port}}}")
+    assert load(text).distributions[0].origins[0].http_port == port
+
+
+@pytest.mark.parametrize("methods", ["[GET, HEAD]", "[HEAD, GET]", "[GET, HEAD, OPTIONS]",
+                                     "[DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT]"])
+def test_method_sets_in_any_order(methods: str) -> None:
+    load(BASE + f"    allowed_methods: {methods}\n")
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    found = errors("""\
+        distribution:
+          default_root_object: /index.html
+          origins:
+            - {id: a, domain_name: a.test, connection_attempts: 9}
+            - {id: a, domain_name: b.test}
+          default_cache_behavior: {target_origin_id: a, viewer_protocol_policy: redirect}
+          cache_behaviors:
+            - {path_pattern: '/x/*', target_origin_id: missing}
+        emulator: {listen: {http: nowhere}}
+        """)
+    assert len(found) == 6, found
+    lines = [int(e.split(":")[1]) for e in found]
+    assert sorted(lines) == [2, 4, 5, 6, 8, 9]
+
+
+def test_yaml_syntax_error_is_located() -> None:
+    found = errors("distribution:\n  origins: [\n")
+    assert found[0].startswith("site.yaml:3:1: YAML syntax:")
+
+
+def test_duplicate_keys_are_errors() -> None:
+    found = errors(BASE + "  aliases: [a.test]\n  aliases: [b.test]\n")
+    assert any("duplicate key 'aliases'" in e for e in found)
+
+
+def test_references_to_functions_are_checked(tmp_path: Path) -> None:
+    (tmp_path / "f.js").write_text("function handler(event) { return event.request; }")
+    text = BASE + "    function_associations: {viewer-request: nope}\nfunctions:\n  rewrite: {code: f.js}\n"
+    found = errors(text, tmp_path)
+    assert any("no function named 'nope'" in e and "rewrite" in e for e in found), found
+
+
+def test_missing_function_file_is_an_error(tmp_path: Path) -> None:
+    found = errors(BASE + "functions:\n  rewrite: {code: missing.js}\n", tmp_path)
+    assert any("functions.rewrite.code: file 'missing.js' does not exist" in e for e in found), found
+
+
+def test_unimplemented_cloudfront_fields_warn_not_error() -> None:
+    config = load(BASE + "  price_class: PriceClass_100\n")
+    warnings = [w.format() for w in config.warnings]
+    assert any("'price_class' is not emulated yet" in w for w in warnings), warnings
+    assert all(w.severity is Severity.WARNING for w in config.warnings)
+
+
+def test_origin_request_policy_is_an_explicit_warning() -> None:
+    config = load(BASE + "    origin_request_policy: Managed-AllViewer\n")
+    assert any("origin request policies are not emulated yet" in w.format() for w in config.warnings)
+
+
+def test_alias_claimed_twice_is_an_error() -> None:
+    found = errors("""\
+        distributions:
+          - id: one
+            aliases: [app.test]
+            origins: [{id: o, domain_name: o.test}]
+            default_cache_behavior: {target_origin_id: o}
+          - id: two
+            aliases: [app.test]
+            origins: [{id: o, domain_name: o.test}]
+            default_cache_behavior: {target_origin_id: o}
+        """)
+    assert any("'app.test' is claimed by distributions 'one' and 'two'" in e for e in found)
+
+
+def test_resolve_and_listen(tmp_path: Path) -> None:
+    config = load(BASE + "emulator:\n  listen: {http: '127.0.0.1:9090'}\n"
+                  "  resolve: {API.example.test: '127.0.0.1:9000'}\n")
+    assert config.emulator.http.port == 9090
+    assert config.emulator.resolved("api.example.test") == ("127.0.0.1", 9000)
+
+
+def test_unreadable_file_names_the_file(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as info:
+        load_config(tmp_path / "nope.yaml")
+    assert "cannot read" in info.value.issues[0].message

@@ -1,0 +1,84 @@
+"""Test helpers: real servers on loopback port 0, an edge built from YAML text, and a client for it."""
+
+from __future__ import annotations
+
+import socket
+import textwrap
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import aiohttp
+from aiohttp import web
+from yarl import URL
+
+from emulator.app import Emulator
+from emulator.config.loader import load_config
+from emulator.config.model import Listen
+from emulator.server import EdgeServer
+
+
+@asynccontextmanager
+async def serve_app(app: web.Application) -> AsyncIterator[int]:
+    """Run an aiohttp app on 127.0.0.1:0; yields the port."""
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", 0).start()
+    try:
+        yield int(runner.addresses[0][1])
+    finally:
+        await runner.cleanup()
+
+
+@contextmanager
+def refused_port() -> object:
+    """A loopback port that refuses connections: bound but never listening, so nobody else can take it."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        yield s.getsockname()[1]
+
+
+@dataclass
+class Edge:
+    url: str
+    emulator: Emulator
+    session: aiohttp.ClientSession
+    config_path: Path
+
+    def request(self, method: str, path: str, **kwargs: object) -> aiohttp.client._RequestContextManager:
+        # encoded=True: send the path exactly as written (no client-side dot-segment removal or quoting).
+        url = URL(self.url + path, encoded=True)
+        return self.session.request(method, url, allow_redirects=False, **kwargs)  # type: ignore[arg-type]
+
+
+@asynccontextmanager
+async def run_edge(tmp_path: Path, yaml_text: str, *, name: str = "frontyard.yaml") -> AsyncIterator[Edge]:
+    """Write the config, load it, and serve it on a free loopback port."""
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(yaml_text))
+    config = load_config(path)
+    from dataclasses import replace
+
+    config = replace(config, emulator=replace(config.emulator, http=Listen("127.0.0.1", 0)))
+    async with Emulator(config) as emulator:
+        server = EdgeServer(emulator)
+        host, port = (await server.start(config.emulator.http))[0]
+        try:
+            async with aiohttp.ClientSession(auto_decompress=False) as session:
+                yield Edge(f"http://{host}:{port}", emulator, session, path)
+        finally:
+            await server.close()
+
+
+def header_pairs(echo: dict) -> list[tuple[str, str]]:
+    return [(k, v) for k, v in echo["headers"]]
+
+
+def header_names(echo: dict) -> list[str]:
+    return [k.lower() for k, _ in echo["headers"]]
+
+
+def header(echo: dict, name: str) -> str | None:
+    values = [v for k, v in echo["headers"] if k.lower() == name.lower()]
+    return ",".join(values) if values else None
