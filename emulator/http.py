@@ -49,6 +49,7 @@ class ViewerRequest:
     client_port: int
     body: Body = b""
     has_body: bool = False  # Content-Length > 0 or chunked: decided from headers, not by reading
+    tls: str | None = None  # "TLSv1.3:TLS_AES_128_GCM_SHA256:fullHandshake" on the HTTPS listener
 
     @property
     def host(self) -> str:

@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 from emulator.config import rules
+from emulator.config.managed import CACHE_POLICIES
 from emulator.config.model import (
     CACHED_METHOD_SETS,
     METHOD_SETS,
@@ -23,12 +24,14 @@ from emulator.config.model import (
     OriginProtocolPolicy,
     ViewerProtocolPolicy,
 )
+from emulator.config.policy_loader import Policies
 from emulator.config.reader import Report, Section
 from emulator.config.source import Severity
 from emulator.config.yamlsrc import Path as TreePath
 from emulator.config.yamlsrc import parse_yaml
 from emulator.errors import ConfigError
 from emulator.http import split_host_port
+from emulator.pipeline.viewer_info import DEFAULT_GEO
 
 LATER_DISTRIBUTION = {
     "enabled": "a local distribution is always enabled",
@@ -44,10 +47,6 @@ LATER_DISTRIBUTION = {
     "staging": "continuous deployment is not emulated",
 }
 LATER_BEHAVIOR = {
-    "forwarded_values": "legacy cache settings are not emulated yet; origin requests forward nothing",
-    "min_ttl": "caching is not emulated yet",
-    "default_ttl": "caching is not emulated yet",
-    "max_ttl": "caching is not emulated yet",
     "lambda_function_associations": "Lambda@Edge is not emulated",
     "trusted_key_groups": "signed URLs are not emulated yet",
     "trusted_signers": "signed URLs are not emulated yet",
@@ -65,6 +64,7 @@ LATER_ORIGIN = {
 BEHAVIOR_KEYS = (
     "target_origin_id", "viewer_protocol_policy", "allowed_methods", "cached_methods", "compress",
     "cache_policy", "origin_request_policy", "response_headers_policy", "function_associations",
+    "forwarded_values", "min_ttl", "default_ttl", "max_ttl",
 )
 SETS_TEXT = " | ".join("[" + ", ".join(sorted(s, key=["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST",
                                                        "DELETE"].index)) + "]" for s in METHOD_SETS)
@@ -94,10 +94,13 @@ def load_config_text(text: str, file: str, base_dir: Path) -> Config:
 class _Loader:
     def __init__(self, report: Report) -> None:
         self.r = report
+        self.policies = Policies(report)
 
     def load(self, tree: object) -> Config | None:
         top = Section(self.r, (), tree)
-        top.check_keys(("distribution", "distributions", "functions", "emulator"))
+        top.check_keys(("distribution", "distributions", "functions", "emulator", "cache_policies",
+                        "origin_request_policies"))
+        self.policies.load(top)
         functions = self.functions(top)
         names = {f.name for f in functions}
         distributions: list[Distribution] = []
@@ -278,14 +281,16 @@ class _Loader:
         cached = self.method_set(s, "cached_methods", CACHED_METHOD_SETS)
         if not cached <= allowed:
             self.r.error(s.at("cached_methods"), "cached methods must be a subset of allowed_methods")
-        cache_policy = s.str("cache_policy", "Managed-CachingOptimized") or "Managed-CachingOptimized"
-        if cache_policy not in ("Managed-CachingOptimized", "Managed-CachingDisabled"):
-            self.r.warn(s.at("cache_policy"), "cache policies are not emulated yet: origin requests forward "
-                        "no headers, cookies or query strings (as Managed-CachingOptimized)")
-        orp = s.str("origin_request_policy")
-        if orp is not None:
-            self.r.warn(s.at("origin_request_policy"), "origin request policies are not emulated yet: nothing "
-                        "extra is forwarded to the origin")
+        cache_policy = self.policies.cache_policy(s)
+        legacy = self.policies.forwarded_values(s)
+        if legacy is not None and s.has("cache_policy"):
+            self.r.error(s.at("forwarded_values"), "give either a cache_policy or legacy forwarded_values, not both")
+        if legacy is None and cache_policy is None and not s.has("cache_policy"):
+            cache_policy = CACHE_POLICIES[0]  # the console's default: Managed-CachingOptimized
+        orp = self.policies.origin_request_policy(s)
+        if orp is not None and legacy is not None:
+            self.r.error(s.at("origin_request_policy"), "an origin request policy needs a cache policy on the same "
+                         "behavior, not legacy forwarded_values")
         rhp = s.str("response_headers_policy")
         if rhp is not None:
             self.r.warn(s.at("response_headers_policy"), "response headers policies are not emulated yet")
@@ -293,7 +298,8 @@ class _Loader:
         if pattern is None or target is None or vpp is None:
             return None
         return CacheBehavior(pattern, target, s.location, is_default, vpp, allowed, cached,
-                             s.bool("compress", False), cache_policy, orp, rhp, tuple(associations))
+                             s.bool("compress", False), None if legacy else cache_policy, orp, legacy, rhp,
+                             tuple(associations))
 
     def method_set(self, s: Section, key: str, choices: tuple[frozenset[str], ...]) -> frozenset[str]:
         methods = s.strs(key)
@@ -392,7 +398,7 @@ class _Loader:
     def emulator(self, s: Section | None) -> EmulatorSettings:
         if s is None:
             return EmulatorSettings()
-        s.check_keys(("listen", "resolve", "pop", "edge_id", "debug", "access_log"))
+        s.check_keys(("listen", "resolve", "pop", "edge_id", "debug", "access_log", "viewer"))
         defaults = EmulatorSettings()
         http, https = defaults.http, defaults.https
         if (listen := s.section("listen")) is not None:
@@ -415,8 +421,12 @@ class _Loader:
         if debug is not None:
             debug.check_keys(("trace_header",))
             trace_header = debug.bool("trace_header", False)
+        viewer: list[tuple[str, str]] = []
+        if (geo := s.section("viewer")) is not None:
+            geo.check_keys([f.replace("-", "_") for f in DEFAULT_GEO])
+            viewer = [(k.replace("_", "-"), str(v)) for k, v in geo.data.items() if v is not None]
         return EmulatorSettings(http, https, tuple(resolve), pop, edge_id, trace_header,
-                                s.bool("access_log", True))
+                                s.bool("access_log", True), tuple(viewer))
 
     def listen(self, s: Section, key: str) -> Listen | None:
         value = s.str(key)

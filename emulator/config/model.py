@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from emulator.config.managed import CACHE_POLICIES
+from emulator.config.policies import CachePolicy, ForwardedValues, OriginRequestPolicy
 from emulator.config.source import Location
 
 
@@ -82,8 +84,10 @@ class CacheBehavior:
     allowed_methods: frozenset[str] = METHOD_SETS[0]
     cached_methods: frozenset[str] = METHOD_SETS[0]
     compress: bool = False
-    cache_policy: str = "Managed-CachingOptimized"
-    origin_request_policy: str | None = None
+    # Exactly one of cache_policy / forwarded_values (legacy) is set; the console's default policy otherwise.
+    cache_policy: CachePolicy | None = CACHE_POLICIES[0]
+    origin_request_policy: OriginRequestPolicy | None = None
+    forwarded_values: ForwardedValues | None = None
     response_headers_policy: str | None = None
     function_associations: tuple[FunctionAssociation, ...] = ()
 
@@ -149,6 +153,7 @@ class EmulatorSettings:
     edge_id: str = "e0f1a2b3c4d5e6f708192a3b4c5d6e7f"  # the hex in Via: 1.1 <edge_id>.cloudfront.net
     debug_header: bool = False
     access_log: bool = True
+    viewer: tuple[tuple[str, str], ...] = ()  # geolocation overrides for CloudFront-Viewer-* headers
 
     def resolved(self, name: str) -> tuple[str, int | None] | None:
         for entry, host, port in self.resolve:

@@ -23,6 +23,7 @@ from emulator.errors import OriginError
 from emulator.http import EdgeResponse, OriginRequest, ViewerRequest
 from emulator.origins.http import OriginClient
 from emulator.pipeline import response as resp
+from emulator.pipeline.forwarding import compile_forwarding
 from emulator.pipeline.origin_request import Target, build_origin_request, connect_target, origin_scheme
 from emulator.pipeline.pages import REASON_502, REASON_504, REASON_BAD_REQUEST, EdgeError, error_page, redirect_page
 from emulator.pipeline.routing import Router, host_matches, normalize_path, root_object_path
@@ -58,6 +59,8 @@ class Pipeline:
         self.mocks = mocks  # distribution id -> origin id -> loopback address of its mock
         self.https_port = https_port
         self.routers = {d.id: Router.build(d) for d in config.distributions}
+        # Compiled once per behavior: what it forwards (policies are resolved and merged at load).
+        self.forwarding = {id(b): compile_forwarding(b) for d in config.distributions for b in d.behaviors}
 
     # -- stages 1 to 8: pure decisions, also used by `frontyard explain` ----------------------------------
     def plan(self, request: ViewerRequest, trace: Trace) -> Forward | Answer:
@@ -99,8 +102,9 @@ class Pipeline:
         origin = distribution.origin(behavior.target_origin_id)
         target = connect_target(origin, origin_scheme(origin, request.scheme), self.settings,
                                 self.mocks.get(distribution.id, {}))
+        fwd = self.forwarding[id(behavior)]
         origin_request, notes = build_origin_request(request, path, behavior, origin, self.settings, target,
-                                                     trace.request_id)
+                                                     trace.request_id, fwd)
         how = f"mock {origin.mock.type} at " if origin.mock else ""
         trace.add("origin-request", origin.id, f"{origin_request.method} {origin_request.url_for_display} "
                   f"(connect to {how}{target.host}:{target.port}, Host: {origin_request.headers['Host']})",
@@ -125,7 +129,8 @@ class Pipeline:
         retry = f" on attempt {attempt}" if attempt > 1 else ""
         trace.add("origin", str(upstream.status),
                   f"origin '{decision.origin_request.origin_id}' answered {upstream.status} in {elapsed:.1f} ms{retry}")
-        headers, notes = resp.clean_origin_headers(upstream.headers, frozenset(), forwards_cookies=False)
+        fwd = self.forwarding[id(decision.behavior)]
+        headers, notes = resp.clean_origin_headers(upstream.headers, fwd.header, fwd.forwards_cookies)
         for note in notes:
             trace.add("response", "note", note)
         result = resp.CacheResult.ERROR if upstream.status >= 400 else resp.CacheResult.MISS

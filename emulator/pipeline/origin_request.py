@@ -1,5 +1,5 @@
-"""Build the request CloudFront sends to the origin (reference §5) for a behavior that forwards nothing
-beyond what CloudFront always forwards. Pure: the connect address comes in as a value.
+"""Build the request CloudFront sends to the origin (reference §5, §6). Pure: the connect address and the
+behavior's compiled Forwarding come in as values.
 """
 
 from __future__ import annotations
@@ -11,22 +11,32 @@ from multidict import CIMultiDict
 
 from emulator.config.model import CacheBehavior, EmulatorSettings, Origin, OriginProtocolPolicy
 from emulator.http import OriginRequest, Scheme, ViewerRequest, freeze
+from emulator.pipeline.forwarding import Forwarding
+from emulator.pipeline.viewer_info import DEFAULT_GEO, OVERRIDE_PREFIX, cloudfront_header
 
-# Forwarded as the viewer sent them (§5 "Forwarded as-is"). Everything else is dropped unless a policy
-# lists it: with cache and origin request policies, only listed headers go through.
+# Forwarded as the viewer sent them whatever the policies say (§5 "Forwarded as-is").
 FORWARDED_AS_IS = frozenset(
     h.lower()
     for h in (
         "Cache-Control", "Content-Length", "Content-MD5", "Content-Type", "Date", "From", "If-Match",
         "If-Modified-Since", "If-None-Match", "If-Range", "If-Unmodified-Since", "Max-Forwards", "Origin",
-        "Pragma", "Range", "Request-Range", "Via", "Warning",
+        "Pragma", "Range", "Request-Range", "Warning",
     )
 )
-# Managed cache policies whose Accept-Encoding normalisation is on (gzip, br), reference §6.
-_COMPRESSION = {
-    "Managed-CachingOptimized": (True, True),
-    "658327ea-f89d-4fab-a63d-7e88639e58f6": (True, True),
-}
+# Removed unless a policy forwards them (§5 "Removed"); legacy settings forward every other header.
+REMOVED = frozenset(
+    h.lower()
+    for h in (
+        "Accept", "Accept-Charset", "Accept-Language", "Expect", "Proxy-Authenticate", "Proxy-Authorization",
+        "Proxy-Connection", "Referer", "TE", "Trailer", "Upgrade", "X-Forwarded-Proto", "X-HTTP-Method-Override",
+        "X-Real-IP",
+    )
+)
+# The edge sets, replaces or rebuilds these itself; a viewer's value never passes as is.
+EDGE_CONTROLLED = frozenset(
+    ("host", "user-agent", "x-forwarded-for", "via", "x-amz-cf-id", "cdn-loop", "cookie", "accept-encoding",
+     "connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "proxy-connection")
+)
 USER_AGENT = "Amazon CloudFront"
 
 
@@ -71,6 +81,36 @@ def normalize_accept_encoding(value: str | None, gzip: bool, br: bool) -> str | 
     return ",".join(chosen) if chosen else "identity"
 
 
+def forwarded_cookies(request: ViewerRequest, fwd: Forwarding) -> tuple[str | None, list[str]]:
+    """The Cookie header for the origin (forwarded cookies sorted by name) and the names dropped."""
+    pairs: list[tuple[str, str]] = []
+    for line in request.headers.getall("Cookie", []):
+        for part in line.split(";"):
+            name, sep, value = part.strip().partition("=")
+            if name and sep:
+                pairs.append((name, value))
+    kept = sorted(((n, v) for n, v in pairs if fwd.cookie(n)), key=lambda p: p[0])
+    dropped = [n for n, _ in pairs if not fwd.cookie(n)]
+    return ("; ".join(f"{n}={v}" for n, v in kept) or None), dropped
+
+
+def forwarded_query(query: str, fwd: Forwarding) -> tuple[str, list[str]]:
+    """The query string for the origin, parameters kept raw and in order, and the names dropped."""
+    if not query or fwd.all_query_strings:
+        return query, []
+    kept, dropped = [], []
+    for part in query.split("&"):
+        name = part.partition("=")[0]
+        (kept if fwd.query_string(_unquote(name)) else dropped).append(part if part else name)
+    return "&".join(kept), [_unquote(p.partition("=")[0]) for p in dropped if p]
+
+
+def _unquote(name: str) -> str:
+    from urllib.parse import unquote_plus
+
+    return unquote_plus(name)
+
+
 def build_origin_request(
     request: ViewerRequest,
     path: str,
@@ -79,52 +119,65 @@ def build_origin_request(
     settings: EmulatorSettings,
     target: Target,
     request_id: str,
+    fwd: Forwarding,
 ) -> tuple[OriginRequest, list[str]]:
     """The origin request, plus notes on what was dropped or changed (for the trace)."""
-    scheme = origin_scheme(origin, request.scheme)
     notes: list[str] = []
     headers: CIMultiDict[str] = CIMultiDict()
-    headers["Host"] = origin.domain_name
+    headers["Host"] = request.headers.get("Host", origin.domain_name) if fwd.host else origin.domain_name
     dropped: list[str] = []
     for name, value in request.headers.items():
         low = name.lower()
-        if low in FORWARDED_AS_IS or (low == "authorization" and _forwards_authorization(request.method, behavior)):
+        if low in EDGE_CONTROLLED or low.startswith(OVERRIDE_PREFIX):
+            continue
+        if _forwards_header(low, request.method, behavior, fwd):
             headers.add(name, value)
-        elif low not in ("host", "user-agent", "x-forwarded-for", "accept-encoding", "connection",
-                         "transfer-encoding", "keep-alive") and low not in (d.lower() for d in dropped):
+        elif name not in dropped:
             dropped.append(name)
     if dropped:
-        notes.append(f"not forwarded (no policy lists them): {', '.join(dropped)}")
-    gzip, br = _COMPRESSION.get(behavior.cache_policy, (False, False))
-    if gzip or br:
-        encoding = normalize_accept_encoding(request.headers.get("Accept-Encoding"), gzip, br)
+        notes.append(f"headers not forwarded ({fwd.source} does not list them): {', '.join(dropped)}")
+    if fwd.gzip or fwd.brotli:
+        encoding = normalize_accept_encoding(request.headers.get("Accept-Encoding"), fwd.gzip, fwd.brotli)
         if encoding is not None:
             headers["Accept-Encoding"] = encoding
-    elif "Accept-Encoding" in request.headers:
-        notes.append("Accept-Encoding not forwarded: the cache policy does not normalise it")
-    if request.query:
-        notes.append(f"query string '{request.query}' not forwarded: no policy forwards query strings")
+    elif "Accept-Encoding" in request.headers and fwd.header("accept-encoding"):
+        headers["Accept-Encoding"] = request.headers["Accept-Encoding"]
+    cookie, dropped_cookies = forwarded_cookies(request, fwd)
+    if cookie:
+        headers["Cookie"] = cookie
+    if dropped_cookies:
+        notes.append(f"cookies not forwarded: {', '.join(dropped_cookies)}")
+    query, dropped_query = forwarded_query(request.query, fwd)
+    if dropped_query:
+        notes.append(f"query strings not forwarded: {', '.join(dropped_query)}")
+    geo = {**DEFAULT_GEO, **dict(settings.viewer)}
+    for name in fwd.cloudfront:
+        if (value := cloudfront_header(name, request, geo)) is not None:
+            headers[name] = value
     headers["Connection"] = "Keep-Alive"
-    headers["User-Agent"] = USER_AGENT
+    agent = request.headers.get("User-Agent") if fwd.header("user-agent") else None
+    headers["User-Agent"] = agent or USER_AGENT
     viewer_xff = ",".join(v.strip() for v in request.headers.getall("X-Forwarded-For", []))
     headers["X-Forwarded-For"] = f"{viewer_xff},{request.client_ip}" if viewer_xff else request.client_ip
     via = f"{request.http_version} {settings.edge_id}.cloudfront.net (CloudFront)"
     viewer_via = ", ".join(request.headers.getall("Via", []))
     headers["Via"] = f"{viewer_via}, {via}" if viewer_via else via
+    loop = ", ".join(request.headers.getall("CDN-Loop", []))
+    headers["CDN-Loop"] = f"{loop}, {cdn_id(settings)}" if loop else cdn_id(settings)
     headers["X-Amz-Cf-Id"] = request_id
     for name, value in origin.custom_headers:
         if name in headers:
-            notes.append(f"origin custom header {name} overwrote the viewer's value")
+            notes.append(f"origin custom header {name} overwrote the value from the viewer")
         headers[name] = value
     origin_request = OriginRequest(
         origin_id=origin.id,
-        scheme=scheme,
+        scheme=origin_scheme(origin, request.scheme),
         domain_name=origin.domain_name,
         connect_host=target.host,
         connect_port=target.port,
         method=request.method,
         path=origin.origin_path + path,
-        query="",
+        query=query,
         headers=freeze(headers),
         connection_attempts=origin.connection_attempts,
         connection_timeout=origin.connection_timeout,
@@ -134,6 +187,21 @@ def build_origin_request(
     return origin_request, notes
 
 
+def cdn_id(settings: EmulatorSettings) -> str:
+    """This edge's RFC 8586 CDN-Loop entry."""
+    return f"{settings.edge_id}.cloudfront.net"
+
+
+def _forwards_header(low: str, method: str, behavior: CacheBehavior, fwd: Forwarding) -> bool:
+    """Whether a viewer header (lower-case name, edge-controlled ones excluded) reaches the origin."""
+    if fwd.header(low) or low in FORWARDED_AS_IS:
+        return True
+    if low == "authorization":
+        return _forwards_authorization(method, behavior)
+    # Legacy settings forward "other-defined" headers; policies forward only what they list (§5).
+    return fwd.legacy_other_headers and low not in REMOVED and not low.startswith(("x-edge-", "cloudfront-"))
+
+
 def _forwards_authorization(method: str, behavior: CacheBehavior) -> bool:
     # §5: removed for GET/HEAD; for OPTIONS only when OPTIONS responses are not cached; kept otherwise.
     if method in ("GET", "HEAD"):
@@ -141,3 +209,5 @@ def _forwards_authorization(method: str, behavior: CacheBehavior) -> bool:
     if method == "OPTIONS":
         return "OPTIONS" not in behavior.cached_methods
     return True
+
+

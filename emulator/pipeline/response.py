@@ -3,6 +3,7 @@ then CloudFront's own Via, X-Cache, X-Amz-Cf-Pop and X-Amz-Cf-Id."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from email.utils import formatdate
 from enum import StrEnum
 
@@ -26,7 +27,7 @@ class CacheResult(StrEnum):
     FUNCTION = "FunctionGeneratedResponse from cloudfront"
 
 
-def clean_origin_headers(headers: Headers, forwarded_headers: frozenset[str],
+def clean_origin_headers(headers: Headers, forwards_header: Callable[[str], bool],
                          forwards_cookies: bool) -> tuple[CIMultiDict[str], list[str]]:
     """Origin response headers as CloudFront passes them on, plus notes on what it removed."""
     out: CIMultiDict[str] = CIMultiDict(headers)
@@ -37,13 +38,12 @@ def clean_origin_headers(headers: Headers, forwarded_headers: frozenset[str],
         out.popall("Set-Cookie")
         notes.append("Set-Cookie removed: the behavior does not forward cookies to the origin")
     if "Vary" in out:
-        keep = {"accept-encoding", "cookie", *forwarded_headers}
         values = [v.strip() for line in out.popall("Vary") for v in line.split(",") if v.strip()]
-        kept = [v for v in values if v.lower() in keep]
+        kept = [v for v in values if v.lower() in ("accept-encoding", "cookie") or forwards_header(v)]
         if kept:
             out["Vary"] = ", ".join(kept)
         if len(kept) != len(values):
-            removed = [v for v in values if v.lower() not in keep]
+            removed = [v for v in values if v not in kept]
             notes.append(f"Vary values removed (not forwarded to the origin): {', '.join(removed)}")
     return out, notes
 

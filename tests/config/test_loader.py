@@ -177,9 +177,55 @@ def test_unimplemented_cloudfront_fields_warn_not_error() -> None:
     assert all(w.severity is Severity.WARNING for w in config.warnings)
 
 
-def test_origin_request_policy_is_an_explicit_warning() -> None:
-    config = load(BASE + "    origin_request_policy: Managed-AllViewer\n")
-    assert any("origin request policies are not emulated yet" in w.format() for w in config.warnings)
+@pytest.mark.parametrize("ref", ["Managed-AllViewer", "216adef6-5c7f-47e4-b989-5492eafa07d3"])
+def test_managed_policies_by_name_or_id(ref: str) -> None:
+    behavior = load(BASE + f"    origin_request_policy: {ref}\n").distributions[0].default_cache_behavior
+    assert behavior.origin_request_policy is not None
+    assert behavior.origin_request_policy.name == "Managed-AllViewer"
+    assert behavior.cache_policy is not None and behavior.cache_policy.name == "Managed-CachingOptimized"
+
+
+def test_custom_policies() -> None:
+    config = load(BASE + """\
+    cache_policy: api-cache
+    origin_request_policy: api-origin
+cache_policies:
+  api-cache: {min_ttl: 0, default_ttl: 0, max_ttl: 60, headers: {behavior: whitelist, items: [Authorization]},
+              query_strings: all, enable_accept_encoding_gzip: true}
+origin_request_policies:
+  api-origin: {headers: {behavior: allExcept, items: [Host]}, cookies: {behavior: whitelist, items: [session]}}
+""")
+    b = config.distributions[0].default_cache_behavior
+    assert b.cache_policy is not None and b.cache_policy.headers.items == ("authorization",)
+    assert b.cache_policy.max_ttl == 60 and b.cache_policy.gzip and not b.cache_policy.brotli
+    assert b.origin_request_policy is not None and b.origin_request_policy.cookies.items == ("session",)
+
+
+@pytest.mark.parametrize(
+    ("snippet", "message"),
+    [
+        ("    cache_policy: Nope\n", "no policy named 'Nope'"),
+        ("    origin_request_policy: Managed-Nope\n", "no policy named 'Managed-Nope'"),
+        ("    cache_policy: Managed-CachingDisabled\n    forwarded_values: {query_string: true}\n",
+         "either a cache_policy or legacy forwarded_values"),
+        ("    forwarded_values: {query_string: true}\n    origin_request_policy: Managed-AllViewer\n",
+         "needs a cache policy"),
+        ("    forwarded_values: {query_string: true, headers: ['*']}\n    min_ttl: 5\n", "requires min_ttl 0"),
+        ("    min_ttl: 5\n", "belongs to legacy forwarded_values"),
+        ("    forwarded_values: {cookies: {forward: all}}\n", "missing required key 'query_string'"),
+        ("    cache_policy: p\ncache_policies:\n  p: {headers: all}\n", "'all' is not allowed here"),
+        ("    cache_policy: p\ncache_policies:\n  p: {min_ttl: 10, default_ttl: 5}\n", "min_ttl <= default_ttl"),
+        ("    cache_policy: p\ncache_policies:\n  p: {query_strings: {behavior: whitelist}}\n", "needs items"),
+        ("    origin_request_policy: o\norigin_request_policies:\n  o: {headers: {behavior: whitelist, "
+         "items: [Authorization]}}\n", "does not allow Authorization"),
+        ("    origin_request_policy: o\norigin_request_policies:\n  o: {headers: {behavior: "
+         "allViewerAndWhitelistCloudFront, items: [X-Foo]}}\n", "not a CloudFront viewer header"),
+        ("cache_policies:\n  Managed-Mine: {}\n", "Managed- prefix is reserved"),
+    ],
+)
+def test_policy_rules(snippet: str, message: str) -> None:
+    found = errors(BASE + snippet)
+    assert any(message in e for e in found), found
 
 
 def test_alias_claimed_twice_is_an_error() -> None:
