@@ -11,6 +11,7 @@ from types import TracebackType
 
 from aiohttp import web
 
+from emulator.cf_functions import FunctionRunner
 from emulator.clock import Clock, SystemClock
 from emulator.config.model import Config
 from emulator.http import EdgeResponse, ViewerRequest, new_request_id
@@ -31,6 +32,7 @@ class Emulator:
         self._runners: list[web.AppRunner] = []
         self._client: OriginClient | None = None
         self.mock_addresses: dict[str, dict[str, Target]] = {}
+        self.runner = FunctionRunner()  # worker threads for CloudFront Functions, off the event loop
         self.pipeline = self._build_pipeline()
 
     @classmethod
@@ -43,7 +45,7 @@ class Emulator:
         https_port = self._https_port
         if https_port is None:
             https_port = self.config.emulator.https.port if self.config.emulator.https else 443
-        return Pipeline(self.config, self.clock, self.mock_addresses, https_port)
+        return Pipeline(self.config, self.clock, self.mock_addresses, https_port, self.runner)
 
     def set_https_port(self, port: int) -> None:
         """The port redirect-to-https points at (443 is left out of the URL)."""
@@ -65,6 +67,8 @@ class Emulator:
                     await site.start()
                     addresses[origin.id] = Target("127.0.0.1", _bound_port(runner))
             self._client = await OriginClient(self._origin_ssl).__aenter__()
+            for fn in self.config.functions:
+                self.runner.warm(fn.compiled)
         except BaseException:
             await self.close()
             raise
@@ -76,6 +80,7 @@ class Emulator:
         for runner in reversed(self._runners):
             await runner.cleanup()
         self._runners.clear()
+        self.runner.close()
 
     async def __aenter__(self) -> Emulator:
         await self.start()
@@ -91,10 +96,10 @@ class Emulator:
         trace = Trace(new_request_id())
         return await self.pipeline.handle(request, self._client, trace), trace
 
-    def explain(self, request: ViewerRequest) -> tuple[Forward | Answer, Trace]:
-        """Stages 1-8 only: what would happen, without contacting any origin."""
+    async def explain(self, request: ViewerRequest) -> tuple[Forward | Answer, Trace]:
+        """Stages 1-8 only (functions included): what would happen, without contacting any origin."""
         trace = Trace(new_request_id())
-        return self.pipeline.plan(request, trace), trace
+        return await self.pipeline.plan(request, trace), trace
 
     @property
     def mocks(self) -> Mapping[str, Mapping[str, Target]]:

@@ -16,13 +16,15 @@ from multidict import CIMultiDict
 
 from emulator import __version__
 from emulator.app import Emulator
+from emulator.cf_functions import testcli
 from emulator.config.loader import load_config
 from emulator.config.model import Config, Listen
 from emulator.errors import ConfigError
 from emulator.http import Scheme, ViewerRequest, freeze
 from emulator.output import format_issues, format_origin_request, format_trace
-from emulator.pipeline import Forward
+from emulator.pipeline import Answer, Forward
 from emulator.server import EdgeServer
+from emulator.trace import Trace
 
 EXIT_OK, EXIT_FAILED, EXIT_CONFIG = 0, 1, 2
 
@@ -52,7 +54,13 @@ def main(argv: list[str] | None = None) -> int:
     explain.add_argument("-H", "--header", dest="headers", action="append", default=[],
                          help="'Name: value', repeatable")
 
+    test_function = sub.add_parser("test-function", help="run a CloudFront Function on a test event, like "
+                                   "'aws cloudfront test-function'")
+    testcli.add_arguments(test_function)
+
     args = parser.parse_args(argv)
+    if args.command == "test-function":
+        return testcli.run(args)
     if args.command == "serve":
         return cmd_serve(args)
     if args.command == "validate":
@@ -102,7 +110,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
         headers.add(name.strip(), value.strip())
     request = ViewerRequest(args.method.upper(), url.path or "/", url.query, freeze(headers), Scheme(url.scheme),
                             "1.1", "127.0.0.1", 0)
-    decision, trace = Emulator(config).explain(request)
+    decision, trace = asyncio.run(_explain(config, request))
     print(f"{request.method} {args.url}\n")
     print(format_trace(trace))
     if isinstance(decision, Forward):
@@ -113,6 +121,14 @@ def cmd_explain(args: argparse.Namespace) -> int:
         for name, value in decision.response.headers.items():
             print(f"{name}: {value}")
     return EXIT_OK
+
+
+async def _explain(config: Config, request: ViewerRequest) -> tuple[Forward | Answer, Trace]:
+    emulator = Emulator(config)
+    try:
+        return await emulator.explain(request)
+    finally:
+        emulator.runner.close()
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -78,6 +78,7 @@ class OriginRequest:
     connection_timeout: float
     read_timeout: float
     body: Body = b""
+    origin_port: int = 80  # the configured http_port / https_port: the port in production
 
     @property
     def target(self) -> str:
@@ -85,8 +86,9 @@ class OriginRequest:
 
     @property
     def url_for_display(self) -> str:
+        """The URL as production would request it (domain name and configured port)."""
         default = 443 if self.scheme is Scheme.HTTPS else 80
-        port = "" if self.connect_port == default else f":{self.connect_port}"
+        port = "" if self.origin_port == default else f":{self.origin_port}"
         return f"{self.scheme.value}://{self.domain_name}{port}{self.target}"
 
 

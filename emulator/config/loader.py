@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from emulator.cf_functions import CompiledFunction, FunctionLoadError, FunctionSource, compile_function, load_kvs
 from emulator.config import rules
 from emulator.config.managed import CACHE_POLICIES
 from emulator.config.model import (
@@ -26,7 +27,7 @@ from emulator.config.model import (
 )
 from emulator.config.policy_loader import Policies
 from emulator.config.reader import Report, Section
-from emulator.config.source import Severity
+from emulator.config.source import ConfigIssue, Location, Severity
 from emulator.config.yamlsrc import Path as TreePath
 from emulator.config.yamlsrc import parse_yaml
 from emulator.errors import ConfigError
@@ -76,8 +77,6 @@ def load_config(path: str | Path) -> Config:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        from emulator.config.source import ConfigIssue
-
         raise ConfigError(str(path), [ConfigIssue(Severity.ERROR, None, "", f"cannot read: {exc.strerror}")]) from exc
     return load_config_text(text, str(path), path.parent)
 
@@ -379,21 +378,42 @@ class _Loader:
         for name in f.data:
             s = Section(self.r, f.at(name), f.data[name])
             s.check_keys(("runtime", "code", "key_value_store"))
+            if not rules.FUNCTION_NAME.match(name):
+                self.r.error(f.at(name), f"'{name}' is not a CloudFront function name", "1-64 of A-Z a-z 0-9 - _",
+                             key=True)
             runtime = s.str("runtime", "cloudfront-js-1.0") or "cloudfront-js-1.0"
             if runtime not in rules.RUNTIMES:
                 self.r.error(s.at("runtime"), f"'{runtime}' is not a CloudFront Functions runtime",
                              f"one of: {', '.join(rules.RUNTIMES)}")
+                continue
             code = s.str("code", required=True, expected="the path of the function's .js file")
             kvs = s.str("key_value_store")
+            if kvs is not None and runtime != "cloudfront-js-2.0":
+                self.r.error(s.at("key_value_store"), "KeyValueStore needs runtime cloudfront-js-2.0")
             for key, value in (("code", code), ("key_value_store", kvs)):
                 if value is not None and not (self.r.base_dir / value).is_file():
                     self.r.error(s.at(key), f"file '{value}' does not exist (looked in {self.r.base_dir})")
-            if code is not None:
+                    code = None if key == "code" else code
+                    kvs = None if key == "key_value_store" else kvs
+            if code is not None and (compiled := self.compile(s, name, runtime, code, kvs)) is not None:
                 kvs_path = str(self.r.base_dir / kvs) if kvs else None
-                out.append(FunctionConfig(name, runtime, self.r.base_dir / code, kvs_path, s.location))
-        if out:
-            self.r.warn(f.path, "CloudFront Functions are validated for references but not run yet")
+                out.append(FunctionConfig(name, runtime, self.r.base_dir / code, compiled, kvs_path, s.location))
         return out
+
+    def compile(self, s: Section, name: str, runtime: str, code: str, kvs: str | None) -> CompiledFunction | None:
+        """Gate and compile a function now, so a bad function fails the load and not a request."""
+        path = self.r.base_dir / code
+        try:
+            store = load_kvs(str(self.r.base_dir / kvs), name=kvs) if kvs else None
+            source = FunctionSource(name, runtime, path.read_text(encoding="utf-8"), str(path), store)
+            return compile_function(source)
+        except FunctionLoadError as exc:
+            for p in exc.problems:
+                where = Location(str(p.path), p.line, p.col)
+                self.r.issues.append(ConfigIssue(Severity.ERROR, where, f"functions.{name}", p.message))
+        except (OSError, UnicodeDecodeError) as exc:
+            self.r.error(s.at("code"), f"cannot read '{code}': {exc}")
+        return None
 
     def emulator(self, s: Section | None) -> EmulatorSettings:
         if s is None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from emulator.cf_functions import CompiledFunction
 from emulator.config.managed import CACHE_POLICIES
 from emulator.config.policies import CachePolicy, ForwardedValues, OriginRequestPolicy
 from emulator.config.source import Location
@@ -131,6 +132,7 @@ class FunctionConfig:
     name: str
     runtime: str
     code_path: Path
+    compiled: CompiledFunction  # gated and compiled once, at load
     key_value_store: str | None = None
     location: Location | None = None
 

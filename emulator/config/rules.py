@@ -25,6 +25,7 @@ ERROR_CODES = (400, 403, 404, 405, 414, 416, 500, 501, 502, 503, 504)
 RESPONSE_CODES = (200, *ERROR_CODES)
 
 RUNTIMES = ("cloudfront-js-1.0", "cloudfront-js-2.0")
+FUNCTION_NAME = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 
 def path_pattern_problem(pattern: str) -> str | None:

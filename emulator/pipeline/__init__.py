@@ -1,27 +1,32 @@
-"""The request pipeline. `Pipeline.handle` is THE place that lists the stage order (design.md).
+"""The request pipeline. `Pipeline.plan` and `Pipeline.handle` are THE place that lists the stage order.
 
     1 distribution by Host          unknown host -> 403
     2 behavior (first match)        default root object substituted for exactly '/'
     3 viewer protocol policy        301/307 redirect or 403
     4 allowed methods, GET body     403
-    8 origin request               Host, removed/replaced headers, origin path, custom headers, XFF, Via
+    6 viewer-request function       continue (uri/headers/origin changed) | generated response | 502/503
+    8 origin request               policies, Host, removed/replaced headers, origin path, custom headers
     9 origin fetch                  connect/timeout errors -> 502/504 with CloudFront's page
+   10 viewer-response function      not for origin status >= 400
    12 final headers                 Via, X-Cache, X-Amz-Cf-Pop, X-Amz-Cf-Id
 
-Stages 5-7 and 10-11 (loops, functions, cache, error responses) arrive with their issues; each slots in
-here and nowhere else.
+Stages 5, 7 and 11 (loops, cache, error responses) arrive with their issues; each slots in here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from multidict import CIMultiDict
+
+from emulator.cf_functions import FunctionRunner, Respond
 from emulator.clock import Clock
-from emulator.config.model import CacheBehavior, Config, Distribution
+from emulator.config.model import CacheBehavior, Config, Distribution, EventType, FunctionConfig
 from emulator.errors import OriginError
 from emulator.http import EdgeResponse, OriginRequest, ViewerRequest
 from emulator.origins.http import OriginClient
+from emulator.pipeline import functions
 from emulator.pipeline import response as resp
 from emulator.pipeline.forwarding import compile_forwarding
 from emulator.pipeline.origin_request import Target, build_origin_request, connect_target, origin_scheme
@@ -40,6 +45,8 @@ class Forward:
 
     distribution: Distribution
     behavior: CacheBehavior
+    request: ViewerRequest  # as the viewer-request function left it
+    path: str
     origin_request: OriginRequest
 
 
@@ -52,18 +59,20 @@ class Answer:
 
 class Pipeline:
     def __init__(self, config: Config, clock: Clock, mocks: Mapping[str, Mapping[str, Target]],
-                 https_port: int) -> None:
+                 https_port: int, runner: FunctionRunner) -> None:
         self.config = config
         self.settings = config.emulator
         self.clock = clock
         self.mocks = mocks  # distribution id -> origin id -> loopback address of its mock
         self.https_port = https_port
+        self.runner = runner
         self.routers = {d.id: Router.build(d) for d in config.distributions}
         # Compiled once per behavior: what it forwards (policies are resolved and merged at load).
         self.forwarding = {id(b): compile_forwarding(b) for d in config.distributions for b in d.behaviors}
+        self.functions = {f.name: f for f in config.functions}
 
-    # -- stages 1 to 8: pure decisions, also used by `frontyard explain` ----------------------------------
-    def plan(self, request: ViewerRequest, trace: Trace) -> Forward | Answer:
+    # -- stages 1 to 8: decisions, also used by `frontyard explain` (no origin is contacted) ---------------
+    async def plan(self, request: ViewerRequest, trace: Trace) -> Forward | Answer:
         distribution = self.select_distribution(request.host)
         if distribution is None:
             trace.add("distribution", "unknown-host",
@@ -100,22 +109,39 @@ class Pipeline:
                   f"{behavior.viewer_protocol_policy} / [{', '.join(sorted(behavior.allowed_methods))}]")
 
         origin = distribution.origin(behavior.target_origin_id)
+        fwd = self.forwarding[id(behavior)]
+        host_override = None
+        if (fn := self._function(behavior, EventType.VIEWER_REQUEST)) is not None:
+            # The function sees the viewer's uri; the root object applies if it leaves '/' alone.
+            outcome = await functions.run_viewer_request(self.runner, fn, request, request.raw_path, distribution,
+                                                         origin, self.settings, fwd, trace)
+            if isinstance(outcome, EdgeError):
+                return Answer(self.edge_error(outcome, trace))
+            if isinstance(outcome, Respond):
+                return Answer(self.generated(outcome, trace))
+            request, origin, host_override = outcome.request, outcome.origin, outcome.host_header
+            path = root if outcome.path == "/" and root is not None else outcome.path
+
         target = connect_target(origin, origin_scheme(origin, request.scheme), self.settings,
                                 self.mocks.get(distribution.id, {}))
-        fwd = self.forwarding[id(behavior)]
         origin_request, notes = build_origin_request(request, path, behavior, origin, self.settings, target,
                                                      trace.request_id, fwd)
+        if host_override is not None:
+            headers = CIMultiDict(origin_request.headers)
+            headers["Host"] = host_override
+            origin_request = replace(origin_request, headers=headers)  # type: ignore[arg-type]
         how = f"mock {origin.mock.type} at " if origin.mock else ""
+        port = target.port or "<port chosen at start>"
         trace.add("origin-request", origin.id, f"{origin_request.method} {origin_request.url_for_display} "
-                  f"(connect to {how}{target.host}:{target.port}, Host: {origin_request.headers['Host']})",
+                  f"(connect to {how}{target.host}:{port}, Host: {origin_request.headers['Host']}; {fwd.source})",
                   origin.location)
         for note in notes:
             trace.add("origin-request", "note", note)
-        return Forward(distribution, behavior, origin_request)
+        return Forward(distribution, behavior, request, path, origin_request)
 
     # -- the whole pipeline -----------------------------------------------------------------------------
     async def handle(self, request: ViewerRequest, client: OriginClient, trace: Trace) -> EdgeResponse:
-        decision = self.plan(request, trace)
+        decision = await self.plan(request, trace)
         if isinstance(decision, Answer):
             return decision.response
         started = self.clock.monotonic()
@@ -133,12 +159,38 @@ class Pipeline:
         headers, notes = resp.clean_origin_headers(upstream.headers, fwd.header, fwd.forwards_cookies)
         for note in notes:
             trace.add("response", "note", note)
+        upstream = replace(upstream, headers=headers)  # type: ignore[arg-type]
+
+        fn = self._function(decision.behavior, EventType.VIEWER_RESPONSE)
+        if fn is not None and upstream.status >= 400:
+            trace.add("function", "skipped", f"viewer-response function '{fn.name}' does not run for origin "
+                      f"status {upstream.status} (>= 400)")
+        elif fn is not None:
+            changed = await functions.run_viewer_response(self.runner, fn, decision.request, decision.path,
+                                                          decision.distribution, self.settings, fwd, upstream, trace)
+            if isinstance(changed, EdgeError):
+                if upstream.release is not None:
+                    await upstream.release()
+                return self.edge_error(changed, trace)
+            body = upstream.body if changed.body is None else changed.body
+            if changed.body is not None and upstream.release is not None:
+                await upstream.release()
+            headers = CIMultiDict(changed.headers)
+            if changed.body is not None:
+                headers.popall("Content-Length", None)
+            upstream = EdgeResponse(changed.status, changed.description, headers,  # type: ignore[arg-type]
+                                    body, upstream.release if changed.body is None else None)
+
         result = resp.CacheResult.ERROR if upstream.status >= 400 else resp.CacheResult.MISS
         trace.add("response", result.name.lower(), f"X-Cache: {result.value}")
-        final = resp.finalize(headers, result, self.settings, trace.request_id)
+        final = resp.finalize(CIMultiDict(upstream.headers), result, self.settings, trace.request_id)
         return EdgeResponse(upstream.status, upstream.reason, final, upstream.body, upstream.release)
 
     # -- helpers --------------------------------------------------------------------------------------
+    def _function(self, behavior: CacheBehavior, event: EventType) -> FunctionConfig | None:
+        name = functions.association(behavior, event)
+        return self.functions[name] if name is not None else None
+
     def select_distribution(self, host: str) -> Distribution | None:
         for d in self.config.distributions:
             if host == d.domain_name or any(host_matches(host, alias) for alias in d.aliases):
@@ -149,7 +201,7 @@ class Pipeline:
 
     def edge_error(self, error: EdgeError, trace: Trace) -> EdgeResponse:
         headers = resp.generated_headers("text/html", self.clock.now())
-        trace.add("response", "error", f"{error.status} generated by the edge ({error.result})")
+        trace.add("response", "error", f"{error.status} generated by the edge ({error.result}): {error.cause}")
         final = resp.finalize(headers, resp.CacheResult.ERROR, self.settings, trace.request_id)
         return EdgeResponse(error.status, "", final, error_page(error.status, error.reason_line, trace.request_id))
 
@@ -158,3 +210,12 @@ class Pipeline:
         headers["Location"] = redirect.location
         final = resp.finalize(headers, resp.CacheResult.REDIRECT, self.settings, trace.request_id)
         return EdgeResponse(redirect.status, "", final, redirect_page(redirect.status))
+
+    def generated(self, response: Respond, trace: Trace) -> EdgeResponse:
+        """A response a viewer-request function returned: sent as is, never replaced by an error page."""
+        headers = resp.generated_headers("", self.clock.now())
+        headers.popall("Content-Type")
+        headers.extend(response.headers)
+        trace.add("response", "function", f"{response.status} generated by the viewer-request function")
+        final = resp.finalize(headers, resp.CacheResult.FUNCTION, self.settings, trace.request_id)
+        return EdgeResponse(response.status, response.description, final, response.body)

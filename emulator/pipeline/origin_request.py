@@ -59,8 +59,8 @@ def origin_scheme(origin: Origin, viewer_scheme: Scheme) -> Scheme:
 def connect_target(origin: Origin, scheme: Scheme, settings: EmulatorSettings,
                    mocks: Mapping[str, Target]) -> Target:
     port = origin.https_port if scheme is Scheme.HTTPS else origin.http_port
-    if origin.id in mocks:
-        return mocks[origin.id]
+    if origin.mock is not None:
+        return mocks.get(origin.id, Target("127.0.0.1", 0))  # port 0: explain runs before mocks start
     if (resolved := settings.resolved(origin.domain_name)) is not None:
         host, resolved_port = resolved
         return Target(host, resolved_port or port)
@@ -169,9 +169,10 @@ def build_origin_request(
         if name in headers:
             notes.append(f"origin custom header {name} overwrote the value from the viewer")
         headers[name] = value
+    scheme = origin_scheme(origin, request.scheme)
     origin_request = OriginRequest(
         origin_id=origin.id,
-        scheme=origin_scheme(origin, request.scheme),
+        scheme=scheme,
         domain_name=origin.domain_name,
         connect_host=target.host,
         connect_port=target.port,
@@ -183,6 +184,7 @@ def build_origin_request(
         connection_timeout=origin.connection_timeout,
         read_timeout=origin.read_timeout,
         body=request.body,
+        origin_port=origin.https_port if scheme is Scheme.HTTPS else origin.http_port,
     )
     return origin_request, notes
 

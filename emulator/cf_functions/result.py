@@ -1,0 +1,245 @@
+"""What a function returned -> a typed outcome, validated as CloudFront does (DG/functions-event-structure).
+
+Validation failures are `Failed(VALIDATION_ERROR)` (502 at the edge); execution failures come from the
+runtime (503). Output header names are capitalised the way CloudFront writes them.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .event import READ_ONLY_HEADERS, Header, is_disallowed
+from .origin import OriginChange
+from .runtime import FailureKind
+
+MAX_URI_AND_QUERY = 8192  # URI + query string must be shorter than this (edge-function restrictions)
+_BAD_QUERY = re.compile(r"[\x00-\x20\x7f#]")
+
+
+@dataclass(frozen=True, slots=True)
+class ContinueRequest:
+    """Viewer-request: carry on with this request (the cache behavior is NOT re-selected)."""
+
+    uri: str
+    raw_query: str | None
+    headers: tuple[Header, ...]
+    origin_change: OriginChange | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ContinueResponse:
+    """Viewer-response: send this status and headers; body None keeps the origin's body."""
+
+    status: int
+    description: str
+    headers: tuple[Header, ...]
+    body: bytes | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Respond:
+    """Viewer-request generated a response: sent as is (X-Cache FunctionGeneratedResponse)."""
+
+    status: int
+    description: str
+    headers: tuple[Header, ...]
+    body: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    kind: FailureKind
+    message: str
+
+
+Outcome = ContinueRequest | ContinueResponse | Respond | Failed
+
+
+@dataclass(frozen=True, slots=True)
+class FunctionResult:
+    outcome: Outcome
+    logs: tuple[str, ...]
+    duration_us: int
+    compute_utilization: int  # 0-100, calibrated estimate (README.md)
+    output_json: str | None = None  # the returned object as JSON, for test-function
+
+
+class ValidationError(Exception):
+    pass
+
+
+def capitalize_header(name: str) -> str:
+    """`example-header-name` -> `Example-Header-Name`; only the first ASCII letter of each word changes."""
+    return "-".join(_cap_word(w) for w in name.split("-"))
+
+
+def _cap_word(word: str) -> str:
+    return word[:1].upper() + word[1:] if word[:1].isascii() else word
+
+
+def _values(field: Any, where: str) -> list[str]:
+    if not isinstance(field, dict):
+        raise ValidationError(f"{where}: expected an object with a 'value'")
+    multi = field.get("multiValue", field.get("multivalue"))
+    if multi is not None:
+        if not isinstance(multi, list) or not all(isinstance(m, dict) and "value" in m for m in multi):
+            raise ValidationError(f"{where}.multiValue: expected a list of {{value}} objects")
+        return [_text(m["value"], where) for m in multi]
+    if "value" not in field:
+        raise ValidationError(f"{where}: missing 'value'")
+    return [_text(field["value"], where)]
+
+
+def _text(value: Any, where: str) -> str:
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise ValidationError(f"{where}: value must be a string")
+    return value if isinstance(value, str) else str(value)
+
+
+def merged_values(new: Any, old: Any, where: str) -> list[str]:
+    """CloudFront's rule: a modified multiValue wins; else a changed value replaces the first one only."""
+    out_values = _values(new, where)
+    if old is None or not isinstance(new, dict):
+        return out_values
+    new_multi = new.get("multiValue", new.get("multivalue"))
+    old_multi = old.get("multiValue", old.get("multivalue"))
+    if new_multi != old_multi:  # replaced, emptied or dropped: the function's list is the truth
+        return out_values
+    old_values = _values(old, where)
+    return [_text(new.get("value"), where), *old_values[1:]] if "value" in new else old_values
+
+
+def _fields(obj: Any, where: str) -> dict[str, Any]:
+    if obj is None:
+        return {}
+    if not isinstance(obj, dict):
+        raise ValidationError(f"{where}: expected an object")
+    return obj
+
+
+def output_headers(new: Any, old: dict[str, Any], event_type: str, generated: bool) -> tuple[Header, ...]:
+    new_fields = _fields(new, "headers")
+    read_only = READ_ONLY_HEADERS[event_type] if not generated else frozenset()
+    out: list[Header] = []
+    for name, field in new_fields.items():
+        if name != name.lower():
+            raise ValidationError(f"header name '{name}' must be lowercase")
+        if is_disallowed(name):
+            raise ValidationError(f"header '{capitalize_header(name)}' cannot be added by a function")
+        values = merged_values(field, old.get(name), f"headers.{name}")
+        out.extend((capitalize_header(name), v) for v in values)
+    for name in read_only:
+        before = _values(old[name], name) if name in old else None
+        after = [v for n, v in out if n.lower() == name] or None
+        if before != after:
+            raise ValidationError(f"header '{capitalize_header(name)}' is read-only in {event_type} functions")
+    return tuple(out)
+
+
+def _cookie_pairs(new: Any, old: dict[str, Any]) -> list[tuple[str, str, str]]:
+    out = []
+    for name, field in _fields(new, "cookies").items():
+        values = merged_values(field, old.get(name), f"cookies.{name}")
+        multi = field.get("multiValue") if isinstance(field, dict) else None
+        attrs = [m.get("attributes", "") for m in multi] if isinstance(multi, list) else []
+        for i, value in enumerate(values):
+            attributes = attrs[i] if i < len(attrs) else (field.get("attributes", "") if i == 0 else "")
+            out.append((name, value, attributes or ""))
+    return out
+
+
+def query_string(new: Any, old: dict[str, Any], old_raw: str | None) -> str | None:
+    if isinstance(new, str):
+        raw = new[1:] if new.startswith("?") else new
+    else:
+        fields = _fields(new, "querystring")
+        if fields == old:
+            return old_raw  # unchanged: the original bytes go on
+        parts = []
+        for name, field in fields.items():
+            parts.extend(f"{name}={v}" for v in merged_values(field, old.get(name), f"querystring.{name}"))
+        raw = "&".join(parts)
+        if not raw and old_raw is None:
+            return None
+    if _BAD_QUERY.search(raw):
+        raise ValidationError("the query string contains a space, a control character or '#'")
+    return raw
+
+
+def to_request(out: dict[str, Any], event: dict[str, Any], raw_query: str | None) -> ContinueRequest:
+    original = event["request"]
+    uri = out.get("uri")
+    if not isinstance(uri, str) or not uri.startswith("/"):
+        raise ValidationError(f"uri must be a string starting with '/', got {uri!r}")
+    if "method" in out and out["method"] != original.get("method"):
+        raise ValidationError("method is read-only")
+    query = query_string(
+        out.get("querystring", original.get("querystring")), original.get("querystring") or {}, raw_query
+    )
+    if len(uri) + len(query or "") + 1 >= MAX_URI_AND_QUERY:
+        raise ValidationError(f"uri and query string must be shorter than {MAX_URI_AND_QUERY} characters")
+    headers = list(output_headers(out.get("headers"), original.get("headers") or {}, "viewer-request", False))
+    cookies = _cookie_pairs(out.get("cookies"), original.get("cookies") or {})
+    if cookies:
+        headers.append(("Cookie", "; ".join(f"{n}={v}" for n, v, _ in cookies)))
+    return ContinueRequest(uri, query, tuple(headers))
+
+
+def _body(out: dict[str, Any]) -> bytes | None:
+    if "body" not in out or out["body"] is None:
+        return None
+    body = out["body"]
+    if isinstance(body, str):
+        return body.encode("utf-8")
+    if isinstance(body, dict) and isinstance(body.get("data"), str):
+        encoding = body.get("encoding", "text")
+        if encoding == "text":
+            return body["data"].encode("utf-8")
+        if encoding == "base64":
+            try:
+                return base64.b64decode(body["data"], validate=True)
+            except (binascii.Error, ValueError):
+                raise ValidationError("body.data is not valid base64") from None
+        raise ValidationError(f"body.encoding must be 'text' or 'base64', got {encoding!r}")
+    raise ValidationError("body must be a string or {data, encoding}")
+
+
+def to_response(out: dict[str, Any], event: dict[str, Any], generated: bool) -> Respond | ContinueResponse:
+    status = out.get("statusCode")
+    if isinstance(status, float) and status.is_integer():
+        status = int(status)
+    if not isinstance(status, int) or isinstance(status, bool) or not 100 <= status <= 599:
+        raise ValidationError(f"statusCode must be an integer HTTP status, got {status!r}")
+    description = out.get("statusDescription", "")
+    if not isinstance(description, str):
+        raise ValidationError("statusDescription must be a string")
+    original = {} if generated else event.get("response", {})
+    event_type = "viewer-request" if generated else "viewer-response"
+    headers = list(output_headers(out.get("headers"), original.get("headers") or {}, event_type, generated))
+    for name, value, attributes in _cookie_pairs(out.get("cookies"), original.get("cookies") or {}):
+        headers.append(("Set-Cookie", f"{name}={value}" + (f"; {attributes}" if attributes else "")))
+    body = _body(out)
+    if generated:
+        return Respond(status, description, tuple(headers), body or b"")
+    return ContinueResponse(status, description, tuple(headers), body)
+
+
+def interpret(value_type: str, out: Any, event: dict[str, Any], raw_query: str | None) -> Outcome:
+    """Turn the handler's return value into an outcome; ValidationError becomes Failed(validation)."""
+    event_type = event["context"]["eventType"]
+    try:
+        if value_type != "object" or not isinstance(out, dict):
+            raise ValidationError(f"the function must return a request or response object, got {value_type}")
+        if event_type == "viewer-request":
+            if "statusCode" in out:
+                return to_response(out, event, generated=True)
+            return to_request(out, event, raw_query)
+        if "statusCode" not in out:
+            raise ValidationError("a viewer-response function must return a response object (statusCode missing)")
+        return to_response(out, event, generated=False)
+    except ValidationError as exc:
+        return Failed(FailureKind.VALIDATION_ERROR, f"The function returned an invalid object: {exc}")
