@@ -21,6 +21,7 @@ from emulator.config.model import (
     FunctionConfig,
     Listen,
     MockSpec,
+    MockTLS,
     Origin,
     OriginProtocolPolicy,
     ViewerProtocolPolicy,
@@ -33,6 +34,7 @@ from emulator.config.yamlsrc import parse_yaml
 from emulator.errors import ConfigError
 from emulator.http import split_host_port
 from emulator.pipeline.viewer_info import DEFAULT_GEO
+from emulator.tls import CertificateKind
 
 LATER_DISTRIBUTION = {
     "enabled": "a local distribution is always enabled",
@@ -180,7 +182,6 @@ class _Loader:
         return out
 
     def origin(self, path: TreePath, raw: object) -> Origin | None:
-        from emulator.origins.mocks import MOCK_TYPES
 
         s = Section(self.r, path, raw)
         s.check_keys(("id", "domain_name", "origin_path", "custom_headers", "connection_attempts",
@@ -216,32 +217,77 @@ class _Loader:
             if proto not in ("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2"):
                 self.r.error(cs.at("ssl_protocols") + (i,), f"'{proto}' is not an origin SSL protocol",
                              "a list of: SSLv3, TLSv1, TLSv1.1, TLSv1.2")
-        mock = None
-        if (m := s.section("mock")) is not None:
-            mock_type = m.str("type", required=True, expected=f"one of: {', '.join(MOCK_TYPES)}")
-            spec = MOCK_TYPES.get(mock_type or "")
-            if mock_type and spec is None:
-                self.r.error(m.at("type"), f"unknown mock origin type '{mock_type}'",
-                             f"one of: {', '.join(MOCK_TYPES)}")
-            if spec is not None:
-                m.check_keys(("type", *spec.options))
-                for name, opt in spec.options.items():
-                    if opt.required and not m.has(name):
-                        self.r.error(m.path, f"mock '{spec.name}' needs '{name}' ({opt.help})")
-                    elif m.has(name) and opt.kind == "path":
-                        target = self.r.base_dir / str(m.data[name])
-                        if not target.exists():
-                            self.r.error(m.at(name), f"'{m.data[name]}' does not exist (looked in {target})")
-                    elif m.has(name) and opt.kind == "int":
-                        m.int(name, 0, 0, 2**31)
-                    elif m.has(name) and opt.kind == "bool":
-                        m.bool(name, False)
-                options = tuple((k, v) for k, v in m.data.items() if k != "type")
-                mock = MockSpec(spec.name, options, self.r.base_dir)
+        mock = self.mock(s, domain or "")
         if origin_id is None or domain is None:
             return None
         return Origin(origin_id, domain.lower(), s.location, origin_path, tuple(headers), attempts, timeout,
                       policy, http_port, https_port, read_timeout, keepalive, tuple(ssl), is_s3, mock)
+
+    def mock(self, origin: Section, domain: str) -> MockSpec | None:
+        """A built-in mock origin: its type's options checked by kind and bounds, plus `tls` for HTTPS."""
+        from emulator.origins.mocks import MOCK_TYPES
+
+        m = origin.section("mock")
+        if m is None:
+            return None
+        mock_type = m.str("type", required=True, expected=f"one of: {', '.join(MOCK_TYPES)}")
+        spec = MOCK_TYPES.get(mock_type or "")
+        if spec is None:
+            if mock_type:
+                self.r.error(m.at("type"), f"unknown mock origin type '{mock_type}'",
+                             f"one of: {', '.join(MOCK_TYPES)}")
+            return None
+        m.check_keys(("type", "tls", *spec.options))
+        for name, opt in spec.options.items():
+            if not m.has(name):
+                if opt.required:
+                    self.r.error(m.path, f"mock '{spec.name}' needs '{name}' ({opt.help})")
+                continue
+            if opt.kind == "path":
+                target = self.r.base_dir / str(m.data[name])
+                if not target.exists():
+                    self.r.error(m.at(name), f"'{m.data[name]}' does not exist (looked in {target})")
+            elif opt.kind == "int":
+                m.int(name, 0, int(opt.lo or 0), int(opt.hi if opt.hi is not None else 2**63))
+            elif opt.kind == "float":
+                m.float(name, 0.0, opt.lo or 0.0, opt.hi if opt.hi is not None else 1e9)
+            elif opt.kind == "bool":
+                m.bool(name, False)
+            elif opt.kind == "str":
+                m.str(name)
+            elif opt.kind == "map":
+                self.header_map(m, name)
+        options = {k: v for k, v in m.data.items() if k not in ("type", "tls")}
+        for name, message in spec.problems(options):
+            self.r.error(m.at(name) if name else m.path, message)
+        tls = self.mock_tls(m, domain)
+        return MockSpec(spec.name, tuple(options.items()), self.r.base_dir, tls)
+
+    def mock_tls(self, m: Section, domain: str) -> MockTLS | None:
+        t = m.section("tls")
+        if t is None:
+            return None
+        t.check_keys(("names", "certificate", "max_version"))
+        names = tuple(t.strs("names") or [domain])
+        kind = t.enum("certificate", CertificateKind, CertificateKind.VALID) or CertificateKind.VALID
+        max_version = t.str("max_version")
+        if max_version is not None and max_version not in ("TLSv1.2", "TLSv1.3"):
+            self.r.error(t.at("max_version"), f"'{max_version}' is not a TLS version a mock can cap at",
+                         "TLSv1.2 or TLSv1.3")
+            max_version = None
+        return MockTLS(names, kind, max_version)
+
+    def header_map(self, s: Section, key: str) -> None:
+        value = s.data[key]
+        if not isinstance(value, dict):
+            self.r.error(s.at(key), "must be a mapping of header name to value", "like {Content-Type: text/plain}")
+            return
+        for name, v in value.items():
+            if not rules.HEADER_NAME.match(str(name)):
+                self.r.error(s.at(key) + (name,), f"'{name}' is not a valid header name", key=True)
+            items = v if isinstance(v, list) else [v]
+            if any(isinstance(i, dict | list) or i is None for i in items):
+                self.r.error(s.at(key) + (name,), "must be a value or a list of values")
 
     def custom_headers(self, s: Section) -> list[tuple[str, str]]:
         raw = s.data.get("custom_headers")

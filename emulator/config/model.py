@@ -39,12 +39,22 @@ CACHED_METHOD_SETS: tuple[frozenset[str], ...] = METHOD_SETS[:2]
 
 
 @dataclass(frozen=True)
+class MockTLS:
+    """An HTTPS mock origin's certificate: which names, and valid or broken on purpose."""
+
+    names: tuple[str, ...]
+    certificate: str = "valid"  # valid | self-signed | expired | untrusted (tls.CertificateKind)
+    max_version: str | None = None  # "TLSv1.2" to reproduce a protocol mismatch
+
+
+@dataclass(frozen=True)
 class MockSpec:
     """A built-in mock origin: a real aiohttp server the emulator starts on a loopback port."""
 
     type: str
-    options: tuple[tuple[str, object], ...] = ()  # validated by the mock's own parser
+    options: tuple[tuple[str, object], ...] = ()  # validated by the loader against the mock's schema
     base_dir: Path = Path(".")  # config file's folder: mock paths are relative to it
+    tls: MockTLS | None = None  # serve HTTPS (only) with this certificate
 
     def option(self, name: str, default: object = None) -> object:
         return dict(self.options).get(name, default)

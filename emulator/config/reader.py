@@ -118,6 +118,19 @@ class Section:
             return default
         return value
 
+    def float(self, key: str, default: float, lo: float, hi: float) -> float:
+        expected = f"a number from {lo:g} to {hi:g}"
+        value = self._get(key, False, expected)
+        if value is None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+            self.r.error(self.at(key), f"must be a number, got {value!r}", expected)
+            return default
+        if not lo <= value <= hi:
+            self.r.error(self.at(key), f"{value} is out of range", expected)
+            return default
+        return float(value)
+
     def bool(self, key: str, default: bool) -> bool:
         value = self._get(key, False, "true or false")
         if value is None:

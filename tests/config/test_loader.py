@@ -254,3 +254,33 @@ def test_unreadable_file_names_the_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as info:
         load_config(tmp_path / "nope.yaml")
     assert "cannot read" in info.value.issues[0].message
+
+
+@pytest.mark.parametrize(
+    ("mock", "field", "message"),
+    [
+        ("{type: echo, delay_first_byte: abc}", "mock.delay_first_byte", "must be a number"),
+        ("{type: echo, delay_first_byte: -1}", "mock.delay_first_byte", "out of range"),
+        ("{type: echo, chunk_size: 0}", "mock.chunk_size", "out of range"),
+        ("{type: echo, drop_after_bytes: true}", "mock.drop_after_bytes", "whole number"),
+        ("{type: response, status: 99}", "mock.status", "out of range"),
+        ("{type: response, headers: [a]}", "mock.headers", "must be a mapping"),
+        ("{type: response, headers: {'bad name': x}}", "mock.headers.bad name", "not a valid header name"),
+        ("{type: response, body: a, body_file: f}", "mock.body_file", "not both"),
+        ("{type: response, body: [1]}", "mock.body", "must be a string"),
+        ("{type: echo, tls: {certificate: broken}}", "mock.tls.certificate", "not a valid value"),
+        ("{type: echo, delay: 1}", "mock", "unknown key 'delay'"),
+    ],
+)
+def test_mock_options(tmp_path: Path, mock: str, field: str, message: str) -> None:
+    (tmp_path / "f").write_text("x")
+    text = BASE.replace("      domain_name: api.example.test\n", f"      domain_name: api.example.test\n      mock: {mock}\n")
+    found = errors(text, tmp_path)
+    assert any(f": distribution.origins[0].{field}: " in e and message in e for e in found), found
+
+
+def test_mock_tls_defaults_to_the_origin_name() -> None:
+    text = BASE.replace("      domain_name: api.example.test\n",
+                        "      domain_name: api.example.test\n      mock: {type: echo, tls: {}}\n")
+    tls = load(text).distributions[0].origins[0].mock.tls  # type: ignore[union-attr]
+    assert tls is not None and tls.names == ("api.example.test",) and tls.certificate == "valid"

@@ -1,12 +1,13 @@
 """Built-in mock origins: each is a small aiohttp app the emulator serves on a loopback port.
 
 The registry carries each mock's option schema (checked by the config loader, with locations) and the
-factory that builds its app.
+factory that builds its app. Every app is built here, by `MockType.make_app`, so that what all mocks share
+(the fault options of faults.py, cancelling a handler whose client went away) is applied in one place.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -14,7 +15,11 @@ from aiohttp import web
 
 from emulator.config.model import MockSpec
 
-OptionKind = Literal["str", "path", "int", "bool"]
+# str: a string; path: a file or folder relative to the config file, which must exist; int / float: a number
+# within [lo, hi] (float also accepts integers); bool; map: a mapping of header name to string value.
+OptionKind = Literal["str", "path", "int", "float", "bool", "map"]
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
 @dataclass(frozen=True)
@@ -22,21 +27,46 @@ class OptionSpec:
     kind: OptionKind
     required: bool = False
     help: str = ""
+    lo: float | None = None  # int and float kinds: inclusive bounds (None: 0 and no upper bound)
+    hi: float | None = None
 
 
 @dataclass(frozen=True)
 class MockType:
     name: str
-    options: Mapping[str, OptionSpec]
-    make_app: Callable[[MockSpec], web.Application]
+    own_options: Mapping[str, OptionSpec]
+    handler: Callable[[MockSpec], Handler]  # builds the one request handler, all paths and methods
     serves_files: bool = False  # a bucket-like origin (lint: error pages meant for it vs API origins)
+    # Rules across options that a per-option schema cannot say (e.g. two options that exclude each other):
+    # returns (option name or None, message) pairs for the loader to report.
+    check: Callable[[Mapping[str, object]], list[tuple[str | None, str]]] | None = None
+
+    @property
+    def options(self) -> Mapping[str, OptionSpec]:
+        """Every option the loader accepts for this mock: its own and the fault options all mocks share."""
+        from emulator.origins.mocks.faults import FAULT_OPTIONS
+
+        return {**self.own_options, **FAULT_OPTIONS}
+
+    def problems(self, options: Mapping[str, object]) -> list[tuple[str | None, str]]:
+        return self.check(options) if self.check is not None else []
+
+    def make_app(self, spec: MockSpec) -> web.Application:
+        from emulator.origins.mocks.faults import Faults, faults_middleware
+
+        # handler_cancellation: when the edge gives up on a slow mock (read timeout) the handler stops too,
+        # instead of sleeping on and holding the runner's shutdown.
+        app = web.Application(middlewares=[faults_middleware(Faults.from_spec(spec))],
+                              handler_args={"handler_cancellation": True})
+        app.router.add_route("*", "/{tail:.*}", self.handler(spec))
+        return app
 
 
 def _registry() -> dict[str, MockType]:
     # Imported here so each mock module stays independent of the registry that lists it.
-    from emulator.origins.mocks import echo, s3_website
+    from emulator.origins.mocks import echo, response, s3, s3_website
 
-    return {m.name: m for m in (echo.MOCK, s3_website.MOCK)}
+    return {m.name: m for m in (echo.MOCK, s3.MOCK, s3_website.MOCK, response.MOCK)}
 
 
 MOCK_TYPES: Mapping[str, MockType] = _registry()

@@ -12,7 +12,7 @@ import json
 from aiohttp import web
 
 from emulator.config.model import MockSpec
-from emulator.origins.mocks import MockType
+from emulator.origins.mocks import Handler, MockType
 
 
 async def _echo(request: web.Request) -> web.Response:
@@ -34,10 +34,12 @@ async def _echo(request: web.Request) -> web.Response:
     return web.Response(text=json.dumps(body, indent=2) + "\n", content_type="application/json")
 
 
+def make_handler(spec: MockSpec) -> Handler:
+    return _echo
+
+
+MOCK = MockType("echo", {}, make_handler)
+
+
 def make_app(spec: MockSpec) -> web.Application:
-    app = web.Application()
-    app.router.add_route("*", "/{tail:.*}", _echo)
-    return app
-
-
-MOCK = MockType("echo", {}, make_app)
+    return MOCK.make_app(spec)

@@ -1,99 +1,87 @@
-"""`s3-website`: a folder served like an S3 static website endpoint (index and error documents).
+"""`s3-website`: a folder served like an S3 static website endpoint (what a custom origin on
+`<bucket>.s3-website-<region>.amazonaws.com` talks to). Plain HTTP only, like the real endpoint: an
+https-only origin policy toward it fails at the TLS handshake, as in production.
 
-Keys are resolved under the root and never escape it (dot segments, encoded slashes, symlinks out).
+Index document for `/` and `dir/`; `dir` without its slash is redirected (302) to `dir/` when `dir/<index>`
+exists; a missing key gets the error document with status 404, or S3's own HTML 404 page when there is
+none (saying so when the configured error document is itself missing). Errors are HTML, not XML. Objects
+are served as on the REST endpoint (validators, conditional requests, Range), keys resolved the same way.
 """
 
 from __future__ import annotations
 
 import asyncio
-import hashlib
-import mimetypes
-from email.utils import formatdate
-from pathlib import Path
-from urllib.parse import unquote
+from collections.abc import Mapping
 
 from aiohttp import web
 
 from emulator.config.model import MockSpec
-from emulator.origins.mocks import MockType, OptionSpec
-
-_NOT_FOUND = (
-    "<html>\n<head><title>404 Not Found</title></head>\n<body>\n<h1>404 Not Found</h1>\n<ul>\n"
-    "<li>Code: NoSuchKey</li>\n<li>Message: The specified key does not exist.</li>\n<li>Key: {key}</li>\n"
-    "</ul>\n<hr/>\n</body>\n</html>\n"
-)
+from emulator.origins.mocks import Handler, MockType, OptionSpec
+from emulator.origins.mocks.body import StreamedBody
+from emulator.origins.mocks.keys import key_from_path
+from emulator.origins.mocks.objects import EtagCache, lookup, object_response
+from emulator.origins.mocks.s3_errors import RequestIds, S3Error, html_response, method_not_allowed, no_such_key
 
 
-def safe_file(root: Path, key: str) -> Path | None:
-    """The file for an object key, or None if it is missing or would leave the root."""
-    if "\\" in key or "\0" in key:
-        return None
-    candidate = (root / key).resolve()
-    if not candidate.is_relative_to(root) or not candidate.is_file():
-        return None
-    return candidate
+def _render(error: S3Error, ids: RequestIds, extra: dict[str, str]) -> StreamedBody:
+    return html_response(error, ids, extra=extra)
 
 
-def _etag(path: Path) -> str:
-    # S3's ETag for a single-part upload is the quoted hex MD5 of the object.
-    digest = hashlib.md5(usedforsecurity=False)
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return f'"{digest.hexdigest()}"'
+def check(options: Mapping[str, object]) -> list[tuple[str | None, str]]:
+    index = options.get("index_document")
+    if index is not None and (str(index) == "" or "/" in str(index)):
+        # S3 refuses such a website configuration: the suffix is appended to a key ending in '/'.
+        return [("index_document", "must be a non-empty suffix without '/', like index.html")]
+    return []
 
 
-async def _file_response(request: web.Request, path: Path, status: int = 200) -> web.StreamResponse:
-    stat = path.stat()
-    ctype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    etag = await asyncio.to_thread(_etag, path)  # file reads stay off the event loop the edge shares
-    response = web.StreamResponse(status=status, headers={
-        "ETag": etag, "Last-Modified": formatdate(stat.st_mtime, usegmt=True), "Content-Type": ctype,
-        "Server": "AmazonS3"})
-    response.content_length = stat.st_size
-    await response.prepare(request)
-    if request.method != "HEAD":
-        with path.open("rb") as f:
-            while block := await asyncio.to_thread(f.read, 64 * 1024):
-                await response.write(block)
-    await response.write_eof()
-    return response
-
-
-def make_app(spec: MockSpec) -> web.Application:
-    root = (spec.base_dir / str(spec.option("root"))).resolve()
+def make_handler(spec: MockSpec) -> Handler:
+    root = spec.base_dir / str(spec.option("root"))
     index = str(spec.option("index_document", "index.html"))
-    error_doc = spec.option("error_document")
+    error_key = spec.option("error_document")
+    etags = EtagCache()
+
+    async def find(key: str):
+        return await asyncio.to_thread(lookup, root, key, etags)
 
     async def handle(request: web.Request) -> web.StreamResponse:
+        ids = RequestIds.new()
         if request.method not in ("GET", "HEAD"):
-            return web.Response(status=405, text="405 Method Not Allowed\n", headers={"Server": "AmazonS3"})
-        key = unquote(request.raw_path.partition("?")[0]).lstrip("/")
-        if key == "" or key.endswith("/"):
-            key += index
-        found = safe_file(root, key)
-        if found is not None:
-            return await _file_response(request, found)
-        if safe_file(root, f"{key}/{index}") is not None:
-            # S3 website endpoints redirect a "directory" without its slash to the slash form.
-            return web.Response(status=302, headers={"Location": f"/{key}/", "Server": "AmazonS3"})
-        if error_doc is not None and (page := safe_file(root, str(error_doc))) is not None:
-            return await _file_response(request, page, status=404)
-        return web.Response(status=404, text=_NOT_FOUND.format(key=key), content_type="text/html",
-                            headers={"Server": "AmazonS3"})
+            return html_response(method_not_allowed(request.method), ids)
+        key = key_from_path(request.raw_path)
+        if key is not None:
+            folder = key == "" or key.endswith("/")
+            if folder:
+                key += index
+            if (found := await find(key)) is not None:
+                return object_response(request, found, ids, _render)
+            if not folder and await find(f"{key}/{index}") is not None:
+                # The "directory" without its slash: S3 redirects to the slash form, keeping the client's
+                # own spelling of the path (and dropping the query string).
+                location = request.raw_path.partition("?")[0] + "/"
+                return StreamedBody(status=302, headers={**ids.headers(), "Location": location}, length=0)
+        missing = no_such_key(key or "")
+        if error_key is None:
+            return html_response(missing, ids)
+        if (page := await find(str(error_key))) is not None:
+            return object_response(request, page, ids, _render, status=404, conditional=False)
+        return html_response(missing, ids, error_document=no_such_key(str(error_key)))
 
-    app = web.Application()
-    app.router.add_route("*", "/{tail:.*}", handle)
-    return app
+    return handle
 
 
 MOCK = MockType(
     "s3-website",
     {
         "root": OptionSpec("path", required=True, help="folder served as the bucket"),
-        "index_document": OptionSpec("str", help="default index.html"),
+        "index_document": OptionSpec("str", help="suffix served for / and dir/ (default index.html)"),
         "error_document": OptionSpec("str", help="key served with 404 when a key is missing"),
     },
-    make_app,
+    make_handler,
     serves_files=True,
+    check=check,
 )
+
+
+def make_app(spec: MockSpec) -> web.Application:
+    return MOCK.make_app(spec)
