@@ -47,10 +47,14 @@ class Emulator:
             https_port = self.config.emulator.https.port if self.config.emulator.https else 443
         return Pipeline(self.config, self.clock, self.mock_addresses, https_port, self.runner)
 
+    def add_listener(self, host: str, port: int) -> None:
+        """Record a bound viewer listener: `resolve: self` and loop explanations use it."""
+        self.pipeline.listeners.append(Target(host, port))
+
     def set_https_port(self, port: int) -> None:
         """The port redirect-to-https points at (443 is left out of the URL)."""
         self._https_port = port
-        self.pipeline = self._build_pipeline()
+        self.pipeline.https_port = port
 
     async def start(self) -> None:
         """Start every mock origin on a loopback port and open the origin connection pool."""

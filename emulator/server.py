@@ -118,7 +118,10 @@ class EdgeServer:
         await self._runner.setup()
         site = web.TCPSite(self._runner, http.host, http.port)
         await site.start()
-        return [(str(a[0]), int(a[1])) for a in self._runner.addresses]
+        bound = [(str(a[0]), int(a[1])) for a in self._runner.addresses]
+        for host, port in bound:
+            self.emulator.add_listener(host, port)
+        return bound
 
     async def close(self) -> None:
         if self._runner is not None:

@@ -4,13 +4,14 @@
     2 behavior (first match)        default root object substituted for exactly '/'
     3 viewer protocol policy        301/307 redirect or 403
     4 allowed methods, GET body     403
+    5 loop check                    a third pass through this edge (chain > 2 or a loop) -> 403
     6 viewer-request function       continue (uri/headers/origin changed) | generated response | 502/503
     8 origin request               policies, Host, removed/replaced headers, origin path, custom headers
     9 origin fetch                  connect/timeout errors -> 502/504 with CloudFront's page
    10 viewer-response function      not for origin status >= 400
    12 final headers                 Via, X-Cache, X-Amz-Cf-Pop, X-Amz-Cf-Id
 
-Stages 5, 7 and 11 (loops, cache, error responses) arrive with their issues; each slots in here.
+Stages 7 and 11 (cache, error responses) arrive with their issues; each slots in here.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from emulator.origins.http import OriginClient
 from emulator.pipeline import functions
 from emulator.pipeline import response as resp
 from emulator.pipeline.forwarding import compile_forwarding
+from emulator.pipeline.loops import MAX_CHAIN, check_loop, own_listener, passes
 from emulator.pipeline.origin_request import Target, build_origin_request, connect_target, origin_scheme
 from emulator.pipeline.pages import REASON_502, REASON_504, REASON_BAD_REQUEST, EdgeError, error_page, redirect_page
 from emulator.pipeline.routing import Router, host_matches, normalize_path, root_object_path
@@ -66,6 +68,7 @@ class Pipeline:
         self.mocks = mocks  # distribution id -> origin id -> loopback address of its mock
         self.https_port = https_port
         self.runner = runner
+        self.listeners: list[Target] = []  # this emulator's own viewer listeners, filled in when serving
         self.routers = {d.id: Router.build(d) for d in config.distributions}
         # Compiled once per behavior: what it forwards (policies are resolved and merged at load).
         self.forwarding = {id(b): compile_forwarding(b) for d in config.distributions for b in d.behaviors}
@@ -107,6 +110,9 @@ class Pipeline:
             return Answer(self.edge_error(refused, trace))
         trace.add("viewer", "allowed", f"{request.scheme.value.upper()} {request.method} allowed by "
                   f"{behavior.viewer_protocol_policy} / [{', '.join(sorted(behavior.allowed_methods))}]")
+        if (looped := check_loop(request, self.settings)) is not None:
+            trace.add("loop", "forbidden", looped.cause)
+            return Answer(self.edge_error(looped, trace))
 
         origin = distribution.origin(behavior.target_origin_id)
         fwd = self.forwarding[id(behavior)]
@@ -123,7 +129,7 @@ class Pipeline:
             path = root if outcome.path == "/" and root is not None else outcome.path
 
         target = connect_target(origin, origin_scheme(origin, request.scheme), self.settings,
-                                self.mocks.get(distribution.id, {}))
+                                self.mocks.get(distribution.id, {}), self.listeners)
         origin_request, notes = build_origin_request(request, path, behavior, origin, self.settings, target,
                                                      trace.request_id, fwd)
         if host_override is not None:
@@ -137,6 +143,13 @@ class Pipeline:
                   origin.location)
         for note in notes:
             trace.add("origin-request", "note", note)
+        # Before serving (explain, validate) the configured listen address stands for the bound one.
+        listeners = self.listeners or [Target(self.settings.http.host, self.settings.http.port)]
+        if own_listener(target, listeners):
+            trace.add("loop", "self", f"origin '{origin.id}' connects to this emulator's own listener "
+                      f"{target.host}:{target.port}: the request re-enters the edge as Host "
+                      f"'{origin_request.headers['Host']}' (pass {passes(request, self.settings) + 1} of a chain "
+                      f"of at most {MAX_CHAIN})")
         return Forward(distribution, behavior, request, path, origin_request)
 
     # -- the whole pipeline -----------------------------------------------------------------------------

@@ -4,7 +4,7 @@ behavior's compiled Forwarding come in as values.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from multidict import CIMultiDict
@@ -38,6 +38,7 @@ EDGE_CONTROLLED = frozenset(
      "connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "proxy-connection")
 )
 USER_AGENT = "Amazon CloudFront"
+SELF = "self"  # `emulator.resolve: {name: self}` connects to the emulator's own HTTP listener
 
 
 @dataclass(frozen=True)
@@ -57,12 +58,14 @@ def origin_scheme(origin: Origin, viewer_scheme: Scheme) -> Scheme:
 
 
 def connect_target(origin: Origin, scheme: Scheme, settings: EmulatorSettings,
-                   mocks: Mapping[str, Target]) -> Target:
+                   mocks: Mapping[str, Target], listeners: Sequence[Target] = ()) -> Target:
     port = origin.https_port if scheme is Scheme.HTTPS else origin.http_port
     if origin.mock is not None:
         return mocks.get(origin.id, Target("127.0.0.1", 0))  # port 0: explain runs before mocks start
     if (resolved := settings.resolved(origin.domain_name)) is not None:
         host, resolved_port = resolved
+        if host == SELF:  # this emulator's own HTTP listener, wherever it was bound
+            return listeners[0] if listeners else Target(settings.http.host, settings.http.port)
         return Target(host, resolved_port or port)
     return Target(origin.domain_name, port)
 

@@ -274,7 +274,8 @@ def test_unreadable_file_names_the_file(tmp_path: Path) -> None:
 )
 def test_mock_options(tmp_path: Path, mock: str, field: str, message: str) -> None:
     (tmp_path / "f").write_text("x")
-    text = BASE.replace("      domain_name: api.example.test\n", f"      domain_name: api.example.test\n      mock: {mock}\n")
+    text = BASE.replace("      domain_name: api.example.test\n",
+                        f"      domain_name: api.example.test\n      mock: {mock}\n")
     found = errors(text, tmp_path)
     assert any(f": distribution.origins[0].{field}: " in e and message in e for e in found), found
 
