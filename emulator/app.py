@@ -13,22 +13,22 @@ from aiohttp import web
 
 from emulator.cf_functions import FunctionRunner
 from emulator.clock import Clock, SystemClock
-from emulator.config.model import Config
+from emulator.config.model import Config, MockTLS
 from emulator.http import EdgeResponse, ViewerRequest, new_request_id
 from emulator.origins.http import OriginClient
 from emulator.origins.mocks import MOCK_TYPES
 from emulator.pipeline import Answer, Forward, Pipeline
 from emulator.pipeline.origin_request import Target
+from emulator.tls import CertificateKind, LocalCA, default_state_dir
 from emulator.trace import Trace
 
 
 class Emulator:
-    def __init__(self, config: Config, *, clock: Clock | None = None, https_port: int | None = None,
-                 origin_ssl: ssl.SSLContext | None = None) -> None:
+    def __init__(self, config: Config, *, clock: Clock | None = None, https_port: int | None = None) -> None:
         self.config = config
         self.clock = clock or SystemClock()
         self._https_port = https_port
-        self._origin_ssl = origin_ssl
+        self.ca: LocalCA | None = None
         self._runners: list[web.AppRunner] = []
         self._client: OriginClient | None = None
         self.mock_addresses: dict[str, dict[str, Target]] = {}
@@ -56,6 +56,25 @@ class Emulator:
         self._https_port = port
         self.pipeline.https_port = port
 
+    def local_ca(self) -> LocalCA:
+        """The persistent local CA (created on first use) that issues every local certificate."""
+        if self.ca is None:
+            self.ca = LocalCA.load_or_create(self.config.emulator.state_dir or default_state_dir())
+        return self.ca
+
+    def viewer_tls(self) -> ssl.SSLContext:
+        """The HTTPS listener's context: localhost, loopback addresses, every alias and distribution name."""
+        names = ["localhost", "127.0.0.1", "::1"]
+        for d in self.config.distributions:
+            names += [n for n in (d.domain_name, *d.aliases) if n not in names]
+        return self.local_ca().server_context(names)
+
+    def _mock_tls(self, tls: MockTLS | None) -> ssl.SSLContext | None:
+        if tls is None:
+            return None
+        cap = ssl.TLSVersion.TLSv1_2 if tls.max_version == "TLSv1.2" else None
+        return self.local_ca().server_context(tls.names, CertificateKind(tls.certificate), cap)
+
     async def start(self) -> None:
         """Start every mock origin on a loopback port and open the origin connection pool."""
         try:
@@ -67,10 +86,10 @@ class Emulator:
                     runner = web.AppRunner(MOCK_TYPES[origin.mock.type].make_app(origin.mock), access_log=None)
                     await runner.setup()
                     self._runners.append(runner)
-                    site = web.TCPSite(runner, "127.0.0.1", 0)
+                    site = web.TCPSite(runner, "127.0.0.1", 0, ssl_context=self._mock_tls(origin.mock.tls))
                     await site.start()
                     addresses[origin.id] = Target("127.0.0.1", _bound_port(runner))
-            self._client = await OriginClient(self._origin_ssl).__aenter__()
+            self._client = await OriginClient(self.local_ca()).__aenter__()
             for fn in self.config.functions:
                 self.runner.warm(fn.compiled)
         except BaseException:

@@ -24,6 +24,7 @@ from emulator.http import Scheme, ViewerRequest, freeze
 from emulator.output import format_issues, format_origin_request, format_trace
 from emulator.pipeline import Answer, Forward
 from emulator.server import EdgeServer
+from emulator.tls import LocalCA, default_state_dir, trust_instructions
 from emulator.trace import Trace
 
 EXIT_OK, EXIT_FAILED, EXIT_CONFIG = 0, 1, 2
@@ -42,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("config", nargs="?", help="YAML config file")
     serve.add_argument("--host", help="address to listen on (default from config, else 127.0.0.1)")
     serve.add_argument("--port", type=int, help="HTTP port to listen on (default from config, else 8080)")
+    serve.add_argument("--https-port", type=int, help="HTTPS port (default from config, else 8443)")
     serve.add_argument("--quiet", action="store_true", help="no access log")
 
     validate = sub.add_parser("validate", help="check a config file and report every problem")
@@ -54,6 +56,9 @@ def main(argv: list[str] | None = None) -> int:
     explain.add_argument("-H", "--header", dest="headers", action="append", default=[],
                          help="'Name: value', repeatable")
 
+    ca = sub.add_parser("ca", help="print the local CA certificate's path and how to trust it")
+    ca.add_argument("config", nargs="?", help="YAML config file (for emulator.state_dir)")
+
     test_function = sub.add_parser("test-function", help="run a CloudFront Function on a test event, like "
                                    "'aws cloudfront test-function'")
     testcli.add_arguments(test_function)
@@ -65,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_serve(args)
     if args.command == "validate":
         return cmd_validate(args.config)
+    if args.command == "ca":
+        return cmd_ca(args.config)
     return cmd_explain(args)
 
 
@@ -74,6 +81,17 @@ def _load(path: str) -> Config | None:
     except ConfigError as exc:
         print(format_issues(exc.file, exc.issues), file=sys.stderr)
         return None
+
+
+def cmd_ca(path: str | None) -> int:
+    state_dir = default_state_dir()
+    if path is not None:
+        config = _load(path)
+        if config is None:
+            return EXIT_CONFIG
+        state_dir = config.emulator.state_dir or state_dir
+    print(trust_instructions(LocalCA.load_or_create(state_dir).cert_file))
+    return EXIT_OK
 
 
 def cmd_validate(path: str) -> int:
@@ -138,7 +156,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return EXIT_CONFIG
     listen = config.emulator.http
     listen = Listen(args.host or listen.host, listen.port if args.port is None else args.port)
-    config = replace(config, emulator=replace(config.emulator, http=listen, access_log=not args.quiet))
+    https = config.emulator.https
+    if https is not None:
+        https = Listen(args.host or https.host, https.port if args.https_port is None else args.https_port)
+    config = replace(config, emulator=replace(config.emulator, http=listen, https=https, access_log=not args.quiet))
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     for issue in config.warnings:
         print(issue.format(), file=sys.stderr)  # type: ignore[attr-defined]
@@ -157,13 +178,16 @@ async def _serve(config: Config, *, demo: bool) -> None:
         loop.add_signal_handler(sig, stop.set)
     async with Emulator(config) as emulator:
         server = EdgeServer(emulator)
-        bound = await server.start(config.emulator.http)
-        host, port = bound[0]
-        base = f"http://{'[' + host + ']' if ':' in host else host}:{port}"
+        plain, secure = await server.start(config.emulator.http, config.emulator.https)
+        base = _url("http", *plain)
         print(f"frontyard {__version__}: serving {config.file}", flush=True)
         for d in config.distributions:
             names = ", ".join(d.aliases) or "(no aliases)"
             print(f"  distribution '{d.id}' ({names}; {len(d.behaviors)} behaviors) at {base}/", flush=True)
+        if secure is not None:
+            assert emulator.ca is not None
+            print(f"  HTTPS at {_url('https', *secure)}/ (curl --cacert {emulator.ca.cert_file}; see 'frontyard ca')",
+                  flush=True)
         if demo:
             print(f"  try: curl -i {base}/   and   curl -i '{base}/api/x?y=1'", flush=True)
         print("Ctrl-C to stop.", flush=True)
@@ -172,6 +196,10 @@ async def _serve(config: Config, *, demo: bool) -> None:
         finally:
             await server.close()
     print("frontyard: stopped", flush=True)
+
+
+def _url(scheme: str, host: str, port: int) -> str:
+    return f"{scheme}://{'[' + host + ']' if ':' in host else host}:{port}"
 
 
 if __name__ == "__main__":

@@ -79,6 +79,8 @@ class OriginRequest:
     read_timeout: float
     body: Body = b""
     origin_port: int = 80  # the configured http_port / https_port: the port in production
+    server_name: str = ""  # SNI and the name the certificate must cover: the domain, or the forwarded Host
+    ssl_protocols: tuple[str, ...] = ("TLSv1.2",)
 
     @property
     def target(self) -> str:

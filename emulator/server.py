@@ -38,8 +38,20 @@ class _PassThroughResponse(web.StreamResponse):
             self.headers.popall("Content-Type", None)
 
 
-def to_viewer_request(request: web.BaseRequest, scheme: Scheme) -> ViewerRequest:
+def _tls(request: web.BaseRequest) -> str | None:
+    """CloudFront-Viewer-TLS: '<version>:<cipher>:<fullHandshake|sessionResumed>'."""
+    ssl_object = request.transport.get_extra_info("ssl_object") if request.transport else None
+    if ssl_object is None:
+        return None
+    cipher = ssl_object.cipher()
+    handshake = "sessionResumed" if ssl_object.session_reused else "fullHandshake"
+    return f"{ssl_object.version()}:{cipher[0] if cipher else '-'}:{handshake}"
+
+
+def to_viewer_request(request: web.BaseRequest) -> ViewerRequest:
     raw_path, _, query = request.raw_path.partition("?")
+    tls = _tls(request)
+    scheme = Scheme.HTTPS if tls is not None else Scheme.HTTP
     peer = request.transport.get_extra_info("peername") if request.transport else None
     client_ip, client_port = (peer[0], peer[1]) if peer else ("127.0.0.1", 0)
     return ViewerRequest(
@@ -53,6 +65,7 @@ def to_viewer_request(request: web.BaseRequest, scheme: Scheme) -> ViewerRequest
         client_port=client_port,
         body=_chunks(request) if request.body_exists else b"",
         has_body=request.body_exists,
+        tls=tls,
     )
 
 
@@ -70,7 +83,7 @@ class EdgeServer:
 
     async def handle(self, request: web.BaseRequest) -> web.StreamResponse:
         started = time.perf_counter()
-        viewer = to_viewer_request(request, Scheme.HTTP)
+        viewer = to_viewer_request(request)
         edge, trace = await self.emulator.dispatch(viewer)
         headers: Headers | CIMultiDict[str] = edge.headers
         if self.emulator.config.emulator.debug_header:
@@ -111,20 +124,29 @@ class EdgeServer:
         await response.write_eof()
         return response, sent
 
-    async def start(self, http: Listen) -> list[tuple[str, int]]:
-        """Listen on `http`; returns the bound addresses (port 0 picks a free port)."""
+    async def start(self, http: Listen, https: Listen | None = None) -> tuple[tuple[str, int], tuple[str, int] | None]:
+        """Listen on `http` (and `https` with a certificate from the local CA); returns the bound addresses
+        (port 0 picks a free port)."""
         server = web.Server(self.handle, access_log=None, handler_cancellation=True)
         self._runner = web.ServerRunner(server, handle_signals=False)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, http.host, http.port)
-        await site.start()
-        bound = [(str(a[0]), int(a[1])) for a in self._runner.addresses]
-        for host, port in bound:
-            self.emulator.add_listener(host, port)
-        return bound
+        await web.TCPSite(self._runner, http.host, http.port).start()
+        plain = _address(self._runner.addresses[-1])
+        self.emulator.add_listener(*plain)
+        secure = None
+        if https is not None:
+            await web.TCPSite(self._runner, https.host, https.port, ssl_context=self.emulator.viewer_tls()).start()
+            secure = _address(self._runner.addresses[-1])
+            self.emulator.set_https_port(secure[1])
+        return plain, secure
 
     async def close(self) -> None:
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+
+
+def _address(address: object) -> tuple[str, int]:
+    host, port = address[0], address[1]  # type: ignore[index]
+    return str(host), int(port)
 

@@ -17,6 +17,11 @@ class Decision:
     detail: str  # one human sentence: why
     location: Location | None = None  # the config line the decision came from
 
+    @property
+    def failed(self) -> bool:
+        """An error decision: its detail (the precise cause) belongs in compact views too."""
+        return self.outcome in ("forbidden", "error", "unknown-host") or self.outcome[:1] in ("4", "5")
+
 
 @dataclass
 class Trace:
@@ -32,9 +37,11 @@ class Trace:
         return next((d for d in reversed(self.decisions) if d.stage == stage), None)
 
     def compact(self) -> str:
-        """One header-safe line: 'stage=outcome; stage=outcome (detail)'. Non-ASCII is escaped."""
+        """One header-safe line: 'stage=outcome @file:line; ...', failures with their cause in parentheses.
+        Non-ASCII is escaped."""
         parts = []
         for d in self.decisions:
             where = f" @{d.location.short}" if d.location else ""
-            parts.append(f"{d.stage}={d.outcome}{where}")
+            why = f" ({d.detail})" if d.failed and d.stage != "response" else ""
+            parts.append(f"{d.stage}={d.outcome}{where}{why}")
         return "; ".join(parts).encode("ascii", "backslashreplace").decode("ascii")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import ssl
 import textwrap
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, contextmanager
@@ -42,9 +43,15 @@ def refused_port() -> object:
 @dataclass
 class Edge:
     url: str
+    https_url: str
     emulator: Emulator
     session: aiohttp.ClientSession
     config_path: Path
+
+    def ssl_context(self) -> ssl.SSLContext:
+        """A client context that trusts the local CA, like `curl --cacert`."""
+        assert self.emulator.ca is not None
+        return ssl.create_default_context(cafile=str(self.emulator.ca.cert_file))
 
     def request(self, method: str, path: str, **kwargs: object) -> aiohttp.client._RequestContextManager:
         # encoded=True: send the path exactly as written (no client-side dot-segment removal or quoting).
@@ -60,13 +67,15 @@ async def run_edge(tmp_path: Path, yaml_text: str, *, name: str = "frontyard.yam
     config = load_config(path)
     from dataclasses import replace
 
-    config = replace(config, emulator=replace(config.emulator, http=Listen("127.0.0.1", 0)))
+    config = replace(config, emulator=replace(config.emulator, http=Listen("127.0.0.1", 0),
+                                              https=Listen("127.0.0.1", 0)))
     async with Emulator(config) as emulator:
         server = EdgeServer(emulator)
-        host, port = (await server.start(config.emulator.http))[0]
+        (host, port), secure = await server.start(config.emulator.http, config.emulator.https)
+        assert secure is not None
         try:
             async with aiohttp.ClientSession(auto_decompress=False) as session:
-                yield Edge(f"http://{host}:{port}", emulator, session, path)
+                yield Edge(f"http://{host}:{port}", f"https://{secure[0]}:{secure[1]}", emulator, session, path)
         finally:
             await server.close()
 

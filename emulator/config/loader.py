@@ -464,13 +464,13 @@ class _Loader:
     def emulator(self, s: Section | None) -> EmulatorSettings:
         if s is None:
             return EmulatorSettings()
-        s.check_keys(("listen", "resolve", "pop", "edge_id", "debug", "access_log", "viewer"))
+        s.check_keys(("listen", "resolve", "pop", "edge_id", "debug", "access_log", "viewer", "state_dir"))
         defaults = EmulatorSettings()
         http, https = defaults.http, defaults.https
         if (listen := s.section("listen")) is not None:
             listen.check_keys(("http", "https"))
             http = self.listen(listen, "http") or http
-            https = self.listen(listen, "https") or https
+            https = None if listen.data.get("https", "") is False else self.listen(listen, "https") or https
         resolve: list[tuple[str, str, int | None]] = []
         if (res := s.section("resolve")) is not None:
             for name, value in res.data.items():
@@ -491,10 +491,13 @@ class _Loader:
         if (geo := s.section("viewer")) is not None:
             geo.check_keys([f.replace("-", "_") for f in DEFAULT_GEO])
             viewer = [(k.replace("_", "-"), str(v)) for k, v in geo.data.items() if v is not None]
-        return EmulatorSettings(http, https, tuple(resolve), pop, edge_id, trace_header,
-                                s.bool("access_log", True), tuple(viewer))
+        state = s.str("state_dir")
+        return EmulatorSettings(http, https, self.r.base_dir / state if state else None, tuple(resolve), pop,
+                                edge_id, trace_header, s.bool("access_log", True), tuple(viewer))
 
     def listen(self, s: Section, key: str) -> Listen | None:
+        if s.data.get(key) is False:  # `https: false` turns the listener off
+            return None
         value = s.str(key)
         if value is None:
             return None

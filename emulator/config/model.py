@@ -159,7 +159,8 @@ class Listen:
 @dataclass(frozen=True)
 class EmulatorSettings:
     http: Listen = Listen("127.0.0.1", 8080)
-    https: Listen | None = None
+    https: Listen | None = Listen("127.0.0.1", 8443)
+    state_dir: Path | None = None  # where the local CA lives; None: $FRONTYARD_STATE_DIR or ~/.frontyard
     resolve: tuple[tuple[str, str, int | None], ...] = ()  # (name, host, port or None = origin's port)
     pop: str = "LCL50-C1"
     edge_id: str = "e0f1a2b3c4d5e6f708192a3b4c5d6e7f"  # the hex in Via: 1.1 <edge_id>.cloudfront.net

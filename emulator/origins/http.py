@@ -16,6 +16,8 @@ from yarl import URL
 
 from emulator.errors import OriginConnectError, OriginError, OriginTimeoutError, OriginTLSError
 from emulator.http import Body, EdgeResponse, OriginRequest, Scheme, freeze
+from emulator.origins.tls_errors import describe_certificate_error, describe_handshake_error
+from emulator.tls import LocalCA
 
 CHUNK = 64 * 1024
 
@@ -44,15 +46,22 @@ class _OneShotBody:
 class OriginClient:
     """Owns the connection pool to origins. Use as an async context manager."""
 
-    def __init__(self, ssl_context: ssl.SSLContext | None = None) -> None:
-        self._ssl = ssl_context or ssl.create_default_context()
+    def __init__(self, ca: LocalCA | None = None) -> None:
+        self._ca = ca
+        self._contexts: dict[tuple[str, ...], ssl.SSLContext] = {}  # one per origin_ssl_protocols set
         self._session: aiohttp.ClientSession | None = None
+
+    def _context(self, protocols: tuple[str, ...]) -> ssl.SSLContext:
+        if protocols not in self._contexts:
+            self._contexts[protocols] = self._ca.client_context(protocols) if self._ca else \
+                ssl.create_default_context()
+        return self._contexts[protocols]
 
     async def __aenter__(self) -> OriginClient:
         # No cookie jar, no auto decompression, no proxies from the environment: a CDN passes bytes through.
         self._session = aiohttp.ClientSession(
             cookie_jar=aiohttp.DummyCookieJar(), auto_decompress=False, trust_env=False,
-            connector=aiohttp.TCPConnector(limit=0, ssl=self._ssl),
+            connector=aiohttp.TCPConnector(limit=0),
             skip_auto_headers=("User-Agent", "Accept", "Accept-Encoding", "Content-Type"),
         )
         return self
@@ -77,7 +86,8 @@ class OriginClient:
                 response = await self._session.request(
                     req.method, url, headers=req.headers, data=body.payload(), timeout=timeout,
                     allow_redirects=False, compress=None, chunked=None,
-                    server_hostname=req.domain_name if req.scheme is Scheme.HTTPS else None,
+                    ssl=self._context(req.ssl_protocols) if req.scheme is Scheme.HTTPS else False,
+                    server_hostname=req.server_name if req.scheme is Scheme.HTTPS else None,
                 )
             except aiohttp.ConnectionTimeoutError:
                 failure = OriginTimeoutError(504, "OriginCommError",
@@ -87,10 +97,14 @@ class OriginClient:
                 failure = OriginConnectError(502, "OriginDnsError",
                                              f"cannot resolve {req.connect_host}: {exc.os_error}")
                 retry = not body.started
-            except (aiohttp.ClientConnectorCertificateError, aiohttp.ClientConnectorSSLError,
-                    aiohttp.ClientSSLError) as exc:
-                failure = OriginTLSError(502, "OriginConnectError", f"TLS handshake with {_where(req)} failed: {exc}")
+            except aiohttp.ClientConnectorCertificateError as exc:
+                cause = await describe_certificate_error(req, exc.certificate_error)
+                failure = OriginTLSError(502, "OriginConnectError", f"{_where(req)}: {cause}")
                 retry = False  # a certificate does not get better on a second try
+            except (aiohttp.ClientConnectorSSLError, aiohttp.ClientSSLError) as exc:
+                cause = describe_handshake_error(req, exc)
+                failure = OriginTLSError(502, "OriginConnectError", f"{_where(req)}: {cause}")
+                retry = False
             except aiohttp.ClientConnectorError as exc:
                 failure = OriginConnectError(502, "OriginConnectError",
                                              f"cannot connect to {_where(req)}: {exc.os_error.strerror or exc}")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from multidict import CIMultiDict
 
 from emulator.config.model import CacheBehavior, EmulatorSettings, Origin, OriginProtocolPolicy
-from emulator.http import OriginRequest, Scheme, ViewerRequest, freeze
+from emulator.http import OriginRequest, Scheme, ViewerRequest, freeze, split_host_port
 from emulator.pipeline.forwarding import Forwarding
 from emulator.pipeline.viewer_info import DEFAULT_GEO, OVERRIDE_PREFIX, cloudfront_header
 
@@ -188,6 +188,9 @@ def build_origin_request(
         read_timeout=origin.read_timeout,
         body=request.body,
         origin_port=origin.https_port if scheme is Scheme.HTTPS else origin.http_port,
+        # With Host forwarded CloudFront connects with the viewer's Host, and the certificate must cover it.
+        server_name=split_host_port(headers["Host"])[0] if fwd.host else origin.domain_name,
+        ssl_protocols=origin.ssl_protocols,
     )
     return origin_request, notes
 

@@ -70,9 +70,10 @@ async def test_unknown_host_gets_cloudfronts_403(tmp_path: Path, host: str) -> N
 
 async def test_redirect_to_https(tmp_path: Path) -> None:
     async with run_edge(tmp_path, TWO_ORIGINS) as edge:
+        https_port = edge.https_url.rsplit(":", 1)[1]
         async with edge.request("GET", "/login?next=/x", headers={"Host": "app.test"}) as r:
             assert r.status == 301
-            assert r.headers["Location"] == "https://app.test/login?next=/x"
+            assert r.headers["Location"] == f"https://app.test:{https_port}/login?next=/x"
             assert r.headers["X-Cache"] == "Redirect from cloudfront"
             assert r.headers["Server"] == "CloudFront"
             assert r.headers["Content-Type"] == "text/html"
@@ -80,7 +81,11 @@ async def test_redirect_to_https(tmp_path: Path) -> None:
             assert r.status == 301
         async with edge.request("POST", "/login", headers={"Host": "app.test"}, data=b"a=1") as r:
             assert r.status == 307
-            assert r.headers["Location"] == "https://app.test/login"
+            assert r.headers["Location"] == f"https://app.test:{https_port}/login"
+        # Following it over the HTTPS listener, verified against the local CA, reaches the origin.
+        async with edge.session.get(edge.https_url + "/login", headers={"Host": "app.test"},
+                                    ssl=edge.ssl_context()) as r:
+            assert r.status == 200
 
 
 async def test_redirect_refused_for_http10_non_get(tmp_path: Path) -> None:
