@@ -33,7 +33,7 @@ emulator:
 """
 
 
-async def fetch(edge, host: str = "app.test") -> tuple[int, str, str]:  # noqa: ANN001
+async def fetch(edge, host: str = "app.test") -> tuple[int, str, str]:
     async with edge.request("GET", "/x", headers={"Host": host}) as r:
         return r.status, await r.text(), r.headers.get("X-Frontyard-Trace", "")
 
