@@ -21,6 +21,7 @@ from emulator.config.loader import load_config
 from emulator.config.model import Config, Listen
 from emulator.errors import ConfigError
 from emulator.http import Scheme, ViewerRequest, freeze
+from emulator.lint import lint
 from emulator.output import format_issues, format_origin_request, format_trace
 from emulator.pipeline import Answer, Forward
 from emulator.server import EdgeServer
@@ -98,11 +99,12 @@ def cmd_validate(path: str) -> int:
     config = _load(path)
     if config is None:
         return EXIT_CONFIG
-    for issue in config.warnings:
+    found = [*config.warnings, *lint(config)]
+    for issue in found:
         print(issue.format())  # type: ignore[attr-defined]
     behaviors = sum(len(d.behaviors) for d in config.distributions)
     origins = sum(len(d.origins) for d in config.distributions)
-    warnings = f", {len(config.warnings)} warning{'s' if len(config.warnings) != 1 else ''}" if config.warnings else ""
+    warnings = f", {len(found)} warning{'s' if len(found) != 1 else ''}" if found else ""
     print(f"{path}: OK: {len(config.distributions)} distribution{'s' if len(config.distributions) != 1 else ''}, "
           f"{behaviors} behaviors, {origins} origins, {len(config.functions)} functions{warnings}")
     return EXIT_OK
@@ -161,7 +163,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         https = Listen(args.host or https.host, https.port if args.https_port is None else args.https_port)
     config = replace(config, emulator=replace(config.emulator, http=listen, https=https, access_log=not args.quiet))
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
-    for issue in config.warnings:
+    for issue in [*config.warnings, *lint(config)]:
         print(issue.format(), file=sys.stderr)  # type: ignore[attr-defined]
     try:
         asyncio.run(_serve(config, demo=args.config is None))

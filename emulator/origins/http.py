@@ -9,6 +9,7 @@ go out is never retried, because the body cannot be replayed.
 from __future__ import annotations
 
 import ssl
+import time
 from collections.abc import AsyncIterator
 
 import aiohttp
@@ -16,10 +17,11 @@ from yarl import URL
 
 from emulator.errors import OriginConnectError, OriginError, OriginTimeoutError, OriginTLSError
 from emulator.http import Body, EdgeResponse, OriginRequest, Scheme, freeze
-from emulator.origins.tls_errors import describe_certificate_error, describe_handshake_error
+from emulator.origins.tls_errors import describe_certificate_error, describe_handshake_error, verify_either_name
 from emulator.tls import LocalCA
 
 CHUNK = 64 * 1024
+VERIFIED_FOR = 30.0  # seconds an either-name certificate check is trusted for the same address and name
 
 
 class _OneShotBody:
@@ -48,14 +50,34 @@ class OriginClient:
 
     def __init__(self, ca: LocalCA | None = None) -> None:
         self._ca = ca
-        self._contexts: dict[tuple[str, ...], ssl.SSLContext] = {}  # one per origin_ssl_protocols set
+        # One context per (origin_ssl_protocols, hostname check), built on first use.
+        self._contexts: dict[tuple[tuple[str, ...], bool], ssl.SSLContext] = {}
+        # (address, server name, protocols) whose certificate passed the either-name check, and until when.
+        self._verified: dict[tuple[str, int, str, tuple[str, ...]], float] = {}
         self._session: aiohttp.ClientSession | None = None
 
-    def _context(self, protocols: tuple[str, ...]) -> ssl.SSLContext:
-        if protocols not in self._contexts:
-            self._contexts[protocols] = self._ca.client_context(protocols) if self._ca else \
-                ssl.create_default_context()
-        return self._contexts[protocols]
+    def _context(self, protocols: tuple[str, ...], check_hostname: bool = True) -> ssl.SSLContext:
+        key = (protocols, check_hostname)
+        if key not in self._contexts:
+            ctx = self._ca.client_context(protocols) if self._ca else ssl.create_default_context()
+            ctx.check_hostname = check_hostname
+            self._contexts[key] = ctx
+        return self._contexts[key]
+
+    async def _tls_for(self, req: OriginRequest) -> ssl.SSLContext | bool:
+        """The context for this request; raises OriginTLSError when the certificate would be refused."""
+        if req.scheme is not Scheme.HTTPS:
+            return False
+        if req.server_name == req.domain_name:
+            return self._context(req.ssl_protocols)  # the ordinary hostname check says it all
+        key = (req.connect_host, req.connect_port, req.server_name, req.ssl_protocols)
+        now = time.monotonic()
+        if self._verified.get(key, 0.0) < now:
+            cause = await verify_either_name(req, self._context(req.ssl_protocols, check_hostname=False))
+            if cause is not None:
+                raise OriginTLSError(502, "OriginConnectError", f"{_where(req)}: {cause}")
+            self._verified[key] = now + VERIFIED_FOR
+        return self._context(req.ssl_protocols, check_hostname=False)
 
     async def __aenter__(self) -> OriginClient:
         # No cookie jar, no auto decompression, no proxies from the environment: a CDN passes bytes through.
@@ -80,13 +102,14 @@ class OriginClient:
         url = URL.build(scheme=req.scheme.value, host=req.connect_host, port=req.connect_port,
                         path=req.path or "/", query_string=req.query, encoded=True)
         timeout = aiohttp.ClientTimeout(total=None, sock_connect=req.connection_timeout, sock_read=req.read_timeout)
+        tls = await self._tls_for(req)
         failure: OriginError | None = None
         for attempt in range(1, req.connection_attempts + 1):
             try:
                 response = await self._session.request(
                     req.method, url, headers=req.headers, data=body.payload(), timeout=timeout,
                     allow_redirects=False, compress=None, chunked=None,
-                    ssl=self._context(req.ssl_protocols) if req.scheme is Scheme.HTTPS else False,
+                    ssl=tls,
                     server_hostname=req.server_name if req.scheme is Scheme.HTTPS else None,
                 )
             except aiohttp.ConnectionTimeoutError:

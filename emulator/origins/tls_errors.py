@@ -11,7 +11,7 @@ import asyncio
 import ssl
 
 from emulator.http import OriginRequest
-from emulator.tls import certificate_names
+from emulator.tls import certificate_names, covers
 
 # OpenSSL X509_V_ERR codes.
 _EXPIRED, _NOT_YET_VALID = 10, 9
@@ -37,6 +37,30 @@ async def peer_names(req: OriginRequest) -> tuple[list[str], str] | None:
         return names, not_after.strftime("%Y-%m-%d")
     finally:
         writer.close()
+
+
+async def verify_either_name(req: OriginRequest, ctx: ssl.SSLContext) -> str | None:
+    """With Host forwarded CloudFront accepts a certificate that covers the origin domain OR the Host (AWS: one
+    of its names must match "one or both" of them), which one hostname check cannot express. A handshake that
+    verifies the chain (ctx has check_hostname off) and then the names; None when it passes, else the cause."""
+    try:
+        _, writer = await asyncio.wait_for(
+            asyncio.open_connection(req.connect_host, req.connect_port, ssl=ctx, server_hostname=req.server_name),
+            req.connection_timeout)
+    except ssl.SSLCertVerificationError as exc:
+        return await describe_certificate_error(req, exc)
+    except ssl.SSLError as exc:
+        return describe_handshake_error(req, exc)
+    except (OSError, TimeoutError):
+        return None  # not a certificate problem: the real request reports the connection failure
+    try:
+        names, _ = certificate_names(writer.get_extra_info("ssl_object").getpeercert(binary_form=True))
+    finally:
+        writer.close()
+    if covers(names, req.domain_name) or covers(names, req.server_name):
+        return None
+    return f"certificate for {', '.join(names)} matches neither origin domain {req.domain_name} nor the " \
+           f"forwarded Host {req.server_name}"
 
 
 def _whose(req: OriginRequest) -> str:

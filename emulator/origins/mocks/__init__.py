@@ -64,9 +64,9 @@ class MockType:
 
 def _registry() -> dict[str, MockType]:
     # Imported here so each mock module stays independent of the registry that lists it.
-    from emulator.origins.mocks import echo, response, s3, s3_website
+    from emulator.origins.mocks import echo, host_routed, response, s3, s3_website
 
-    return {m.name: m for m in (echo.MOCK, s3.MOCK, s3_website.MOCK, response.MOCK)}
+    return {m.name: m for m in (echo.MOCK, s3.MOCK, s3_website.MOCK, response.MOCK, host_routed.MOCK)}
 
 
 MOCK_TYPES: Mapping[str, MockType] = _registry()

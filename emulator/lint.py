@@ -1,0 +1,93 @@
+"""`frontyard validate` warnings: configurations CloudFront accepts that bite teams in production.
+
+Pure over the loaded Config; each warning names the config line and the fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from emulator.config.model import CacheBehavior, Config, Distribution
+from emulator.config.source import ConfigIssue, Severity
+from emulator.http import Scheme
+from emulator.pipeline.forwarding import compile_forwarding
+from emulator.pipeline.loops import own_listener
+from emulator.pipeline.origin_request import SELF, Target, connect_target, origin_scheme
+from emulator.tls import covers
+
+
+def lint(config: Config) -> list[ConfigIssue]:
+    out: list[ConfigIssue] = []
+    for d in config.distributions:
+        out += _host_forwarding(d)
+        out += _mock_certificates(d)
+        out += _patterns(d)
+        out += _self_origins(config, d)
+    return out
+
+
+def _warn(location: object, field: str, message: str) -> ConfigIssue:
+    return ConfigIssue(Severity.WARNING, location, field, message)  # type: ignore[arg-type]
+
+
+def _where(d: Distribution, b: CacheBehavior) -> str:
+    if b.is_default:
+        return f"distribution '{d.id}' default_cache_behavior"
+    return f"distribution '{d.id}' cache_behaviors[{d.cache_behaviors.index(b)}] ({b.path_pattern})"
+
+
+def _host_forwarding(d: Distribution) -> Iterator[ConfigIssue]:
+    for b in d.behaviors:
+        origin = d.origin(b.target_origin_id)
+        if origin.is_s3 or not compile_forwarding(b).host:
+            continue
+        if any(origin.domain_name == a for a in d.aliases):
+            continue
+        yield _warn(b.location, _where(d, b),
+                    f"forwards the viewer's Host to origin '{origin.id}' ({origin.domain_name}), which is not one of "
+                    "the distribution's aliases: an origin that routes on Host (App Runner, API Gateway, a load "
+                    "balancer's host rules) answers 404/403 for a Host it does not know; use "
+                    "Managed-AllViewerExceptHostHeader to send the origin's own domain")
+
+
+def _mock_certificates(d: Distribution) -> Iterator[ConfigIssue]:
+    for o in d.origins:
+        if o.mock is None or o.mock.tls is None:
+            continue
+        if not covers(o.mock.tls.names, o.domain_name):
+            yield _warn(o.location, f"distribution '{d.id}' origin '{o.id}'",
+                        f"its mock certificate covers {', '.join(o.mock.tls.names)}, not its domain "
+                        f"{o.domain_name}: HTTPS requests get CloudFront's 502 (on purpose?)")
+
+
+def _patterns(d: Distribution) -> Iterator[ConfigIssue]:
+    seen: dict[str, str] = {}
+    for b in d.cache_behaviors:
+        pattern = "/" + b.path_pattern.lstrip("/")
+        other = seen.get(pattern.lower())
+        if other is not None and other != pattern:
+            yield _warn(b.location, _where(d, b), f"differs from '{other}' only in letter case: path patterns are "
+                        "case-sensitive, so the two match different paths")
+        seen.setdefault(pattern.lower(), pattern)
+        last = pattern.rsplit("/", 1)[-1]
+        if "*" not in pattern and "?" not in pattern and "." not in last:
+            yield _warn(b.location, _where(d, b), f"'{b.path_pattern}' has no wildcard, so it matches exactly "
+                        f"{pattern} and nothing below it; did you mean '{pattern.rstrip('/')}/*' or "
+                        f"'{pattern.rstrip('/')}*'?")
+
+
+def _self_origins(config: Config, d: Distribution) -> Iterator[ConfigIssue]:
+    own = [Target(config.emulator.http.host, config.emulator.http.port)]
+    if config.emulator.https is not None:
+        own.append(Target(config.emulator.https.host, config.emulator.https.port))
+    for o in d.origins:
+        if o.mock is not None:
+            continue
+        resolved = config.emulator.resolved(o.domain_name)
+        target = connect_target(o, origin_scheme(o, Scheme.HTTP), config.emulator, {}, own)
+        if (resolved is not None and resolved[0] == SELF) or own_listener(target, own):
+            yield _warn(o.location, f"distribution '{d.id}' origin '{o.id}'",
+                        f"connects to this emulator's own listener ({target.host}:{target.port}): requests re-enter "
+                        f"the edge as Host '{o.domain_name}' (fine for a chain of two distributions; a loop gets 403)")
+
+

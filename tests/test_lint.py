@@ -1,0 +1,71 @@
+"""`frontyard validate` warnings (issue 4's lint)."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from emulator.config.loader import load_config_text
+from emulator.lint import lint
+
+
+def warnings(text: str) -> list[str]:
+    config = load_config_text(textwrap.dedent(text), "site.yaml", Path("."))
+    return [w.format() for w in lint(config)]
+
+
+BASE = """\
+distribution:
+  aliases: [app.test]
+  origins:
+    - {id: api, domain_name: api.internal.test}
+    - {id: site, domain_name: app.test}
+  default_cache_behavior: {target_origin_id: api}
+"""
+
+
+@pytest.mark.parametrize(("behavior", "warned"), [
+    ("origin_request_policy: Managed-AllViewer", True),
+    ("origin_request_policy: Managed-HostHeaderOnly", True),
+    ("origin_request_policy: Managed-AllViewerExceptHostHeader", False),
+    ("cache_policy: Managed-Amplify", True),  # Host is in its cache key, so it is forwarded
+    ("forwarded_values: {query_string: false, headers: [Host]}", True),
+])
+def test_host_forwarding_to_a_foreign_domain(behavior: str, warned: bool) -> None:
+    text = BASE.replace("default_cache_behavior: {target_origin_id: api}",
+                        f"default_cache_behavior: {{target_origin_id: api, {behavior}}}")
+    found = [w for w in warnings(text) if "forwards the viewer's Host" in w]
+    assert bool(found) is warned, found
+
+
+def test_host_forwarding_to_an_alias_is_fine() -> None:
+    text = BASE.replace("default_cache_behavior: {target_origin_id: api}",
+                        "default_cache_behavior: {target_origin_id: site, origin_request_policy: Managed-AllViewer}")
+    assert not [w for w in warnings(text) if "forwards the viewer's Host" in w]
+
+
+def test_mock_certificate_not_covering_its_domain() -> None:
+    text = BASE.replace("    - {id: api, domain_name: api.internal.test}",
+                        "    - {id: api, domain_name: api.internal.test, mock: {type: echo, tls: {names: [x.test]}}}")
+    assert any("its mock certificate covers x.test, not its domain api.internal.test" in w for w in warnings(text))
+
+
+@pytest.mark.parametrize(("patterns", "message"), [
+    (["/Api/*", "/api/*"], "differs from '/Api/*' only in letter case"),
+    (["/api"], "has no wildcard, so it matches exactly /api"),
+])
+def test_path_patterns(patterns: list[str], message: str) -> None:
+    behaviors = "".join(f"    - {{path_pattern: '{p}', target_origin_id: site}}\n" for p in patterns)
+    assert any(message in w for w in warnings(BASE + "  cache_behaviors:\n" + behaviors))
+
+
+def test_files_without_wildcards_are_fine() -> None:
+    text = BASE + "  cache_behaviors:\n    - {path_pattern: /index.html, target_origin_id: site}\n"
+    assert not [w for w in warnings(text) if "wildcard" in w]
+
+
+def test_origin_on_the_emulators_own_port() -> None:
+    text = BASE + "emulator:\n  listen: {http: '127.0.0.1:9090'}\n  resolve: {api.internal.test: '127.0.0.1:9090'}\n"
+    assert any("connects to this emulator's own listener (127.0.0.1:9090)" in w for w in warnings(text))
