@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from emulator.config.model import CacheBehavior, Config, Distribution
+from emulator.config.model import CacheBehavior, Config, Distribution, Origin
 from emulator.config.source import ConfigIssue, Severity
 from emulator.http import Scheme
 from emulator.pipeline.forwarding import compile_forwarding
@@ -23,7 +23,34 @@ def lint(config: Config) -> list[ConfigIssue]:
         out += _mock_certificates(d)
         out += _patterns(d)
         out += _self_origins(config, d)
+        out += _error_responses(d)
     return out
+
+
+def bucket_like(origin: Origin) -> bool:
+    """An origin that serves files (S3 REST or website, a file-serving mock) rather than an API."""
+    from emulator.origins.mocks import MOCK_TYPES
+
+    if origin.is_s3 or ".s3." in origin.domain_name or ".s3-website" in origin.domain_name:
+        return True
+    return origin.mock is not None and MOCK_TYPES[origin.mock.type].serves_files
+
+
+def _error_responses(d: Distribution) -> Iterator[ConfigIssue]:
+    apis = [b for b in d.behaviors if not bucket_like(d.origin(b.target_origin_id))]
+    if not apis:
+        return
+    hit = "; ".join(f"{_where(d, b).split(' ', 2)[2]} -> origin '{b.target_origin_id}'" for b in apis)
+    for i, e in enumerate(d.custom_error_responses):
+        if e.response_page_path is None:
+            continue
+        yield _warn(e.location, f"distribution '{d.id}' custom_error_responses[{i}]",
+                    f"{e.error_code} -> {e.response_page_path} as {e.response_code} applies to the whole "
+                    f"distribution, so also to behaviors whose origin is an API: {hit}. Their own {e.error_code}s "
+                    f"(an API's JSON error, a missing .js file) become {e.response_page_path}"
+                    f"{' with 200' if e.response_code == 200 else ''}. Fix: drop this error response and rewrite "
+                    "SPA routes with a viewer-request function on the SPA behavior (functions/spa-rewrite), or "
+                    "serve the API from a separate distribution")
 
 
 def _warn(location: object, field: str, message: str) -> ConfigIssue:

@@ -103,8 +103,12 @@ class EdgeServer:
                     headers: Headers | CIMultiDict[str]) -> tuple[web.StreamResponse, int]:
         if isinstance(edge.body, bytes):
             response = web.Response(status=edge.status, reason=edge.reason or None, headers=headers, body=edge.body)
+            if headers.get("Connection", "").lower() == "close":
+                response.force_close()  # a custom error page for 400/405/414/416/500/501 (reference §4)
             return response, len(edge.body)
         response = _PassThroughResponse(status=edge.status, reason=edge.reason or None, headers=headers)
+        if headers.get("Connection", "").lower() == "close":
+            response.force_close()
         length = edge.headers.get("Content-Length")
         if length is not None and length.isdigit():
             response.content_length = int(length)

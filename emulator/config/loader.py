@@ -402,8 +402,6 @@ class _Loader:
                 self.r.error(e.at("response_page_path"), f"'{page}' must start with '/'", "like /errors/404.html")
             ttl = e.int("error_caching_min_ttl", 10, 0, 31536000)
             out.append(CustomErrorResponse(code, page, response_code, ttl, e.location))
-        if out:
-            self.r.warn(s.at("custom_error_responses"), "custom error responses are validated but not applied yet")
         return out
 
     def check_hosts(self, distributions: list[Distribution]) -> None:

@@ -9,9 +9,10 @@
     8 origin request               policies, Host, removed/replaced headers, origin path, custom headers
     9 origin fetch                  connect/timeout errors -> 502/504 with CloudFront's page
    10 viewer-response function      not for origin status >= 400
+   11 custom error responses        distribution-wide; page fetched through the behavior matching its path
    12 final headers                 Via, X-Cache, X-Amz-Cf-Pop, X-Amz-Cf-Id
 
-Stages 7 and 11 (cache, error responses) arrive with their issues; each slots in here.
+Stage 7 (the cache) arrives with its issue and slots in here.
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ from emulator.config.model import CacheBehavior, Config, Distribution, EventType
 from emulator.errors import OriginError
 from emulator.http import EdgeResponse, OriginRequest, ViewerRequest
 from emulator.origins.http import OriginClient
-from emulator.pipeline import functions
+from emulator.pipeline import error_responses, functions
 from emulator.pipeline import response as resp
+from emulator.pipeline.error_responses import PageContext, rule_for
 from emulator.pipeline.forwarding import compile_forwarding
 from emulator.pipeline.loops import MAX_CHAIN, check_loop, own_listener, passes
 from emulator.pipeline.origin_request import Target, build_origin_request, connect_target, origin_scheme
@@ -36,6 +38,12 @@ from emulator.pipeline.pages import REASON_502, REASON_504, REASON_BAD_REQUEST, 
 from emulator.pipeline.routing import Router, host_matches, normalize_path, root_object_path
 from emulator.pipeline.viewer import Redirect, check_method, check_protocol
 from emulator.trace import Trace
+
+
+async def _release(response: EdgeResponse) -> None:
+    if response.release is not None:
+        await response.release()
+
 
 # Names that reach the first distribution without being one of its aliases: the emulator's own.
 LOCAL_NAMES = ("localhost", "127.0.0.1", "::1")
@@ -57,6 +65,7 @@ class Answer:
     """Stages 1-8 decided to answer without the origin."""
 
     response: EdgeResponse
+    distribution: Distribution | None = None  # set when a custom error response may replace an error
 
 
 class Pipeline:
@@ -104,15 +113,15 @@ class Pipeline:
             return Answer(self.redirect(protocol, trace))
         if isinstance(protocol, EdgeError):
             trace.add("viewer-protocol", "forbidden", protocol.cause, behavior.location)
-            return Answer(self.edge_error(protocol, trace))
+            return Answer(self.edge_error(protocol, trace), distribution)
         if (refused := check_method(request, behavior)) is not None:
             trace.add("viewer-method", "forbidden", refused.cause, behavior.location)
-            return Answer(self.edge_error(refused, trace))
+            return Answer(self.edge_error(refused, trace), distribution)
         trace.add("viewer", "allowed", f"{request.scheme.value.upper()} {request.method} allowed by "
                   f"{behavior.viewer_protocol_policy} / [{', '.join(sorted(behavior.allowed_methods))}]")
         if (looped := check_loop(request, self.settings)) is not None:
             trace.add("loop", "forbidden", looped.cause)
-            return Answer(self.edge_error(looped, trace))
+            return Answer(self.edge_error(looped, trace), distribution)
 
         origin = distribution.origin(behavior.target_origin_id)
         fwd = self.forwarding[id(behavior)]
@@ -122,8 +131,8 @@ class Pipeline:
             outcome = await functions.run_viewer_request(self.runner, fn, request, request.raw_path, distribution,
                                                          origin, self.settings, fwd, trace)
             if isinstance(outcome, EdgeError):
-                return Answer(self.edge_error(outcome, trace))
-            if isinstance(outcome, Respond):
+                return Answer(self.edge_error(outcome, trace), distribution)
+            if isinstance(outcome, Respond):  # never replaced by a custom error page (reference §10)
                 return Answer(self.generated(outcome, trace))
             request, origin, host_override = outcome.request, outcome.origin, outcome.host_header
             path = root if outcome.path == "/" and root is not None else outcome.path
@@ -153,47 +162,81 @@ class Pipeline:
         return Forward(distribution, behavior, request, path, origin_request)
 
     # -- the whole pipeline -----------------------------------------------------------------------------
-    async def handle(self, request: ViewerRequest, client: OriginClient, trace: Trace) -> EdgeResponse:
+    async def handle(self, request: ViewerRequest, client: OriginClient | None, trace: Trace) -> EdgeResponse:
+        """The whole pipeline. Without a client (explain) the origin is not contacted."""
         decision = await self.plan(request, trace)
         if isinstance(decision, Answer):
-            return decision.response
+            if decision.distribution is None or client is None:
+                return decision.response
+            return await self.custom_error(decision.distribution, decision.response, request, client, trace,
+                                           finalized=True)
+        assert client is not None
         started = self.clock.monotonic()
         try:
             upstream, attempt = await client.fetch(decision.origin_request)
         except OriginError as exc:
             trace.add("origin", str(exc.status), f"{exc.result}: {exc.cause}", decision.behavior.location)
             reason = REASON_504 if exc.status == 504 else REASON_502
-            return self.edge_error(EdgeError(exc.status, reason, exc.result, exc.cause), trace)
+            failed = self.edge_error(EdgeError(exc.status, reason, exc.result, exc.cause), trace)
+            return await self.custom_error(decision.distribution, failed, request, client, trace, finalized=True)
         elapsed = (self.clock.monotonic() - started) * 1000
         retry = f" on attempt {attempt}" if attempt > 1 else ""
         trace.add("origin", str(upstream.status),
                   f"origin '{decision.origin_request.origin_id}' answered {upstream.status} in {elapsed:.1f} ms{retry}")
-        fwd = self.forwarding[id(decision.behavior)]
-        headers, notes = resp.clean_origin_headers(upstream.headers, fwd.header, fwd.forwards_cookies)
-        for note in notes:
-            trace.add("response", "note", note)
-        upstream = replace(upstream, headers=headers)  # type: ignore[arg-type]
+        upstream = self.clean(decision.behavior, upstream, trace)
 
+        if upstream.status >= 400 and rule_for(decision.distribution, upstream.status) is not None:
+            return await self.custom_error(decision.distribution, upstream, request, client, trace, finalized=False)
         fn = self._function(decision.behavior, EventType.VIEWER_RESPONSE)
         if fn is not None and upstream.status >= 400:
             trace.add("function", "skipped", f"viewer-response function '{fn.name}' does not run for origin "
                       f"status {upstream.status} (>= 400)")
         elif fn is not None:
             changed = await functions.run_viewer_response(self.runner, fn, decision.request, decision.path,
-                                                          decision.distribution, self.settings, fwd, upstream, trace)
+                                                          decision.distribution, self.settings,
+                                                          self.forwarding[id(decision.behavior)], upstream, trace)
             if isinstance(changed, EdgeError):
-                if upstream.release is not None:
-                    await upstream.release()
+                await _release(upstream)
                 return self.edge_error(changed, trace)
-            body = upstream.body if changed.body is None else changed.body
-            if changed.body is not None and upstream.release is not None:
-                await upstream.release()
+            if changed.body is not None:
+                await _release(upstream)
             headers = CIMultiDict(changed.headers)
             if changed.body is not None:
                 headers.popall("Content-Length", None)
             upstream = EdgeResponse(changed.status, changed.description, headers,  # type: ignore[arg-type]
-                                    body, upstream.release if changed.body is None else None)
+                                    upstream.body if changed.body is None else changed.body,
+                                    upstream.release if changed.body is None else None)
+        return self.final(upstream, trace)
 
+    async def custom_error(self, distribution: Distribution, response: EdgeResponse, request: ViewerRequest,
+                           client: OriginClient, trace: Trace, *, finalized: bool) -> EdgeResponse:
+        """Stage 11 for an error the edge generated (finalized) or the origin returned; X-Cache stays Error."""
+        rule = rule_for(distribution, response.status)
+        if rule is None:
+            return response if finalized else self.final(response, trace)
+        ctx = PageContext(distribution, self.routers[distribution.id], self.forwarding, self.settings,
+                          dict(self.mocks.get(distribution.id, {})), self.listeners)
+        page = await error_responses.apply(rule, response.status, request, ctx, client, trace)
+        if page is None:
+            return response if finalized else self.final(response, trace)
+        await _release(response)
+        behavior = self.routers[distribution.id].select(normalize_path(rule.response_page_path or "/")).behavior
+        page = self.clean(behavior, page, trace, keep_connection=True)
+        final = resp.finalize(CIMultiDict(page.headers), resp.CacheResult.ERROR, self.settings, trace.request_id)
+        return EdgeResponse(page.status, page.reason, final, page.body, page.release)
+
+    def clean(self, behavior: CacheBehavior, upstream: EdgeResponse, trace: Trace,
+              keep_connection: bool = False) -> EdgeResponse:
+        fwd = self.forwarding[id(behavior)]
+        connection = upstream.headers.get("Connection") if keep_connection else None
+        headers, notes = resp.clean_origin_headers(upstream.headers, fwd.header, fwd.forwards_cookies)
+        if connection is not None:
+            headers["Connection"] = connection  # set by the error response rule, not by the origin
+        for note in notes:
+            trace.add("response", "note", note)
+        return replace(upstream, headers=headers)  # type: ignore[arg-type]
+
+    def final(self, upstream: EdgeResponse, trace: Trace) -> EdgeResponse:
         result = resp.CacheResult.ERROR if upstream.status >= 400 else resp.CacheResult.MISS
         trace.add("response", result.name.lower(), f"X-Cache: {result.value}")
         final = resp.finalize(CIMultiDict(upstream.headers), result, self.settings, trace.request_id)

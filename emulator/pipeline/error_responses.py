@@ -1,0 +1,82 @@
+"""Stage 11: custom error responses (reference §4).
+
+They are distribution-wide: one list for every behavior. The page is fetched through the first behavior
+whose path pattern matches the page path (so it can live on another origin), the status is replaced by the
+configured response code, and if the page itself cannot be fetched the viewer gets the status the page's
+origin returned. Function-generated responses never get a custom page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from multidict import CIMultiDict
+
+from emulator.config.model import CustomErrorResponse, Distribution, EmulatorSettings
+from emulator.errors import OriginError
+from emulator.http import EdgeResponse, ViewerRequest, freeze
+from emulator.origins.http import OriginClient
+from emulator.pipeline.forwarding import Forwarding
+from emulator.pipeline.origin_request import Target, build_origin_request, connect_target, origin_scheme
+from emulator.pipeline.routing import Router, normalize_path
+from emulator.trace import Trace
+
+# Connection header CloudFront sends with a custom error page, by the status it returns (reference §4).
+_CLOSE = frozenset((400, 405, 414, 416, 500, 501))
+
+
+def rule_for(distribution: Distribution, status: int) -> CustomErrorResponse | None:
+    return next((e for e in distribution.custom_error_responses if e.error_code == status), None)
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What fetching an error page needs from the pipeline."""
+
+    distribution: Distribution
+    router: Router
+    forwarding: dict[int, Forwarding]
+    settings: EmulatorSettings
+    mocks: dict[str, Target]
+    listeners: list[Target]
+
+
+async def apply(rule: CustomErrorResponse, status: int, request: ViewerRequest, ctx: PageContext,
+                client: OriginClient | None, trace: Trace) -> EdgeResponse | None:
+    """The custom error response for this status, or None to keep the original response."""
+    if rule.response_page_path is None or rule.response_code is None:
+        trace.add("error-response", "ttl-only", f"custom error response for {status} sets only "
+                  f"error_caching_min_ttl ({rule.error_caching_min_ttl}s)", rule.location)
+        return None
+    page_path = rule.response_page_path
+    chosen = ctx.router.select(normalize_path(page_path))
+    behavior = chosen.behavior
+    origin = ctx.distribution.origin(behavior.target_origin_id)
+    where = "default behavior" if behavior.is_default else f"cache_behaviors[{chosen.index}] '{behavior.path_pattern}'"
+    # The page is fetched like a GET for the page path from the viewer's request, without its body.
+    method = "HEAD" if request.method == "HEAD" else "GET"
+    page_request = replace(request, method=method, raw_path=page_path, query="", body=b"", has_body=False)
+    fwd = ctx.forwarding[id(behavior)]
+    target = connect_target(origin, origin_scheme(origin, request.scheme), ctx.settings, ctx.mocks, ctx.listeners)
+    origin_request, _ = build_origin_request(page_request, page_path, behavior, origin, ctx.settings, target,
+                                             trace.request_id, fwd)
+    if client is None:  # explain: say what would happen, fetch nothing
+        trace.add("error-response", str(rule.response_code), f"{status} -> {page_path} as {rule.response_code}, "
+                  f"fetched through {where} from origin '{origin.id}' (not fetched by explain)", rule.location)
+        return None
+    try:
+        page, _ = await client.fetch(origin_request)
+    except OriginError as exc:
+        trace.add("error-response", str(exc.status), f"fetching {page_path} from origin '{origin.id}' failed "
+                  f"({exc.cause}): the viewer gets {exc.status}", rule.location)
+        return EdgeResponse(exc.status, "", freeze({}), b"")
+    if page.status >= 400:
+        trace.add("error-response", str(page.status), f"{page_path} answered {page.status} from origin "
+                  f"'{origin.id}' via {where}: CloudFront returns that status, not the page", rule.location)
+        return page
+    trace.add("error-response", str(rule.response_code), f"{status} -> {page_path} as {rule.response_code} "
+              f"(custom_error_responses, distribution-wide), page from origin '{origin.id}' via {where}",
+              rule.location)
+    headers = CIMultiDict(page.headers)
+    headers["Connection"] = "close" if rule.response_code in _CLOSE else "keep-alive"
+    return EdgeResponse(rule.response_code, "", freeze(headers), page.body, page.release)
