@@ -117,10 +117,11 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             cfg = Path(tmp) / "bench.yaml"
             cfg.write_text(CONFIG.format(port=port))
-            edge, line = spawn([py, "-m", "emulator", "serve", str(cfg), "--port", "0", "--quiet"], " at http://")
+            ports = ["--port", "0", "--https-port", "0", "--admin-port", "0", "--quiet"]
+            edge, line = spawn([py, "-m", "emulator", "serve", str(cfg), *ports], " at http://")
             children.append(edge)
             edge_url = line.split(" at ")[1].strip().rstrip("/")
-            demo, line = spawn([py, "-m", "emulator", "serve", "--port", "0", "--quiet"], " at http://")
+            demo, line = spawn([py, "-m", "emulator", "serve", *ports], " at http://")
             children.append(demo)
             demo_url = line.split(" at ")[1].strip().rstrip("/")
             tool = "wrk -t1" if shutil.which("wrk") else "python aiohttp client"

@@ -7,6 +7,7 @@ import asyncio
 import logging
 import signal
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from importlib.resources import files
 from pathlib import Path
@@ -24,7 +25,8 @@ from emulator.http import Scheme, ViewerRequest, freeze
 from emulator.lint import lint
 from emulator.output import format_issues, format_origin_request, format_trace
 from emulator.pipeline import Answer, Forward
-from emulator.server import EdgeServer
+from emulator.reload import Reloader
+from emulator.server import AdminServer, EdgeServer
 from emulator.tls import LocalCA, default_state_dir, trust_instructions
 from emulator.trace import Trace
 
@@ -45,6 +47,9 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--host", help="address to listen on (default from config, else 127.0.0.1)")
     serve.add_argument("--port", type=int, help="HTTP port to listen on (default from config, else 8080)")
     serve.add_argument("--https-port", type=int, help="HTTPS port (default from config, else 8443)")
+    serve.add_argument("--admin-port", type=int, help="admin port for /_frontyard/health (default 9901)")
+    serve.add_argument("--watch", action="store_true",
+                       help="reload when the config or a function file changes (SIGHUP always reloads)")
     serve.add_argument("--quiet", action="store_true", help="no access log")
 
     validate = sub.add_parser("validate", help="check a config file and report every problem")
@@ -156,31 +161,50 @@ def cmd_serve(args: argparse.Namespace) -> int:
     config = _load(path)
     if config is None:
         return EXIT_CONFIG
-    listen = config.emulator.http
-    listen = Listen(args.host or listen.host, listen.port if args.port is None else args.port)
-    https = config.emulator.https
-    if https is not None:
-        https = Listen(args.host or https.host, https.port if args.https_port is None else args.https_port)
-    config = replace(config, emulator=replace(config.emulator, http=listen, https=https, access_log=not args.quiet))
+    config = _overrides(args)(config)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     for issue in [*config.warnings, *lint(config)]:
         print(issue.format(), file=sys.stderr)  # type: ignore[attr-defined]
     try:
-        asyncio.run(_serve(config, demo=args.config is None))
+        asyncio.run(_serve(config, demo=args.config is None, watch=args.watch, adjust=_overrides(args)))
     except OSError as exc:
-        print(f"frontyard: cannot listen on {listen}: {exc.strerror}", file=sys.stderr)
+        print(f"frontyard: cannot listen on {exc.filename or config.emulator.http}: {exc.strerror}", file=sys.stderr)
         return EXIT_FAILED
     return EXIT_OK
 
 
-async def _serve(config: Config, *, demo: bool) -> None:
+def _overrides(args: argparse.Namespace) -> Callable[[Config], Config]:
+    """The command line's listen addresses and log switch, applied to the config (and every reload of it)."""
+
+    def move(listen: Listen | None, port: int | None) -> Listen | None:
+        if listen is None:
+            return None
+        return Listen(args.host or listen.host, listen.port if port is None else port)
+
+    def adjust(config: Config) -> Config:
+        e = config.emulator
+        http = move(e.http, args.port)
+        assert http is not None
+        return replace(config, emulator=replace(e, http=http, https=move(e.https, args.https_port),
+                                                admin=move(e.admin, args.admin_port), access_log=not args.quiet))
+
+    return adjust
+
+
+async def _serve(config: Config, *, demo: bool, watch: bool, adjust: Callable[[Config], Config]) -> None:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    async with Emulator(config) as emulator:
-        server = EdgeServer(emulator)
+    emulator = Emulator(config)
+    await emulator.start()
+    server = EdgeServer(emulator)
+    reloader = Reloader(server, adjust)
+    admin = AdminServer(server, lambda: {"generation": reloader.generation, "last_reload_error": reloader.last_error})
+    background: set[asyncio.Task[object]] = set()
+    try:
         plain, secure = await server.start(config.emulator.http, config.emulator.https)
+        admin_at = await admin.start(config.emulator.admin) if config.emulator.admin else None
         base = _url("http", *plain)
         print(f"frontyard {__version__}: serving {config.file}", flush=True)
         for d in config.distributions:
@@ -190,13 +214,29 @@ async def _serve(config: Config, *, demo: bool) -> None:
             assert emulator.ca is not None
             print(f"  HTTPS at {_url('https', *secure)}/ (curl --cacert {emulator.ca.cert_file}; see 'frontyard ca')",
                   flush=True)
+        if admin_at is not None:
+            print(f"  health at {_url('http', *admin_at)}/_frontyard/health", flush=True)
         if demo:
             print(f"  try: curl -i {base}/   and   curl -i '{base}/api/x?y=1'", flush=True)
+
+        def reload_now() -> None:
+            task = asyncio.create_task(reloader.reload())
+            background.add(task)
+            task.add_done_callback(background.discard)
+
+        loop.add_signal_handler(signal.SIGHUP, reload_now)
+        if watch:
+            background.add(asyncio.create_task(reloader.watch()))
+            print("  watching the config and its function files for changes", flush=True)
         print("Ctrl-C to stop.", flush=True)
-        try:
-            await stop.wait()
-        finally:
-            await server.close()
+        await stop.wait()
+    finally:
+        for task in background:
+            task.cancel()
+        await asyncio.gather(*background, return_exceptions=True)
+        await admin.close()
+        await server.close()
+        await server.emulator.close()
     print("frontyard: stopped", flush=True)
 
 

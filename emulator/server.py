@@ -5,9 +5,10 @@ Bodies stream both ways in 64 KiB chunks; nothing here buffers a whole upload or
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 
 from aiohttp import web
 from multidict import CIMultiDict
@@ -74,19 +75,56 @@ async def _chunks(request: web.BaseRequest) -> AsyncIterator[bytes]:
         yield chunk
 
 
-class EdgeServer:
-    """The viewer-facing listeners of one Emulator."""
+class _Generation:
+    """One configuration being served, and how many requests are still using it."""
 
     def __init__(self, emulator: Emulator) -> None:
         self.emulator = emulator
+        self.in_flight = 0
+        self.idle = asyncio.Event()
+        self.idle.set()
+
+
+class EdgeServer:
+    """The viewer-facing listeners, serving whichever Emulator (configuration) is current."""
+
+    def __init__(self, emulator: Emulator) -> None:
+        self._current = _Generation(emulator)
         self._runner: web.ServerRunner | None = None
+        self._retiring: set[asyncio.Task[None]] = set()
+
+    @property
+    def emulator(self) -> Emulator:
+        return self._current.emulator
+
+    async def swap(self, emulator: Emulator) -> None:
+        """Serve `emulator` from now on; the previous one closes once its in-flight requests are done."""
+        old, self._current = self._current, _Generation(emulator)
+        task = asyncio.create_task(self._retire(old))
+        self._retiring.add(task)  # kept (and awaited in close()), never fire-and-forget
+        task.add_done_callback(self._retiring.discard)
+
+    async def _retire(self, generation: _Generation) -> None:
+        await generation.idle.wait()
+        await generation.emulator.close()
 
     async def handle(self, request: web.BaseRequest) -> web.StreamResponse:
+        generation = self._current  # this request stays on this configuration, even across a reload
+        generation.in_flight += 1
+        generation.idle.clear()
+        try:
+            return await self._handle(generation.emulator, request)
+        finally:
+            generation.in_flight -= 1
+            if generation.in_flight == 0:
+                generation.idle.set()
+
+    async def _handle(self, emulator: Emulator, request: web.BaseRequest) -> web.StreamResponse:
         started = time.perf_counter()
         viewer = to_viewer_request(request)
-        edge, trace = await self.emulator.dispatch(viewer)
+        edge, trace = await emulator.dispatch(viewer)
         headers: Headers | CIMultiDict[str] = edge.headers
-        if self.emulator.config.emulator.debug_header:
+        if emulator.config.emulator.debug_header:
             headers = edge.headers.copy()
             headers["X-Frontyard-Trace"] = trace.compact()
         sent = 0
@@ -95,7 +133,7 @@ class EdgeServer:
         finally:
             if edge.release is not None:
                 await edge.release()
-            if self.emulator.config.emulator.access_log:
+            if emulator.config.emulator.access_log:
                 access_log.info(access_line(viewer, edge.status, sent, time.perf_counter() - started, trace))
         return response
 
@@ -143,6 +181,36 @@ class EdgeServer:
             secure = _address(self._runner.addresses[-1])
             self.emulator.set_https_port(secure[1])
         return plain, secure
+
+    async def close(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+        if self._retiring:
+            await asyncio.gather(*self._retiring)
+
+
+class AdminServer:
+    """The admin listener: `GET /_frontyard/health`, on its own port so no distribution path reaches it."""
+
+    def __init__(self, edge: EdgeServer, status: Callable[[], dict[str, object]]) -> None:
+        self.edge = edge
+        self.status = status
+        self._runner: web.AppRunner | None = None
+
+    async def health(self, request: web.Request) -> web.Response:
+        emulator = self.edge.emulator
+        body = {"status": "ok", "config": emulator.config.file,
+                "distributions": [d.id for d in emulator.config.distributions], **self.status()}
+        return web.json_response(body)
+
+    async def start(self, listen: Listen) -> tuple[str, int]:
+        app = web.Application()
+        app.router.add_get("/_frontyard/health", self.health)
+        self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
+        await self._runner.setup()
+        await web.TCPSite(self._runner, listen.host, listen.port).start()
+        return _address(self._runner.addresses[-1])
 
     async def close(self) -> None:
         if self._runner is not None:

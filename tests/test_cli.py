@@ -81,7 +81,7 @@ def test_explain_an_edge_answer(tmp_path: Path, capsys: pytest.CaptureFixture[st
 
 async def test_serve_demo_then_ctrl_c(tmp_path: Path) -> None:
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "emulator", "serve", "--port", "0",
+        sys.executable, "-m", "emulator", "serve", "--port", "0", "--https-port", "0", "--admin-port", "0",
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
     try:
         assert proc.stdout is not None
@@ -119,7 +119,7 @@ async def test_serve_reports_a_busy_port(tmp_path: Path) -> None:
 
     with refused_port() as port:
         proc = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "emulator", "serve", "--port", str(port),
+            sys.executable, "-m", "emulator", "serve", "--port", str(port), "--https-port", "0", "--admin-port", "0",
             stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
         _, err = await asyncio.wait_for(proc.communicate(), 20)
     assert proc.returncode == 1

@@ -464,11 +464,12 @@ class _Loader:
             return EmulatorSettings()
         s.check_keys(("listen", "resolve", "pop", "edge_id", "debug", "access_log", "viewer", "state_dir"))
         defaults = EmulatorSettings()
-        http, https = defaults.http, defaults.https
+        http, https, admin = defaults.http, defaults.https, defaults.admin
         if (listen := s.section("listen")) is not None:
-            listen.check_keys(("http", "https"))
+            listen.check_keys(("http", "https", "admin"))
             http = self.listen(listen, "http") or http
             https = None if listen.data.get("https", "") is False else self.listen(listen, "https") or https
+            admin = None if listen.data.get("admin", "") is False else self.listen(listen, "admin") or admin
         resolve: list[tuple[str, str, int | None]] = []
         if (res := s.section("resolve")) is not None:
             for name, value in res.data.items():
@@ -490,8 +491,8 @@ class _Loader:
             geo.check_keys([f.replace("-", "_") for f in DEFAULT_GEO])
             viewer = [(k.replace("_", "-"), str(v)) for k, v in geo.data.items() if v is not None]
         state = s.str("state_dir")
-        return EmulatorSettings(http, https, self.r.base_dir / state if state else None, tuple(resolve), pop,
-                                edge_id, trace_header, s.bool("access_log", True), tuple(viewer))
+        return EmulatorSettings(http, https, admin, self.r.base_dir / state if state else None, tuple(resolve),
+                                pop, edge_id, trace_header, s.bool("access_log", True), tuple(viewer))
 
     def listen(self, s: Section, key: str) -> Listen | None:
         if s.data.get(key) is False:  # `https: false` turns the listener off

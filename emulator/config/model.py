@@ -160,6 +160,7 @@ class Listen:
 class EmulatorSettings:
     http: Listen = Listen("127.0.0.1", 8080)
     https: Listen | None = Listen("127.0.0.1", 8443)
+    admin: Listen | None = Listen("127.0.0.1", 9901)  # /_frontyard/health, apart from every distribution
     state_dir: Path | None = None  # where the local CA lives; None: $FRONTYARD_STATE_DIR or ~/.frontyard
     resolve: tuple[tuple[str, str, int | None], ...] = ()  # (name, host, port or None = origin's port)
     pop: str = "LCL50-C1"
