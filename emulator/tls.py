@@ -157,6 +157,7 @@ Trust it where you need it:
   curl:            curl --cacert {ca_file} https://localhost:8443/
   Node.js:         export NODE_EXTRA_CA_CERTS={ca_file}
   Python:          export REQUESTS_CA_BUNDLE={ca_file} SSL_CERT_FILE={ca_file}
-  Docker:          mount the state directory ({ca_file.parent}) as a volume, e.g.
-                   -v frontyard-ca:/home/frontyard/.frontyard, and point the variables above at it
+  Docker:          the image keeps it in /var/lib/frontyard (FRONTYARD_STATE_DIR), a volume: mount that
+                   volume (frontyard-state in docker-compose.yml) into other containers and point the
+                   variables above at ca.pem there; from the host: docker compose cp edge:/var/lib/frontyard/ca.pem .
 The key ({ca_file.parent / 'ca-key.pem'}) stays on this machine; delete both files to start over."""

@@ -7,7 +7,7 @@ import ssl
 import textwrap
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import aiohttp
@@ -16,7 +16,7 @@ from yarl import URL
 
 from emulator.app import Emulator
 from emulator.config.loader import load_config
-from emulator.config.model import Listen
+from emulator.config.model import Config, Listen
 from emulator.server import EdgeServer
 
 
@@ -61,12 +61,16 @@ class Edge:
 
 @asynccontextmanager
 async def run_edge(tmp_path: Path, yaml_text: str, *, name: str = "frontyard.yaml") -> AsyncIterator[Edge]:
-    """Write the config, load it, and serve it on a free loopback port."""
+    """Write the config, load it, and serve it on free loopback ports."""
     path = tmp_path / name
     path.write_text(textwrap.dedent(yaml_text))
-    config = load_config(path)
-    from dataclasses import replace
+    async with run_config(load_config(path)) as edge:
+        yield edge
 
+
+@asynccontextmanager
+async def run_config(config: Config) -> AsyncIterator[Edge]:
+    """Serve a loaded Config: HTTP and HTTPS on free loopback ports, and a client session for it."""
     config = replace(config, emulator=replace(config.emulator, http=Listen("127.0.0.1", 0),
                                               https=Listen("127.0.0.1", 0)))
     async with Emulator(config) as emulator:
@@ -75,7 +79,8 @@ async def run_edge(tmp_path: Path, yaml_text: str, *, name: str = "frontyard.yam
         assert secure is not None
         try:
             async with aiohttp.ClientSession(auto_decompress=False) as session:
-                yield Edge(f"http://{host}:{port}", f"https://{secure[0]}:{secure[1]}", emulator, session, path)
+                yield Edge(f"http://{host}:{port}", f"https://{secure[0]}:{secure[1]}", emulator, session,
+                           Path(config.file))
         finally:
             await server.close()
 
