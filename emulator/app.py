@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import ssl
 from collections.abc import Mapping
 from types import TracebackType
@@ -62,12 +63,15 @@ class Emulator:
             self.ca = LocalCA.load_or_create(self.config.emulator.state_dir or default_state_dir())
         return self.ca
 
-    def viewer_tls(self) -> ssl.SSLContext:
-        """The HTTPS listener's context: localhost, loopback addresses, every alias and distribution name."""
+    def viewer_names(self) -> list[str]:
+        """What the HTTPS listener's certificate covers: loopback, every alias and distribution name."""
         names = ["localhost", "127.0.0.1", "::1"]
         for d in self.config.distributions:
             names += [n for n in (d.domain_name, *d.aliases) if n not in names]
-        return self.local_ca().server_context(names)
+        return names
+
+    def viewer_tls(self) -> ssl.SSLContext:
+        return self.local_ca().server_context(self.viewer_names())
 
     def _mock_tls(self, tls: MockTLS | None) -> ssl.SSLContext | None:
         if tls is None:
@@ -78,6 +82,7 @@ class Emulator:
     async def start(self) -> None:
         """Start every mock origin on a loopback port and open the origin connection pool."""
         try:
+            await asyncio.to_thread(self.local_ca)  # reads (or creates) the CA files: off the event loop
             for distribution in self.config.distributions:
                 addresses = self.mock_addresses.setdefault(distribution.id, {})
                 for origin in distribution.origins:
@@ -103,7 +108,7 @@ class Emulator:
         for runner in reversed(self._runners):
             await runner.cleanup()
         self._runners.clear()
-        self.runner.close()
+        await asyncio.to_thread(self.runner.close)  # joins the function worker threads
 
     async def __aenter__(self) -> Emulator:
         await self.start()

@@ -15,6 +15,7 @@ from enum import StrEnum
 from multidict import CIMultiDict, CIMultiDictProxy
 
 Headers = CIMultiDictProxy[str]
+HeaderPairs = tuple[tuple[str, str], ...]  # an ordered list of (name, value), e.g. generated headers
 MutableHeaders = CIMultiDict[str]
 
 # A body is either fully known bytes (generated pages) or a stream of chunks (viewer uploads and origin

@@ -57,25 +57,34 @@ class Reloader:
         async with self._lock:
             current = self.server.emulator
             try:
-                config = self.adjust(load_config(current.config.file))
+                # Parsing, gating and compiling functions take a while: not on the loop serving requests.
+                config = self.adjust(await asyncio.to_thread(load_config, current.config.file))
             except ConfigError as exc:
-                self.last_error = format_issues(exc.file, exc.issues)
-                log.error("reload failed, still serving the previous configuration:\n%s", self.last_error)
-                await self._notify()
-                return False
+                return await self._failed(format_issues(exc.file, exc.issues))
             config = replace(config, emulator=replace(config.emulator, http=current.config.emulator.http,
-                                                      https=current.config.emulator.https))
+                                                      https=current.config.emulator.https,
+                                                      admin=current.config.emulator.admin))
             fresh = Emulator(config)
-            await fresh.start()
-            for listener in current.pipeline.listeners:
-                fresh.add_listener(listener.host, listener.port)
-            fresh.set_https_port(current.pipeline.https_port)
-            await self.server.swap(fresh)
+            try:
+                await fresh.start()
+                for listener in current.pipeline.listeners:
+                    fresh.add_listener(listener.host, listener.port)
+                fresh.set_https_port(current.pipeline.https_port)
+                await self.server.swap(fresh)
+            except Exception as exc:  # a config that loads but cannot start (a mock, the CA): keep serving
+                await fresh.close()
+                return await self._failed(f"{config.file}: cannot start the new configuration: {exc!r}")
             self.generation += 1
             self.last_error = None
             log.info("reloaded %s (generation %d)", config.file, self.generation)
             await self._notify()
             return True
+
+    async def _failed(self, message: str) -> bool:
+        self.last_error = message
+        log.error("reload failed, still serving the previous configuration:\n%s", message)
+        await self._notify()
+        return False
 
     async def _notify(self) -> None:
         async with self.reloaded:
@@ -86,9 +95,10 @@ class Reloader:
         seen = _mtimes(watched_files(self.server.emulator.config))
         while True:
             await asyncio.sleep(POLL_SECONDS)
-            files = watched_files(self.server.emulator.config)
-            now = _mtimes(files)
+            now = _mtimes(watched_files(self.server.emulator.config))
             if now != seen:
-                seen = now
+                seen = now  # taken before reloading: a save during the reload is seen on the next poll
                 await self.reload()
-                seen = _mtimes(watched_files(self.server.emulator.config))
+                # Files the new config names start being watched as they are now.
+                for path, mtime in _mtimes(watched_files(self.server.emulator.config)).items():
+                    seen.setdefault(path, mtime)

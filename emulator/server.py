@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import ssl
 import time
 from collections.abc import AsyncIterator, Callable
 
@@ -92,6 +93,7 @@ class EdgeServer:
         self._current = _Generation(emulator)
         self._runner: web.ServerRunner | None = None
         self._retiring: set[asyncio.Task[None]] = set()
+        self._tls: ssl.SSLContext | None = None  # the HTTPS listener's, re-issued when a reload adds names
 
     @property
     def emulator(self) -> Emulator:
@@ -99,6 +101,8 @@ class EdgeServer:
 
     async def swap(self, emulator: Emulator) -> None:
         """Serve `emulator` from now on; the previous one closes once its in-flight requests are done."""
+        if self._tls is not None:
+            emulator.local_ca().reissue(self._tls, emulator.viewer_names())
         old, self._current = self._current, _Generation(emulator)
         task = asyncio.create_task(self._retire(old))
         self._retiring.add(task)  # kept (and awaited in close()), never fire-and-forget
@@ -177,7 +181,8 @@ class EdgeServer:
         self.emulator.add_listener(*plain)
         secure = None
         if https is not None:
-            await web.TCPSite(self._runner, https.host, https.port, ssl_context=self.emulator.viewer_tls()).start()
+            self._tls = self.emulator.viewer_tls()
+            await web.TCPSite(self._runner, https.host, https.port, ssl_context=self._tls).start()
             secure = _address(self._runner.addresses[-1])
             self.emulator.set_https_port(secure[1])
         return plain, secure

@@ -77,6 +77,10 @@ class LocalCA:
         leaf.configure_cert(ctx)
         return ctx
 
+    def reissue(self, ctx: ssl.SSLContext, names: Sequence[str]) -> None:
+        """Load a new certificate for names into a live server context (new handshakes use it)."""
+        self.ca.issue_cert(*names).configure_cert(ctx)
+
     def client_context(self, ssl_protocols: Sequence[str] = ("TLSv1.2",)) -> ssl.SSLContext:
         """What the edge uses toward origins: the system trust store plus this CA, hostname checked."""
         ctx = ssl.create_default_context()

@@ -383,7 +383,10 @@ class _Loader:
         for path, raw in s.items("custom_error_responses"):
             e = Section(self.r, path, raw)
             e.check_keys(("error_code", "response_page_path", "response_code", "error_caching_min_ttl"))
-            code = e.int("error_code", 0, 400, 504, expected=f"one of: {', '.join(map(str, rules.ERROR_CODES))}")
+            codes_text = f"one of: {', '.join(map(str, rules.ERROR_CODES))}"
+            if not e.has("error_code"):
+                self.r.error(path, "missing required key 'error_code'", codes_text)
+            code = e.int("error_code", 0, 400, 504, expected=codes_text)
             if code and code not in rules.ERROR_CODES:
                 self.r.error(e.at("error_code"), f"CloudFront cannot customise {code} responses",
                              f"one of: {', '.join(map(str, rules.ERROR_CODES))}")
@@ -406,7 +409,12 @@ class _Loader:
 
     def check_hosts(self, distributions: list[Distribution]) -> None:
         owner: dict[str, str] = {}
+        ids: set[str] = set()
         for index, d in enumerate(distributions):
+            if d.id in ids:
+                self.r.error(("distributions", index, "id"), f"distribution id '{d.id}' is used twice",
+                             "unique distribution ids")
+            ids.add(d.id)
             for name in (d.domain_name, *d.aliases):
                 if name in owner and owner[name] != d.id:
                     self.r.error(("distributions", index), f"'{name}' is claimed by distributions "

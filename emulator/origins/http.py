@@ -136,6 +136,11 @@ class OriginClient:
                 failure = OriginTimeoutError(504, "OriginCommError", f"{_where(req)} sent no response within the "
                                              f"origin read timeout of {req.read_timeout}s")
                 retry = req.method in ("GET", "HEAD") and not body.started
+            except aiohttp.ClientResponseError as exc:  # not HTTP: a bad status line or malformed headers
+                failure = OriginConnectError(502, "OriginInvalidResponseError",
+                                             f"{_where(req)} answered something that is not a valid HTTP response "
+                                             f"({exc.message})")
+                retry = False
             except (aiohttp.ServerDisconnectedError, aiohttp.ClientOSError, aiohttp.ClientPayloadError) as exc:
                 failure = OriginConnectError(502, "OriginReadError",
                                              f"{_where(req)} closed the connection before responding ({exc})")

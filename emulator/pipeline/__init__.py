@@ -26,17 +26,18 @@ from emulator.cf_functions import FunctionRunner, Respond
 from emulator.clock import Clock
 from emulator.config.model import CacheBehavior, Config, Distribution, EventType, FunctionConfig
 from emulator.errors import OriginError
-from emulator.http import EdgeResponse, OriginRequest, ViewerRequest
+from emulator.http import EdgeResponse, HeaderPairs, OriginRequest, ViewerRequest
 from emulator.origins.http import OriginClient
 from emulator.pipeline import error_responses, functions
 from emulator.pipeline import response as resp
-from emulator.pipeline.error_responses import PageContext, rule_for
+from emulator.pipeline.error_responses import CustomPage, PageContext, PageFailed, rule_for
 from emulator.pipeline.forwarding import compile_forwarding
 from emulator.pipeline.loops import MAX_CHAIN, check_loop, own_listener, passes
 from emulator.pipeline.origin_request import Target, build_origin_request, connect_target, origin_scheme
 from emulator.pipeline.pages import REASON_502, REASON_504, REASON_BAD_REQUEST, EdgeError, error_page, redirect_page
 from emulator.pipeline.routing import Router, host_matches, normalize_path, root_object_path
 from emulator.pipeline.viewer import Redirect, check_method, check_protocol
+from emulator.pipeline.viewer_info import DEFAULT_GEO, cloudfront_headers
 from emulator.trace import Trace
 
 
@@ -58,6 +59,7 @@ class Forward:
     request: ViewerRequest  # as the viewer-request function left it
     path: str
     origin_request: OriginRequest
+    generated: HeaderPairs = ()  # the CloudFront-* headers computed for this request
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ class Pipeline:
         # Compiled once per behavior: what it forwards (policies are resolved and merged at load).
         self.forwarding = {id(b): compile_forwarding(b) for d in config.distributions for b in d.behaviors}
         self.functions = {f.name: f for f in config.functions}
+        self.geo = {**DEFAULT_GEO, **dict(config.emulator.viewer)}  # CloudFront-Viewer-* defaults, merged once
 
     # -- stages 1 to 8: decisions, also used by `frontyard explain` (no origin is contacted) ---------------
     async def plan(self, request: ViewerRequest, trace: Trace) -> Forward | Answer:
@@ -125,11 +128,12 @@ class Pipeline:
 
         origin = distribution.origin(behavior.target_origin_id)
         fwd = self.forwarding[id(behavior)]
+        generated = cloudfront_headers(fwd.cloudfront, request, self.geo)
         host_override = None
         if (fn := self._function(behavior, EventType.VIEWER_REQUEST)) is not None:
             # The function sees the viewer's uri; the root object applies if it leaves '/' alone.
             outcome = await functions.run_viewer_request(self.runner, fn, request, request.raw_path, distribution,
-                                                         origin, self.settings, fwd, trace)
+                                                         origin, self.settings, generated, trace)
             if isinstance(outcome, EdgeError):
                 return Answer(self.edge_error(outcome, trace), distribution)
             if isinstance(outcome, Respond):  # never replaced by a custom error page (reference §10)
@@ -140,7 +144,7 @@ class Pipeline:
         target = connect_target(origin, origin_scheme(origin, request.scheme), self.settings,
                                 self.mocks.get(distribution.id, {}), self.listeners)
         origin_request, notes = build_origin_request(request, path, behavior, origin, self.settings, target,
-                                                     trace.request_id, fwd)
+                                                     trace.request_id, fwd, generated)
         if host_override is not None:
             headers = CIMultiDict(origin_request.headers)
             headers["Host"] = host_override
@@ -159,7 +163,7 @@ class Pipeline:
                       f"{target.host}:{target.port}: the request re-enters the edge as Host "
                       f"'{origin_request.headers['Host']}' (pass {passes(request, self.settings) + 1} of a chain "
                       f"of at most {MAX_CHAIN})")
-        return Forward(distribution, behavior, request, path, origin_request)
+        return Forward(distribution, behavior, request, path, origin_request, generated)
 
     # -- the whole pipeline -----------------------------------------------------------------------------
     async def handle(self, request: ViewerRequest, client: OriginClient | None, trace: Trace) -> EdgeResponse:
@@ -193,8 +197,8 @@ class Pipeline:
                       f"status {upstream.status} (>= 400)")
         elif fn is not None:
             changed = await functions.run_viewer_response(self.runner, fn, decision.request, decision.path,
-                                                          decision.distribution, self.settings,
-                                                          self.forwarding[id(decision.behavior)], upstream, trace)
+                                                          decision.distribution, self.settings, decision.generated,
+                                                          upstream, trace)
             if isinstance(changed, EdgeError):
                 await _release(upstream)
                 return self.edge_error(changed, trace)
@@ -220,18 +224,23 @@ class Pipeline:
         if page is None:
             return response if finalized else self.final(response, trace)
         await _release(response)
+        if isinstance(page, PageFailed):
+            reason = REASON_504 if page.status == 504 else REASON_502
+            return self.edge_error(EdgeError(page.status, reason, page.result, page.cause), trace)
         behavior = self.routers[distribution.id].select(normalize_path(rule.response_page_path or "/")).behavior
-        page = self.clean(behavior, page, trace, keep_connection=True)
-        final = resp.finalize(CIMultiDict(page.headers), resp.CacheResult.ERROR, self.settings, trace.request_id)
-        return EdgeResponse(page.status, page.reason, final, page.body, page.release)
+        if isinstance(page, CustomPage):
+            served = self.clean(behavior, page.response, trace)
+            headers = CIMultiDict(served.headers)
+            headers["Connection"] = page.connection  # CloudFront's, by the status it returns (reference §4)
+        else:  # the page origin's own error, passed on
+            served = self.clean(behavior, page, trace)
+            headers = CIMultiDict(served.headers)
+        final = resp.finalize(headers, resp.CacheResult.ERROR, self.settings, trace.request_id)
+        return EdgeResponse(served.status, served.reason, final, served.body, served.release)
 
-    def clean(self, behavior: CacheBehavior, upstream: EdgeResponse, trace: Trace,
-              keep_connection: bool = False) -> EdgeResponse:
+    def clean(self, behavior: CacheBehavior, upstream: EdgeResponse, trace: Trace) -> EdgeResponse:
         fwd = self.forwarding[id(behavior)]
-        connection = upstream.headers.get("Connection") if keep_connection else None
-        headers, notes = resp.clean_origin_headers(upstream.headers, fwd.header, fwd.forwards_cookies)
-        if connection is not None:
-            headers["Connection"] = connection  # set by the error response rule, not by the origin
+        headers, notes = resp.clean_origin_headers(upstream.headers, fwd.varies_on, fwd.forwards_cookies)
         for note in notes:
             trace.add("response", "note", note)
         return replace(upstream, headers=headers)  # type: ignore[arg-type]

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from multidict import CIMultiDict
-
 from emulator.config.model import CustomErrorResponse, Distribution, EmulatorSettings
 from emulator.errors import OriginError
 from emulator.http import EdgeResponse, ViewerRequest, freeze
@@ -23,6 +21,28 @@ from emulator.trace import Trace
 
 # Connection header CloudFront sends with a custom error page, by the status it returns (reference §4).
 _CLOSE = frozenset((400, 405, 414, 416, 500, 501))
+# The edge fetches the page itself: the viewer's conditionals, ranges, body and credentials are not part of
+# that request (a viewer's If-None-Match would otherwise turn the page into an empty 304-as-200).
+_NOT_FOR_THE_PAGE = frozenset(h.lower() for h in (
+    "If-Match", "If-None-Match", "If-Modified-Since", "If-Unmodified-Since", "If-Range", "Range", "Request-Range",
+    "Content-Length", "Content-Type", "Content-MD5", "Transfer-Encoding", "Expect", "Cookie", "Authorization"))
+
+
+@dataclass(frozen=True)
+class CustomPage:
+    """The page, fetched: its response with the configured status, and the Connection CloudFront sends."""
+
+    response: EdgeResponse
+    connection: str
+
+
+@dataclass(frozen=True)
+class PageFailed:
+    """The page could not be fetched at all: the viewer gets CloudFront's own error page for `status`."""
+
+    status: int
+    result: str
+    cause: str
 
 
 def rule_for(distribution: Distribution, status: int) -> CustomErrorResponse | None:
@@ -42,8 +62,9 @@ class PageContext:
 
 
 async def apply(rule: CustomErrorResponse, status: int, request: ViewerRequest, ctx: PageContext,
-                client: OriginClient | None, trace: Trace) -> EdgeResponse | None:
-    """The custom error response for this status, or None to keep the original response."""
+                client: OriginClient | None, trace: Trace) -> CustomPage | EdgeResponse | PageFailed | None:
+    """The custom error response for this status (or, when its page could not be fetched, the page origin's
+    response or failure), or None to keep the original response."""
     if rule.response_page_path is None or rule.response_code is None:
         trace.add("error-response", "ttl-only", f"custom error response for {status} sets only "
                   f"error_caching_min_ttl ({rule.error_caching_min_ttl}s)", rule.location)
@@ -53,9 +74,10 @@ async def apply(rule: CustomErrorResponse, status: int, request: ViewerRequest, 
     behavior = chosen.behavior
     origin = ctx.distribution.origin(behavior.target_origin_id)
     where = "default behavior" if behavior.is_default else f"cache_behaviors[{chosen.index}] '{behavior.path_pattern}'"
-    # The page is fetched like a GET for the page path from the viewer's request, without its body.
     method = "HEAD" if request.method == "HEAD" else "GET"
-    page_request = replace(request, method=method, raw_path=page_path, query="", body=b"", has_body=False)
+    headers = freeze((k, v) for k, v in request.headers.items() if k.lower() not in _NOT_FOR_THE_PAGE)
+    page_request = replace(request, method=method, raw_path=page_path, query="", headers=headers, body=b"",
+                           has_body=False)
     fwd = ctx.forwarding[id(behavior)]
     target = connect_target(origin, origin_scheme(origin, request.scheme), ctx.settings, ctx.mocks, ctx.listeners)
     origin_request, _ = build_origin_request(page_request, page_path, behavior, origin, ctx.settings, target,
@@ -69,14 +91,13 @@ async def apply(rule: CustomErrorResponse, status: int, request: ViewerRequest, 
     except OriginError as exc:
         trace.add("error-response", str(exc.status), f"fetching {page_path} from origin '{origin.id}' failed "
                   f"({exc.cause}): the viewer gets {exc.status}", rule.location)
-        return EdgeResponse(exc.status, "", freeze({}), b"")
-    if page.status >= 400:
+        return PageFailed(exc.status, exc.result, f"custom error page {page_path}: {exc.cause}")
+    if not 200 <= page.status < 300:
         trace.add("error-response", str(page.status), f"{page_path} answered {page.status} from origin "
                   f"'{origin.id}' via {where}: CloudFront returns that status, not the page", rule.location)
         return page
     trace.add("error-response", str(rule.response_code), f"{status} -> {page_path} as {rule.response_code} "
               f"(custom_error_responses, distribution-wide), page from origin '{origin.id}' via {where}",
               rule.location)
-    headers = CIMultiDict(page.headers)
-    headers["Connection"] = "close" if rule.response_code in _CLOSE else "keep-alive"
-    return EdgeResponse(rule.response_code, "", freeze(headers), page.body, page.release)
+    connection = "close" if rule.response_code in _CLOSE else "keep-alive"
+    return CustomPage(replace(page, status=rule.response_code, reason=""), connection)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, replace
+from urllib.parse import quote
 
 from emulator.cf_functions import (
     ContinueRequest,
@@ -34,10 +35,10 @@ from emulator.config.model import (
     Origin,
     OriginProtocolPolicy,
 )
-from emulator.http import EdgeResponse, ViewerRequest, freeze
-from emulator.pipeline.forwarding import Forwarding
+from emulator.http import EdgeResponse, HeaderPairs, Scheme, ViewerRequest, freeze
+from emulator.pipeline.origin_request import origin_scheme
 from emulator.pipeline.pages import REASON_FUNCTION, EdgeError
-from emulator.pipeline.viewer_info import DEFAULT_GEO, OVERRIDE_PREFIX, cloudfront_header
+from emulator.pipeline.viewer_info import OVERRIDE_PREFIX
 from emulator.trace import Trace
 
 
@@ -60,10 +61,8 @@ def distribution_id(distribution: Distribution) -> str:
 
 
 def request_input(request: ViewerRequest, path: str, distribution: Distribution, settings: EmulatorSettings,
-                  request_id: str, fwd: Forwarding) -> ViewerRequestInput:
+                  request_id: str, generated: HeaderPairs) -> ViewerRequestInput:
     # Functions see the CloudFront-* headers a policy asks for (reference §7), and never our overrides.
-    geo = {**DEFAULT_GEO, **dict(settings.viewer)}
-    generated = [(n, v) for n in fwd.cloudfront if (v := cloudfront_header(n, request, geo)) is not None]
     names = {n.lower() for n, _ in generated}
     headers = [(n, v) for n, v in request.headers.items()
                if n.lower() not in names and not n.lower().startswith(OVERRIDE_PREFIX)]
@@ -94,8 +93,8 @@ def failure(outcome: Failed, fn: FunctionConfig) -> EdgeError:
 
 async def run_viewer_request(runner: FunctionRunner, fn: FunctionConfig, request: ViewerRequest, path: str,
                              distribution: Distribution, origin: Origin, settings: EmulatorSettings,
-                             fwd: Forwarding, trace: Trace) -> RequestChange | Respond | EdgeError:
-    inp = request_input(request, path, distribution, settings, trace.request_id, fwd)
+                             generated: HeaderPairs, trace: Trace) -> RequestChange | Respond | EdgeError:
+    inp = request_input(request, path, distribution, settings, trace.request_id, generated)
     result = await runner.run_viewer_request(fn.compiled, inp)
     record(trace, fn, EventType.VIEWER_REQUEST, result)
     outcome = result.outcome
@@ -105,19 +104,36 @@ async def run_viewer_request(runner: FunctionRunner, fn: FunctionConfig, request
         return outcome
     assert isinstance(outcome, ContinueRequest)
     changed = replace(request, headers=freeze(outcome.headers), query=outcome.raw_query or "")
-    if outcome.uri != path:
-        trace.add("function", "uri", f"uri '{path}' -> '{outcome.uri}' (the behavior is not re-selected)")
-    new_origin, host, problem = apply_origin_change(outcome, distribution, origin, trace)
+    uri = wire_uri(outcome.uri)
+    if uri is None:
+        return EdgeError(502, REASON_FUNCTION, "FunctionValidationError",
+                         f"function '{fn.name}' returned a uri with control characters: {outcome.uri!r}")
+    if uri != path:
+        trace.add("function", "uri", f"uri '{path}' -> '{uri}' (the behavior is not re-selected)")
+    new_origin, host, problem = apply_origin_change(outcome, distribution, origin, request.scheme, trace)
     if problem is not None:
         return problem
-    return RequestChange(changed, outcome.uri, new_origin, host)
+    return RequestChange(changed, uri, new_origin, host)
 
 
-def apply_origin_change(outcome: ContinueRequest, distribution: Distribution, origin: Origin,
+def wire_uri(uri: str) -> str | None:
+    """A function's uri as it goes on the request line: UTF-8 and unsafe characters percent-encoded (existing
+    %XX kept); None when it holds control characters, which no request line can carry."""
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in uri):
+        return None
+    return quote(uri, safe="/%!$&'()*+,;=:@-._~")
+
+
+def apply_origin_change(outcome: ContinueRequest, distribution: Distribution, origin: Origin, scheme: Scheme,
                         trace: Trace) -> tuple[Origin, str | None, EdgeError | None]:
     change = outcome.origin_change
     if change is None:
         return origin, None, None
+    overrides = [change.overrides] if not isinstance(change, CreateRequestOriginGroup) else \
+        [change.primary.overrides, change.secondary.overrides]
+    if any(o.sni is not None or o.allowed_certificate_names is not None for o in overrides):
+        trace.add("function", "note", "the sni / allowedCertificateNames origin overrides are not emulated: the "
+                  "certificate is checked as without them")
     known = {o.id for o in distribution.origins}
     missing = [i for i in change.origin_ids if i not in known]
     if missing:
@@ -132,12 +148,12 @@ def apply_origin_change(outcome: ContinueRequest, distribution: Distribution, or
         trace.add("function", "origin", f"cf.selectRequestOriginById -> origin '{change.origin_id}'")
         return distribution.origin(change.origin_id), change.overrides.host_header, None
     assert isinstance(change, UpdateRequestOrigin)
-    updated = _updated(origin, change)
+    updated = _updated(origin, change, scheme)
     trace.add("function", "origin", f"cf.updateRequestOrigin -> {updated.domain_name}{updated.origin_path}")
     return updated, change.overrides.host_header, None
 
 
-def _updated(origin: Origin, change: UpdateRequestOrigin) -> Origin:
+def _updated(origin: Origin, change: UpdateRequestOrigin, viewer_scheme: Scheme) -> Origin:
     fields: dict[str, object] = {}
     if change.domain_name is not None:
         fields |= {"domain_name": change.domain_name.lower(), "mock": None}  # a new name is a new server
@@ -155,16 +171,19 @@ def _updated(origin: Origin, change: UpdateRequestOrigin) -> Origin:
             fields["protocol_policy"] = OriginProtocolPolicy.HTTPS_ONLY if c.protocol == "https" \
                 else OriginProtocolPolicy.HTTP_ONLY
         if c.port is not None:
-            fields["https_port" if c.protocol == "https" else "http_port"] = c.port
+            # The port of the protocol this request will use: the new one, or the origin's for this viewer.
+            protocol = c.protocol or origin_scheme(origin, viewer_scheme).value
+            fields["https_port" if protocol == "https" else "http_port"] = c.port
         if c.ssl_protocols is not None:
             fields["ssl_protocols"] = c.ssl_protocols
     return replace(origin, **fields)  # type: ignore[arg-type]
 
 
 async def run_viewer_response(runner: FunctionRunner, fn: FunctionConfig, request: ViewerRequest, path: str,
-                              distribution: Distribution, settings: EmulatorSettings, fwd: Forwarding,
-                              response: EdgeResponse, trace: Trace) -> ContinueResponse | EdgeError:
-    req = request_input(request, path, distribution, settings, trace.request_id, fwd)
+                              distribution: Distribution, settings: EmulatorSettings,
+                              generated: HeaderPairs, response: EdgeResponse,
+                              trace: Trace) -> ContinueResponse | EdgeError:
+    req = request_input(request, path, distribution, settings, trace.request_id, generated)
     resp = ViewerResponseInput(response.status, response.reason, tuple(response.headers.items()))
     result = await runner.run_viewer_response(fn.compiled, req, resp)
     record(trace, fn, EventType.VIEWER_RESPONSE, result)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from urllib.parse import quote
 
-from emulator.http import Scheme, ViewerRequest
+from emulator.http import HeaderPairs, Scheme, ViewerRequest
 
 OVERRIDE_PREFIX = "x-frontyard-viewer-"
 
@@ -54,6 +54,13 @@ def device_flags(user_agent: str) -> dict[str, bool]:
         "CloudFront-Is-SmartTV-Viewer": smart_tv,
         "CloudFront-Is-Desktop-Viewer": not (mobile or tablet or smart_tv),
     }
+
+
+def cloudfront_headers(names: tuple[str, ...], request: ViewerRequest,
+                       geo: Mapping[str, str]) -> HeaderPairs:
+    """The CloudFront-* headers a behavior's policies ask for, computed once per request from the viewer as it
+    arrived (overrides included), before any function changes the request."""
+    return tuple((n, v) for n in names if (v := cloudfront_header(n, request, geo)) is not None)
 
 
 def cloudfront_header(name: str, request: ViewerRequest, geo: Mapping[str, str]) -> str | None:
