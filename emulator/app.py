@@ -32,8 +32,10 @@ class Emulator:
         self.ca: LocalCA | None = None
         self._runners: list[web.AppRunner] = []
         self._client: OriginClient | None = None
-        self.mock_addresses: dict[str, dict[str, Target]] = {}
+        # One map per distribution, created now and filled in place at start(): the pipeline keeps views of them.
+        self.mock_addresses: dict[str, dict[str, Target]] = {d.id: {} for d in config.distributions}
         self.runner = FunctionRunner()  # worker threads for CloudFront Functions, off the event loop
+        self.closed = False
         self.pipeline = self._build_pipeline()
 
     @classmethod
@@ -84,7 +86,7 @@ class Emulator:
         try:
             await asyncio.to_thread(self.local_ca)  # reads (or creates) the CA files: off the event loop
             for distribution in self.config.distributions:
-                addresses = self.mock_addresses.setdefault(distribution.id, {})
+                addresses = self.mock_addresses[distribution.id]
                 for origin in distribution.origins:
                     if origin.mock is None:
                         continue
@@ -94,7 +96,9 @@ class Emulator:
                     site = web.TCPSite(runner, "127.0.0.1", 0, ssl_context=self._mock_tls(origin.mock.tls))
                     await site.start()
                     addresses[origin.id] = Target("127.0.0.1", _bound_port(runner))
-            self._client = await OriginClient(self.local_ca()).__aenter__()
+            # One pool for all origins: idle connections close after the shortest origin_keepalive_timeout.
+            keepalive = min((o.keepalive_timeout for d in self.config.distributions for o in d.origins), default=5)
+            self._client = await OriginClient(self.local_ca(), keepalive).__aenter__()
             for fn in self.config.functions:
                 self.runner.warm(fn.compiled)
         except BaseException:
@@ -109,6 +113,7 @@ class Emulator:
             await runner.cleanup()
         self._runners.clear()
         await asyncio.to_thread(self.runner.close)  # joins the function worker threads
+        self.closed = True
 
     async def __aenter__(self) -> Emulator:
         await self.start()

@@ -13,6 +13,7 @@ from emulator.http import Scheme
 from emulator.pipeline.forwarding import compile_forwarding
 from emulator.pipeline.loops import own_listener
 from emulator.pipeline.origin_request import SELF, Target, connect_target, origin_scheme
+from emulator.pipeline.routing import host_matches
 from emulator.tls import covers
 
 
@@ -68,7 +69,7 @@ def _host_forwarding(d: Distribution) -> Iterator[ConfigIssue]:
         origin = d.origin(b.target_origin_id)
         if origin.is_s3 or not compile_forwarding(b).host:
             continue
-        if any(origin.domain_name == a for a in d.aliases):
+        if any(host_matches(origin.domain_name, a) for a in d.aliases):
             continue
         yield _warn(b.location, _where(d, b),
                     f"forwards the viewer's Host to origin '{origin.id}' ({origin.domain_name}), which is not one of "

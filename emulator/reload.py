@@ -51,6 +51,8 @@ class Reloader:
         self.last_error: str | None = None
         self.reloaded = asyncio.Condition()  # notified after every attempt (tests and tools wait on it)
         self._lock = asyncio.Lock()
+        # The baseline is taken now: a change made after the reloader exists is seen, however soon.
+        self._seen = _mtimes(watched_files(server.emulator.config))
 
     async def reload(self) -> bool:
         """Load, start and swap in the config from the same file. True when the new config is serving."""
@@ -92,7 +94,7 @@ class Reloader:
 
     async def watch(self) -> None:
         """Poll the config and the files it names; reload on a change. Runs until cancelled."""
-        seen = _mtimes(watched_files(self.server.emulator.config))
+        seen = self._seen
         while True:
             await asyncio.sleep(POLL_SECONDS)
             now = _mtimes(watched_files(self.server.emulator.config))

@@ -11,6 +11,7 @@ import ssl
 import time
 from collections.abc import AsyncIterator, Callable
 
+import aiohttp
 from aiohttp import web
 from multidict import CIMultiDict
 
@@ -24,20 +25,28 @@ access_log = logging.getLogger("frontyard.access")
 log = logging.getLogger("frontyard")
 
 
-class _PassThroughResponse(web.StreamResponse):
-    """A response that sends the origin's headers as they are.
+class _PassThrough:
+    """Sends the headers it was given and no others.
 
-    aiohttp would add its own Server and a default Content-Type; an edge passing an origin response on
-    must not invent either, so we drop what aiohttp added and the origin did not send."""
+    aiohttp adds its own Server and a default Content-Type; an edge passing an origin's (or a function's)
+    response on must not invent either, so what aiohttp added and the response did not have is dropped."""
 
     async def _prepare_headers(self) -> None:
-        had_server = "Server" in self.headers
-        had_type = "Content-Type" in self.headers
-        await super()._prepare_headers()
+        had_server = "Server" in self.headers  # type: ignore[attr-defined]
+        had_type = "Content-Type" in self.headers  # type: ignore[attr-defined]
+        await super()._prepare_headers()  # type: ignore[misc]
         if not had_server:
-            self.headers.popall("Server", None)
+            self.headers.popall("Server", None)  # type: ignore[attr-defined]
         if not had_type:
-            self.headers.popall("Content-Type", None)
+            self.headers.popall("Content-Type", None)  # type: ignore[attr-defined]
+
+
+class _PassThroughResponse(_PassThrough, web.StreamResponse):
+    pass
+
+
+class _PassThroughBytes(_PassThrough, web.Response):
+    pass
 
 
 def _tls(request: web.BaseRequest) -> str | None:
@@ -108,6 +117,11 @@ class EdgeServer:
         self._retiring.add(task)  # kept (and awaited in close()), never fire-and-forget
         task.add_done_callback(self._retiring.discard)
 
+    async def drained(self) -> None:
+        """Wait until every replaced configuration has finished its requests and been closed."""
+        while self._retiring:
+            await asyncio.gather(*list(self._retiring))
+
     async def _retire(self, generation: _Generation) -> None:
         await generation.idle.wait()
         await generation.emulator.close()
@@ -144,7 +158,8 @@ class EdgeServer:
     async def _send(self, request: web.BaseRequest, edge: EdgeResponse,
                     headers: Headers | CIMultiDict[str]) -> tuple[web.StreamResponse, int]:
         if isinstance(edge.body, bytes):
-            response = web.Response(status=edge.status, reason=edge.reason or None, headers=headers, body=edge.body)
+            response = _PassThroughBytes(status=edge.status, reason=edge.reason or None, headers=headers,
+                                         body=edge.body)
             if headers.get("Connection", "").lower() == "close":
                 response.force_close()  # a custom error page for 400/405/414/416/500/501 (reference §4)
             return response, len(edge.body)
@@ -160,10 +175,15 @@ class EdgeServer:
             async for chunk in edge.body:
                 await response.write(chunk)
                 sent += len(chunk)
-        except Exception as exc:
+        except (aiohttp.ClientError, TimeoutError) as exc:
             # The status line is gone already: like CloudFront, cut the viewer connection so a truncated
             # body is not mistaken for a complete one.
             log.warning("origin response broke off after %d bytes: %s", sent, exc)
+            if request.transport is not None:
+                request.transport.close()
+            return response, sent
+        except ConnectionError as exc:  # the viewer went away mid-body
+            log.info("viewer closed the connection after %d bytes: %s", sent, exc)
             if request.transport is not None:
                 request.transport.close()
             return response, sent

@@ -44,4 +44,6 @@ class Trace:
             where = f" @{d.location.short}" if d.location else ""
             why = f" ({d.detail})" if d.failed and d.stage != "response" else ""
             parts.append(f"{d.stage}={d.outcome}{where}{why}")
-        return "; ".join(parts).encode("ascii", "backslashreplace").decode("ascii")
+        text = "; ".join(parts).encode("ascii", "backslashreplace").decode("ascii")
+        # A header value cannot carry control characters (a cause may quote an origin's broken bytes).
+        return "".join(c if " " <= c != "\x7f" else repr(c)[1:-1] for c in text)

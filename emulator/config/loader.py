@@ -489,6 +489,9 @@ class _Loader:
                 resolve.append((name.lower(), host, port))
         pop = s.str("pop", defaults.pop) or defaults.pop
         edge_id = s.str("edge_id", defaults.edge_id) or defaults.edge_id
+        if not rules.EDGE_ID.match(edge_id):
+            self.r.error(s.at("edge_id"), f"'{edge_id}' is not an edge id", "1 to 64 lower-case hex digits")
+            edge_id = defaults.edge_id
         debug = s.section("debug")
         trace_header = False
         if debug is not None:

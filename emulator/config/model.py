@@ -169,6 +169,11 @@ class EmulatorSettings:
     access_log: bool = True
     viewer: tuple[tuple[str, str], ...] = ()  # geolocation overrides for CloudFront-Viewer-* headers
 
+    @property
+    def edge_name(self) -> str:
+        """This edge's name in Via and CDN-Loop: <edge_id>.cloudfront.net."""
+        return f"{self.edge_id}.cloudfront.net"
+
     def resolved(self, name: str) -> tuple[str, int | None] | None:
         for entry, host, port in self.resolve:
             if entry == name.lower():

@@ -26,6 +26,7 @@ RESPONSE_CODES = (200, *ERROR_CODES)
 
 RUNTIMES = ("cloudfront-js-1.0", "cloudfront-js-2.0")
 FUNCTION_NAME = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+EDGE_ID = re.compile(r"^[0-9a-f]{1,64}$")
 
 
 def path_pattern_problem(pattern: str) -> str | None:

@@ -48,8 +48,9 @@ class _OneShotBody:
 class OriginClient:
     """Owns the connection pool to origins. Use as an async context manager."""
 
-    def __init__(self, ca: LocalCA | None = None) -> None:
+    def __init__(self, ca: LocalCA | None = None, keepalive_timeout: float = 5) -> None:
         self._ca = ca
+        self._keepalive = keepalive_timeout
         # One context per (origin_ssl_protocols, hostname check), built on first use.
         self._contexts: dict[tuple[tuple[str, ...], bool], ssl.SSLContext] = {}
         # (address, server name, protocols) whose certificate passed the either-name check, and until when.
@@ -83,7 +84,7 @@ class OriginClient:
         # No cookie jar, no auto decompression, no proxies from the environment: a CDN passes bytes through.
         self._session = aiohttp.ClientSession(
             cookie_jar=aiohttp.DummyCookieJar(), auto_decompress=False, trust_env=False,
-            connector=aiohttp.TCPConnector(limit=0),
+            connector=aiohttp.TCPConnector(limit=0, keepalive_timeout=self._keepalive),
             skip_auto_headers=("User-Agent", "Accept", "Accept-Encoding", "Content-Type"),
         )
         return self

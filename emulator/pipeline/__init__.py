@@ -26,16 +26,15 @@ from emulator.cf_functions import FunctionRunner, Respond
 from emulator.clock import Clock
 from emulator.config.model import CacheBehavior, Config, Distribution, EventType, FunctionConfig
 from emulator.errors import OriginError
-from emulator.http import EdgeResponse, HeaderPairs, OriginRequest, ViewerRequest
+from emulator.http import EdgeResponse, HeaderPairs, OriginRequest, ViewerRequest, freeze
 from emulator.origins.http import OriginClient
 from emulator.pipeline import error_responses, functions
-from emulator.pipeline import response as resp
-from emulator.pipeline.error_responses import CustomPage, PageContext, PageFailed, rule_for
-from emulator.pipeline.forwarding import compile_forwarding
+from emulator.pipeline.error_responses import PageContext, PageFailed, rule_for
 from emulator.pipeline.loops import MAX_CHAIN, check_loop, own_listener, passes
 from emulator.pipeline.origin_request import Target, build_origin_request, connect_target, origin_scheme
-from emulator.pipeline.pages import REASON_502, REASON_504, REASON_BAD_REQUEST, EdgeError, error_page, redirect_page
-from emulator.pipeline.routing import Router, host_matches, normalize_path, root_object_path
+from emulator.pipeline.pages import REASON_BAD_REQUEST, EdgeError
+from emulator.pipeline.response import Responder
+from emulator.pipeline.routing import CompiledBehavior, Router, host_matches, normalize_path, root_object_path
 from emulator.pipeline.viewer import Redirect, check_method, check_protocol
 from emulator.pipeline.viewer_info import DEFAULT_GEO, cloudfront_headers
 from emulator.trace import Trace
@@ -55,11 +54,15 @@ class Forward:
     """Stages 1-8 decided to go to the origin with this request."""
 
     distribution: Distribution
-    behavior: CacheBehavior
+    route: CompiledBehavior
     request: ViewerRequest  # as the viewer-request function left it
     path: str
     origin_request: OriginRequest
     generated: HeaderPairs = ()  # the CloudFront-* headers computed for this request
+
+    @property
+    def behavior(self) -> CacheBehavior:
+        return self.route.behavior
 
 
 @dataclass(frozen=True)
@@ -76,15 +79,18 @@ class Pipeline:
         self.config = config
         self.settings = config.emulator
         self.clock = clock
-        self.mocks = mocks  # distribution id -> origin id -> loopback address of its mock
+        self.mocks = mocks  # distribution id -> origin id -> loopback address of its mock (filled at start)
         self.https_port = https_port
         self.runner = runner
         self.listeners: list[Target] = []  # this emulator's own viewer listeners, filled in when serving
+        self.respond = Responder(config.emulator, clock)
+        # Everything per behavior and per distribution is compiled here, once: patterns, forwarding (the
+        # policies merged), the error-page context, the geolocation defaults.
         self.routers = {d.id: Router.build(d) for d in config.distributions}
-        # Compiled once per behavior: what it forwards (policies are resolved and merged at load).
-        self.forwarding = {id(b): compile_forwarding(b) for d in config.distributions for b in d.behaviors}
+        self.pages = {d.id: PageContext(d, self.routers[d.id], config.emulator, mocks.get(d.id, {}), self.listeners)
+                      for d in config.distributions}
         self.functions = {f.name: f for f in config.functions}
-        self.geo = {**DEFAULT_GEO, **dict(config.emulator.viewer)}  # CloudFront-Viewer-* defaults, merged once
+        self.geo = {**DEFAULT_GEO, **dict(config.emulator.viewer)}
 
     # -- stages 1 to 8: decisions, also used by `frontyard explain` (no origin is contacted) ---------------
     async def plan(self, request: ViewerRequest, trace: Trace) -> Forward | Answer:
@@ -92,8 +98,8 @@ class Pipeline:
         if distribution is None:
             trace.add("distribution", "unknown-host",
                       f"Host '{request.host}' is not an alternate domain name of any distribution")
-            return Answer(self.edge_error(EdgeError(403, REASON_BAD_REQUEST, "InvalidRequest",
-                                                    f"unknown Host '{request.host}'"), trace))
+            return Answer(self.respond.edge_error(EdgeError(403, REASON_BAD_REQUEST, "InvalidRequest",
+                                                            f"unknown Host '{request.host}'"), trace))
         trace.add("distribution", distribution.id, f"Host '{request.host}' -> distribution '{distribution.id}'",
                   distribution.location)
 
@@ -102,32 +108,30 @@ class Pipeline:
             trace.add("root-object", "applied", f"'/' -> '{root}' (default_root_object)", distribution.location)
             path = root
         normalized = normalize_path(path)
-        chosen = self.routers[distribution.id].select(normalized)
-        behavior = chosen.behavior
-        where = "default behavior" if behavior.is_default else f"cache_behaviors[{chosen.index}]"
+        route = self.routers[distribution.id].select(normalized)
+        behavior = route.behavior
         trace.add("behavior", behavior.label,
-                  f"'{normalized}' matched {where} '{behavior.path_pattern}' -> origin '{behavior.target_origin_id}'",
-                  behavior.location)
+                  f"'{normalized}' matched {route.where} -> origin '{behavior.target_origin_id}'", behavior.location)
 
         protocol = check_protocol(request, behavior, self.https_port)
         if isinstance(protocol, Redirect):
             trace.add("viewer-protocol", f"redirect-{protocol.status}",
                       f"{behavior.viewer_protocol_policy} over HTTP -> {protocol.location}", behavior.location)
-            return Answer(self.redirect(protocol, trace))
+            return Answer(self.respond.redirect(protocol, trace))
         if isinstance(protocol, EdgeError):
             trace.add("viewer-protocol", "forbidden", protocol.cause, behavior.location)
-            return Answer(self.edge_error(protocol, trace), distribution)
+            return Answer(self.respond.edge_error(protocol, trace), distribution)
         if (refused := check_method(request, behavior)) is not None:
             trace.add("viewer-method", "forbidden", refused.cause, behavior.location)
-            return Answer(self.edge_error(refused, trace), distribution)
+            return Answer(self.respond.edge_error(refused, trace), distribution)
         trace.add("viewer", "allowed", f"{request.scheme.value.upper()} {request.method} allowed by "
                   f"{behavior.viewer_protocol_policy} / [{', '.join(sorted(behavior.allowed_methods))}]")
         if (looped := check_loop(request, self.settings)) is not None:
             trace.add("loop", "forbidden", looped.cause)
-            return Answer(self.edge_error(looped, trace), distribution)
+            return Answer(self.respond.edge_error(looped, trace), distribution)
 
         origin = distribution.origin(behavior.target_origin_id)
-        fwd = self.forwarding[id(behavior)]
+        fwd = route.forwarding
         generated = cloudfront_headers(fwd.cloudfront, request, self.geo)
         host_override = None
         if (fn := self._function(behavior, EventType.VIEWER_REQUEST)) is not None:
@@ -135,9 +139,9 @@ class Pipeline:
             outcome = await functions.run_viewer_request(self.runner, fn, request, request.raw_path, distribution,
                                                          origin, self.settings, generated, trace)
             if isinstance(outcome, EdgeError):
-                return Answer(self.edge_error(outcome, trace), distribution)
+                return Answer(self.respond.edge_error(outcome, trace), distribution)
             if isinstance(outcome, Respond):  # never replaced by a custom error page (reference §10)
-                return Answer(self.generated(outcome, trace))
+                return Answer(self.respond.generated(outcome, trace))
             request, origin, host_override = outcome.request, outcome.origin, outcome.host_header
             path = root if outcome.path == "/" and root is not None else outcome.path
 
@@ -148,7 +152,7 @@ class Pipeline:
         if host_override is not None:
             headers = CIMultiDict(origin_request.headers)
             headers["Host"] = host_override
-            origin_request = replace(origin_request, headers=headers)  # type: ignore[arg-type]
+            origin_request = replace(origin_request, headers=freeze(headers))
         how = f"mock {origin.mock.type} at " if origin.mock else ""
         port = target.port or "<port chosen at start>"
         trace.add("origin-request", origin.id, f"{origin_request.method} {origin_request.url_for_display} "
@@ -163,32 +167,36 @@ class Pipeline:
                       f"{target.host}:{target.port}: the request re-enters the edge as Host "
                       f"'{origin_request.headers['Host']}' (pass {passes(request, self.settings) + 1} of a chain "
                       f"of at most {MAX_CHAIN})")
-        return Forward(distribution, behavior, request, path, origin_request, generated)
+        return Forward(distribution, route, request, path, origin_request, generated)
 
-    # -- the whole pipeline -----------------------------------------------------------------------------
-    async def handle(self, request: ViewerRequest, client: OriginClient | None, trace: Trace) -> EdgeResponse:
-        """The whole pipeline. Without a client (explain) the origin is not contacted."""
+    # -- stages 9 to 12 ---------------------------------------------------------------------------------
+    async def handle(self, request: ViewerRequest, client: OriginClient, trace: Trace) -> EdgeResponse:
         decision = await self.plan(request, trace)
         if isinstance(decision, Answer):
-            if decision.distribution is None or client is None:
+            if decision.distribution is None:
                 return decision.response
             return await self.custom_error(decision.distribution, decision.response, request, client, trace,
                                            finalized=True)
-        assert client is not None
         started = self.clock.monotonic()
         try:
             upstream, attempt = await client.fetch(decision.origin_request)
         except OriginError as exc:
             trace.add("origin", str(exc.status), f"{exc.result}: {exc.cause}", decision.behavior.location)
-            reason = REASON_504 if exc.status == 504 else REASON_502
-            failed = self.edge_error(EdgeError(exc.status, reason, exc.result, exc.cause), trace)
+            failed = self.respond.origin_failure(exc.status, exc.result, exc.cause, trace)
             return await self.custom_error(decision.distribution, failed, request, client, trace, finalized=True)
         elapsed = (self.clock.monotonic() - started) * 1000
         retry = f" on attempt {attempt}" if attempt > 1 else ""
         trace.add("origin", str(upstream.status),
                   f"origin '{decision.origin_request.origin_id}' answered {upstream.status} in {elapsed:.1f} ms{retry}")
-        upstream = self.clean(decision.behavior, upstream, trace)
+        try:
+            return await self._respond(decision, upstream, request, client, trace)
+        except BaseException:
+            await _release(upstream)  # our own failure (or cancellation) must not leak the origin connection
+            raise
 
+    async def _respond(self, decision: Forward, upstream: EdgeResponse, request: ViewerRequest,
+                       client: OriginClient, trace: Trace) -> EdgeResponse:
+        upstream = self.respond.clean(decision.route.forwarding, upstream, trace)
         if upstream.status >= 400 and rule_for(decision.distribution, upstream.status) is not None:
             return await self.custom_error(decision.distribution, upstream, request, client, trace, finalized=False)
         fn = self._function(decision.behavior, EventType.VIEWER_RESPONSE)
@@ -201,55 +209,33 @@ class Pipeline:
                                                           upstream, trace)
             if isinstance(changed, EdgeError):
                 await _release(upstream)
-                return self.edge_error(changed, trace)
-            if changed.body is not None:
-                await _release(upstream)
+                failed = self.respond.edge_error(changed, trace)
+                return await self.custom_error(decision.distribution, failed, request, client, trace, finalized=True)
             headers = CIMultiDict(changed.headers)
-            if changed.body is not None:
+            if changed.body is None:  # the origin's body goes on
+                upstream = EdgeResponse(changed.status, changed.description, freeze(headers), upstream.body,
+                                        upstream.release)
+            else:
+                await _release(upstream)
                 headers.popall("Content-Length", None)
-            upstream = EdgeResponse(changed.status, changed.description, headers,  # type: ignore[arg-type]
-                                    upstream.body if changed.body is None else changed.body,
-                                    upstream.release if changed.body is None else None)
-        return self.final(upstream, trace)
+                upstream = EdgeResponse(changed.status, changed.description, freeze(headers), changed.body)
+        return self.respond.final(upstream, trace)
 
     async def custom_error(self, distribution: Distribution, response: EdgeResponse, request: ViewerRequest,
                            client: OriginClient, trace: Trace, *, finalized: bool) -> EdgeResponse:
         """Stage 11 for an error the edge generated (finalized) or the origin returned; X-Cache stays Error."""
         rule = rule_for(distribution, response.status)
-        if rule is None:
-            return response if finalized else self.final(response, trace)
-        ctx = PageContext(distribution, self.routers[distribution.id], self.forwarding, self.settings,
-                          dict(self.mocks.get(distribution.id, {})), self.listeners)
-        page = await error_responses.apply(rule, response.status, request, ctx, client, trace)
+        page = None
+        if rule is not None:
+            page = await error_responses.apply(rule, response.status, request, self.pages[distribution.id],
+                                               client, trace)
         if page is None:
-            return response if finalized else self.final(response, trace)
+            return response if finalized else self.respond.final(response, trace)
         await _release(response)
         if isinstance(page, PageFailed):
-            reason = REASON_504 if page.status == 504 else REASON_502
-            return self.edge_error(EdgeError(page.status, reason, page.result, page.cause), trace)
-        behavior = self.routers[distribution.id].select(normalize_path(rule.response_page_path or "/")).behavior
-        if isinstance(page, CustomPage):
-            served = self.clean(behavior, page.response, trace)
-            headers = CIMultiDict(served.headers)
-            headers["Connection"] = page.connection  # CloudFront's, by the status it returns (reference §4)
-        else:  # the page origin's own error, passed on
-            served = self.clean(behavior, page, trace)
-            headers = CIMultiDict(served.headers)
-        final = resp.finalize(headers, resp.CacheResult.ERROR, self.settings, trace.request_id)
-        return EdgeResponse(served.status, served.reason, final, served.body, served.release)
-
-    def clean(self, behavior: CacheBehavior, upstream: EdgeResponse, trace: Trace) -> EdgeResponse:
-        fwd = self.forwarding[id(behavior)]
-        headers, notes = resp.clean_origin_headers(upstream.headers, fwd.varies_on, fwd.forwards_cookies)
-        for note in notes:
-            trace.add("response", "note", note)
-        return replace(upstream, headers=headers)  # type: ignore[arg-type]
-
-    def final(self, upstream: EdgeResponse, trace: Trace) -> EdgeResponse:
-        result = resp.CacheResult.ERROR if upstream.status >= 400 else resp.CacheResult.MISS
-        trace.add("response", result.name.lower(), f"X-Cache: {result.value}")
-        final = resp.finalize(CIMultiDict(upstream.headers), result, self.settings, trace.request_id)
-        return EdgeResponse(upstream.status, upstream.reason, final, upstream.body, upstream.release)
+            return self.respond.origin_failure(page.status, page.result, page.cause, trace)
+        served = self.respond.clean(page.route.forwarding, page.response, trace)
+        return self.respond.final(served, trace, connection=page.connection)
 
     # -- helpers --------------------------------------------------------------------------------------
     def _function(self, behavior: CacheBehavior, event: EventType) -> FunctionConfig | None:
@@ -263,24 +249,3 @@ class Pipeline:
         if host in LOCAL_NAMES or host == "":
             return self.config.distributions[0]
         return None
-
-    def edge_error(self, error: EdgeError, trace: Trace) -> EdgeResponse:
-        headers = resp.generated_headers("text/html", self.clock.now())
-        trace.add("response", "error", f"{error.status} generated by the edge ({error.result}): {error.cause}")
-        final = resp.finalize(headers, resp.CacheResult.ERROR, self.settings, trace.request_id)
-        return EdgeResponse(error.status, "", final, error_page(error.status, error.reason_line, trace.request_id))
-
-    def redirect(self, redirect: Redirect, trace: Trace) -> EdgeResponse:
-        headers = resp.generated_headers("text/html", self.clock.now())
-        headers["Location"] = redirect.location
-        final = resp.finalize(headers, resp.CacheResult.REDIRECT, self.settings, trace.request_id)
-        return EdgeResponse(redirect.status, "", final, redirect_page(redirect.status))
-
-    def generated(self, response: Respond, trace: Trace) -> EdgeResponse:
-        """A response a viewer-request function returned: sent as is, never replaced by an error page."""
-        headers = resp.generated_headers("", self.clock.now())
-        headers.popall("Content-Type")
-        headers.extend(response.headers)
-        trace.add("response", "function", f"{response.status} generated by the viewer-request function")
-        final = resp.finalize(headers, resp.CacheResult.FUNCTION, self.settings, trace.request_id)
-        return EdgeResponse(response.status, response.description, final, response.body)

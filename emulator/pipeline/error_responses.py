@@ -8,15 +8,15 @@ origin returned. Function-generated responses never get a custom page.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from emulator.config.model import CustomErrorResponse, Distribution, EmulatorSettings
 from emulator.errors import OriginError
 from emulator.http import EdgeResponse, ViewerRequest, freeze
 from emulator.origins.http import OriginClient
-from emulator.pipeline.forwarding import Forwarding
 from emulator.pipeline.origin_request import Target, build_origin_request, connect_target, origin_scheme
-from emulator.pipeline.routing import Router, normalize_path
+from emulator.pipeline.routing import CompiledBehavior, Router, normalize_path
 from emulator.trace import Trace
 
 # Connection header CloudFront sends with a custom error page, by the status it returns (reference §4).
@@ -29,11 +29,13 @@ _NOT_FOR_THE_PAGE = frozenset(h.lower() for h in (
 
 
 @dataclass(frozen=True)
-class CustomPage:
-    """The page, fetched: its response with the configured status, and the Connection CloudFront sends."""
+class PageFetched:
+    """What the page's origin answered, through the behavior matching the page path. `connection` is set
+    when it is the custom page (with the configured status); None when the origin's own error is passed on."""
 
     response: EdgeResponse
-    connection: str
+    route: CompiledBehavior
+    connection: str | None
 
 
 @dataclass(frozen=True)
@@ -51,18 +53,18 @@ def rule_for(distribution: Distribution, status: int) -> CustomErrorResponse | N
 
 @dataclass(frozen=True)
 class PageContext:
-    """What fetching an error page needs from the pipeline."""
+    """What fetching a distribution's error pages needs; built once per distribution. `mocks` and
+    `listeners` are the emulator's live views (filled in when it starts serving)."""
 
     distribution: Distribution
     router: Router
-    forwarding: dict[int, Forwarding]
     settings: EmulatorSettings
-    mocks: dict[str, Target]
-    listeners: list[Target]
+    mocks: Mapping[str, Target]
+    listeners: Sequence[Target]
 
 
 async def apply(rule: CustomErrorResponse, status: int, request: ViewerRequest, ctx: PageContext,
-                client: OriginClient | None, trace: Trace) -> CustomPage | EdgeResponse | PageFailed | None:
+                client: OriginClient | None, trace: Trace) -> PageFetched | PageFailed | None:
     """The custom error response for this status (or, when its page could not be fetched, the page origin's
     response or failure), or None to keep the original response."""
     if rule.response_page_path is None or rule.response_code is None:
@@ -73,12 +75,12 @@ async def apply(rule: CustomErrorResponse, status: int, request: ViewerRequest, 
     chosen = ctx.router.select(normalize_path(page_path))
     behavior = chosen.behavior
     origin = ctx.distribution.origin(behavior.target_origin_id)
-    where = "default behavior" if behavior.is_default else f"cache_behaviors[{chosen.index}] '{behavior.path_pattern}'"
+    where = chosen.where
     method = "HEAD" if request.method == "HEAD" else "GET"
     headers = freeze((k, v) for k, v in request.headers.items() if k.lower() not in _NOT_FOR_THE_PAGE)
     page_request = replace(request, method=method, raw_path=page_path, query="", headers=headers, body=b"",
                            has_body=False)
-    fwd = ctx.forwarding[id(behavior)]
+    fwd = chosen.forwarding
     target = connect_target(origin, origin_scheme(origin, request.scheme), ctx.settings, ctx.mocks, ctx.listeners)
     origin_request, _ = build_origin_request(page_request, page_path, behavior, origin, ctx.settings, target,
                                              trace.request_id, fwd)
@@ -95,9 +97,9 @@ async def apply(rule: CustomErrorResponse, status: int, request: ViewerRequest, 
     if not 200 <= page.status < 300:
         trace.add("error-response", str(page.status), f"{page_path} answered {page.status} from origin "
                   f"'{origin.id}' via {where}: CloudFront returns that status, not the page", rule.location)
-        return page
+        return PageFetched(page, chosen, None)
     trace.add("error-response", str(rule.response_code), f"{status} -> {page_path} as {rule.response_code} "
               f"(custom_error_responses, distribution-wide), page from origin '{origin.id}' via {where}",
               rule.location)
     connection = "close" if rule.response_code in _CLOSE else "keep-alive"
-    return CustomPage(replace(page, status=rule.response_code, reason=""), connection)
+    return PageFetched(replace(page, status=rule.response_code, reason=""), chosen, connection)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from emulator.config.model import CacheBehavior, Distribution
+from emulator.pipeline.forwarding import Forwarding, compile_forwarding
 
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 _PCT = re.compile(r"%([0-9A-Fa-f]{2})")
@@ -53,9 +54,19 @@ def _remove_dot_segments(path: str) -> str:
 
 @dataclass(frozen=True)
 class CompiledBehavior:
+    """A behavior with everything a request needs from it compiled at load: its pattern and its forwarding."""
+
     index: int  # position in cache_behaviors; -1 for the default
     behavior: CacheBehavior
     regex: re.Pattern[str]
+    forwarding: Forwarding
+
+    @property
+    def where(self) -> str:
+        """How the config names it: 'default behavior' or "cache_behaviors[2] '/api/*'"."""
+        if self.behavior.is_default:
+            return "default behavior"
+        return f"cache_behaviors[{self.index}] '{self.behavior.path_pattern}'"
 
 
 @dataclass(frozen=True)
@@ -66,9 +77,10 @@ class Router:
 
     @classmethod
     def build(cls, distribution: Distribution) -> Router:
-        compiled = [CompiledBehavior(i, b, compile_pattern(b.path_pattern))
+        compiled = [CompiledBehavior(i, b, compile_pattern(b.path_pattern), compile_forwarding(b))
                     for i, b in enumerate(distribution.cache_behaviors)]
-        compiled.append(CompiledBehavior(-1, distribution.default_cache_behavior, compile_pattern("*")))
+        default = distribution.default_cache_behavior
+        compiled.append(CompiledBehavior(-1, default, compile_pattern("*"), compile_forwarding(default)))
         return cls(tuple(compiled))
 
     def select(self, normalized_path: str) -> CompiledBehavior:

@@ -285,3 +285,20 @@ def test_mock_tls_defaults_to_the_origin_name() -> None:
                         "      domain_name: api.example.test\n      mock: {type: echo, tls: {}}\n")
     tls = load(text).distributions[0].origins[0].mock.tls  # type: ignore[union-attr]
     assert tls is not None and tls.names == ("api.example.test",) and tls.certificate == "valid"
+
+
+def test_duplicate_distribution_ids_are_errors() -> None:
+    one = "  - {id: same, origins: [{id: o, domain_name: o.test}], default_cache_behavior: {target_origin_id: o}}\n"
+    found = errors("distributions:\n" + one + one.replace("o.test", "p.test"))
+    assert any("distribution id 'same' is used twice" in e for e in found), found
+
+
+def test_error_response_needs_its_code() -> None:
+    found = errors(BASE + "  custom_error_responses:\n    - {response_page_path: /x.html, response_code: 200}\n")
+    assert any("missing required key 'error_code'" in e for e in found), found
+
+
+@pytest.mark.parametrize("edge_id", ["ABC", "not-hex", "a" * 65])
+def test_edge_id_is_lower_case_hex(edge_id: str) -> None:
+    found = errors(BASE + f"emulator: {{edge_id: '{edge_id}'}}\n")
+    assert any("is not an edge id" in e for e in found), found

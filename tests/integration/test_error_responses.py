@@ -111,18 +111,6 @@ async def test_ttl_only_rules_keep_the_origin_response(tmp_path: Path) -> None:
         assert r.status == 404 and await r.text() == "api-404"
 
 
-async def test_an_unreachable_page_origin_gives_its_error(tmp_path: Path) -> None:
-    from tests.helpers import refused_port
-
-    with refused_port() as port:
-        errors = "    - {error_code: 404, response_page_path: /down/page.html, response_code: 200}"
-        down = f"- {{id: down, domain_name: down.test, connection_attempts: 1, custom_origin: {{http_port: {port}}}}}"
-        text = config(tmp_path, errors, extra_behaviors="- {path_pattern: /down/*, target_origin_id: down}",
-                      more_origins=down, resolve="down.test: 127.0.0.1")
-        async with run_edge(tmp_path, text) as edge, edge.request("GET", "/x") as r:
-            assert r.status == 502
-
-
 async def test_the_original_body_is_released(tmp_path: Path) -> None:
     """A large origin error body is not read to the end: the page replaces it and the origin connection is
     closed (its handler is cancelled), not left hanging."""
@@ -150,3 +138,31 @@ async def test_the_original_body_is_released(tmp_path: Path) -> None:
             async with edge.request("GET", "/x") as r:
                 assert r.status == 200 and await r.text() == "custom 404 page"
             await asyncio.wait_for(closed.wait(), 10)
+
+
+async def test_the_viewers_conditionals_do_not_reach_the_page(tmp_path: Path) -> None:
+    """A browser revalidating /deep/link must get the page, not an empty 304-turned-200 or a byte range."""
+    errors = "    - {error_code: 404, response_page_path: /errors/404.html, response_code: 200}"
+    async with run_edge(tmp_path, config(tmp_path, errors)) as edge:
+        async with edge.request("GET", "/errors/404.html") as r:
+            etag = r.headers["ETag"]
+        for headers in ({"If-None-Match": etag}, {"Range": "bytes=0-3"},
+                        {"If-Modified-Since": "Sat, 01 Jan 2100 00:00:00 GMT"}):
+            async with edge.request("GET", "/deep/link", headers=headers) as r:
+                assert r.status == 200, headers
+                assert await r.text() == "custom 404 page", headers
+
+
+async def test_an_unreachable_page_origin_gets_cloudfronts_page(tmp_path: Path) -> None:
+    from tests.helpers import refused_port
+
+    with refused_port() as port:
+        errors = "    - {error_code: 404, response_page_path: /down/page.html, response_code: 200}"
+        down = f"- {{id: down, domain_name: down.test, connection_attempts: 1, custom_origin: {{http_port: {port}}}}}"
+        text = config(tmp_path, errors, extra_behaviors="- {path_pattern: /down/*, target_origin_id: down}",
+                      more_origins=down, resolve="down.test: 127.0.0.1")
+        async with run_edge(tmp_path, text) as edge, edge.request("GET", "/x") as r:
+            body = await r.text()
+            assert r.status == 502
+            assert r.headers["Server"] == "CloudFront" and r.headers["X-Cache"] == "Error from cloudfront"
+            assert "<H1>502 ERROR</H1>" in body and f"Request ID: {r.headers['X-Amz-Cf-Id']}" in body

@@ -161,3 +161,34 @@ def test_test_function_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert result["FunctionErrorMessage"] == ""
     assert json.loads(result["FunctionOutput"])["request"]["uri"] == "/index.html"
     assert 0 <= int(result["ComputeUtilization"]) <= 100
+
+
+async def test_geo_overrides_survive_a_viewer_request_function(tmp_path: Path) -> None:
+    code = """\
+function handler(event) {
+    var c = event.request.headers['cloudfront-viewer-country'];
+    event.request.headers['x-function-saw'] = {value: c ? c.value : 'nothing'};
+    return event.request;
+}
+"""
+    text = config(tmp_path, code, policy="Managed-AllViewerAndCloudFrontHeaders-2022-06")
+    async with run_edge(tmp_path, text) as edge:
+        async with edge.request("GET", "/x", headers={"X-Frontyard-Viewer-Country": "DE"}) as r:
+            seen = json.loads(await r.read())
+    assert header(seen, "x-function-saw") == "DE"
+    assert header(seen, "CloudFront-Viewer-Country") == "DE"
+
+
+@pytest.mark.parametrize(("uri", "status", "path"), [
+    ("/a b", 200, "/a%20b"),
+    ("/café", 200, "/caf%C3%A9"),
+    ("/already%20encoded", 200, "/already%20encoded"),
+    ("/bad\\r\\nInjected: 1", 502, None),
+])
+async def test_function_uris_are_encoded_for_the_request_line(tmp_path: Path, uri: str, status: int,
+                                                               path: str | None) -> None:
+    code = f"function handler(event) {{ event.request.uri = '{uri}'; return event.request; }}\n"
+    async with run_edge(tmp_path, config(tmp_path, code)) as edge, edge.request("GET", "/x") as r:
+        assert r.status == status
+        if path is not None:
+            assert json.loads(await r.read())["path"] == path

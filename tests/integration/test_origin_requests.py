@@ -73,15 +73,10 @@ async def test_removed_and_as_is_headers(tmp_path: Path) -> None:
 async def test_authorization_by_method(tmp_path: Path) -> None:
     async with run_edge(tmp_path, config()) as edge:
         get = await echo(edge, "GET", "/", headers={"Authorization": "Bearer t"})
-        head_names = None
-        async with edge.request("HEAD", "/", headers={"Authorization": "Bearer t"}) as r:
-            assert r.status == 200
-            head_names = r.headers  # HEAD has no echo body; GET covers the header check
         post = await echo(edge, "POST", "/", headers={"Authorization": "Bearer t"}, data=b"x")
         options = await echo(edge, "OPTIONS", "/", headers={"Authorization": "Bearer t"})
         delete = await echo(edge, "DELETE", "/", headers={"Authorization": "Bearer t"})
-    assert head_names is not None
-    assert header(get, "Authorization") is None
+    assert header(get, "Authorization") is None  # HEAD has no echo body: tests/pipeline covers it
     assert header(post, "Authorization") == "Bearer t"
     assert header(delete, "Authorization") == "Bearer t"
     assert header(options, "Authorization") == "Bearer t"  # OPTIONS responses are not cached here

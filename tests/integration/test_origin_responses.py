@@ -207,3 +207,23 @@ async def test_origin_dropping_mid_body_cuts_the_viewer_connection(tmp_path: Pat
                 await r.read()
         async with edge.request("GET", "/echo/still-alive") as r:
             assert r.status == 200
+
+
+async def test_an_origin_that_does_not_speak_http_gives_502(tmp_path: Path) -> None:
+    async def garbage(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.readline()
+        writer.write(b"SSH-2.0-OpenSSH_9.6\r\n\r\n")
+        await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(garbage, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        async with run_edge(tmp_path, edge_config(port) + "  debug: {trace_header: true}\n") as edge:
+            async with edge.request("GET", "/x") as r:
+                assert r.status == 502
+                assert r.headers["Server"] == "CloudFront"
+                assert "not a valid HTTP response" in r.headers["X-Frontyard-Trace"]
+    finally:
+        server.close()
+        await server.wait_closed()

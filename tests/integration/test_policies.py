@@ -179,3 +179,24 @@ emulator: {{resolve: {{api.test: 127.0.0.1}}}}
             async with run_edge(tmp_path, text) as edge, edge.request("GET", "/login") as r:
                 assert ("Set-Cookie" in r.headers) is kept
                 assert r.headers["Vary"] == ("Cookie, X-Custom" if kept else "Cookie")
+
+
+async def test_vary_keeps_the_cloudfront_headers_it_forwards(tmp_path: Path) -> None:
+    async def varied(request: web.Request) -> web.Response:
+        return web.Response(text="ok", headers={"Vary": "CloudFront-Viewer-Country, User-Agent, X-Nope"})
+
+    app = web.Application()
+    app.router.add_get("/{tail:.*}", varied)
+    async with serve_app(app) as port:
+        # Only CloudFront headers forwarded (a device header among them): X-Nope is not forwarded, so dropped.
+        for orp, vary in (("cf-only", "CloudFront-Viewer-Country, User-Agent"), ("Managed-CORS-CustomOrigin", None)):
+            text = f"""\
+distribution:
+  origins: [{{id: api, domain_name: api.test, custom_origin: {{http_port: {port}}}}}]
+  default_cache_behavior: {{target_origin_id: api, origin_request_policy: {orp}}}
+origin_request_policies:
+  cf-only: {{headers: {{behavior: whitelist, items: [CloudFront-Viewer-Country, CloudFront-Is-Mobile-Viewer]}}}}
+emulator: {{resolve: {{api.test: 127.0.0.1}}}}
+"""
+            async with run_edge(tmp_path, text) as edge, edge.request("GET", "/") as r:
+                assert r.headers.get("Vary") == vary

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import signal
+import ssl
 import sys
 from pathlib import Path
 
@@ -126,3 +127,56 @@ async def test_sighup_reload_and_health(tmp_path: Path) -> None:
         proc.send_signal(signal.SIGINT)
         await asyncio.wait_for(proc.communicate(), 20)
     assert proc.returncode == 0
+
+
+async def test_a_reload_that_cannot_start_keeps_serving_and_watching(tmp_path: Path) -> None:
+    path = tmp_path / "frontyard.yaml"
+    path.write_text(CONFIG.format(port=65000, pattern="/one/*"))
+    (tmp_path / "not-a-dir").write_text("a file where the CA folder should be")
+    emulator = Emulator(load_config(path))
+    await emulator.start()
+    server = EdgeServer(emulator)
+    (host, port), _ = await server.start(Listen("127.0.0.1", 0))
+    base = f"http://{host}:{port}"
+    reloader = Reloader(server)
+    watcher = asyncio.create_task(reloader.watch())
+    try:
+        async with aiohttp.ClientSession() as session:
+            # Loads fine, cannot start: the state directory is a file.
+            path.write_text(CONFIG.format(port=65000, pattern="/two/*") + "  state_dir: not-a-dir/state\n")
+            await wait_for(reloader, lambda: reloader.last_error is not None)
+            assert "cannot start the new configuration" in str(reloader.last_error)
+            assert await origin_host(session, f"{base}/one/x") == "b.test"
+            assert not watcher.done()
+            path.write_text(CONFIG.format(port=65000, pattern="/three/*"))  # a good edit is still picked up
+            await wait_for(reloader, lambda: reloader.generation == 2)
+            assert await origin_host(session, f"{base}/three/x") == "b.test"
+    finally:
+        watcher.cancel()
+        await asyncio.gather(watcher, return_exceptions=True)
+        await server.close()
+        await server.emulator.close()
+
+
+async def test_reload_reissues_the_https_certificate_and_closes_the_old_config(tmp_path: Path) -> None:
+    path = tmp_path / "frontyard.yaml"
+    path.write_text(CONFIG.format(port=65000, pattern="/one/*"))
+    old = Emulator(load_config(path))
+    await old.start()
+    server = EdgeServer(old)
+    _, secure = await server.start(Listen("127.0.0.1", 0), Listen("127.0.0.1", 0))
+    assert secure is not None and old.ca is not None
+    reloader = Reloader(server)
+    try:
+        path.write_text(CONFIG.format(port=65000, pattern="/one/*").replace(
+            "distribution:\n", "distribution:\n  aliases: [new.example.test]\n"))
+        assert await reloader.reload()
+        await server.drained()
+        assert old.closed  # the replaced configuration was closed once idle
+        ctx = ssl.create_default_context(cafile=str(old.ca.cert_file))
+        _, writer = await asyncio.open_connection(secure[0], secure[1], ssl=ctx,
+                                                  server_hostname="new.example.test")
+        writer.close()  # the handshake verified: the certificate now covers the new alias
+    finally:
+        await server.close()
+        await server.emulator.close()
