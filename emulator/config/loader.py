@@ -8,6 +8,7 @@ from pathlib import Path
 from emulator.cf_functions import CompiledFunction, FunctionLoadError, FunctionSource, compile_function, load_kvs
 from emulator.config import rules
 from emulator.config.managed import CACHE_POLICIES
+from emulator.config.mock_loader import load_mock
 from emulator.config.model import (
     CACHED_METHOD_SETS,
     METHOD_SETS,
@@ -15,26 +16,20 @@ from emulator.config.model import (
     Config,
     CustomErrorResponse,
     Distribution,
-    EmulatorSettings,
     EventType,
     FunctionAssociation,
     FunctionConfig,
-    Listen,
-    MockSpec,
-    MockTLS,
     Origin,
     OriginProtocolPolicy,
     ViewerProtocolPolicy,
 )
 from emulator.config.policy_loader import Policies
 from emulator.config.reader import Report, Section
+from emulator.config.settings_loader import load_settings
 from emulator.config.source import ConfigIssue, Location, Severity
 from emulator.config.yamlsrc import Path as TreePath
 from emulator.config.yamlsrc import parse_yaml
 from emulator.errors import ConfigError
-from emulator.http import split_host_port
-from emulator.pipeline.viewer_info import DEFAULT_GEO
-from emulator.tls import CertificateKind
 
 LATER_DISTRIBUTION = {
     "enabled": "a local distribution is always enabled",
@@ -116,7 +111,7 @@ class _Loader:
         if not top.has("distribution") and not top.has("distributions"):
             self.r.error((), "missing required key 'distribution'", "a mapping describing the distribution")
         self.check_hosts(distributions)
-        settings = self.emulator(top.section("emulator"))
+        settings = load_settings(self.r, top.section("emulator"))
         warnings = tuple(i for i in self.r.issues if i.severity is Severity.WARNING)
         return Config(self.r.smap.file, tuple(distributions), tuple(functions), settings, warnings)
 
@@ -217,77 +212,11 @@ class _Loader:
             if proto not in ("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2"):
                 self.r.error(cs.at("ssl_protocols") + (i,), f"'{proto}' is not an origin SSL protocol",
                              "a list of: SSLv3, TLSv1, TLSv1.1, TLSv1.2")
-        mock = self.mock(s, domain or "")
+        mock = load_mock(self.r, s, domain or "")
         if origin_id is None or domain is None:
             return None
         return Origin(origin_id, domain.lower(), s.location, origin_path, tuple(headers), attempts, timeout,
                       policy, http_port, https_port, read_timeout, keepalive, tuple(ssl), is_s3, mock)
-
-    def mock(self, origin: Section, domain: str) -> MockSpec | None:
-        """A built-in mock origin: its type's options checked by kind and bounds, plus `tls` for HTTPS."""
-        from emulator.origins.mocks import MOCK_TYPES
-
-        m = origin.section("mock")
-        if m is None:
-            return None
-        mock_type = m.str("type", required=True, expected=f"one of: {', '.join(MOCK_TYPES)}")
-        spec = MOCK_TYPES.get(mock_type or "")
-        if spec is None:
-            if mock_type:
-                self.r.error(m.at("type"), f"unknown mock origin type '{mock_type}'",
-                             f"one of: {', '.join(MOCK_TYPES)}")
-            return None
-        m.check_keys(("type", "tls", *spec.options))
-        for name, opt in spec.options.items():
-            if not m.has(name):
-                if opt.required:
-                    self.r.error(m.path, f"mock '{spec.name}' needs '{name}' ({opt.help})")
-                continue
-            if opt.kind == "path":
-                target = self.r.base_dir / str(m.data[name])
-                if not target.exists():
-                    self.r.error(m.at(name), f"'{m.data[name]}' does not exist (looked in {target})")
-            elif opt.kind == "int":
-                m.int(name, 0, int(opt.lo or 0), int(opt.hi if opt.hi is not None else 2**63))
-            elif opt.kind == "float":
-                m.float(name, 0.0, opt.lo or 0.0, opt.hi if opt.hi is not None else 1e9)
-            elif opt.kind == "bool":
-                m.bool(name, False)
-            elif opt.kind == "str":
-                m.str(name)
-            elif opt.kind == "map":
-                self.header_map(m, name)
-        options = {k: v for k, v in m.data.items() if k not in ("type", "tls")}
-        for name, message in spec.problems(options):
-            self.r.error(m.at(name) if name else m.path, message)
-        tls = self.mock_tls(m, domain)
-        return MockSpec(spec.name, tuple(options.items()), self.r.base_dir, tls)
-
-    def mock_tls(self, m: Section, domain: str) -> MockTLS | None:
-        t = m.section("tls")
-        if t is None:
-            return None
-        t.check_keys(("names", "certificate", "max_version"))
-        names = tuple(t.strs("names") or [domain])
-        kind = t.enum("certificate", CertificateKind, CertificateKind.VALID) or CertificateKind.VALID
-        max_version = t.str("max_version")
-        if max_version is not None and max_version not in ("TLSv1.2", "TLSv1.3"):
-            self.r.error(t.at("max_version"), f"'{max_version}' is not a TLS version a mock can cap at",
-                         "TLSv1.2 or TLSv1.3")
-            max_version = None
-        return MockTLS(names, kind, max_version)
-
-    def header_map(self, s: Section, key: str) -> None:
-        value = s.data[key]
-        if not isinstance(value, dict):
-            self.r.error(s.at(key), "must be a mapping of header name to value", "like {Content-Type: text/plain}")
-            return
-        for name, v in value.items():
-            if not rules.HEADER_NAME.match(str(name)):
-                self.r.error(s.at(key) + (name,), f"'{name}' is not a valid header name", key=True)
-            items = v if isinstance(v, list) else [v]
-            if any(isinstance(i, dict | list) or i is None for i in items):
-                self.r.error(s.at(key) + (name,), "must be a value or a list of values")
 
     def custom_headers(self, s: Section) -> list[tuple[str, str]]:
         raw = s.data.get("custom_headers")
@@ -466,53 +395,3 @@ class _Loader:
         except (OSError, UnicodeDecodeError) as exc:
             self.r.error(s.at("code"), f"cannot read '{code}': {exc}")
         return None
-
-    def emulator(self, s: Section | None) -> EmulatorSettings:
-        if s is None:
-            return EmulatorSettings()
-        s.check_keys(("listen", "resolve", "pop", "edge_id", "debug", "access_log", "viewer", "state_dir"))
-        defaults = EmulatorSettings()
-        http, https, admin = defaults.http, defaults.https, defaults.admin
-        if (listen := s.section("listen")) is not None:
-            listen.check_keys(("http", "https", "admin"))
-            http = self.listen(listen, "http") or http
-            https = None if listen.data.get("https", "") is False else self.listen(listen, "https") or https
-            admin = None if listen.data.get("admin", "") is False else self.listen(listen, "admin") or admin
-        resolve: list[tuple[str, str, int | None]] = []
-        if (res := s.section("resolve")) is not None:
-            for name, value in res.data.items():
-                host, port = split_host_port(str(value))
-                if not host or (":" in str(value) and port is None and not str(value).startswith("[")
-                                and str(value).count(":") == 1):
-                    self.r.error(res.at(name), f"'{value}' is not an address", "host or host:port")
-                    continue
-                resolve.append((name.lower(), host, port))
-        pop = s.str("pop", defaults.pop) or defaults.pop
-        edge_id = s.str("edge_id", defaults.edge_id) or defaults.edge_id
-        if not rules.EDGE_ID.match(edge_id):
-            self.r.error(s.at("edge_id"), f"'{edge_id}' is not an edge id", "1 to 64 lower-case hex digits")
-            edge_id = defaults.edge_id
-        debug = s.section("debug")
-        trace_header = False
-        if debug is not None:
-            debug.check_keys(("trace_header",))
-            trace_header = debug.bool("trace_header", False)
-        viewer: list[tuple[str, str]] = []
-        if (geo := s.section("viewer")) is not None:
-            geo.check_keys([f.replace("-", "_") for f in DEFAULT_GEO])
-            viewer = [(k.replace("_", "-"), str(v)) for k, v in geo.data.items() if v is not None]
-        state = s.str("state_dir")
-        return EmulatorSettings(http, https, admin, self.r.base_dir / state if state else None, tuple(resolve),
-                                pop, edge_id, trace_header, s.bool("access_log", True), tuple(viewer))
-
-    def listen(self, s: Section, key: str) -> Listen | None:
-        if s.data.get(key) is False:  # `https: false` turns the listener off
-            return None
-        value = s.str(key)
-        if value is None:
-            return None
-        host, port = split_host_port(value)
-        if port is None or not 0 <= port <= 65535:
-            self.r.error(s.at(key), f"'{value}' is not host:port", "like 127.0.0.1:8080")
-            return None
-        return Listen(host or "127.0.0.1", port)

@@ -1,0 +1,61 @@
+"""Loading `emulator:`, frontyard's own settings."""
+
+from __future__ import annotations
+
+from emulator.config import rules
+from emulator.config.model import EmulatorSettings, Listen
+from emulator.config.reader import Report, Section
+from emulator.http import split_host_port
+from emulator.pipeline.viewer_info import DEFAULT_GEO
+
+
+def load_settings(r: Report, s: Section | None) -> EmulatorSettings:
+    """`emulator:` — frontyard's own settings (listeners, resolve, viewer location, debug)."""
+    if s is None:
+        return EmulatorSettings()
+    s.check_keys(("listen", "resolve", "pop", "edge_id", "debug", "access_log", "viewer", "state_dir"))
+    defaults = EmulatorSettings()
+    http, https, admin = defaults.http, defaults.https, defaults.admin
+    if (listen := s.section("listen")) is not None:
+        listen.check_keys(("http", "https", "admin"))
+        http = _listen(r, listen, "http") or http
+        https = None if listen.data.get("https", "") is False else _listen(r, listen, "https") or https
+        admin = None if listen.data.get("admin", "") is False else _listen(r, listen, "admin") or admin
+    resolve: list[tuple[str, str, int | None]] = []
+    if (res := s.section("resolve")) is not None:
+        for name, value in res.data.items():
+            host, port = split_host_port(str(value))
+            if not host or (":" in str(value) and port is None and not str(value).startswith("[")
+                            and str(value).count(":") == 1):
+                r.error(res.at(name), f"'{value}' is not an address", "host or host:port")
+                continue
+            resolve.append((name.lower(), host, port))
+    pop = s.str("pop", defaults.pop) or defaults.pop
+    edge_id = s.str("edge_id", defaults.edge_id) or defaults.edge_id
+    if not rules.EDGE_ID.match(edge_id):
+        r.error(s.at("edge_id"), f"'{edge_id}' is not an edge id", "1 to 64 lower-case hex digits")
+        edge_id = defaults.edge_id
+    debug = s.section("debug")
+    trace_header = False
+    if debug is not None:
+        debug.check_keys(("trace_header",))
+        trace_header = debug.bool("trace_header", False)
+    viewer: list[tuple[str, str]] = []
+    if (geo := s.section("viewer")) is not None:
+        geo.check_keys([f.replace("-", "_") for f in DEFAULT_GEO])
+        viewer = [(k.replace("_", "-"), str(v)) for k, v in geo.data.items() if v is not None]
+    state = s.str("state_dir")
+    return EmulatorSettings(http, https, admin, r.base_dir / state if state else None, tuple(resolve),
+                            pop, edge_id, trace_header, s.bool("access_log", True), tuple(viewer))
+
+def _listen(r: Report, s: Section, key: str) -> Listen | None:
+    if s.data.get(key) is False:  # `https: false` turns the listener off
+        return None
+    value = s.str(key)
+    if value is None:
+        return None
+    host, port = split_host_port(value)
+    if port is None or not 0 <= port <= 65535:
+        r.error(s.at(key), f"'{value}' is not host:port", "like 127.0.0.1:8080")
+        return None
+    return Listen(host or "127.0.0.1", port)
