@@ -8,6 +8,8 @@ import json
 import signal
 import ssl
 import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import aiohttp
@@ -41,6 +43,25 @@ async def origin_host(session: aiohttp.ClientSession, url: str) -> str:
         return str(header(json.loads(await r.read()), "Host"))
 
 
+@asynccontextmanager
+async def watched(path: Path) -> AsyncIterator[tuple[str, Reloader]]:
+    """Serve the config at path over HTTP with --watch's reloader running; yields the base URL."""
+    emulator = Emulator(load_config(path))
+    await emulator.start()
+    server = EdgeServer(emulator)
+    (host, port), _ = await server.start(Listen("127.0.0.1", 0))
+    reloader = Reloader(server)
+    watcher = asyncio.create_task(reloader.watch())
+    try:
+        yield f"http://{host}:{port}", reloader
+        assert not watcher.done(), "the watcher stopped"
+    finally:
+        watcher.cancel()
+        await asyncio.gather(watcher, return_exceptions=True)
+        await server.close()
+        await server.emulator.close()
+
+
 async def wait_for(reloader: Reloader, predicate) -> None:
     async with reloader.reloaded:
         await asyncio.wait_for(reloader.reloaded.wait_for(predicate), 10)
@@ -59,39 +80,26 @@ async def test_watch_reloads_routing_without_failing_in_flight_requests(tmp_path
     async with serve_app(app) as port:
         path = tmp_path / "frontyard.yaml"
         path.write_text(CONFIG.format(port=port, pattern="/one/*"))
-        emulator = Emulator(load_config(path))
-        await emulator.start()
-        server = EdgeServer(emulator)
-        (host, edge_port), _ = await server.start(Listen("127.0.0.1", 0))
-        base = f"http://{host}:{edge_port}"
-        reloader = Reloader(server)
-        watcher = asyncio.create_task(reloader.watch())
-        try:
-            async with aiohttp.ClientSession() as session:
-                assert await origin_host(session, f"{base}/one/x") == "b.test"
+        async with watched(path) as (base, reloader), aiohttp.ClientSession() as session:
+            assert await origin_host(session, f"{base}/one/x") == "b.test"
 
-                async def in_flight() -> tuple[int, str]:
-                    async with session.get(f"{base}/slow/x") as r:
-                        return r.status, await r.text()
+            async def in_flight() -> tuple[int, str]:
+                async with session.get(f"{base}/slow/x") as r:
+                    return r.status, await r.text()
 
-                pending = asyncio.create_task(in_flight())
-                await asyncio.wait_for(arrived.wait(), 10)
-                path.write_text(CONFIG.format(port=port, pattern="/two/*"))
-                await wait_for(reloader, lambda: reloader.generation == 2)
-                assert await origin_host(session, f"{base}/two/x") == "b.test"
-                assert await origin_host(session, f"{base}/one/x") == "a.test"
-                release.set()
-                assert await asyncio.wait_for(pending, 10) == (200, "finished on the old config")
+            pending = asyncio.create_task(in_flight())
+            await asyncio.wait_for(arrived.wait(), 10)
+            path.write_text(CONFIG.format(port=port, pattern="/two/*"))
+            await wait_for(reloader, lambda: reloader.generation == 2)
+            assert await origin_host(session, f"{base}/two/x") == "b.test"
+            assert await origin_host(session, f"{base}/one/x") == "a.test"
+            release.set()
+            assert await asyncio.wait_for(pending, 10) == (200, "finished on the old config")
 
-                path.write_text("distribution:\n  origins: [\n")  # a broken edit
-                await wait_for(reloader, lambda: reloader.last_error is not None)
-                assert "frontyard.yaml:3:1: YAML syntax" in str(reloader.last_error)
-                assert await origin_host(session, f"{base}/two/x") == "b.test"  # still the last good config
-        finally:
-            watcher.cancel()
-            await asyncio.gather(watcher, return_exceptions=True)
-            await server.close()
-            await server.emulator.close()
+            path.write_text("distribution:\n  origins: [\n")  # a broken edit
+            await wait_for(reloader, lambda: reloader.last_error is not None)
+            assert "frontyard.yaml:3:1: YAML syntax" in str(reloader.last_error)
+            assert await origin_host(session, f"{base}/two/x") == "b.test"  # still the last good config
 
 
 async def test_sighup_reload_and_health(tmp_path: Path) -> None:
@@ -133,29 +141,15 @@ async def test_a_reload_that_cannot_start_keeps_serving_and_watching(tmp_path: P
     path = tmp_path / "frontyard.yaml"
     path.write_text(CONFIG.format(port=65000, pattern="/one/*"))
     (tmp_path / "not-a-dir").write_text("a file where the CA folder should be")
-    emulator = Emulator(load_config(path))
-    await emulator.start()
-    server = EdgeServer(emulator)
-    (host, port), _ = await server.start(Listen("127.0.0.1", 0))
-    base = f"http://{host}:{port}"
-    reloader = Reloader(server)
-    watcher = asyncio.create_task(reloader.watch())
-    try:
-        async with aiohttp.ClientSession() as session:
-            # Loads fine, cannot start: the state directory is a file.
-            path.write_text(CONFIG.format(port=65000, pattern="/two/*") + "  state_dir: not-a-dir/state\n")
-            await wait_for(reloader, lambda: reloader.last_error is not None)
-            assert "cannot start the new configuration" in str(reloader.last_error)
-            assert await origin_host(session, f"{base}/one/x") == "b.test"
-            assert not watcher.done()
-            path.write_text(CONFIG.format(port=65000, pattern="/three/*"))  # a good edit is still picked up
-            await wait_for(reloader, lambda: reloader.generation == 2)
-            assert await origin_host(session, f"{base}/three/x") == "b.test"
-    finally:
-        watcher.cancel()
-        await asyncio.gather(watcher, return_exceptions=True)
-        await server.close()
-        await server.emulator.close()
+    async with watched(path) as (base, reloader), aiohttp.ClientSession() as session:
+        # Loads fine, cannot start: the state directory is a file.
+        path.write_text(CONFIG.format(port=65000, pattern="/two/*") + "  state_dir: not-a-dir/state\n")
+        await wait_for(reloader, lambda: reloader.last_error is not None)
+        assert "cannot start the new configuration" in str(reloader.last_error)
+        assert await origin_host(session, f"{base}/one/x") == "b.test"
+        path.write_text(CONFIG.format(port=65000, pattern="/three/*"))  # a good edit is still picked up
+        await wait_for(reloader, lambda: reloader.generation == 2)
+        assert await origin_host(session, f"{base}/three/x") == "b.test"
 
 
 async def test_reload_reissues_the_https_certificate_and_closes_the_old_config(tmp_path: Path) -> None:

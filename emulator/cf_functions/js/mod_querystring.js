@@ -3,19 +3,6 @@
   "use strict";
   var utf8Encode = h.utf8Encode;
   var utf8Decode = h.utf8Decode;
-  var latin1 = h.latin1;
-  var latin1Bytes = h.latin1Bytes;
-  var hexEncode = h.hexEncode;
-  var hexDecode = h.hexDecode;
-  var b64Encode = h.b64Encode;
-  var b64Decode = h.b64Decode;
-  var encodeBytes = h.encodeBytes;
-  var decodeString = h.decodeString;
-  var isBytes = h.isBytes;
-  var toByteArray = h.toByteArray;
-  var hidden = h.hidden;
-  var state = h.state;
-  var RUNTIME2 = h.RUNTIME2;
   // ---- querystring (Node.js semantics) ------------------------------------------------------------
   function qsEscape(str) {
     if (typeof str !== "string") str = typeof str === "object" ? String(str) : str + "";
