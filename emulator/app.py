@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import ssl
-from collections.abc import Mapping
 from types import TracebackType
 
 from aiohttp import web
@@ -37,12 +36,6 @@ class Emulator:
         self.runner = FunctionRunner()  # worker threads for CloudFront Functions, off the event loop
         self.closed = False
         self.pipeline = self._build_pipeline()
-
-    @classmethod
-    def from_file(cls, path: str, **kwargs: object) -> Emulator:
-        from emulator.config.loader import load_config
-
-        return cls(load_config(path), **kwargs)  # type: ignore[arg-type]
 
     def _build_pipeline(self) -> Pipeline:
         https_port = self._https_port
@@ -134,9 +127,6 @@ class Emulator:
         trace = Trace(new_request_id())
         return await self.pipeline.plan(request, trace), trace
 
-    @property
-    def mocks(self) -> Mapping[str, Mapping[str, Target]]:
-        return self.mock_addresses
 
 
 def _bound_port(runner: web.BaseRunner) -> int:

@@ -106,7 +106,7 @@ def cmd_validate(path: str) -> int:
         return EXIT_CONFIG
     found = [*config.warnings, *lint(config)]
     for issue in found:
-        print(issue.format())  # type: ignore[attr-defined]
+        print(issue.format())
     behaviors = sum(len(d.behaviors) for d in config.distributions)
     origins = sum(len(d.origins) for d in config.distributions)
     warnings = f", {len(found)} warning{'s' if len(found) != 1 else ''}" if found else ""
@@ -164,7 +164,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     config = _overrides(args)(config)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     for issue in [*config.warnings, *lint(config)]:
-        print(issue.format(), file=sys.stderr)  # type: ignore[attr-defined]
+        print(issue.format(), file=sys.stderr)
     try:
         asyncio.run(_serve(config, demo=args.config is None, watch=args.watch, adjust=_overrides(args)))
     except OSError as exc:

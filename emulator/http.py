@@ -27,10 +27,6 @@ def freeze(headers: Iterable[tuple[str, str]] | CIMultiDict[str]) -> Headers:
     return CIMultiDictProxy(CIMultiDict(headers))
 
 
-def empty_body() -> bytes:
-    return b""
-
-
 class Scheme(StrEnum):
     HTTP = "http"
     HTTPS = "https"

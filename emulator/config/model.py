@@ -9,7 +9,7 @@ from pathlib import Path
 from emulator.cf_functions import CompiledFunction
 from emulator.config.managed import CACHE_POLICIES
 from emulator.config.policies import CachePolicy, ForwardedValues, OriginRequestPolicy
-from emulator.config.source import Location
+from emulator.config.source import ConfigIssue, Location
 
 
 class ViewerProtocolPolicy(StrEnum):
@@ -187,4 +187,4 @@ class Config:
     distributions: tuple[Distribution, ...]
     functions: tuple[FunctionConfig, ...] = ()
     emulator: EmulatorSettings = field(default_factory=EmulatorSettings)
-    warnings: tuple[object, ...] = ()  # ConfigIssue values of severity warning, kept for `validate`
+    warnings: tuple[ConfigIssue, ...] = ()  # issues of severity warning, kept for `validate` and `serve`

@@ -43,9 +43,6 @@ class ItemSet:
             case _:
                 return True
 
-    def describe(self) -> str:
-        return self.behavior.value + (f" [{', '.join(self.items)}]" if self.items else "")
-
 
 @dataclass(frozen=True)
 class CachePolicy:

@@ -64,7 +64,7 @@ class PageContext:
 
 
 async def apply(rule: CustomErrorResponse, status: int, request: ViewerRequest, ctx: PageContext,
-                client: OriginClient | None, trace: Trace) -> PageFetched | PageFailed | None:
+                client: OriginClient, trace: Trace) -> PageFetched | PageFailed | None:
     """The custom error response for this status (or, when its page could not be fetched, the page origin's
     response or failure), or None to keep the original response."""
     if rule.response_page_path is None or rule.response_code is None:
@@ -84,10 +84,6 @@ async def apply(rule: CustomErrorResponse, status: int, request: ViewerRequest, 
     target = connect_target(origin, origin_scheme(origin, request.scheme), ctx.settings, ctx.mocks, ctx.listeners)
     origin_request, _ = build_origin_request(page_request, page_path, behavior, origin, ctx.settings, target,
                                              trace.request_id, fwd)
-    if client is None:  # explain: say what would happen, fetch nothing
-        trace.add("error-response", str(rule.response_code), f"{status} -> {page_path} as {rule.response_code}, "
-                  f"fetched through {where} from origin '{origin.id}' (not fetched by explain)", rule.location)
-        return None
     try:
         page, _ = await client.fetch(origin_request)
     except OriginError as exc:
