@@ -157,6 +157,15 @@ class Listen:
 
 
 @dataclass(frozen=True)
+class CacheSettings:
+    """`emulator.cache`: the edge cache kept in memory (one edge location's cache)."""
+
+    enabled: bool = True
+    max_bytes: int = 256 * 2**20  # the whole store; least recently used entries go first
+    max_object_bytes: int = 32 * 2**20  # larger objects pass through uncached (never held in memory)
+
+
+@dataclass(frozen=True)
 class EmulatorSettings:
     http: Listen = Listen("127.0.0.1", 8080)
     https: Listen | None = Listen("127.0.0.1", 8443)
@@ -168,6 +177,7 @@ class EmulatorSettings:
     debug_header: bool = False
     access_log: bool = True
     viewer: tuple[tuple[str, str], ...] = ()  # geolocation overrides for CloudFront-Viewer-* headers
+    cache: CacheSettings = CacheSettings()
 
     @property
     def edge_name(self) -> str:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from emulator.config import rules
-from emulator.config.model import EmulatorSettings, Listen
+from emulator.config.model import CacheSettings, EmulatorSettings, Listen
 from emulator.config.reader import Report, Section
 from emulator.http import split_host_port
 from emulator.pipeline.viewer_info import DEFAULT_GEO
@@ -13,7 +15,7 @@ def load_settings(r: Report, s: Section | None) -> EmulatorSettings:
     """`emulator:` — frontyard's own settings (listeners, resolve, viewer location, debug)."""
     if s is None:
         return EmulatorSettings()
-    s.check_keys(("listen", "resolve", "pop", "edge_id", "debug", "access_log", "viewer", "state_dir"))
+    s.check_keys(("listen", "resolve", "pop", "edge_id", "debug", "access_log", "viewer", "state_dir", "cache"))
     defaults = EmulatorSettings()
     http, https, admin = defaults.http, defaults.https, defaults.admin
     if (listen := s.section("listen")) is not None:
@@ -46,7 +48,43 @@ def load_settings(r: Report, s: Section | None) -> EmulatorSettings:
         viewer = [(k.replace("_", "-"), str(v)) for k, v in geo.data.items() if v is not None]
     state = s.str("state_dir")
     return EmulatorSettings(http, https, admin, r.base_dir / state if state else None, tuple(resolve),
-                            pop, edge_id, trace_header, s.bool("access_log", True), tuple(viewer))
+                            pop, edge_id, trace_header, s.bool("access_log", True), tuple(viewer),
+                            _cache(r, s.section("cache")))
+
+
+_SIZE = re.compile(r"^\s*(\d+)\s*([kmg]i?b?|b)?\s*$", re.IGNORECASE)
+_UNITS = {"": 1, "b": 1, "k": 1000, "m": 1000**2, "g": 1000**3, "ki": 1024, "mi": 1024**2, "gi": 1024**3}
+_SIZE_EXPECTED = "a byte count like 268435456, '256MiB' or '64MB'"
+
+
+def _cache(r: Report, s: Section | None) -> CacheSettings:
+    """`emulator.cache`: on/off and the memory bounds of the store."""
+    defaults = CacheSettings()
+    if s is None:
+        return defaults
+    s.check_keys(("enabled", "max_bytes", "max_object_bytes"))
+    total = _size(r, s, "max_bytes", defaults.max_bytes)
+    largest = _size(r, s, "max_object_bytes", defaults.max_object_bytes)
+    if largest > total:
+        r.error(s.at("max_object_bytes"), f"{largest} is larger than max_bytes ({total})",
+                "at most max_bytes: an object must fit in the store")
+    return CacheSettings(s.bool("enabled", True), total, largest)
+
+
+def _size(r: Report, s: Section, key: str, default: int) -> int:
+    value = s.data.get(key)
+    if value is None:
+        return default
+    m = _SIZE.match(str(value)) if isinstance(value, int | str) and not isinstance(value, bool) else None
+    if m is None:
+        r.error(s.at(key), f"'{value}' is not a size", _SIZE_EXPECTED)
+        return default
+    unit = (m.group(2) or "").lower().removesuffix("b")
+    size = int(m.group(1)) * _UNITS[unit]
+    if size < 1:
+        r.error(s.at(key), f"'{value}' is not a size", _SIZE_EXPECTED)
+        return default
+    return size
 
 def _listen(r: Report, s: Section, key: str) -> Listen | None:
     if s.data.get(key) is False:  # `https: false` turns the listener off

@@ -6,13 +6,16 @@
     4 allowed methods, GET body     403
     5 loop check                    a third pass through this edge (chain > 2 or a loop) -> 403
     6 viewer-request function       continue (uri/headers/origin changed) | generated response | 502/503
+   7a cache key                     from the cache policy (or legacy forwarded values); cacheable or not
     8 origin request               policies, Host, removed/replaced headers, origin path, custom headers
-    9 origin fetch                  connect/timeout errors -> 502/504 with CloudFront's page
+   7b cache lookup                  fresh hit | expired: revalidate (304 -> RefreshHit) | collapse onto a fill
+    9 origin fetch                  on a miss; connect/timeout errors -> 502/504 with CloudFront's page;
+                                    stored while it streams (TTL rules), stale copy served on a 5xx
    10 viewer-response function      not for origin status >= 400
    11 custom error responses        distribution-wide; page fetched through the behavior matching its path
    12 final headers                 Via, X-Cache, X-Amz-Cf-Pop, X-Amz-Cf-Id
 
-Stage 7 (the cache) arrives with its issue and slots in here.
+Stage 7 is split: the key is decided in `plan` (so explain shows it), the lookup happens in `handle`.
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ from emulator.errors import OriginError
 from emulator.http import EdgeResponse, HeaderPairs, OriginRequest, ViewerRequest, freeze
 from emulator.origins.http import OriginClient
 from emulator.pipeline import error_responses, functions
+from emulator.pipeline.cache_key import cache_key, describe
+from emulator.pipeline.caching import CachePlan, EdgeCache, Fetched
 from emulator.pipeline.error_responses import PageContext, PageFailed, rule_for
 from emulator.pipeline.loops import MAX_CHAIN, check_loop, own_listener, passes
 from emulator.pipeline.origin_request import Target, build_origin_request, connect_target, origin_scheme
@@ -45,6 +50,10 @@ async def _release(response: EdgeResponse) -> None:
         await response.release()
 
 
+def _reraise(exc: OriginError) -> EdgeResponse:
+    raise exc  # an error page's own origin failure is reported by stage 11 (PageFailed)
+
+
 # Names that reach the first distribution without being one of its aliases: the emulator's own.
 LOCAL_NAMES = ("localhost", "127.0.0.1", "::1")
 
@@ -59,6 +68,7 @@ class Forward:
     path: str
     origin_request: OriginRequest
     generated: HeaderPairs = ()  # the CloudFront-* headers computed for this request
+    cache: CachePlan | None = None  # stage 7's key and whether the response may be cached
 
     @property
     def behavior(self) -> CacheBehavior:
@@ -91,6 +101,9 @@ class Pipeline:
                       for d in config.distributions}
         self.functions = {f.name: f for f in config.functions}
         self.geo = {**DEFAULT_GEO, **dict(config.emulator.viewer)}
+        self.cache = EdgeCache(config.emulator.cache, clock)
+        self.error_ttls = {d.id: tuple((e.error_code, e.error_caching_min_ttl) for e in d.custom_error_responses)
+                           for d in config.distributions}
 
     # -- stages 1 to 8: decisions, also used by `frontyard explain` (no origin is contacted) ---------------
     async def plan(self, request: ViewerRequest, trace: Trace) -> Forward | Answer:
@@ -145,6 +158,9 @@ class Pipeline:
             request, origin, host_override = outcome.request, outcome.origin, outcome.host_header
             path = root if outcome.path == "/" and root is not None else outcome.path
 
+        cache = self.cache_plan(distribution, route, request, path, generated)
+        trace.add("cache-key", "cacheable" if cache.cacheable else "not-cacheable", cache.why, behavior.location)
+
         target = connect_target(origin, origin_scheme(origin, request.scheme), self.settings,
                                 self.mocks.get(distribution.id, {}), self.listeners)
         origin_request, notes = build_origin_request(request, path, behavior, origin, self.settings, target,
@@ -167,7 +183,7 @@ class Pipeline:
                       f"{target.host}:{target.port}: the request re-enters the edge as Host "
                       f"'{origin_request.headers['Host']}' (pass {passes(request, self.settings) + 1} of a chain "
                       f"of at most {MAX_CHAIN})")
-        return Forward(distribution, route, request, path, origin_request, generated)
+        return Forward(distribution, route, request, path, origin_request, generated, cache)
 
     # -- stages 9 to 12 ---------------------------------------------------------------------------------
     async def handle(self, request: ViewerRequest, client: OriginClient, trace: Trace) -> EdgeResponse:
@@ -177,26 +193,24 @@ class Pipeline:
                 return decision.response
             return await self.custom_error(decision.distribution, decision.response, request, client, trace,
                                            finalized=True)
-        started = self.clock.monotonic()
+        assert decision.cache is not None
+        fwd = decision.route.forwarding
+        fetched = await self.cache.fetch(  # stages 7 and 9: the cache, and the origin on a miss
+            decision.cache, decision.origin_request, client, trace,
+            clean=lambda upstream: self.respond.clean(fwd, upstream, trace),
+            failed=lambda exc: self.respond.origin_failure(exc.status, exc.result, exc.cause, trace))
+        if fetched.generated:
+            return await self.custom_error(decision.distribution, fetched.response, request, client, trace,
+                                           finalized=True)
         try:
-            upstream, attempt = await client.fetch(decision.origin_request)
-        except OriginError as exc:
-            trace.add("origin", str(exc.status), f"{exc.result}: {exc.cause}", decision.behavior.location)
-            failed = self.respond.origin_failure(exc.status, exc.result, exc.cause, trace)
-            return await self.custom_error(decision.distribution, failed, request, client, trace, finalized=True)
-        elapsed = (self.clock.monotonic() - started) * 1000
-        retry = f" on attempt {attempt}" if attempt > 1 else ""
-        trace.add("origin", str(upstream.status),
-                  f"origin '{decision.origin_request.origin_id}' answered {upstream.status} in {elapsed:.1f} ms{retry}")
-        try:
-            return await self._respond(decision, upstream, request, client, trace)
+            return await self._respond(decision, fetched, request, client, trace)
         except BaseException:
-            await _release(upstream)  # our own failure (or cancellation) must not leak the origin connection
+            await _release(fetched.response)  # our own failure (or cancellation) must not leak the origin connection
             raise
 
-    async def _respond(self, decision: Forward, upstream: EdgeResponse, request: ViewerRequest,
+    async def _respond(self, decision: Forward, fetched: Fetched, request: ViewerRequest,
                        client: OriginClient, trace: Trace) -> EdgeResponse:
-        upstream = self.respond.clean(decision.route.forwarding, upstream, trace)
+        upstream = fetched.response
         if upstream.status >= 400 and rule_for(decision.distribution, upstream.status) is not None:
             return await self.custom_error(decision.distribution, upstream, request, client, trace, finalized=False)
         fn = self._function(decision.behavior, EventType.VIEWER_RESPONSE)
@@ -219,7 +233,7 @@ class Pipeline:
                 await _release(upstream)
                 headers.popall("Content-Length", None)
                 upstream = EdgeResponse(changed.status, changed.description, freeze(headers), changed.body)
-        return self.respond.final(upstream, trace)
+        return self.respond.final(upstream, trace, result=fetched.result)
 
     async def custom_error(self, distribution: Distribution, response: EdgeResponse, request: ViewerRequest,
                            client: OriginClient, trace: Trace, *, finalized: bool) -> EdgeResponse:
@@ -228,14 +242,52 @@ class Pipeline:
         page = None
         if rule is not None:
             page = await error_responses.apply(rule, response.status, request, self.pages[distribution.id],
-                                               client, trace)
+                                               self._page_fetcher(distribution, client, trace), trace)
         if page is None:
             return response if finalized else self.respond.final(response, trace)
         await _release(response)
         if isinstance(page, PageFailed):
             return self.respond.origin_failure(page.status, page.result, page.cause, trace)
         served = self.respond.clean(page.route.forwarding, page.response, trace)
-        return self.respond.final(served, trace, connection=page.connection)
+        return self.respond.final(served, trace, connection=page.connection, result=page.result)
+
+    def _page_fetcher(self, distribution: Distribution, client: OriginClient,
+                      trace: Trace) -> error_responses.PageFetch:
+        """Custom error pages go through the cache like any object, under the behavior matching their path."""
+
+        async def fetch(route: CompiledBehavior, page: ViewerRequest, origin_request: OriginRequest) -> Fetched:
+            plan = self.cache_plan(distribution, route, page, page.raw_path, ())
+            return await self.cache.fetch(plan, origin_request, client, trace, clean=lambda r: r, failed=_reraise)
+
+        return fetch
+
+    def cache_plan(self, distribution: Distribution, route: CompiledBehavior, request: ViewerRequest, path: str,
+                   generated: HeaderPairs) -> CachePlan:
+        """Stage 7's decision: the key (from the request as the viewer-request function left it) and whether
+        the response may be looked up and stored (reference §3 cached methods, §6)."""
+        spec = route.key_spec
+        method = request.method
+        key = cache_key(spec, distribution.id, method, path, request, generated)
+        behavior = route.behavior
+        if not self.settings.cache.enabled:
+            why = "emulator.cache.enabled is false: every request goes to the origin"
+        elif method not in ("GET", "HEAD") and method != "OPTIONS":
+            why = f"{method} responses are never cached"
+        elif method == "OPTIONS" and "OPTIONS" not in behavior.cached_methods:
+            why = "OPTIONS is not in cached_methods"
+        elif spec.disabled:
+            why = (f"{spec.source} forwards all headers" if spec.all_headers else
+                   f"{spec.source} has min = default = max TTL 0") + ": never stored, never collapsed"
+        else:
+            why = f"{method} under {spec.source} (TTLs {spec.ttls}); key: {describe(key)}"
+            origin = distribution.origin(behavior.target_origin_id)
+            is_s3 = origin.is_s3 or (origin.mock is not None and origin.mock.type == "s3")
+            # A request that re-entered this edge (an origin pointing back at it) must not wait on the fill
+            # it is itself part of.
+            collapse = not route.forwarding.forwards_cookies and passes(request, self.settings) == 0
+            return CachePlan(key, spec, True, why, collapse=collapse,
+                             error_min_ttls=self.error_ttls[distribution.id], s3_origin=is_s3)
+        return CachePlan(key, spec, False, why, collapse=False)
 
     # -- helpers --------------------------------------------------------------------------------------
     def _function(self, behavior: CacheBehavior, event: EventType) -> FunctionConfig | None:

@@ -8,13 +8,13 @@ origin returned. Function-generated responses never get a custom page.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from emulator.config.model import CustomErrorResponse, Distribution, EmulatorSettings
 from emulator.errors import OriginError
-from emulator.http import EdgeResponse, ViewerRequest, freeze
-from emulator.origins.http import OriginClient
+from emulator.http import EdgeResponse, OriginRequest, ViewerRequest, freeze
+from emulator.pipeline.caching import Fetched, Result
 from emulator.pipeline.origin_request import Target, build_origin_request, connect_target, origin_scheme
 from emulator.pipeline.routing import CompiledBehavior, Router, normalize_path
 from emulator.trace import Trace
@@ -36,6 +36,7 @@ class PageFetched:
     response: EdgeResponse
     route: CompiledBehavior
     connection: str | None
+    result: Result = Result.MISS  # the page came from the cache or its origin
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,10 @@ def rule_for(distribution: Distribution, status: int) -> CustomErrorResponse | N
     return next((e for e in distribution.custom_error_responses if e.error_code == status), None)
 
 
+# Fetches the page through the cache (the pipeline's); raises OriginError when its origin cannot be reached.
+PageFetch = Callable[[CompiledBehavior, ViewerRequest, OriginRequest], Awaitable[Fetched]]
+
+
 @dataclass(frozen=True)
 class PageContext:
     """What fetching a distribution's error pages needs; built once per distribution. `mocks` and
@@ -64,7 +69,7 @@ class PageContext:
 
 
 async def apply(rule: CustomErrorResponse, status: int, request: ViewerRequest, ctx: PageContext,
-                client: OriginClient, trace: Trace) -> PageFetched | PageFailed | None:
+                fetch: PageFetch, trace: Trace) -> PageFetched | PageFailed | None:
     """The custom error response for this status (or, when its page could not be fetched, the page origin's
     response or failure), or None to keep the original response."""
     if rule.response_page_path is None or rule.response_code is None:
@@ -85,17 +90,18 @@ async def apply(rule: CustomErrorResponse, status: int, request: ViewerRequest, 
     origin_request, _ = build_origin_request(page_request, page_path, behavior, origin, ctx.settings, target,
                                              trace.request_id, fwd)
     try:
-        page, _ = await client.fetch(origin_request)
+        fetched = await fetch(chosen, page_request, origin_request)
     except OriginError as exc:
         trace.add("error-response", str(exc.status), f"fetching {page_path} from origin '{origin.id}' failed "
                   f"({exc.cause}): the viewer gets {exc.status}", rule.location)
         return PageFailed(exc.status, exc.result, f"custom error page {page_path}: {exc.cause}")
+    page = fetched.response
     if not 200 <= page.status < 300:
         trace.add("error-response", str(page.status), f"{page_path} answered {page.status} from origin "
                   f"'{origin.id}' via {where}: CloudFront returns that status, not the page", rule.location)
-        return PageFetched(page, chosen, None)
+        return PageFetched(page, chosen, None, fetched.result)
     trace.add("error-response", str(rule.response_code), f"{status} -> {page_path} as {rule.response_code} "
               f"(custom_error_responses, distribution-wide), page from origin '{origin.id}' via {where}",
               rule.location)
     connection = "close" if rule.response_code in _CLOSE else "keep-alive"
-    return PageFetched(replace(page, status=rule.response_code, reason=""), chosen, connection)
+    return PageFetched(replace(page, status=rule.response_code, reason=""), chosen, connection, fetched.result)

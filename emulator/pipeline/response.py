@@ -14,6 +14,7 @@ from emulator.cf_functions import Respond
 from emulator.clock import Clock
 from emulator.config.model import EmulatorSettings
 from emulator.http import EdgeResponse, Headers, freeze
+from emulator.pipeline.caching import Result
 from emulator.pipeline.forwarding import Forwarding
 from emulator.pipeline.pages import REASON_502, REASON_504, EdgeError, error_page, redirect_page
 from emulator.pipeline.viewer import Redirect
@@ -29,9 +30,13 @@ class CacheResult(StrEnum):
 
     MISS = "Miss from cloudfront"
     HIT = "Hit from cloudfront"
+    REFRESH_HIT = "RefreshHit from cloudfront"
     ERROR = "Error from cloudfront"
     REDIRECT = "Redirect from cloudfront"
     FUNCTION = "FunctionGeneratedResponse from cloudfront"
+
+
+_X_CACHE = {Result.HIT: CacheResult.HIT, Result.REFRESH_HIT: CacheResult.REFRESH_HIT, Result.MISS: CacheResult.MISS}
 
 
 def clean_origin_headers(headers: Headers, forwards_header: Callable[[str], bool],
@@ -113,8 +118,11 @@ class Responder:
             trace.add("response", "note", note)
         return replace(upstream, headers=freeze(headers))
 
-    def final(self, upstream: EdgeResponse, trace: Trace, connection: str | None = None) -> EdgeResponse:
-        result = CacheResult.ERROR if upstream.status >= 400 else CacheResult.MISS
+    def final(self, upstream: EdgeResponse, trace: Trace, connection: str | None = None,
+              result: Result = Result.MISS) -> EdgeResponse:
+        """Stage 12 for a response from the origin or the cache: an error status is 'Error' however it was
+        served; otherwise Hit / RefreshHit / Miss."""
+        result = CacheResult.ERROR if upstream.status >= 400 else _X_CACHE[result]
         trace.add("response", result.name.lower(), f"X-Cache: {result.value}")
         headers = CIMultiDict(upstream.headers)
         if connection is not None:

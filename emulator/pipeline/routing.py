@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from emulator.config.model import CacheBehavior, Distribution
+from emulator.pipeline.cache_key import KeySpec, compile_key_spec
 from emulator.pipeline.forwarding import Forwarding, compile_forwarding
 
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
@@ -60,6 +61,7 @@ class CompiledBehavior:
     behavior: CacheBehavior
     regex: re.Pattern[str]
     forwarding: Forwarding
+    key_spec: KeySpec  # what goes into the cache key, and the TTL bounds
 
     @property
     def where(self) -> str:
@@ -77,10 +79,12 @@ class Router:
 
     @classmethod
     def build(cls, distribution: Distribution) -> Router:
-        compiled = [CompiledBehavior(i, b, compile_pattern(b.path_pattern), compile_forwarding(b))
+        compiled = [CompiledBehavior(i, b, compile_pattern(b.path_pattern), compile_forwarding(b),
+                                     compile_key_spec(b))
                     for i, b in enumerate(distribution.cache_behaviors)]
         default = distribution.default_cache_behavior
-        compiled.append(CompiledBehavior(-1, default, compile_pattern("*"), compile_forwarding(default)))
+        compiled.append(CompiledBehavior(-1, default, compile_pattern("*"), compile_forwarding(default),
+                                         compile_key_spec(default)))
         return cls(tuple(compiled))
 
     def select(self, normalized_path: str) -> CompiledBehavior:

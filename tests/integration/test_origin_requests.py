@@ -90,12 +90,13 @@ async def test_authorization_removed_for_options_when_options_are_cached(tmp_pat
 
 
 async def test_accept_encoding_is_normalized(tmp_path: Path) -> None:
+    # One path each: requests whose normalised encodings are equal share a cache entry (see test_cache_key).
     async with run_edge(tmp_path, config()) as edge:
-        both = await echo(edge, "GET", "/", headers={"Accept-Encoding": "gzip, deflate, br, zstd"})
-        gzip = await echo(edge, "GET", "/", headers={"Accept-Encoding": "deflate, gzip;q=0.5"})
-        neither = await echo(edge, "GET", "/", headers={"Accept-Encoding": "deflate"})
-        refused = await echo(edge, "GET", "/", headers={"Accept-Encoding": "br;q=0, gzip"})
-        absent = await echo(edge, "GET", "/", skip_auto_headers=["Accept-Encoding"])
+        both = await echo(edge, "GET", "/both", headers={"Accept-Encoding": "gzip, deflate, br, zstd"})
+        gzip = await echo(edge, "GET", "/gzip", headers={"Accept-Encoding": "deflate, gzip;q=0.5"})
+        neither = await echo(edge, "GET", "/neither", headers={"Accept-Encoding": "deflate"})
+        refused = await echo(edge, "GET", "/refused", headers={"Accept-Encoding": "br;q=0, gzip"})
+        absent = await echo(edge, "GET", "/absent", skip_auto_headers=["Accept-Encoding"])
     assert header(both, "Accept-Encoding") == "br,gzip"
     assert header(gzip, "Accept-Encoding") == "gzip"
     assert header(neither, "Accept-Encoding") == "identity"

@@ -1,0 +1,83 @@
+"""Answering from a cached copy: the whole object, a HEAD, a 304 to a viewer's conditional request, or a
+byte range (AWS's range-GET page: a range is served from a cached whole object; an invalid or multiple
+range gets the whole object). Pure functions of the entry and the viewer's request."""
+
+from __future__ import annotations
+
+from email.utils import parsedate_to_datetime
+
+from multidict import CIMultiDict
+
+from emulator.cache.store import Entry
+from emulator.http import EdgeResponse, Headers, freeze
+
+# Headers a 304 repeats from the stored response (RFC 9110 §15.4.5).
+_NOT_MODIFIED_KEEPS = ("Cache-Control", "Content-Location", "Date", "ETag", "Expires", "Last-Modified", "Vary")
+
+
+def not_modified(entry: Entry, request_headers: Headers) -> bool:
+    """Whether the viewer's own copy is current: If-None-Match first, else If-Modified-Since."""
+    if entry.status != 200:
+        return False
+    if (inm := request_headers.get("If-None-Match")) is not None:
+        etag = entry.headers.get("ETag")
+        if etag is None:
+            return False
+        wanted = {t.strip().removeprefix("W/") for t in inm.split(",")}
+        return "*" in wanted or etag.removeprefix("W/") in wanted
+    ims, modified = request_headers.get("If-Modified-Since"), entry.headers.get("Last-Modified")
+    if ims is None or modified is None:
+        return False
+    try:
+        return parsedate_to_datetime(modified) <= parsedate_to_datetime(ims)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return False
+
+
+def from_entry(entry: Entry, method: str, request_headers: Headers, age: int) -> tuple[EdgeResponse, str]:
+    """The response for a hit, and a note on how it was cut (304, range, whole)."""
+    headers = CIMultiDict(entry.headers)
+    headers["Age"] = str(age)
+    if method in ("GET", "HEAD") and not_modified(entry, request_headers):
+        kept = CIMultiDict((k, v) for k, v in headers.items() if k in _NOT_MODIFIED_KEEPS or k == "Age")
+        return EdgeResponse(304, "", freeze(kept), b""), "304 Not Modified: the viewer's copy is current"
+    body = entry.body
+    note = "whole object"
+    if entry.status == 200 and method == "GET" and (spec := request_headers.get("Range")) is not None:
+        cut = byte_range(spec, len(body))
+        if cut == "unsatisfiable":
+            headers.popall("Content-Length", None)
+            headers["Content-Range"] = f"bytes */{len(body)}"
+            return EdgeResponse(416, "", freeze(headers), b""), f"416: range '{spec}' is outside {len(body)} bytes"
+        if cut is not None:
+            start, end = cut
+            headers["Content-Range"] = f"bytes {start}-{end}/{len(body)}"
+            headers["Content-Length"] = str(end - start + 1)
+            return (EdgeResponse(206, "", freeze(headers), body[start:end + 1]),
+                    f"206: bytes {start}-{end} of the cached {len(body)}")
+        note = f"whole object: range '{spec}' is not one valid range"
+    headers["Content-Length"] = str(len(body))
+    return EdgeResponse(entry.status, entry.reason, freeze(headers), body), note
+
+
+def byte_range(spec: str, size: int) -> tuple[int, int] | str | None:
+    """One 'bytes=a-b' / 'bytes=a-' / 'bytes=-n' range as inclusive offsets; 'unsatisfiable'; or None when
+    the header is not a single valid range (the whole object is sent then)."""
+    unit, _, ranges = spec.partition("=")
+    if unit.strip().lower() != "bytes" or "," in ranges:
+        return None
+    first, dash, last = ranges.strip().partition("-")
+    if not dash or not (first.isdigit() or first == "") or not (last.isdigit() or last == "") or first == last == "":
+        return None
+    if first == "":
+        length = int(last)
+        if length == 0:
+            return "unsatisfiable"
+        return max(0, size - length), size - 1
+    start = int(first)
+    end = min(int(last), size - 1) if last else size - 1
+    if last and int(last) < start:
+        return None
+    if start >= size:
+        return "unsatisfiable"
+    return start, end

@@ -1,0 +1,358 @@
+"""Stage 7 and the storing half of stage 9: look the key up, serve hits, revalidate expired copies, collapse
+concurrent misses, and fill the store from the origin's stream. The rules are pure (pipeline/cache.py,
+pipeline/cache_key.py); the store is dumb (cache/store.py); this module is the I/O between them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from multidict import CIMultiDict
+
+from emulator.cache.fill import Fill, TeeBody
+from emulator.cache.serve import from_entry
+from emulator.cache.store import Entry, MemoryStore, entry_size
+from emulator.clock import Clock
+from emulator.config.model import CacheSettings
+from emulator.errors import OriginError
+from emulator.http import EdgeResponse, OriginRequest, freeze
+from emulator.origins.http import OriginClient
+from emulator.pipeline.cache import DEFAULT_ERROR_MIN_TTL, Freshness, freshness
+from emulator.pipeline.cache_key import KeyParts, KeySpec, describe
+from emulator.trace import Trace
+
+# The edge's own headers on a generated page; a stored copy drops them (each viewer gets its own).
+_EDGE_HEADERS = ("Via", "X-Cache", "X-Amz-Cf-Pop", "X-Amz-Cf-Id")
+
+Clean = Callable[[EdgeResponse], EdgeResponse]  # origin response -> as CloudFront passes it on (§7)
+
+
+class Result(StrEnum):
+    """How a response was served; the X-Cache word."""
+
+    HIT = "Hit"
+    REFRESH_HIT = "RefreshHit"
+    MISS = "Miss"
+
+
+@dataclass(frozen=True)
+class CachePlan:
+    """Stage 7's decision for one request, made before any origin is contacted (explain shows it)."""
+
+    key: KeyParts
+    spec: KeySpec
+    cacheable: bool  # looked up and stored
+    why: str
+    collapse: bool  # concurrent misses wait for the first (not with cookies forwarded, §6)
+    error_min_ttls: tuple[tuple[int, int], ...] = ()  # custom_error_responses' error_caching_min_ttl by code
+    s3_origin: bool = False
+
+    def error_min_ttl(self, status: int) -> int:
+        ttl = next((t for code, t in self.error_min_ttls if code == status), DEFAULT_ERROR_MIN_TTL)
+        return 1 if ttl == 0 and self.s3_origin else ttl  # §4: an S3 origin's 0 behaves as 1 s
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """Stage 7/9's outcome: the response (cleaned for viewers), how it was served, and its Age on hits."""
+
+    response: EdgeResponse
+    result: Result
+    age: int | None = None
+    generated: bool = False  # CloudFront's own 502/504 page for an origin it could not reach (finalized)
+
+
+class EdgeCache:
+    """One edge location's cache: the store, the fills in flight and background revalidations."""
+
+    def __init__(self, settings: CacheSettings, clock: Clock) -> None:
+        self.settings = settings
+        self.clock = clock
+        self.store = MemoryStore(settings.max_bytes)
+        self._fills: dict[KeyParts, Fill] = {}
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    async def close(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+
+    # -- the stage ---------------------------------------------------------------------------------------
+    async def fetch(self, plan: CachePlan, req: OriginRequest, client: OriginClient, trace: Trace,
+                    clean: Clean, failed: Callable[[OriginError], EdgeResponse]) -> Fetched:
+        """Serve from the cache or the origin. An unreachable origin becomes `failed(error)` (CloudFront's
+        502/504 page), cached like an origin 5xx."""
+        if not plan.cacheable:
+            trace.add("cache", "bypass", plan.why)
+            return await self._from_origin(plan, req, client, trace, clean, failed, store=False)
+        now = self.clock.now()
+        entry = self.store.get(plan.key)
+        if entry is None and plan.collapse and (fill := self._fills.get(plan.key)) is not None:
+            trace.add("cache", "collapsed", "an origin request for this key is in flight: waiting for its response")
+            await fill.done.wait()
+            entry = self.store.get(plan.key)
+            if entry is None:
+                trace.add("cache", "not-collapsed", f"the first response was not stored ({fill.why_not}): "
+                          "going to the origin")
+            now = self.clock.now()
+        if entry is None:
+            trace.add("cache", "miss", f"no cached copy ({describe(plan.key)})")
+            return await self._from_origin(plan, req, client, trace, clean, failed, store=True)
+        if entry.fresh(now):
+            return self._hit(entry, Result.HIT, req, trace, f"fresh for {entry.expires_at() - now:.0f} s more "
+                             f"({entry.ttl_reason})")
+        expired = f"expired {now - entry.expires_at():.0f} s ago ({entry.ttl_reason})"
+        if entry.serve_stale_until > now:
+            return self._hit(entry, Result.HIT, req, trace, f"{expired}; the origin failed the last revalidation: "
+                             f"stale copy served for {entry.serve_stale_until - now:.0f} s more")
+        if req.method == "HEAD":
+            trace.add("cache", "miss", f"{expired}; a HEAD is forwarded as is")
+            return await self._from_origin(plan, req, client, trace, clean, failed, store=False)
+        if now < entry.expires_at() + entry.stale_while_revalidate:
+            self._revalidate_later(plan, entry, req, client, clean)
+            return self._hit(entry, Result.HIT, req, trace, f"{expired}; within stale-while-revalidate "
+                             f"{entry.stale_while_revalidate:g} s: stale copy served, refreshed in the background")
+        return await self._revalidate(plan, entry, req, client, trace, clean, failed, expired)
+
+    # -- hits ----------------------------------------------------------------------------------------------
+    def _hit(self, entry: Entry, result: Result, req: OriginRequest, trace: Trace, why: str) -> Fetched:
+        self.store.hit(entry.key)
+        age = entry.age(self.clock.now())
+        response, cut = from_entry(entry, req.method, req.headers, age)
+        trace.add("cache", "hit" if result is Result.HIT else "refresh-hit", f"{why}; Age {age}; {cut}")
+        return Fetched(response, result, age)
+
+    # -- misses --------------------------------------------------------------------------------------------
+    async def _from_origin(self, plan: CachePlan, req: OriginRequest, client: OriginClient, trace: Trace,
+                           clean: Clean, failed: Callable[[OriginError], EdgeResponse], *, store: bool,
+                           stale: Entry | None = None) -> Fetched:
+        fill = None
+        if store and req.method == "GET" and "Range" not in req.headers and plan.key not in self._fills:
+            fill = self._fills[plan.key] = Fill()
+        try:
+            try:
+                upstream = await self._origin(req, client, trace)
+            except OriginError as exc:
+                if stale is not None and (served := self._stale_on_error(plan, stale, req, trace, str(exc.status))):
+                    return served
+                page = failed(exc)
+                if store:
+                    self._store_whole(plan, page, trace)
+                return Fetched(page, Result.MISS, generated=True)
+            if stale is not None and upstream.status >= 500 and \
+                    (served := self._stale_on_error(plan, stale, req, trace, str(upstream.status))) is not None:
+                await _release(upstream)
+                return served
+            response = clean(upstream)
+            if fill is None:
+                if store:
+                    trace.add("cache-store", "not-stored", "not stored: a HEAD or range request, or another "
+                              "request for this key is already filling it")
+                return Fetched(response, Result.MISS)
+            return Fetched(self._tee(plan, response, fill, trace), Result.MISS)
+        except BaseException:
+            if fill is not None:
+                self._finish(plan.key, fill, None, "the origin request failed")
+            raise
+
+    async def _origin(self, req: OriginRequest, client: OriginClient, trace: Trace) -> EdgeResponse:
+        started = self.clock.monotonic()
+        try:
+            upstream, attempt = await client.fetch(req)
+        except OriginError as exc:
+            trace.add("origin", str(exc.status), f"{exc.result}: {exc.cause}")
+            raise
+        elapsed = (self.clock.monotonic() - started) * 1000
+        retry = f" on attempt {attempt}" if attempt > 1 else ""
+        trace.add("origin", str(upstream.status),
+                  f"origin '{req.origin_id}' answered {upstream.status} in {elapsed:.1f} ms{retry}")
+        return upstream
+
+    def _decide(self, plan: CachePlan, response: EdgeResponse, trace: Trace) -> Freshness:
+        decision = freshness(response.status, response.headers, plan.spec, self.clock.now(),
+                             error_min_ttl=plan.error_min_ttl(response.status))
+        trace.add("cache-store", "stored" if decision.store else "not-stored", decision.reason)
+        return decision
+
+    def _tee(self, plan: CachePlan, response: EdgeResponse, fill: Fill, trace: Trace) -> EdgeResponse:
+        decision = self._decide(plan, response, trace)
+        length = response.headers.get("Content-Length")
+        expected = int(length) if length is not None and length.isdigit() else None
+        limit = self.settings.max_object_bytes
+        why_not = ""
+        if not decision.store:
+            why_not = decision.reason
+        elif expected is not None and expected > limit:
+            why_not = f"not stored: Content-Length {expected} is above max_object_bytes ({limit})"
+            trace.add("cache-store", "not-stored", why_not)
+        if why_not or isinstance(response.body, bytes):
+            entry = self._put(plan, response, response.body, decision) if not why_not and \
+                isinstance(response.body, bytes) else None
+            self._finish(plan.key, fill, entry, why_not)
+            return response
+        stored_at = self.clock.now()
+
+        def commit(body: bytes) -> Entry | None:
+            entry = self._put(plan, response, body, decision, stored_at)
+            self._finish(plan.key, fill, entry, "" if entry else "larger than the whole cache")
+            return entry
+
+        def abandoned(why: str) -> None:
+            trace.add("cache-store", "not-stored", why)
+            if self._fills.get(plan.key) is fill:
+                del self._fills[plan.key]
+
+        tee = TeeBody(response.body, fill, commit, expected=expected, limit=limit, on_abandon=abandoned)
+        return replace(response, body=tee, release=tee.releaser(response.release))
+
+    def _put(self, plan: CachePlan, response: EdgeResponse, body: bytes | object, decision: Freshness,
+             stored_at: float | None = None) -> Entry | None:
+        assert isinstance(body, bytes)
+        headers = CIMultiDict(response.headers)
+        if decision.strip_set_cookie:
+            headers.popall("Set-Cookie", None)  # no-cache="Set-Cookie": viewers after the first do not get it
+        origin_age = headers.popall("Age", ["0"])[0]
+        frozen = freeze(headers)
+        entry = Entry(plan.key, response.status, response.reason, frozen, body,
+                      self.clock.now() if stored_at is None else stored_at, decision.ttl, decision.reason,
+                      decision.stale_while_revalidate, decision.stale_if_error, decision.error_min_ttl,
+                      int(origin_age) if origin_age.isdigit() else 0, size=entry_size(frozen, body))
+        return entry if self.store.put(entry) else None
+
+    def _store_whole(self, plan: CachePlan, response: EdgeResponse, trace: Trace) -> None:
+        """A response the edge generated (CloudFront's 502/504 page): stored like an origin error."""
+        decision = self._decide(plan, response, trace)
+        headers = CIMultiDict(response.headers)
+        for name in _EDGE_HEADERS:  # added again, for the request it serves, when a copy is served
+            headers.popall(name, None)
+        kept = replace(response, headers=freeze(headers))
+        entry = self._put(plan, kept, response.body, decision) if decision.store else None
+        if (fill := self._fills.get(plan.key)) is not None:
+            self._finish(plan.key, fill, entry, decision.reason)
+
+    def _finish(self, key: KeyParts, fill: Fill, entry: Entry | None, why_not: str) -> None:
+        fill.finish(entry, why_not)
+        if self._fills.get(key) is fill:
+            del self._fills[key]
+
+    # -- expired copies ------------------------------------------------------------------------------------
+    async def _revalidate(self, plan: CachePlan, entry: Entry, req: OriginRequest, client: OriginClient,
+                          trace: Trace, clean: Clean, failed: Callable[[OriginError], EdgeResponse],
+                          expired: str) -> Fetched:
+        validators = entry.validators
+        if not validators:
+            trace.add("cache", "miss", f"{expired}; no ETag or Last-Modified to revalidate with: fetched again")
+            return await self._from_origin(plan, req, client, trace, clean, failed, store=True, stale=entry)
+        conditional = _conditional(req, validators)
+        trace.add("cache", "revalidate", f"{expired}; asking the origin with "
+                  f"{', '.join(f'{k}: {v}' for k, v in validators.items())}")
+        try:
+            upstream = await self._origin(conditional, client, trace)
+        except OriginError as exc:
+            if (served := self._stale_on_error(plan, entry, req, trace, str(exc.status))) is not None:
+                return served
+            page = failed(exc)
+            self._store_whole(plan, page, trace)
+            return Fetched(page, Result.MISS, generated=True)
+        if upstream.status == 304:
+            await _release(upstream)
+            renewed = self._renew(plan, entry, upstream, trace)
+            return self._hit(renewed, Result.REFRESH_HIT, req, trace, "the origin answered 304 Not Modified: "
+                             f"copy renewed ({renewed.ttl_reason})")
+        if upstream.status >= 500 and (served := self._stale_on_error(plan, entry, req, trace,
+                                                                       str(upstream.status))) is not None:
+            await _release(upstream)
+            return served
+        # A new object: the viewer's own conditionals no longer apply to what the origin sent.
+        fill = self._fills.get(plan.key)
+        if fill is None and "Range" not in req.headers:
+            fill = self._fills[plan.key] = Fill()
+        response = clean(upstream)
+        if fill is None:
+            return Fetched(response, Result.MISS)
+        return Fetched(self._tee(plan, response, fill, trace), Result.MISS)
+
+    def _renew(self, plan: CachePlan, entry: Entry, not_modified: EdgeResponse, trace: Trace) -> Entry:
+        """A 304 refreshes the copy: its validators and caching headers replace the stored ones."""
+        headers = CIMultiDict(entry.headers)
+        for name in ("Cache-Control", "Expires", "Date", "ETag", "Last-Modified"):
+            if name in not_modified.headers:
+                headers.popall(name, None)
+                for value in not_modified.headers.getall(name):
+                    headers.add(name, value)
+        frozen = freeze(headers)
+        decision = freshness(entry.status, frozen, plan.spec, self.clock.now(),
+                             error_min_ttl=plan.error_min_ttl(entry.status))
+        trace.add("cache-store", "renewed" if decision.store else "not-stored", decision.reason)
+        renewed = replace(entry, headers=frozen, stored_at=self.clock.now(), ttl=decision.ttl,
+                          ttl_reason=decision.reason, stale_while_revalidate=decision.stale_while_revalidate,
+                          stale_if_error=decision.stale_if_error, serve_stale_until=0, origin_age=0,
+                          size=entry_size(frozen, entry.body))
+        if decision.store:
+            self.store.put(renewed)
+        else:
+            self.store.remove(entry.key)
+        return renewed
+
+    def _stale_on_error(self, plan: CachePlan, entry: Entry, req: OriginRequest, trace: Trace,
+                        status: str) -> Fetched | None:
+        """§4: an origin 5xx or failure while an expired copy exists: the copy is served (for
+        error_caching_min_ttl before the origin is asked again), unless stale-if-error says otherwise."""
+        now = self.clock.now()
+        if entry.stale_if_error is not None and now > entry.expires_at() + entry.stale_if_error:
+            trace.add("cache", "no-stale", f"the origin answered {status}, and the copy is past its "
+                      f"stale-if-error {entry.stale_if_error:g} s: the error goes to the viewer")
+            return None
+        if entry.status >= 400:
+            return None
+        until = now + entry.error_min_ttl
+        self.store.put(replace(entry, serve_stale_until=until))
+        return self._hit(entry, Result.HIT, req, trace, f"the origin answered {status} for an expired copy: "
+                         f"the stale copy is served (again without asking for {entry.error_min_ttl:g} s)")
+
+    def _revalidate_later(self, plan: CachePlan, entry: Entry, req: OriginRequest, client: OriginClient,
+                          clean: Clean) -> None:
+        if plan.key in self._fills:
+            return  # one refresh at a time
+        fill = self._fills[plan.key] = Fill()
+        task = asyncio.create_task(self._refresh(plan, entry, req, client, clean, fill))
+        self._tasks.add(task)  # kept (and cancelled in close()), never fire-and-forget
+        task.add_done_callback(self._tasks.discard)
+
+    async def _refresh(self, plan: CachePlan, entry: Entry, req: OriginRequest, client: OriginClient,
+                       clean: Clean, fill: Fill) -> None:
+        trace = Trace(req.headers.get("X-Amz-Cf-Id", ""))
+        try:
+            upstream = await self._origin(_conditional(req, entry.validators), client, trace)
+            if upstream.status == 304:
+                await _release(upstream)
+                self._finish(plan.key, fill, self._renew(plan, entry, upstream, trace), "")
+                return
+            response = self._tee(plan, clean(upstream), fill, trace)
+            try:
+                if not isinstance(response.body, bytes):
+                    async for _ in response.body:
+                        pass
+            finally:
+                await _release(response)
+        except OriginError:
+            pass  # the stale copy stays; the next request after the window asks the origin again
+        finally:
+            self._finish(plan.key, fill, self.store.get(plan.key), "background refresh failed")
+
+
+def _conditional(req: OriginRequest, validators: dict[str, str]) -> OriginRequest:
+    """The origin request with the cached copy's validators in place of the viewer's conditionals."""
+    headers = CIMultiDict((k, v) for k, v in req.headers.items()
+                          if k.lower() not in ("if-none-match", "if-modified-since", "if-match",
+                                               "if-unmodified-since", "if-range", "range"))
+    headers.update(validators)
+    return replace(req, method="GET", headers=freeze(headers))
+
+
+async def _release(response: EdgeResponse) -> None:
+    if response.release is not None:
+        await response.release()
