@@ -99,6 +99,7 @@ class Emulator:
             raise
 
     async def close(self) -> None:
+        await self.pipeline.cache.close()  # background revalidations first: they use the origin client
         if self._client is not None:
             await self._client.__aexit__(None, None, None)
             self._client = None

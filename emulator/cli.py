@@ -17,6 +17,7 @@ from multidict import CIMultiDict
 
 from emulator import __version__
 from emulator.app import Emulator
+from emulator.cache import cli as invalidate_cli
 from emulator.cf_functions import testcli
 from emulator.config.loader import load_config
 from emulator.config.model import Config, Listen
@@ -69,9 +70,15 @@ def main(argv: list[str] | None = None) -> int:
                                    "'aws cloudfront test-function'")
     testcli.add_arguments(test_function)
 
+    invalidate = sub.add_parser("invalidate", help="remove cached copies from a running edge, like "
+                                "'aws cloudfront create-invalidation'")
+    invalidate_cli.add_arguments(invalidate)
+
     args = parser.parse_args(argv)
     if args.command == "test-function":
         return testcli.run(args)
+    if args.command == "invalidate":
+        return invalidate_cli.run(args)
     if args.command == "serve":
         return cmd_serve(args)
     if args.command == "validate":

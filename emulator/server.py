@@ -16,6 +16,7 @@ from aiohttp import web
 from multidict import CIMultiDict
 
 from emulator.app import Emulator
+from emulator.cache import admin as cache_admin
 from emulator.config.model import Listen
 from emulator.http import EdgeResponse, Headers, Scheme, ViewerRequest
 from emulator.output import access_line
@@ -107,6 +108,11 @@ class EdgeServer:
     @property
     def emulator(self) -> Emulator:
         return self._current.emulator
+
+    @property
+    def in_flight(self) -> int:
+        """Requests being handled by the current configuration right now."""
+        return self._current.in_flight
 
     async def swap(self, emulator: Emulator) -> None:
         """Serve `emulator` from now on; the previous one closes once its in-flight requests are done."""
@@ -216,7 +222,8 @@ class EdgeServer:
 
 
 class AdminServer:
-    """The admin listener: `GET /_frontyard/health`, on its own port so no distribution path reaches it."""
+    """The admin listener: `GET /_frontyard/health` and the cache's endpoints, on its own port so no
+    distribution path reaches them."""
 
     def __init__(self, edge: EdgeServer, status: Callable[[], dict[str, object]]) -> None:
         self.edge = edge
@@ -232,6 +239,7 @@ class AdminServer:
     async def start(self, listen: Listen) -> tuple[str, int]:
         app = web.Application()
         app.router.add_get("/_frontyard/health", self.health)
+        cache_admin.add_routes(app, lambda: self.edge.emulator.pipeline.cache)
         self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
         await self._runner.setup()
         await web.TCPSite(self._runner, listen.host, listen.port).start()

@@ -15,6 +15,7 @@ from aiohttp import web
 from yarl import URL
 
 from emulator.app import Emulator
+from emulator.clock import Clock
 from emulator.config.loader import load_config
 from emulator.config.model import Config, Listen
 from emulator.server import EdgeServer
@@ -47,6 +48,7 @@ class Edge:
     emulator: Emulator
     session: aiohttp.ClientSession
     config_path: Path
+    server: EdgeServer | None = None
 
     def ssl_context(self) -> ssl.SSLContext:
         """A client context that trusts the local CA, like `curl --cacert`."""
@@ -60,27 +62,28 @@ class Edge:
 
 
 @asynccontextmanager
-async def run_edge(tmp_path: Path, yaml_text: str, *, name: str = "frontyard.yaml") -> AsyncIterator[Edge]:
-    """Write the config, load it, and serve it on free loopback ports."""
+async def run_edge(tmp_path: Path, yaml_text: str, *, name: str = "frontyard.yaml",
+                   clock: Clock | None = None) -> AsyncIterator[Edge]:
+    """Write the config, load it, and serve it on free loopback ports (on `clock`, e.g. a FakeClock)."""
     path = tmp_path / name
     path.write_text(textwrap.dedent(yaml_text))
-    async with run_config(load_config(path)) as edge:
+    async with run_config(load_config(path), clock=clock) as edge:
         yield edge
 
 
 @asynccontextmanager
-async def run_config(config: Config) -> AsyncIterator[Edge]:
+async def run_config(config: Config, *, clock: Clock | None = None) -> AsyncIterator[Edge]:
     """Serve a loaded Config: HTTP and HTTPS on free loopback ports, and a client session for it."""
     config = replace(config, emulator=replace(config.emulator, http=Listen("127.0.0.1", 0),
                                               https=Listen("127.0.0.1", 0)))
-    async with Emulator(config) as emulator:
+    async with Emulator(config, clock=clock) as emulator:
         server = EdgeServer(emulator)
         (host, port), secure = await server.start(config.emulator.http, config.emulator.https)
         assert secure is not None
         try:
             async with aiohttp.ClientSession(auto_decompress=False) as session:
                 yield Edge(f"http://{host}:{port}", f"https://{secure[0]}:{secure[1]}", emulator, session,
-                           Path(config.file))
+                           Path(config.file), server)
         finally:
             await server.close()
 

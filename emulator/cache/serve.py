@@ -12,7 +12,8 @@ from emulator.cache.store import Entry
 from emulator.http import EdgeResponse, Headers, freeze
 
 # Headers a 304 repeats from the stored response (RFC 9110 §15.4.5).
-_NOT_MODIFIED_KEEPS = ("Cache-Control", "Content-Location", "Date", "ETag", "Expires", "Last-Modified", "Vary")
+_NOT_MODIFIED_KEEPS = frozenset(("cache-control", "content-location", "date", "etag", "expires", "last-modified",
+                                 "vary", "age"))
 
 
 def not_modified(entry: Entry, request_headers: Headers) -> bool:
@@ -39,7 +40,7 @@ def from_entry(entry: Entry, method: str, request_headers: Headers, age: int) ->
     headers = CIMultiDict(entry.headers)
     headers["Age"] = str(age)
     if method in ("GET", "HEAD") and not_modified(entry, request_headers):
-        kept = CIMultiDict((k, v) for k, v in headers.items() if k in _NOT_MODIFIED_KEEPS or k == "Age")
+        kept = CIMultiDict((k, v) for k, v in headers.items() if k.lower() in _NOT_MODIFIED_KEEPS)
         return EdgeResponse(304, "", freeze(kept), b""), "304 Not Modified: the viewer's copy is current"
     body = entry.body
     note = "whole object"

@@ -245,6 +245,8 @@ class Pipeline:
                                                self._page_fetcher(distribution, client, trace), trace)
         if page is None:
             return response if finalized else self.respond.final(response, trace)
+        if not finalized:  # the origin's error is cached (§4) though the viewer gets the page: read it in
+            await self.cache.settle(response)
         await _release(response)
         if isinstance(page, PageFailed):
             return self.respond.origin_failure(page.status, page.result, page.cause, trace)

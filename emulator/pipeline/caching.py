@@ -117,6 +117,16 @@ class EdgeCache:
                              f"{entry.stale_while_revalidate:g} s: stale copy served, refreshed in the background")
         return await self._revalidate(plan, entry, req, client, trace, clean, failed, expired)
 
+    async def settle(self, response: EdgeResponse) -> None:
+        """Read a response nobody will send (an error replaced by a custom page) so that its copy is stored;
+        a body above max_object_bytes would not be stored anyway and is left unread."""
+        if isinstance(response.body, TeeBody):
+            read = 0
+            async for chunk in response.body:
+                read += len(chunk)
+                if read > self.settings.max_object_bytes:
+                    break
+
     # -- hits ----------------------------------------------------------------------------------------------
     def _hit(self, entry: Entry, result: Result, req: OriginRequest, trace: Trace, why: str) -> Fetched:
         self.store.hit(entry.key)
@@ -130,7 +140,8 @@ class EdgeCache:
                            clean: Clean, failed: Callable[[OriginError], EdgeResponse], *, store: bool,
                            stale: Entry | None = None) -> Fetched:
         fill = None
-        if store and req.method == "GET" and "Range" not in req.headers and plan.key not in self._fills:
+        # A HEAD has no body to keep and a range is part of one: only whole GETs (and cached OPTIONS) fill.
+        if store and req.method != "HEAD" and "Range" not in req.headers and plan.key not in self._fills:
             fill = self._fills[plan.key] = Fill()
         try:
             try:

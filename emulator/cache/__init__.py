@@ -1,0 +1,1 @@
+"""The edge cache: a bounded store, streamed fills, serving from copies, invalidation."""
