@@ -162,7 +162,7 @@ class CacheSettings:
 
     enabled: bool = True
     max_bytes: int = 256 * 2**20  # the whole store; least recently used entries go first
-    max_object_bytes: int = 32 * 2**20  # larger objects pass through uncached (never held in memory)
+    max_object_bytes: int = 16 * 2**20  # larger objects pass through uncached (never held whole in memory)
 
 
 @dataclass(frozen=True)
