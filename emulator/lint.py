@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from emulator.config.model import CacheBehavior, Config, Distribution, Origin
 from emulator.config.source import ConfigIssue, Severity
 from emulator.http import Scheme
+from emulator.lint_cache import cache_warnings
 from emulator.pipeline.forwarding import compile_forwarding
 from emulator.pipeline.loops import own_listener
 from emulator.pipeline.origin_request import SELF, Target, connect_target, origin_scheme
@@ -25,6 +26,7 @@ def lint(config: Config) -> list[ConfigIssue]:
         out += _patterns(d)
         out += _self_origins(config, d)
         out += _error_responses(d)
+        out += cache_warnings(d, [b for b in d.behaviors if not bucket_like(d.origin(b.target_origin_id))])
     return out
 
 

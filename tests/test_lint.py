@@ -69,3 +69,45 @@ def test_files_without_wildcards_are_fine() -> None:
 def test_origin_on_the_emulators_own_port() -> None:
     text = BASE + "emulator:\n  listen: {http: '127.0.0.1:9090'}\n  resolve: {api.internal.test: '127.0.0.1:9090'}\n"
     assert any("connects to this emulator's own listener (127.0.0.1:9090)" in w for w in warnings(text))
+
+
+@pytest.mark.parametrize(("behavior", "gap"), [
+    ("origin_request_policy: Managed-AllViewer", "every viewer header (Authorization included)"),
+    ("origin_request_policy: Managed-AllViewerExceptHostHeader", "every viewer header"),
+    ("origin_request_policy: Managed-CORS-CustomOrigin", "the headers origin"),
+    ("forwarded_values: {query_string: true, query_string_cache_keys: [page]}", "every query string (only page"),
+    ("cache_policy: Managed-CachingDisabled\n    origin_request_policy: Managed-AllViewer", None),
+    ("cache_policy: Managed-UseOriginCacheControlHeaders-QueryStrings", None),  # forwards only what it keys
+    ("forwarded_values: {query_string: true, cookies: {forward: all}, headers: [Authorization]}", None),
+])
+def test_forwarded_but_not_in_the_cache_key(behavior: str, gap: str | None) -> None:
+    text = BASE.replace("default_cache_behavior: {target_origin_id: api}",
+                        f"default_cache_behavior:\n    target_origin_id: api\n    {behavior}")
+    found = [w for w in warnings(text) if "which the cache key leaves out" in w]
+    if gap is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and gap in found[0], found
+
+
+def test_cookies_forwarded_but_not_keyed() -> None:
+    text = BASE + "origin_request_policies:\n  cookies: {cookies: all}\n"
+    text = text.replace("default_cache_behavior: {target_origin_id: api}",
+                        "default_cache_behavior: {target_origin_id: api, origin_request_policy: cookies}")
+    found = [w for w in warnings(text) if "which the cache key leaves out" in w]
+    assert len(found) == 1 and "all cookies" in found[0]
+
+
+@pytest.mark.parametrize(("api_policy", "ttl", "warned"), [
+    ("Managed-CachingOptimized", 10, True),
+    ("Managed-CachingOptimized", 0, False),
+    ("Managed-CachingDisabled", 10, False),
+])
+def test_error_responses_cached_for_api_behaviors(api_policy: str, ttl: int, warned: bool) -> None:
+    text = BASE.replace("default_cache_behavior: {target_origin_id: api}",
+                        f"default_cache_behavior: {{target_origin_id: api, cache_policy: {api_policy}}}") + f"""\
+  custom_error_responses:
+    - {{error_code: 404, error_caching_min_ttl: {ttl}}}
+"""
+    found = [w for w in warnings(text) if "cached for error_caching_min_ttl" in w]
+    assert bool(found) is warned, found

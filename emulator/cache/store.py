@@ -10,7 +10,8 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from emulator.http import Headers
-from emulator.pipeline.cache_key import KeyParts
+
+KeyParts = tuple[tuple[str, str], ...]  # ('distribution', id), ('path', p), then what the policy names
 
 _ENTRY_OVERHEAD = 512  # bytes counted per entry on top of its body and headers (key, bookkeeping)
 

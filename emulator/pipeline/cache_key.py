@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import unquote_plus
 
+from emulator.cache.store import KeyParts
 from emulator.config.managed import CLOUDFRONT_VIEWER_HEADERS
 from emulator.config.model import CacheBehavior
 from emulator.config.policies import ItemBehavior, ItemSet
@@ -19,7 +20,6 @@ from emulator.http import HeaderPairs, ViewerRequest, split_host_port
 from emulator.pipeline.origin_request import normalize_accept_encoding
 
 _CLOUDFRONT = {h.lower(): h for h in CLOUDFRONT_VIEWER_HEADERS}
-KeyParts = tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)
