@@ -147,6 +147,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     print(format_trace(trace))
     if isinstance(decision, Forward):
         print("\nOrigin request (not sent):")
+        assert decision.origin_request is not None  # explain always builds it (stage 8)
         print(format_origin_request(decision.origin_request))
     else:
         print(f"\nAnswered by the edge: {decision.response.status}")

@@ -27,7 +27,7 @@ from multidict import CIMultiDict
 
 from emulator.cf_functions import FunctionRunner, Respond
 from emulator.clock import Clock
-from emulator.config.model import CacheBehavior, Config, Distribution, EventType, FunctionConfig
+from emulator.config.model import CacheBehavior, Config, Distribution, EventType, FunctionConfig, Origin
 from emulator.errors import OriginError
 from emulator.http import EdgeResponse, HeaderPairs, OriginRequest, ViewerRequest, freeze
 from emulator.origins.http import OriginClient
@@ -60,15 +60,17 @@ LOCAL_NAMES = ("localhost", "127.0.0.1", "::1")
 
 @dataclass(frozen=True)
 class Forward:
-    """Stages 1-8 decided to go to the origin with this request."""
+    """Stages 1-7a decided the request is for an origin (or the cache); stage 8 fills `origin_request`."""
 
     distribution: Distribution
     route: CompiledBehavior
     request: ViewerRequest  # as the viewer-request function left it
     path: str
-    origin_request: OriginRequest
+    origin: Origin  # as the viewer-request function left it
+    cache: CachePlan
     generated: HeaderPairs = ()  # the CloudFront-* headers computed for this request
-    cache: CachePlan | None = None  # stage 7's key and whether the response may be cached
+    host_override: str | None = None  # a Host set by the viewer-request function (cf.updateRequestOrigin)
+    origin_request: OriginRequest | None = None  # stage 8: built on a miss (and always for explain)
 
     @property
     def behavior(self) -> CacheBehavior:
@@ -106,7 +108,8 @@ class Pipeline:
                            for d in config.distributions}
 
     # -- stages 1 to 8: decisions, also used by `frontyard explain` (no origin is contacted) ---------------
-    async def plan(self, request: ViewerRequest, trace: Trace) -> Forward | Answer:
+    async def plan(self, request: ViewerRequest, trace: Trace, *, origin_request: bool = True) -> Forward | Answer:
+        """Stages 1 to 7a, and stage 8 unless `origin_request` is False (serving builds it only on a miss)."""
         distribution = self.select_distribution(request.host)
         if distribution is None:
             trace.add("distribution", "unknown-host",
@@ -160,7 +163,14 @@ class Pipeline:
 
         cache = self.cache_plan(distribution, route, request, path, generated)
         trace.add("cache-key", "cacheable" if cache.cacheable else "not-cacheable", cache.why, behavior.location)
+        forward = Forward(distribution, route, request, path, origin, cache, generated, host_override)
+        return self.build_origin_request(forward, trace) if origin_request else forward
 
+    def build_origin_request(self, forward: Forward, trace: Trace) -> Forward:
+        """Stage 8: the origin request from the policies (Host, headers, query, cookies, paths)."""
+        distribution, request, path, origin = forward.distribution, forward.request, forward.path, forward.origin
+        behavior, fwd, generated, host_override = forward.behavior, forward.route.forwarding, forward.generated, \
+            forward.host_override
         target = connect_target(origin, origin_scheme(origin, request.scheme), self.settings,
                                 self.mocks.get(distribution.id, {}), self.listeners)
         origin_request, notes = build_origin_request(request, path, behavior, origin, self.settings, target,
@@ -183,20 +193,25 @@ class Pipeline:
                       f"{target.host}:{target.port}: the request re-enters the edge as Host "
                       f"'{origin_request.headers['Host']}' (pass {passes(request, self.settings) + 1} of a chain "
                       f"of at most {MAX_CHAIN})")
-        return Forward(distribution, route, request, path, origin_request, generated, cache)
+        return replace(forward, origin_request=origin_request)
 
     # -- stages 9 to 12 ---------------------------------------------------------------------------------
     async def handle(self, request: ViewerRequest, client: OriginClient, trace: Trace) -> EdgeResponse:
-        decision = await self.plan(request, trace)
+        decision = await self.plan(request, trace, origin_request=False)
         if isinstance(decision, Answer):
             if decision.distribution is None:
                 return decision.response
             return await self.custom_error(decision.distribution, decision.response, request, client, trace,
                                            finalized=True)
-        assert decision.cache is not None
         fwd = decision.route.forwarding
-        fetched = await self.cache.fetch(  # stages 7 and 9: the cache, and the origin on a miss
-            decision.cache, decision.origin_request, client, trace,
+
+        def origin_request() -> OriginRequest:  # stage 8, on a miss only
+            built = self.build_origin_request(decision, trace).origin_request
+            assert built is not None
+            return built
+
+        fetched = await self.cache.fetch(  # stages 7b and 9: the cache, and the origin on a miss
+            decision.cache, decision.request, origin_request, client, trace,
             clean=lambda upstream: self.respond.clean(fwd, upstream, trace),
             failed=lambda exc: self.respond.origin_failure(exc.status, exc.result, exc.cause, trace))
         if fetched.generated:
@@ -259,7 +274,8 @@ class Pipeline:
 
         async def fetch(route: CompiledBehavior, page: ViewerRequest, origin_request: OriginRequest) -> Fetched:
             plan = self.cache_plan(distribution, route, page, page.raw_path, ())
-            return await self.cache.fetch(plan, origin_request, client, trace, clean=lambda r: r, failed=_reraise)
+            return await self.cache.fetch(plan, page, lambda: origin_request, client, trace, clean=lambda r: r,
+                                          failed=_reraise)
 
         return fetch
 

@@ -18,7 +18,7 @@ from emulator.cache.store import Entry, MemoryStore, entry_size
 from emulator.clock import Clock
 from emulator.config.model import CacheSettings
 from emulator.errors import OriginError
-from emulator.http import EdgeResponse, OriginRequest, freeze
+from emulator.http import EdgeResponse, OriginRequest, ViewerRequest, freeze
 from emulator.origins.http import OriginClient
 from emulator.pipeline.cache import DEFAULT_ERROR_MIN_TTL, Freshness, freshness
 from emulator.pipeline.cache_key import KeyParts, KeySpec, describe
@@ -81,13 +81,15 @@ class EdgeCache:
         await asyncio.gather(*self._tasks, return_exceptions=True)
 
     # -- the stage ---------------------------------------------------------------------------------------
-    async def fetch(self, plan: CachePlan, req: OriginRequest, client: OriginClient, trace: Trace,
-                    clean: Clean, failed: Callable[[OriginError], EdgeResponse]) -> Fetched:
-        """Serve from the cache or the origin. An unreachable origin becomes `failed(error)` (CloudFront's
-        502/504 page), cached like an origin 5xx."""
+    async def fetch(self, plan: CachePlan, viewer: ViewerRequest, build: Callable[[], OriginRequest],
+                    client: OriginClient, trace: Trace, clean: Clean,
+                    failed: Callable[[OriginError], EdgeResponse]) -> Fetched:
+        """Serve `viewer` from the cache or the origin; `build` makes the origin request (stage 8), called only
+        when the origin is asked. An unreachable origin becomes `failed(error)` (CloudFront's 502/504 page),
+        cached like an origin 5xx."""
         if not plan.cacheable:
             trace.add("cache", "bypass", plan.why)
-            return await self._from_origin(plan, req, client, trace, clean, failed, store=False)
+            return await self._from_origin(plan, build(), client, trace, clean, failed, store=False)
         now = self.clock.now()
         entry = self.store.get(plan.key)
         if entry is None and plan.collapse and (fill := self._fills.get(plan.key)) is not None:
@@ -100,22 +102,22 @@ class EdgeCache:
             now = self.clock.now()
         if entry is None:
             trace.add("cache", "miss", f"no cached copy ({describe(plan.key)})")
-            return await self._from_origin(plan, req, client, trace, clean, failed, store=True)
+            return await self._from_origin(plan, build(), client, trace, clean, failed, store=True)
         if entry.fresh(now):
-            return self._hit(entry, Result.HIT, req, trace, f"fresh for {entry.expires_at() - now:.0f} s more "
+            return self._hit(entry, Result.HIT, viewer, trace, f"fresh for {entry.expires_at() - now:.0f} s more "
                              f"({entry.ttl_reason})")
         expired = f"expired {now - entry.expires_at():.0f} s ago ({entry.ttl_reason})"
         if entry.serve_stale_until > now:
-            return self._hit(entry, Result.HIT, req, trace, f"{expired}; the origin failed the last revalidation: "
+            return self._hit(entry, Result.HIT, viewer, trace, f"{expired}; the origin failed the last revalidation: "
                              f"stale copy served for {entry.serve_stale_until - now:.0f} s more")
-        if req.method == "HEAD":
+        if viewer.method == "HEAD":
             trace.add("cache", "miss", f"{expired}; a HEAD is forwarded as is")
-            return await self._from_origin(plan, req, client, trace, clean, failed, store=False)
+            return await self._from_origin(plan, build(), client, trace, clean, failed, store=False)
         if now < entry.expires_at() + entry.stale_while_revalidate:
-            self._revalidate_later(plan, entry, req, client, clean)
-            return self._hit(entry, Result.HIT, req, trace, f"{expired}; within stale-while-revalidate "
+            self._revalidate_later(plan, entry, build(), client, clean)
+            return self._hit(entry, Result.HIT, viewer, trace, f"{expired}; within stale-while-revalidate "
                              f"{entry.stale_while_revalidate:g} s: stale copy served, refreshed in the background")
-        return await self._revalidate(plan, entry, req, client, trace, clean, failed, expired)
+        return await self._revalidate(plan, entry, viewer, build(), client, trace, clean, failed, expired)
 
     async def settle(self, response: EdgeResponse) -> None:
         """Read a response nobody will send (an error replaced by a custom page) so that its copy is stored;
@@ -128,17 +130,17 @@ class EdgeCache:
                     break
 
     # -- hits ----------------------------------------------------------------------------------------------
-    def _hit(self, entry: Entry, result: Result, req: OriginRequest, trace: Trace, why: str) -> Fetched:
+    def _hit(self, entry: Entry, result: Result, viewer: ViewerRequest, trace: Trace, why: str) -> Fetched:
         self.store.hit(entry.key)
         age = entry.age(self.clock.now())
-        response, cut = from_entry(entry, req.method, req.headers, age)
+        response, cut = from_entry(entry, viewer.method, viewer.headers, age)
         trace.add("cache", "hit" if result is Result.HIT else "refresh-hit", f"{why}; Age {age}; {cut}")
         return Fetched(response, result, age)
 
     # -- misses --------------------------------------------------------------------------------------------
     async def _from_origin(self, plan: CachePlan, req: OriginRequest, client: OriginClient, trace: Trace,
                            clean: Clean, failed: Callable[[OriginError], EdgeResponse], *, store: bool,
-                           stale: Entry | None = None) -> Fetched:
+                           stale: Entry | None = None, viewer: ViewerRequest | None = None) -> Fetched:
         fill = None
         # A HEAD has no body to keep and a range is part of one: only whole GETs (and cached OPTIONS) fill.
         if store and req.method != "HEAD" and "Range" not in req.headers and plan.key not in self._fills:
@@ -147,14 +149,15 @@ class EdgeCache:
             try:
                 upstream = await self._origin(req, client, trace)
             except OriginError as exc:
-                if stale is not None and (served := self._stale_on_error(plan, stale, req, trace, str(exc.status))):
+                if stale is not None and viewer is not None and \
+                        (served := self._stale_on_error(plan, stale, viewer, trace, str(exc.status))):
                     return served
                 page = failed(exc)
                 if store:
                     self._store_whole(plan, page, trace)
                 return Fetched(page, Result.MISS, generated=True)
-            if stale is not None and upstream.status >= 500 and \
-                    (served := self._stale_on_error(plan, stale, req, trace, str(upstream.status))) is not None:
+            if stale is not None and viewer is not None and upstream.status >= 500 and \
+                    (served := self._stale_on_error(plan, stale, viewer, trace, str(upstream.status))) is not None:
                 await _release(upstream)
                 return served
             response = clean(upstream)
@@ -250,20 +253,21 @@ class EdgeCache:
             del self._fills[key]
 
     # -- expired copies ------------------------------------------------------------------------------------
-    async def _revalidate(self, plan: CachePlan, entry: Entry, req: OriginRequest, client: OriginClient,
-                          trace: Trace, clean: Clean, failed: Callable[[OriginError], EdgeResponse],
-                          expired: str) -> Fetched:
+    async def _revalidate(self, plan: CachePlan, entry: Entry, viewer: ViewerRequest, req: OriginRequest,
+                          client: OriginClient, trace: Trace, clean: Clean,
+                          failed: Callable[[OriginError], EdgeResponse], expired: str) -> Fetched:
         validators = entry.validators
         if not validators:
             trace.add("cache", "miss", f"{expired}; no ETag or Last-Modified to revalidate with: fetched again")
-            return await self._from_origin(plan, req, client, trace, clean, failed, store=True, stale=entry)
+            return await self._from_origin(plan, req, client, trace, clean, failed, store=True, stale=entry,
+                                           viewer=viewer)
         conditional = _conditional(req, validators)
         trace.add("cache", "revalidate", f"{expired}; asking the origin with "
                   f"{', '.join(f'{k}: {v}' for k, v in validators.items())}")
         try:
             upstream = await self._origin(conditional, client, trace)
         except OriginError as exc:
-            if (served := self._stale_on_error(plan, entry, req, trace, str(exc.status))) is not None:
+            if (served := self._stale_on_error(plan, entry, viewer, trace, str(exc.status))) is not None:
                 return served
             page = failed(exc)
             self._store_whole(plan, page, trace)
@@ -271,9 +275,9 @@ class EdgeCache:
         if upstream.status == 304:
             await _release(upstream)
             renewed = self._renew(plan, entry, upstream, trace)
-            return self._hit(renewed, Result.REFRESH_HIT, req, trace, "the origin answered 304 Not Modified: "
+            return self._hit(renewed, Result.REFRESH_HIT, viewer, trace, "the origin answered 304 Not Modified: "
                              f"copy renewed ({renewed.ttl_reason})")
-        if upstream.status >= 500 and (served := self._stale_on_error(plan, entry, req, trace,
+        if upstream.status >= 500 and (served := self._stale_on_error(plan, entry, viewer, trace,
                                                                        str(upstream.status))) is not None:
             await _release(upstream)
             return served
@@ -308,7 +312,7 @@ class EdgeCache:
             self.store.remove(entry.key)
         return renewed
 
-    def _stale_on_error(self, plan: CachePlan, entry: Entry, req: OriginRequest, trace: Trace,
+    def _stale_on_error(self, plan: CachePlan, entry: Entry, viewer: ViewerRequest, trace: Trace,
                         status: str) -> Fetched | None:
         """§4: an origin 5xx or failure while an expired copy exists: the copy is served (for
         error_caching_min_ttl before the origin is asked again), unless stale-if-error says otherwise."""
@@ -321,7 +325,7 @@ class EdgeCache:
             return None
         until = now + entry.error_min_ttl
         self.store.put(replace(entry, serve_stale_until=until))
-        return self._hit(entry, Result.HIT, req, trace, f"the origin answered {status} for an expired copy: "
+        return self._hit(entry, Result.HIT, viewer, trace, f"the origin answered {status} for an expired copy: "
                          f"the stale copy is served (again without asking for {entry.error_min_ttl:g} s)")
 
     def _revalidate_later(self, plan: CachePlan, entry: Entry, req: OriginRequest, client: OriginClient,

@@ -1,0 +1,202 @@
+"""Cache hits against the same object from the origin served directly, in one run; and the memory of a store
+holding 10,000 objects.
+
+    direct     load -> origin (aiohttp, its own process)                             the baseline
+    miss path  load -> frontyard serve, Managed-CachingDisabled -> the same origin   every request a Miss
+    hit path   load -> frontyard serve, Managed-CachingOptimized                      every request a Hit
+
+Prints requests per second, the ratio to direct, and the edge's CPU µs per request (user + system time of the
+`frontyard serve` process over the run divided by its requests: the figure that stays stable on a shared
+machine). Then fills a fresh edge with 10,000 distinct 1 KB objects and prints its RSS before and after.
+Loopback only; every run is bounded in time (wrk when installed, Debian package `wrk`) or count.
+
+    python benchmarks/cache_hits.py [--seconds 5] [--connections 32] [--objects 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+CONFIG = """\
+distribution:
+  origins:
+    - {{id: api, domain_name: api.bench.localhost, custom_origin: {{http_port: {port}}}}}
+  default_cache_behavior:
+    target_origin_id: api
+    cache_policy: {policy}
+emulator:
+  resolve: {{api.bench.localhost: 127.0.0.1}}
+  cache: {{max_bytes: 512MiB}}
+"""
+BODY = b"x" * 1024
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def run_origin() -> None:
+    """Child mode: an aiohttp origin answering 1 KB with Cache-Control: max-age=3600; prints its port."""
+    from aiohttp import web
+
+    async def handler(request: web.Request) -> web.Response:
+        return web.Response(body=BODY, content_type="text/plain", headers={"Cache-Control": "public, max-age=3600"})
+
+    async def main() -> None:
+        app = web.Application()
+        app.router.add_get("/{tail:.*}", handler)
+        runner = web.AppRunner(app, access_log=None)
+        await runner.setup()
+        await web.TCPSite(runner, "127.0.0.1", 0).start()
+        print(runner.addresses[0][1], flush=True)
+        await asyncio.Event().wait()
+
+    asyncio.run(main())
+
+
+def spawn(args: list[str], marker: str) -> tuple[subprocess.Popen[str], str]:
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    deadline = time.monotonic() + 20
+    assert proc.stdout is not None
+    while time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        if not line:
+            break
+        if marker in line:
+            return proc, line.strip()
+    proc.kill()
+    raise SystemExit(f"{args} did not start")
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICKS  # utime + stime
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def wrk(url: str, seconds: int, connections: int) -> tuple[float, int]:
+    out = subprocess.run(["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", url], capture_output=True,
+                         text=True, check=True, timeout=seconds + 30).stdout
+    rate = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    total = re.search(r"(\d+) requests in", out)
+    assert rate and total, out
+    return float(rate[1]), int(total[1])
+
+
+async def python_load(url: str, seconds: int, connections: int) -> tuple[float, int]:
+    import aiohttp
+
+    done = 0
+    stop = time.monotonic() + seconds
+
+    async def worker(session: aiohttp.ClientSession) -> None:
+        nonlocal done
+        while time.monotonic() < stop:
+            async with session.get(url) as r:
+                await r.read()
+            done += 1
+
+    async with aiohttp.ClientSession() as session:
+        start = time.monotonic()
+        await asyncio.gather(*(worker(session) for _ in range(connections)))
+        return done / (time.monotonic() - start), done
+
+
+def measure(url: str, seconds: int, connections: int, pid: int | None) -> tuple[float, float | None]:
+    """req/s, and CPU µs per request of process `pid` over the run."""
+    before = cpu_seconds(pid) if pid else 0.0
+    if shutil.which("wrk"):
+        rate, total = wrk(url, seconds, connections)
+    else:
+        rate, total = asyncio.run(python_load(url, seconds, connections))
+    if pid is None:
+        return rate, None
+    return rate, (cpu_seconds(pid) - before) * 1e6 / max(total, 1)
+
+
+async def fill(url: str, objects: int) -> None:
+    import aiohttp
+
+    async with aiohttp.ClientSession() as session:
+        queue = iter(range(objects))
+
+        async def worker() -> None:
+            for i in queue:
+                async with session.get(f"{url}/objects/{i}") as r:
+                    await r.read()
+
+        await asyncio.gather(*(worker() for _ in range(16)))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=int, default=5)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--objects", type=int, default=10_000)
+    parser.add_argument("--origin", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.origin:
+        run_origin()
+        return
+    py = sys.executable
+    children: list[subprocess.Popen[str]] = []
+    ports = ["--port", "0", "--https-port", "0", "--admin-port", "0", "--quiet"]
+    try:
+        origin, port = spawn([py, __file__, "--origin"], "")
+        children.append(origin)
+        with tempfile.TemporaryDirectory() as tmp:
+            edges = {}
+            for policy in ("Managed-CachingDisabled", "Managed-CachingOptimized"):
+                cfg = Path(tmp) / f"{policy}.yaml"
+                cfg.write_text(CONFIG.format(port=port, policy=policy))
+                edge, line = spawn([py, "-m", "emulator", "serve", str(cfg), *ports], " at http://")
+                children.append(edge)
+                edges[policy] = (edge, line.split(" at ")[1].strip().rstrip("/"))
+            tool = "wrk -t1" if shutil.which("wrk") else "python aiohttp client"
+            print(f"load: {tool}, {args.connections} connections, {args.seconds}s each, GET of a 1 KB object, "
+                  f"{os.cpu_count()} cores shared by the load tool, the edge and the origin")
+            direct, _ = measure(f"http://127.0.0.1:{port}/obj", args.seconds, args.connections, None)
+            miss_edge, miss_url = edges["Managed-CachingDisabled"]
+            miss, miss_cpu = measure(f"{miss_url}/obj", args.seconds, args.connections, miss_edge.pid)
+            hit_edge, hit_url = edges["Managed-CachingOptimized"]
+            asyncio.run(fill(hit_url, 1))  # /objects/0 ... the hit path's object is stored first
+            hit, hit_cpu = measure(f"{hit_url}/objects/0", args.seconds, args.connections, hit_edge.pid)
+
+            mem_cfg = Path(tmp) / "memory.yaml"
+            mem_cfg.write_text(CONFIG.format(port=port, policy="Managed-CachingOptimized"))
+            mem_edge, line = spawn([py, "-m", "emulator", "serve", str(mem_cfg), *ports], " at http://")
+            children.append(mem_edge)
+            mem_url = line.split(" at ")[1].strip().rstrip("/")
+            asyncio.run(fill(mem_url, 1))  # warm: the first request loads what every request needs
+            empty = rss_mb(mem_edge.pid)
+            started = time.monotonic()
+            asyncio.run(fill(mem_url, args.objects))
+            filled = rss_mb(mem_edge.pid)
+            took = time.monotonic() - started
+    finally:
+        for child in children:
+            child.terminate()
+            child.wait(timeout=10)
+    print(f"{'path':<44}{'req/s':>10}{'ratio':>9}{'edge CPU/request':>20}")
+    print(f"{'direct to the origin':<44}{direct:>10.0f}{1:>8.2f}x{'-':>20}")
+    print(f"{'frontyard, CachingDisabled (every Miss)':<44}{miss:>10.0f}{miss / direct:>8.2f}x{miss_cpu:>17.0f} µs")
+    print(f"{'frontyard, CachingOptimized (every Hit)':<44}{hit:>10.0f}{hit / direct:>8.2f}x{hit_cpu:>17.0f} µs")
+    print(f"hit path vs miss path: {hit / miss:.2f}x req/s, {miss_cpu / hit_cpu:.2f}x less CPU per request")
+    print(f"memory: {args.objects} cached 1 KB objects: RSS {empty:.0f} MB -> {filled:.0f} MB "
+          f"(+{(filled - empty) * 1024 / args.objects:.1f} KB per object; filled in {took:.1f}s)")
+
+
+if __name__ == "__main__":
+    main()
