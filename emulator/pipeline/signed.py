@@ -69,8 +69,12 @@ class Trust:
     def __init__(self, config: Config) -> None:
         self.groups = {g.name: g for g in config.key_groups}
         self.accounts = dict(config.emulator.key_pairs)
+        self._cache: dict[tuple[tuple[str, ...], tuple[str, ...]], dict[str, TrustedKey]] = {}
 
     def keys_for(self, behavior: CacheBehavior) -> dict[str, TrustedKey]:
+        signers = (behavior.trusted_key_groups, behavior.trusted_signers)
+        if (cached := self._cache.get(signers)) is not None:
+            return cached
         keys: dict[str, TrustedKey] = {}
         for name in behavior.trusted_key_groups:
             for key in self.groups[name].public_keys if name in self.groups else ():
@@ -78,6 +82,7 @@ class Trust:
         for account in behavior.trusted_signers:
             for key in self.accounts.get(account, ()):
                 keys.setdefault(key.id, TrustedKey(key, f"trusted signer '{account}'"))
+        self._cache[signers] = keys  # bounded by the config's behaviors; a reload builds a new Trust
         return keys
 
     def describe(self, behavior: CacheBehavior) -> str:

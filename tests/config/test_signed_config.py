@@ -109,3 +109,24 @@ def test_a_signer_account_without_key_pairs_warns(tmp_path: Path) -> None:
     assert len(config.warnings) == 1
     warning = config.warnings[0].format()
     assert "site.yaml:5:7" in warning and "trusted signer '111122223333' has no key pairs" in warning
+
+
+def test_validate_warns_when_a_public_behavior_shadows_a_private_one(tmp_path: Path) -> None:
+    from emulator.lint import lint
+
+    write_public_keys(tmp_path)
+    config = load(f"""\
+key_groups:
+  storage: {{public_keys: [{{id: {RSA_ID}, pem: rsa.pub.pem}}]}}
+distribution:
+  origins: [{{id: files, domain_name: files.example.test}}]
+  default_cache_behavior: {{target_origin_id: files}}
+  cache_behaviors:
+    - {{path_pattern: /stor*, target_origin_id: files}}
+    - {{path_pattern: /storage/*, target_origin_id: files, trusted_key_groups: [storage]}}
+    - {{path_pattern: /private/*, target_origin_id: files, trusted_key_groups: [storage]}}
+""", tmp_path)
+    found = [i.format() for i in lint(config)]
+    assert len(found) == 1
+    assert "cache_behaviors[1] (/storage/*): requires signed URLs or cookies, but cache_behaviors[0] (/stor*)" \
+        in found[0]
