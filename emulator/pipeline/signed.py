@@ -18,7 +18,7 @@ from urllib.parse import unquote
 from multidict import CIMultiDict
 
 from emulator.config.model import CacheBehavior, Config, EmulatorSettings
-from emulator.http import EdgeResponse, ViewerRequest
+from emulator.http import EdgeResponse, ViewerRequest, freeze
 from emulator.pipeline.response import CacheResult, finalize, generated_headers
 from emulator.signing import codec
 from emulator.signing.keys import PublicKey
@@ -115,6 +115,22 @@ cache_key_query = origin_query  # the cache (stage 7) keys a restricted behavior
 def is_signing_cookie(name: str) -> bool:
     """CloudFront-Expires/-Policy/-Signature/-Key-Pair-Id/-Hash-Algorithm: never part of the cache key."""
     return name in _SIGNING_COOKIES
+
+
+def for_cache_key(request: ViewerRequest, behavior: CacheBehavior) -> ViewerRequest:
+    """The request as a restricted behavior's cache key sees it: no signing query parameters, no signing
+    cookies, so every signed URL or cookie set for one object finds the same cached copy. Others: unchanged."""
+    if not behavior.restricted:
+        return request
+    headers = request.headers
+    if "Cookie" in headers:
+        kept = CIMultiDict(headers)
+        pairs = [p.strip() for line in kept.popall("Cookie") for p in line.split(";") if p.strip()]
+        pairs = [p for p in pairs if not is_signing_cookie(p.partition("=")[0].strip())]
+        if pairs:
+            kept["Cookie"] = "; ".join(pairs)
+        headers = freeze(kept)
+    return replace(request, query=cache_key_query(request.query), headers=headers)
 
 
 # -- verification ------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from emulator.pipeline.signed import (
     Verified,
     cache_key_query,
     error_body,
+    for_cache_key,
     is_signing_cookie,
     origin_query,
     verify,
@@ -216,3 +217,16 @@ def test_the_xml_body_is_cloudfronts_byte_for_byte() -> None:
     assert body == (b'<?xml version="1.0" encoding="UTF-8"?><Error><Code>MissingKey</Code><Message>Missing '
                     b"Key-Pair-Id query parameter or cookie value</Message></Error>")
     assert len(body) == 146  # the Content-Length of a 2018 capture (reference §17)
+
+
+def test_the_cache_key_view_of_a_restricted_request() -> None:
+    from emulator.config.model import CacheBehavior
+
+    restricted = CacheBehavior("/storage/*", "files", trusted_key_groups=("storage",))
+    public = CacheBehavior("/public/*", "files")
+    req = request(canned(url=URL + "?v=2"), cookies="a=1; CloudFront-Policy=p; CloudFront-Signature=s; b=2")
+    seen = for_cache_key(req, restricted)
+    assert seen.query == "v=2"
+    assert seen.headers.getall("Cookie") == ["a=1; b=2"]
+    assert for_cache_key(request(URL, cookies="CloudFront-Key-Pair-Id=K"), restricted).headers.get("Cookie") is None
+    assert for_cache_key(req, public) is req
