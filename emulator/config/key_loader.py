@@ -41,7 +41,8 @@ def _public_key(r: Report, path: TreePath, raw: object, legacy: bool) -> PublicK
         return None
     if key_id is None:
         return None
-    return PublicKey(key_id, KeyAlgorithm(algorithm), key, r.loc(path))
+    return PublicKey(key_id, KeyAlgorithm(algorithm), key, r.loc(path),
+                     r.base_dir / pem_file if pem_file is not None else None)
 
 
 def _keys(r: Report, s: Section, name: str, legacy: bool) -> tuple[PublicKey, ...]:

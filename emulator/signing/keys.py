@@ -7,6 +7,7 @@ import secrets
 import string
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes, serialization
@@ -38,6 +39,7 @@ class PublicKey:
     algorithm: KeyAlgorithm
     key: PublicKeyType = field(compare=False, repr=False)
     location: Location | None = None
+    path: Path | None = None  # the PEM file it was read from (watched for reloads), None when inline
 
     def verify(self, signature: bytes, data: bytes, hash_name: str) -> bool:
         return verify(self.key, signature, data, hash_name)

@@ -64,6 +64,11 @@ emulator:
     assert not config.distributions[0].default_cache_behavior.restricted
     assert config.emulator.key_pairs[0][0] == "self"
     assert config.warnings == ()
+    from emulator.reload import watched_files
+
+    watched = watched_files(config)  # --watch reloads when a public key file changes
+    assert (tmp_path / "rsa.pub.pem").resolve() in watched and (tmp_path / "ec.pub.pem").resolve() in watched
+    assert len(watched) == 3
 
 
 def test_every_problem_is_reported_with_its_location(tmp_path: Path) -> None:
