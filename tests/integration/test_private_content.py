@@ -4,9 +4,11 @@ signed by botocore's CloudFrontSigner (RSA-SHA1) and by `cryptography` directly 
 from __future__ import annotations
 
 import json
+import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from botocore.signers import CloudFrontSigner
 from yarl import URL
 
@@ -111,7 +113,8 @@ async def test_ecdsa_sha256_urls_and_cookies_signed_with_cryptography_verify(tmp
         assert "session=s1" in (header(json.loads(body), "Cookie") or "")
 
 
-async def test_expiry_runs_on_the_clock(tmp_path: Path) -> None:
+async def test_expiry_runs_on_the_clock(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="frontyard.access")
     write_public_keys(tmp_path)
     clock = FakeClock(NOW)
     async with run_edge(tmp_path, CONFIG, clock=clock) as edge:
@@ -122,6 +125,9 @@ async def test_expiry_runs_on_the_clock(tmp_path: Path) -> None:
         assert status == 403
         assert b"<Code>AccessDenied</Code><Message>Access denied</Message>" in body
         assert "expired at 2027-01-15T08:01:00Z" in headers["X-Frontyard-Trace"]
+    logged = [r.getMessage() for r in caplog.records if r.name == "frontyard.access"]
+    assert '" 403 ' in logged[-1] and 'why="AccessDenied: signed URL (canned policy, key K2JCJMDEHXQW5F' in logged[-1]
+    assert "expired at 2027-01-15T08:01:00Z" in logged[-1]
 
 
 async def test_frontyard_sign_output_is_served(tmp_path: Path) -> None:
