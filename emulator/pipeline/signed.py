@@ -21,7 +21,7 @@ from emulator.config.model import CacheBehavior, Config, EmulatorSettings
 from emulator.http import EdgeResponse, ViewerRequest, freeze
 from emulator.pipeline.response import CacheResult, finalize, generated_headers
 from emulator.signing import codec
-from emulator.signing.keys import PublicKey
+from emulator.signing.keys import KeyAlgorithm, PublicKey, raw_ecdsa_as_der
 from emulator.signing.policy import Policy, PolicyProblem, RequestUrl, parse_policy, resource_matches, viewer_ipv4
 from emulator.trace import Trace
 
@@ -202,18 +202,29 @@ def verify(request: ViewerRequest, keys: Mapping[str, TrustedKey], now: float) -
     urls = request_urls(request)
     if statement is not None:  # custom policy: the signature covers the policy bytes as sent
         if not key.verify(signature, statement, hash_name):
-            return Denied(ACCESS_DENIED, f"{via}: the signature does not verify with {how} over the custom policy")
+            return Denied(ACCESS_DENIED, f"{via}: the signature does not verify with {how} over the custom policy"
+                          + _raw_ecdsa_hint(key, signature, [statement], hash_name))
         resource = policy.resource
     else:  # canned: CloudFront rebuilds the statement from the URL asked for and Expires
-        signed_for = next((u for u in urls if key.verify(signature, codec.canned_policy(
-            u.text(), policy.expires).encode("utf-8"), hash_name)), None)
+        statements = [codec.canned_policy(u.text(), policy.expires).encode("utf-8") for u in urls]
+        signed_for = next((u for u, st in zip(urls, statements, strict=True) if key.verify(signature, st, hash_name)),
+                          None)
         if signed_for is None:
             asked = " or ".join(f"'{u.text()}'" for u in urls)
+            hint = _raw_ecdsa_hint(key, signature, statements, hash_name)
             return Denied(ACCESS_DENIED, f"{via}: the signature does not verify with {how} over the canned policy "
-                          f"for {asked} expiring {policy.expires}: signed for another URL or time, or with "
-                          "another key")
+                          f"for {asked} expiring {policy.expires}" + (hint or ": signed for another URL or time, or "
+                                                                      "with another key"))
         resource = signed_for.text()
     return _conditions(policy, resource, urls, request.client_ip, now, f"{via} ({kind}, {how})")
+
+
+def _raw_ecdsa_hint(key: PublicKey, signature: bytes, statements: list[bytes], hash_name: str) -> str:
+    der = raw_ecdsa_as_der(signature) if key.algorithm is KeyAlgorithm.ECDSA_P256 else None
+    if der is not None and any(key.verify(der, st, hash_name) for st in statements):
+        return (": the signature is a raw 64-byte r||s; CloudFront verifies DER-encoded ECDSA signatures (what "
+                "OpenSSL and the AWS SDKs produce)")
+    return ""
 
 
 def _policy(values: dict[str, str], names: dict[str, str], via: str,

@@ -99,17 +99,18 @@ def verify(key: PublicKeyType, signature: bytes, data: bytes, hash_name: str) ->
         if isinstance(key, rsa.RSAPublicKey):
             key.verify(signature, data, padding.PKCS1v15(), _hash(hash_name))
         else:
-            key.verify(_der(signature), data, ec.ECDSA(_hash(hash_name)))
+            key.verify(signature, data, ec.ECDSA(_hash(hash_name)))
     except InvalidSignature:
         return False
     return True
 
 
-def _der(signature: bytes) -> bytes:
-    """ECDSA signatures are DER; a raw 64-byte r||s (what some JOSE-minded signers emit) is accepted too."""
-    if len(signature) == 64 and signature[:1] != b"\x30":
-        return encode_dss_signature(int.from_bytes(signature[:32], "big"), int.from_bytes(signature[32:], "big"))
-    return signature
+def raw_ecdsa_as_der(signature: bytes) -> bytes | None:
+    """A raw 64-byte P-256 r||s (what JOSE-minded signers emit) re-encoded as DER, the only form CloudFront
+    verifies (OpenSSL and the AWS SDKs sign DER); None when it is not that shape. Used to explain a failure."""
+    if len(signature) != 64:
+        return None
+    return encode_dss_signature(int.from_bytes(signature[:32], "big"), int.from_bytes(signature[32:], "big"))
 
 
 def new_private_key(ecdsa: bool = False) -> PrivateKeyType:

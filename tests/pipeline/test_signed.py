@@ -230,3 +230,14 @@ def test_the_cache_key_view_of_a_restricted_request() -> None:
     assert seen.headers.getall("Cookie") == ["a=1; b=2"]
     assert for_cache_key(request(URL, cookies="CloudFront-Key-Pair-Id=K"), restricted).headers.get("Cookie") is None
     assert for_cache_key(req, public) is req
+
+
+def test_a_raw_ecdsa_signature_is_refused_and_explained() -> None:
+    from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
+
+    statement = canned_statement(URL, NOW + 60)
+    r, s = decode_dss_signature(raw_sign(ec_key(), statement))
+    raw = r.to_bytes(32, "big") + s.to_bytes(32, "big")
+    url = f"{URL}?Expires={NOW + 60}&Signature={cf_b64(raw)}&Key-Pair-Id={EC_ID}"
+    assert outcome(url) == "AccessDenied"
+    assert "raw 64-byte r||s; CloudFront verifies DER-encoded ECDSA signatures" in cause(url)
