@@ -151,3 +151,21 @@ async def test_a_custom_error_response_replaces_the_xml(tmp_path: Path) -> None:
         assert status == 403
         assert json.loads(body)["path"] == "/denied.html"  # the page, fetched through the public behavior
         assert headers["X-Cache"] == "Error from cloudfront"
+
+
+async def test_the_signature_is_checked_before_the_cache(tmp_path: Path) -> None:
+    write_public_keys(tmp_path)
+    config = CONFIG.replace("cache_policy: Managed-CachingDisabled", "cache_policy: Managed-CachingOptimized")
+    clock = FakeClock(NOW)
+    async with run_edge(tmp_path, config, clock=clock) as edge:
+        signer = botocore_signer()
+        first = signer.generate_presigned_url(edge.url + "/storage/r.txt", date_less_than=at(NOW + 60))
+        second = signer.generate_presigned_url(edge.url + "/storage/r.txt", date_less_than=at(NOW + 120))
+        assert (await get(edge, first))[1]["X-Cache"] == "Miss from cloudfront"
+        status, headers, _ = await get(edge, second)  # another signature for the same object: the cached copy
+        assert (status, headers["X-Cache"]) == (200, "Hit from cloudfront")
+        status, headers, body = await get(edge, edge.url + "/storage/r.txt")  # cached, but not for the unsigned
+        assert (status, headers["X-Cache"]) == (403, "Error from cloudfront") and b"MissingKey" in body
+        clock.advance(60)
+        assert (await get(edge, first))[0] == 403  # expired links stay expired, cached object or not
+        assert (await get(edge, second))[1]["X-Cache"] == "Hit from cloudfront"
