@@ -28,6 +28,7 @@ from emulator.output import format_issues, format_origin_request, format_trace
 from emulator.pipeline import Answer, Forward
 from emulator.reload import Reloader
 from emulator.server import AdminServer, EdgeServer
+from emulator.signing import signcli
 from emulator.tls import LocalCA, default_state_dir, trust_instructions
 from emulator.trace import Trace
 
@@ -74,11 +75,20 @@ def main(argv: list[str] | None = None) -> int:
                                 "'aws cloudfront create-invalidation'")
     invalidate_cli.add_arguments(invalidate)
 
+    sign = sub.add_parser("sign", help="print a signed URL (or signed cookies) for a restricted behavior")
+    signcli.add_sign_arguments(sign)
+    keys = sub.add_parser("keys", help="make key pairs for signed URLs and cookies")
+    signcli.add_keys_arguments(keys)
+
     args = parser.parse_args(argv)
     if args.command == "test-function":
         return testcli.run(args)
     if args.command == "invalidate":
         return invalidate_cli.run(args)
+    if args.command == "sign":
+        return signcli.run_sign(args)
+    if args.command == "keys":
+        return signcli.run_keys(args)
     if args.command == "serve":
         return cmd_serve(args)
     if args.command == "validate":

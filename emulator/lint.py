@@ -14,7 +14,7 @@ from emulator.lint_cache import cache_warnings
 from emulator.pipeline.forwarding import compile_forwarding
 from emulator.pipeline.loops import own_listener
 from emulator.pipeline.origin_request import SELF, Target, connect_target, origin_scheme
-from emulator.pipeline.routing import host_matches
+from emulator.pipeline.routing import compile_pattern, host_matches
 from emulator.tls import covers
 
 
@@ -27,6 +27,7 @@ def lint(config: Config) -> list[ConfigIssue]:
         out += _self_origins(config, d)
         out += _error_responses(d)
         out += cache_warnings(d, [b for b in d.behaviors if not bucket_like(d.origin(b.target_origin_id))])
+        out += _shadowed_private(d)
     return out
 
 
@@ -121,3 +122,17 @@ def _self_origins(config: Config, d: Distribution) -> Iterator[ConfigIssue]:
                         f"the edge as Host '{o.domain_name}' (fine for a chain of two distributions; a loop gets 403)")
 
 
+def _shadowed_private(d: Distribution) -> Iterator[ConfigIssue]:
+    """A restricted behavior listed after a public one that matches its paths: first match wins, so those files
+    are served unsigned (AWS's warning in "Add a signer to a distribution")."""
+    for i, b in enumerate(d.cache_behaviors):
+        if not b.restricted:
+            continue
+        sample = "/" + b.path_pattern.lstrip("/").replace("*", "x").replace("?", "x")
+        for earlier in d.cache_behaviors[:i]:
+            if not earlier.restricted and compile_pattern(earlier.path_pattern).fullmatch(sample):
+                yield _warn(b.location, _where(d, b),
+                            f"requires signed URLs or cookies, but {_where(d, earlier).split(' ', 2)[2]} comes "
+                            f"first, is public and matches its paths (e.g. {sample}): first match wins, so they "
+                            "are served unsigned; move the restricted behavior before it")
+                break

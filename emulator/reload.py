@@ -30,7 +30,10 @@ def watched_files(config: Config) -> list[Path]:
         files.append(fn.code_path)
         if fn.key_value_store:
             files.append(Path(fn.key_value_store))
-    return files
+    keys = [*(k for g in config.key_groups for k in g.public_keys),
+            *(k for _, pairs in config.emulator.key_pairs for k in pairs)]
+    files += [k.path for k in keys if k.path is not None]  # the public keys signed URLs are verified with
+    return list(dict.fromkeys(files))
 
 
 def _mtimes(files: list[Path]) -> dict[Path, float | None]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from emulator.cf_functions import CompiledFunction, FunctionLoadError, FunctionSource, compile_function, load_kvs
 from emulator.config import rules
+from emulator.config.key_loader import check_signer_accounts, group_names, load_key_groups, load_trust
 from emulator.config.managed import CACHE_POLICIES
 from emulator.config.mock_loader import load_mock
 from emulator.config.model import (
@@ -46,8 +47,6 @@ LATER_DISTRIBUTION = {
 }
 LATER_BEHAVIOR = {
     "lambda_function_associations": "Lambda@Edge is not emulated",
-    "trusted_key_groups": "signed URLs are not emulated yet",
-    "trusted_signers": "signed URLs are not emulated yet",
     "field_level_encryption_id": "field-level encryption is not emulated",
     "realtime_log_config_arn": "real-time logs are not emulated",
     "smooth_streaming": "smooth streaming is not emulated",
@@ -62,7 +61,7 @@ LATER_ORIGIN = {
 BEHAVIOR_KEYS = (
     "target_origin_id", "viewer_protocol_policy", "allowed_methods", "cached_methods", "compress",
     "cache_policy", "origin_request_policy", "response_headers_policy", "function_associations",
-    "forwarded_values", "min_ttl", "default_ttl", "max_ttl",
+    "forwarded_values", "min_ttl", "default_ttl", "max_ttl", "trusted_key_groups", "trusted_signers",
 )
 SETS_TEXT = " | ".join("[" + ", ".join(sorted(s, key=["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST",
                                                        "DELETE"].index)) + "]" for s in METHOD_SETS)
@@ -91,12 +90,15 @@ class _Loader:
     def __init__(self, report: Report) -> None:
         self.r = report
         self.policies = Policies(report)
+        self.key_group_names: set[str] = set()
 
     def load(self, tree: object) -> Config | None:
         top = Section(self.r, (), tree)
         top.check_keys(("distribution", "distributions", "functions", "emulator", "cache_policies",
-                        "origin_request_policies"))
+                        "origin_request_policies", "key_groups"))
         self.policies.load(top)
+        key_groups = load_key_groups(self.r, top.section("key_groups"))
+        self.key_group_names = {g.name for g in key_groups} | group_names(top.data.get("key_groups"))
         functions = self.functions(top)
         names = {f.name for f in functions}
         distributions: list[Distribution] = []
@@ -112,8 +114,9 @@ class _Loader:
             self.r.error((), "missing required key 'distribution'", "a mapping describing the distribution")
         self.check_hosts(distributions)
         settings = load_settings(self.r, top.section("emulator"))
+        check_signer_accounts(self.r, distributions, settings.key_pairs)
         warnings = tuple(i for i in self.r.issues if i.severity is Severity.WARNING)
-        return Config(self.r.smap.file, tuple(distributions), tuple(functions), settings, warnings)
+        return Config(self.r.smap.file, tuple(distributions), tuple(functions), settings, warnings, key_groups)
 
     # -- distribution ---------------------------------------------------------------------------------
     def distribution(self, path: TreePath, raw: object, functions: set[str], index: int) -> Distribution | None:
@@ -269,11 +272,12 @@ class _Loader:
         if rhp is not None:
             self.r.warn(s.at("response_headers_policy"), "response headers policies are not emulated yet")
         associations = self.associations(s, functions)
+        key_groups, signers = load_trust(self.r, s, self.key_group_names)
         if pattern is None or target is None or vpp is None:
             return None
         return CacheBehavior(pattern, target, s.location, is_default, vpp, allowed, cached,
                              s.bool("compress", False), None if legacy else cache_policy, orp, legacy, rhp,
-                             tuple(associations))
+                             tuple(associations), key_groups, signers)
 
     def method_set(self, s: Section, key: str, choices: tuple[frozenset[str], ...]) -> frozenset[str]:
         methods = s.strs(key)

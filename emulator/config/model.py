@@ -10,6 +10,7 @@ from emulator.cf_functions import CompiledFunction
 from emulator.config.managed import CACHE_POLICIES
 from emulator.config.policies import CachePolicy, ForwardedValues, OriginRequestPolicy
 from emulator.config.source import ConfigIssue, Location
+from emulator.signing.keys import PublicKey
 
 
 class ViewerProtocolPolicy(StrEnum):
@@ -101,6 +102,14 @@ class CacheBehavior:
     forwarded_values: ForwardedValues | None = None
     response_headers_policy: str | None = None
     function_associations: tuple[FunctionAssociation, ...] = ()
+    # Private content (stage 5b): key group names, or legacy signer accounts ("self" / account ids).
+    trusted_key_groups: tuple[str, ...] = ()
+    trusted_signers: tuple[str, ...] = ()
+
+    @property
+    def restricted(self) -> bool:
+        """Restrict viewer access: every request needs a signed URL or signed cookies."""
+        return bool(self.trusted_key_groups or self.trusted_signers)
 
     @property
     def label(self) -> str:
@@ -135,6 +144,15 @@ class Distribution:
     def behaviors(self) -> tuple[CacheBehavior, ...]:
         """In evaluation order: the ordered behaviors, then the default."""
         return (*self.cache_behaviors, self.default_cache_behavior)
+
+
+@dataclass(frozen=True)
+class KeyGroup:
+    """A CloudFront key group: the public keys a behavior trusting it verifies signatures with."""
+
+    name: str
+    public_keys: tuple[PublicKey, ...]
+    location: Location | None = None
 
 
 @dataclass(frozen=True)
@@ -178,6 +196,8 @@ class EmulatorSettings:
     access_log: bool = True
     viewer: tuple[tuple[str, str], ...] = ()  # geolocation overrides for CloudFront-Viewer-* headers
     cache: CacheSettings = CacheSettings()
+    # Legacy trusted signers' CloudFront key pairs: (account id or "self", public keys).
+    key_pairs: tuple[tuple[str, tuple[PublicKey, ...]], ...] = ()
 
     @property
     def edge_name(self) -> str:
@@ -198,3 +218,4 @@ class Config:
     functions: tuple[FunctionConfig, ...] = ()
     emulator: EmulatorSettings = field(default_factory=EmulatorSettings)
     warnings: tuple[ConfigIssue, ...] = ()  # issues of severity warning, kept for `validate` and `serve`
+    key_groups: tuple[KeyGroup, ...] = ()

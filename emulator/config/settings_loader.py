@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from emulator.config import rules
+from emulator.config.key_loader import load_key_pairs
 from emulator.config.model import CacheSettings, EmulatorSettings, Listen
 from emulator.config.reader import Report, Section
 from emulator.http import split_host_port
@@ -15,7 +16,8 @@ def load_settings(r: Report, s: Section | None) -> EmulatorSettings:
     """`emulator:` — frontyard's own settings (listeners, resolve, viewer location, debug)."""
     if s is None:
         return EmulatorSettings()
-    s.check_keys(("listen", "resolve", "pop", "edge_id", "debug", "access_log", "viewer", "state_dir", "cache"))
+    s.check_keys(("listen", "resolve", "pop", "edge_id", "debug", "access_log", "viewer", "state_dir", "cache",
+                  "key_pairs"))
     defaults = EmulatorSettings()
     http, https, admin = defaults.http, defaults.https, defaults.admin
     if (listen := s.section("listen")) is not None:
@@ -49,7 +51,7 @@ def load_settings(r: Report, s: Section | None) -> EmulatorSettings:
     state = s.str("state_dir")
     return EmulatorSettings(http, https, admin, r.base_dir / state if state else None, tuple(resolve),
                             pop, edge_id, trace_header, s.bool("access_log", True), tuple(viewer),
-                            _cache(r, s.section("cache")))
+                            _cache(r, s.section("cache")), load_key_pairs(r, s.section("key_pairs")))
 
 
 _SIZE = re.compile(r"^\s*(\d+)\s*([kmg]i?b?|b)?\s*$", re.IGNORECASE)

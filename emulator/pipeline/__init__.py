@@ -5,6 +5,7 @@
     3 viewer protocol policy        301/307 redirect or 403
     4 allowed methods, GET body     403
     5 loop check                    a third pass through this edge (chain > 2 or a loop) -> 403
+    5b signed URL / cookies          restricted behavior without a valid signature -> 403 XML (MissingKey, ...)
     6 viewer-request function       continue (uri/headers/origin changed) | generated response | 502/503
    7a cache key                     from the cache policy (or legacy forwarded values); cacheable or not
     8 origin request               policies, Host, removed/replaced headers, origin path, custom headers
@@ -31,7 +32,7 @@ from emulator.config.model import CacheBehavior, Config, Distribution, EventType
 from emulator.errors import OriginError
 from emulator.http import EdgeResponse, HeaderPairs, OriginRequest, ViewerRequest, freeze
 from emulator.origins.http import OriginClient
-from emulator.pipeline import error_responses, functions
+from emulator.pipeline import error_responses, functions, signed
 from emulator.pipeline.cache_key import cache_key, describe
 from emulator.pipeline.caching import CachePlan, EdgeCache, Fetched
 from emulator.pipeline.error_responses import PageContext, PageFailed, rule_for
@@ -106,6 +107,7 @@ class Pipeline:
         self.cache = EdgeCache(config.emulator.cache, clock)
         self.error_ttls = {d.id: tuple((e.error_code, e.error_caching_min_ttl) for e in d.custom_error_responses)
                            for d in config.distributions}
+        self.trust = signed.Trust(config)  # which public keys each restricted behavior verifies with
 
     # -- stages 1 to 8: decisions, also used by `frontyard explain` (no origin is contacted) ---------------
     async def plan(self, request: ViewerRequest, trace: Trace, *, origin_request: bool = True) -> Forward | Answer:
@@ -145,6 +147,9 @@ class Pipeline:
         if (looped := check_loop(request, self.settings)) is not None:
             trace.add("loop", "forbidden", looped.cause)
             return Answer(self.respond.edge_error(looped, trace), distribution)
+        # 5b: trusted key groups / signers: a valid signed URL or signed cookies, or CloudFront's 403 XML.
+        if (denied := signed.check(request, behavior, self.trust, self.clock.now(), trace)) is not None:
+            return Answer(signed.denied_response(denied, self.settings, self.clock.now(), trace), distribution)
 
         origin = distribution.origin(behavior.target_origin_id)
         fwd = route.forwarding
@@ -173,8 +178,8 @@ class Pipeline:
             forward.host_override
         target = connect_target(origin, origin_scheme(origin, request.scheme), self.settings,
                                 self.mocks.get(distribution.id, {}), self.listeners)
-        origin_request, notes = build_origin_request(request, path, behavior, origin, self.settings, target,
-                                                     trace.request_id, fwd, generated)
+        origin_request, notes = build_origin_request(signed.for_origin(request, behavior, trace), path, behavior,
+                                                     origin, self.settings, target, trace.request_id, fwd, generated)
         if host_override is not None:
             headers = CIMultiDict(origin_request.headers)
             headers["Host"] = host_override

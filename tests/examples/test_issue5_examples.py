@@ -9,17 +9,19 @@ from pathlib import Path
 import pytest
 
 from emulator.cli import main
+from emulator.clock import Clock, FakeClock
+from emulator.signing import sign_url
 from tests.helpers import header, run_edge
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
-def edge_for(tmp_path: Path, name: str):
+def edge_for(tmp_path: Path, name: str, clock: Clock | None = None):
     # Copy beside a functions/ folder so the examples' ../../functions paths resolve as in the repo.
     shutil.copytree(EXAMPLES / name, tmp_path / "examples" / name)
     shutil.copytree(EXAMPLES.parent / "functions", tmp_path / "functions")
     folder = tmp_path / "examples" / name
-    return run_edge(folder, (folder / "frontyard.yaml").read_text())
+    return run_edge(folder, (folder / "frontyard.yaml").read_text(), clock=clock)
 
 
 async def get(edge, path: str) -> tuple[int, str, bytes]:
@@ -71,6 +73,19 @@ async def test_c_single_domain_reverse_proxy(tmp_path: Path) -> None:
     assert json.loads(api[2])["path"] == "/users/7"  # stripped by the function
     assert header(json.loads(api[2]), "Host") == "api.example.test"
     assert json.loads(stac[2])["path"] == "/stac/collections"  # CloudFront does not strip prefixes
-    assert storage[0] == 200 and storage[2] == b"report\n"
+    assert storage[0] == 403 and b"<Code>MissingKey</Code>" in storage[2]  # private: signed URLs only
     assert thumb[0] == 200 and thumb[2] == b"PNG-ish\n"  # origin_path /img + /thumbnails/cat.png
     assert spa[0] == 200 and b"SPA" in spa[2]
+
+
+async def test_c_private_storage_signed_and_expired(tmp_path: Path) -> None:
+    clock = FakeClock(1_800_000_000)
+    key = (EXAMPLES / "single-domain-proxy" / "keys" / "KDEMOSTORAGE01.private.pem").read_bytes()
+    async with edge_for(tmp_path, "single-domain-proxy", clock) as edge:
+        url = sign_url("http://app.localhost/storage/report.txt", "KDEMOSTORAGE01", key, expires=clock.now() + 600)
+        signed = await get(edge, url.removeprefix("http://app.localhost"))
+        clock.advance(600)
+        expired = await get(edge, url.removeprefix("http://app.localhost"))
+    assert signed == (200, "text/plain", b"report\n")
+    assert expired[0] == 403 and expired[1] == "text/xml"
+    assert b"<Code>AccessDenied</Code><Message>Access denied</Message>" in expired[2]
