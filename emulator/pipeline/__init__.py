@@ -290,7 +290,9 @@ class Pipeline:
         the response may be looked up and stored (reference §3 cached methods, §6)."""
         spec = route.key_spec
         method = request.method
-        key = cache_key(spec, distribution.id, method, path, request, generated)
+        # A restricted behavior keys without the signing parameters and cookies: every signed URL for an object
+        # finds the same copy (AWS: they do not create separate cached objects).
+        key = cache_key(spec, distribution.id, method, path, signed.for_cache_key(request, route.behavior), generated)
         behavior = route.behavior
         if not self.settings.cache.enabled:
             why = "emulator.cache.enabled is false: every request goes to the origin"

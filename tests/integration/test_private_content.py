@@ -169,3 +169,25 @@ async def test_the_signature_is_checked_before_the_cache(tmp_path: Path) -> None
         clock.advance(60)
         assert (await get(edge, first))[0] == 403  # expired links stay expired, cached object or not
         assert (await get(edge, second))[1]["X-Cache"] == "Hit from cloudfront"
+
+
+async def test_signing_parameters_and_cookies_are_not_part_of_the_cache_key(tmp_path: Path) -> None:
+    """Even with a cache policy that keys on every query string and cookie, two signatures of one object (a
+    URL, then cookies) share one cached copy; another query string is still another entry."""
+    write_public_keys(tmp_path)
+    config = CONFIG.replace("cache_policy: Managed-CachingDisabled", "cache_policy: everything") + """\
+cache_policies:
+  everything: {min_ttl: 0, default_ttl: 3600, max_ttl: 3600, query_strings: all, cookies: all}
+"""
+    async with run_edge(tmp_path, config, clock=FakeClock(NOW)) as edge:
+        signer = botocore_signer()
+        first = signer.generate_presigned_url(edge.url + "/storage/r.txt", date_less_than=at(NOW + 60))
+        second = signer.generate_presigned_url(edge.url + "/storage/r.txt", date_less_than=at(NOW + 120))
+        assert (await get(edge, first))[1]["X-Cache"] == "Miss from cloudfront"
+        assert (await get(edge, second))[1]["X-Cache"] == "Hit from cloudfront"
+        cookies = sign_cookies(edge.url + "/storage/*", RSA_ID, pem(rsa_key()), expires=NOW + 60)
+        cookie = "; ".join(f"{k}={v}" for k, v in cookies.items())
+        status, headers, _ = await get(edge, edge.url + "/storage/r.txt", headers={"Cookie": cookie})
+        assert (status, headers["X-Cache"]) == (200, "Hit from cloudfront")
+        other = signer.generate_presigned_url(edge.url + "/storage/r.txt?v=2", date_less_than=at(NOW + 60))
+        assert (await get(edge, other))[1]["X-Cache"] == "Miss from cloudfront"
