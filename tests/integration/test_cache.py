@@ -578,3 +578,33 @@ async def test_admin_cache_listing_reports_ttl_and_hits(tmp_path: Path) -> None:
     assert (entry["path"], entry["status"], entry["ttl_left"], entry["age"], entry["size"], entry["hits"]) == (
         "/l", 200, 60, 40, 5, 2)
     assert ["path", "/l"] in entry["key"]
+
+
+def test_explain_prints_the_cache_key_and_whether_it_is_cacheable(tmp_path: Path, capsys) -> None:
+    from emulator.cli import main
+
+    path = tmp_path / "frontyard.yaml"
+    behavior = "cache_policy: by-query\n            allowed_methods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]"
+    path.write_text(textwrap.dedent(config(9000, behavior=behavior, extra="""\
+        cache_policies:
+          by-query: {min_ttl: 0, default_ttl: 60, max_ttl: 600, query_strings: all, cookies: {behavior: whitelist,
+                     items: [lang]}}
+        """)))
+    assert main(["explain", str(path), "http://localhost/list?b=2&a=1", "-H", "Cookie: lang=fr; x=1"]) == 0
+    out = capsys.readouterr().out
+    assert "cache-key       cacheable: GET under by-query (TTLs min 0, default 60, max 600); key: path '/list', " \
+           "cookie:lang=fr, query 'b=2&a=1'" in out
+    assert main(["explain", str(path), "http://localhost/list", "-X", "POST"]) == 0
+    assert "not-cacheable: POST responses are never cached" in capsys.readouterr().out
+
+
+async def test_the_access_log_says_hit_or_miss(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    caplog.set_level(logging.INFO, "frontyard.access")
+    origin = Origin()
+    async with serve_app(origin.app) as port, run_edge(tmp_path, config(port)) as edge:
+        await get(edge, "/logged")
+        await get(edge, "/logged")
+    lines = [r.getMessage() for r in caplog.records if '"GET /logged' in r.getMessage()]
+    assert ["result=miss" in lines[0], "result=hit" in lines[1]] == [True, True]
