@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from emulator.config.model import CacheBehavior, Distribution
-from emulator.config.policies import ItemBehavior
+from emulator.config.policies import ItemBehavior, ItemSet
 from emulator.config.source import ConfigIssue, Severity
 from emulator.pipeline.cache import ERRORS_ALWAYS_CACHED
 from emulator.pipeline.cache_key import KeySpec, compile_key_spec
@@ -37,35 +37,28 @@ def cache_warnings(d: Distribution, api_behaviors: list[CacheBehavior]) -> Itera
 
 
 def _forwarded_not_keyed(fwd: Forwarding, spec: KeySpec) -> list[str]:
-    gaps = []
-    headers = [s for s in fwd.headers if s is not spec.headers]
-    if any(s.behavior in (ItemBehavior.ALL_VIEWER, ItemBehavior.ALL_VIEWER_AND_CLOUDFRONT, ItemBehavior.ALL_EXCEPT)
-           for s in headers):
-        gaps.append("every viewer header (Authorization included)")
-    else:
-        listed = sorted({h for s in headers if s.behavior is ItemBehavior.WHITELIST for h in s.items
-                         if not spec.headers.allows(h) and not h.startswith("cloudfront-")})
-        if listed:
-            gaps.append("the headers " + ", ".join(listed))
-    cookies = [s for s in fwd.cookies if s is not spec.cookies]
-    if any(s.behavior is ItemBehavior.ALL for s in cookies) and spec.cookies.behavior is not ItemBehavior.ALL:
-        gaps.append("all cookies")
-    else:
-        names = sorted({c for s in cookies if s.behavior is ItemBehavior.WHITELIST for c in s.items
-                        if not spec.cookies.allows(c)})
-        if names:
-            gaps.append("the cookies " + ", ".join(names))
-    queries = [s for s in fwd.query_strings if s is not spec.query_strings]
-    if spec.query_keys:  # legacy query_string_cache_keys: all are forwarded, only these are keyed
-        gaps.append(f"every query string (only {', '.join(spec.query_keys)} in query_string_cache_keys)")
-    elif any(s.behavior is ItemBehavior.ALL for s in queries) and spec.query_strings.behavior is not ItemBehavior.ALL:
-        gaps.append("every query string")
-    else:
-        names = sorted({q for s in queries if s.behavior is ItemBehavior.WHITELIST for q in s.items
-                        if not spec.query_strings.allows(q)})
-        if names:
-            gaps.append("the query strings " + ", ".join(names))
-    return gaps
+    B = ItemBehavior
+    gaps = [
+        _gap(fwd.headers, spec.headers, (B.ALL_VIEWER, B.ALL_VIEWER_AND_CLOUDFRONT, B.ALL_EXCEPT),
+             "every viewer header (Authorization included)", "the headers", skip="cloudfront-"),
+        _gap(fwd.cookies, spec.cookies, (B.ALL, B.ALL_EXCEPT), "all cookies", "the cookies"),
+        # legacy query_string_cache_keys: every query string is forwarded, only these are keyed
+        f"every query string (only {', '.join(spec.query_keys)} in query_string_cache_keys)" if spec.query_keys
+        else _gap(fwd.query_strings, spec.query_strings, (B.ALL, B.ALL_EXCEPT), "every query string",
+                  "the query strings"),
+    ]
+    return [g for g in gaps if g is not None]
+
+
+def _gap(forwarded: tuple[ItemSet, ...], keyed: ItemSet, broad: tuple[ItemBehavior, ...], everything: str,
+         some: str, skip: str = "\0") -> str | None:
+    """What the policies forward (cache policy and origin request policy sets) beyond what the key holds."""
+    others = [s for s in forwarded if s is not keyed]
+    if any(s.behavior in broad for s in others) and keyed.behavior is not ItemBehavior.ALL:
+        return everything
+    names = sorted({n for s in others if s.behavior is ItemBehavior.WHITELIST for n in s.items
+                    if not keyed.allows(n) and not n.startswith(skip)})
+    return f"{some} {', '.join(names)}" if names else None
 
 
 def _warn(b: CacheBehavior, d: Distribution, message: str) -> ConfigIssue:

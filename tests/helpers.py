@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import ssl
 import textwrap
@@ -86,6 +87,16 @@ async def run_config(config: Config, *, clock: Clock | None = None) -> AsyncIter
                            Path(config.file), server)
         finally:
             await server.close()
+
+
+async def serve_url(proc: asyncio.subprocess.Process) -> str:
+    """The viewer URL a `frontyard serve` child prints when it is ready (read from its stdout, bounded)."""
+    assert proc.stdout is not None
+    while True:
+        line = (await asyncio.wait_for(proc.stdout.readline(), 20)).decode()
+        assert line, "serve exited before printing its URL"
+        if " at http://" in line:
+            return line.split(" at ")[1].strip().rstrip("/")
 
 
 def header_pairs(echo: dict) -> list[tuple[str, str]]:

@@ -13,6 +13,7 @@ import aiohttp
 import pytest
 
 from emulator.cli import main
+from tests.helpers import serve_url
 
 THREE_MISTAKES = """\
 distribution:
@@ -84,13 +85,7 @@ async def test_serve_demo_then_ctrl_c(tmp_path: Path) -> None:
         sys.executable, "-m", "emulator", "serve", "--port", "0", "--https-port", "0", "--admin-port", "0",
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
     try:
-        assert proc.stdout is not None
-        url = None
-        while url is None:
-            line = (await asyncio.wait_for(proc.stdout.readline(), 20)).decode()
-            assert line, "serve exited before printing its URL"
-            if " at http://" in line:
-                url = line.split(" at ")[1].strip().rstrip("/")
+        url = await serve_url(proc)
         async with aiohttp.ClientSession() as session:
             async with session.get(url + "/") as r:
                 assert r.status == 200

@@ -13,7 +13,7 @@ from pathlib import Path
 import aiohttp
 from aiohttp import web
 
-from tests.helpers import serve_app
+from tests.helpers import serve_app, serve_url
 
 BLOCK = os.urandom(1024 * 1024)
 BLOCKS = 1024  # 1 GiB
@@ -55,13 +55,7 @@ async def test_one_gigabyte_through_a_cached_behavior_keeps_memory_low(tmp_path:
             sys.executable, "-m", "emulator", "serve", str(config), "--port", "0", "--https-port", "0",
             "--admin-port", "0", "--quiet", stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
         try:
-            assert proc.stdout is not None
-            url = None
-            while url is None:
-                line = (await asyncio.wait_for(proc.stdout.readline(), 20)).decode()
-                assert line, "serve exited before printing its URL"
-                if " at http://" in line:
-                    url = line.split(" at ")[1].strip().rstrip("/")
+            url = await serve_url(proc)
             digest, total = hashlib.sha256(), 0
             async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=300)) as session:
                 async with session.get(url + "/big.bin") as r:
