@@ -126,7 +126,7 @@ class Emulator:
     async def explain(self, request: ViewerRequest) -> tuple[Forward | Answer, Trace]:
         """Stages 1-8 only (functions included): what would happen, without contacting any origin."""
         trace = Trace(new_request_id())
-        return await self.pipeline.plan(request, trace), trace
+        return self.pipeline.explained(await self.pipeline.plan(request, trace), request, trace), trace
 
 
 

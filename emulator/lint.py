@@ -28,6 +28,7 @@ def lint(config: Config) -> list[ConfigIssue]:
         out += _error_responses(d)
         out += cache_warnings(d, [b for b in d.behaviors if not bucket_like(d.origin(b.target_origin_id))])
         out += _shadowed_private(d)
+        out += _compression_and_cors(d)
     return out
 
 
@@ -136,3 +137,16 @@ def _shadowed_private(d: Distribution) -> Iterator[ConfigIssue]:
                             f"first, is public and matches its paths (e.g. {sample}): first match wins, so they "
                             "are served unsigned; move the restricted behavior before it")
                 break
+def _compression_and_cors(d: Distribution) -> Iterator[ConfigIssue]:
+    for b in d.behaviors:
+        fwd = compile_forwarding(b)
+        if b.compress and not (fwd.gzip or fwd.brotli):
+            yield _warn(b.location, _where(d, b), f"compress is on but {fwd.source} enables neither gzip nor Brotli: "
+                        "nothing is compressed (use a cache policy with enable_accept_encoding_gzip/brotli, e.g. "
+                        "Managed-CachingOptimized)")
+        policy = b.headers_policy
+        if policy is not None and policy.cors is not None and policy.cors.allow_methods and \
+                "OPTIONS" not in b.allowed_methods:
+            yield _warn(b.location, _where(d, b), f"response headers policy '{policy.name}' answers CORS preflights, "
+                        "but OPTIONS is not in allowed_methods: browsers' preflights get 403 and the cross-origin "
+                        "request fails (allow [GET, HEAD, OPTIONS] or more)")

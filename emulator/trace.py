@@ -29,6 +29,7 @@ class Trace:
 
     request_id: str
     decisions: list[Decision] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)  # ms measured on the way, e.g. origin_fbl
 
     def add(self, stage: str, outcome: str, detail: str, location: Location | None = None) -> None:
         self.decisions.append(Decision(stage, outcome, detail, location))

@@ -111,3 +111,20 @@ def test_error_responses_cached_for_api_behaviors(api_policy: str, ttl: int, war
 """
     found = [w for w in warnings(text) if "cached for error_caching_min_ttl" in w]
     assert bool(found) is warned, found
+
+
+@pytest.mark.parametrize(("behavior", "needle"), [
+    ("{target_origin_id: api, compress: true, cache_policy: Managed-CachingDisabled}", "enables neither gzip"),
+    ("{target_origin_id: api, compress: true}", None),  # CachingOptimized compresses
+    ("{target_origin_id: api, response_headers_policy: CORS-With-Preflight}", "OPTIONS is not in allowed_methods"),
+    ("{target_origin_id: api, response_headers_policy: SimpleCORS}", None),  # no methods: no preflights
+    ("{target_origin_id: api, allowed_methods: [GET, HEAD, OPTIONS], response_headers_policy: CORS-With-Preflight}",
+     None),
+])
+def test_compression_and_cors_warnings(behavior: str, needle: str | None) -> None:
+    found = [w for w in warnings(BASE.replace("{target_origin_id: api}", behavior))
+             if "gzip" in w or "preflight" in w]
+    if needle is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and needle in found[0] and "site.yaml:6:" in found[0]

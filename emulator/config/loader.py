@@ -7,6 +7,8 @@ from pathlib import Path
 
 from emulator.cf_functions import CompiledFunction, FunctionLoadError, FunctionSource, compile_function, load_kvs
 from emulator.config import rules
+from emulator.config.groups_loader import load_geo_restriction, load_origin_groups
+from emulator.config.headers_loader import HeadersPolicies
 from emulator.config.key_loader import check_signer_accounts, group_names, load_key_groups, load_trust
 from emulator.config.managed import CACHE_POLICIES
 from emulator.config.mock_loader import load_mock
@@ -38,10 +40,8 @@ LATER_DISTRIBUTION = {
     "http_version": "viewers speak HTTP/1.1 to the emulator",
     "is_ipv6_enabled": "the listen address decides",
     "logging": "frontyard writes its own access log",
-    "restrictions": "geo restriction is not emulated yet",
     "viewer_certificate": "the local CA issues the viewer certificate",
     "web_acl_id": "AWS WAF is not emulated",
-    "origin_groups": "origin failover is not emulated yet",
     "continuous_deployment_policy_id": "continuous deployment is not emulated",
     "staging": "continuous deployment is not emulated",
 }
@@ -91,12 +91,14 @@ class _Loader:
         self.r = report
         self.policies = Policies(report)
         self.key_group_names: set[str] = set()
+        self.headers_policies = HeadersPolicies(report)
 
     def load(self, tree: object) -> Config | None:
         top = Section(self.r, (), tree)
         top.check_keys(("distribution", "distributions", "functions", "emulator", "cache_policies",
-                        "origin_request_policies", "key_groups"))
+                        "origin_request_policies", "key_groups", "response_headers_policies"))
         self.policies.load(top)
+        self.headers_policies.load(top)
         key_groups = load_key_groups(self.r, top.section("key_groups"))
         self.key_group_names = {g.name for g in key_groups} | group_names(top.data.get("key_groups"))
         functions = self.functions(top)
@@ -122,7 +124,8 @@ class _Loader:
     def distribution(self, path: TreePath, raw: object, functions: set[str], index: int) -> Distribution | None:
         s = Section(self.r, path, raw)
         s.check_keys(("id", "domain_name", "aliases", "default_root_object", "origins", "default_cache_behavior",
-                      "cache_behaviors", "custom_error_responses", "comment"), LATER_DISTRIBUTION)
+                      "cache_behaviors", "custom_error_responses", "comment", "origin_groups", "restrictions"),
+                     LATER_DISTRIBUTION)
         dist_id = s.str("id", f"dist{index + 1}" if index else "default") or "default"
         # A stable fake CloudFront domain per distribution, like d111111abcdef8.cloudfront.net.
         fake = "d" + hashlib.sha256(dist_id.encode()).hexdigest()[:13] + ".cloudfront.net"
@@ -140,6 +143,8 @@ class _Loader:
         raw_origins = s.data.get("origins")
         origin_ids = {str(o["id"]) for o in raw_origins if isinstance(o, dict) and o.get("id") is not None} \
             if isinstance(raw_origins, list) else set()
+        groups = load_origin_groups(self.r, s, origin_ids)
+        origin_ids |= {g.id for g in groups}  # a behavior targets an origin or an origin group
         default_raw = s.data.get("default_cache_behavior")
         default = self.behavior(s.at("default_cache_behavior"), default_raw, origin_ids, functions, True)
         if default_raw is None:
@@ -151,7 +156,7 @@ class _Loader:
         if default is None:
             return None
         return Distribution(dist_id, domain, tuple(origins), default, tuple(behaviors), tuple(aliases), root,
-                            tuple(errors), s.location)
+                            tuple(errors), s.location, tuple(groups), load_geo_restriction(self.r, s))
 
     def check_patterns(self, s: Section, behaviors: list[CacheBehavior]) -> None:
         seen: dict[str, int] = {}
@@ -269,15 +274,14 @@ class _Loader:
             self.r.error(s.at("origin_request_policy"), "an origin request policy needs a cache policy on the same "
                          "behavior, not legacy forwarded_values")
         rhp = s.str("response_headers_policy")
-        if rhp is not None:
-            self.r.warn(s.at("response_headers_policy"), "response headers policies are not emulated yet")
+        headers_policy = self.headers_policies.resolve(s)
         associations = self.associations(s, functions)
         key_groups, signers = load_trust(self.r, s, self.key_group_names)
         if pattern is None or target is None or vpp is None:
             return None
         return CacheBehavior(pattern, target, s.location, is_default, vpp, allowed, cached,
                              s.bool("compress", False), None if legacy else cache_policy, orp, legacy, rhp,
-                             tuple(associations), key_groups, signers)
+                             tuple(associations), key_groups, signers, headers_policy)
 
     def method_set(self, s: Section, key: str, choices: tuple[frozenset[str], ...]) -> frozenset[str]:
         methods = s.strs(key)

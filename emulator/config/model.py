@@ -7,6 +7,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from emulator.cf_functions import CompiledFunction
+from emulator.config.headers import ResponseHeadersPolicy
 from emulator.config.managed import CACHE_POLICIES
 from emulator.config.policies import CachePolicy, ForwardedValues, OriginRequestPolicy
 from emulator.config.source import ConfigIssue, Location
@@ -105,6 +106,7 @@ class CacheBehavior:
     # Private content (stage 5b): key group names, or legacy signer accounts ("self" / account ids).
     trusted_key_groups: tuple[str, ...] = ()
     trusted_signers: tuple[str, ...] = ()
+    headers_policy: ResponseHeadersPolicy | None = None  # response_headers_policy resolved (reference §16)
 
     @property
     def restricted(self) -> bool:
@@ -136,9 +138,17 @@ class Distribution:
     default_root_object: str = ""
     custom_error_responses: tuple[CustomErrorResponse, ...] = ()
     location: Location | None = None
+    origin_groups: tuple[OriginGroup, ...] = ()
+    geo_restriction: GeoRestriction | None = None
 
     def origin(self, origin_id: str) -> Origin:
-        return next(o for o in self.origins if o.id == origin_id)
+        """The origin with this id; for an origin group's id, its primary."""
+        group = self.group(origin_id)
+        return next(o for o in self.origins if o.id == (group.primary if group is not None else origin_id))
+
+    def group(self, target_id: str) -> OriginGroup | None:
+        """The origin group a behavior's target_origin_id names, if it names one."""
+        return next((g for g in self.origin_groups if g.id == target_id), None)
 
     @property
     def behaviors(self) -> tuple[CacheBehavior, ...]:
@@ -219,3 +229,23 @@ class Config:
     emulator: EmulatorSettings = field(default_factory=EmulatorSettings)
     warnings: tuple[ConfigIssue, ...] = ()  # issues of severity warning, kept for `validate` and `serve`
     key_groups: tuple[KeyGroup, ...] = ()
+
+
+@dataclass(frozen=True)
+class OriginGroup:
+    """Two origins and the statuses on which the primary's answer is replaced by the secondary's (§12)."""
+
+    id: str
+    primary: str
+    secondary: str
+    status_codes: tuple[int, ...]
+    location: Location | None = None
+
+
+@dataclass(frozen=True)
+class GeoRestriction:
+    """restrictions.geo_restriction: whitelist (only these countries) or blacklist (all but these)."""
+
+    restriction_type: str  # whitelist | blacklist
+    locations: frozenset[str]  # ISO 3166-1 alpha-2, upper-case
+    location: Location | None = None

@@ -4,17 +4,22 @@
     2 behavior (first match)        default root object substituted for exactly '/'
     3 viewer protocol policy        301/307 redirect or 403
     4 allowed methods, GET body     403
+    4 geo restriction               viewer country outside the allowlist / in the blocklist -> 403
     5 loop check                    a third pass through this edge (chain > 2 or a loop) -> 403
     5b signed URL / cookies          restricted behavior without a valid signature -> 403 XML (MissingKey, ...)
     6 viewer-request function       continue (uri/headers/origin changed) | generated response | 502/503
+   6b CORS preflight                OPTIONS preflight answered at the edge when the response headers policy has CORS
    7a cache key                     from the cache policy (or legacy forwarded values); cacheable or not
     8 origin request               policies, Host, removed/replaced headers, origin path, custom headers
    7b cache lookup                  fresh hit | expired: revalidate (304 -> RefreshHit) | collapse onto a fill
     9 origin fetch                  on a miss; connect/timeout errors -> 502/504 with CloudFront's page;
-                                    stored while it streams (TTL rules), stale copy served on a 5xx
+                                    stored while it streams (TTL rules), stale copy served on a 5xx;
+                                    origin group failover (origins/groups.py); compression of the origin's
+                                    body (compression.py) before it is stored
    10 viewer-response function      not for origin status >= 400
    11 custom error responses        distribution-wide; page fetched through the behavior matching its path
-   12 final headers                 Via, X-Cache, X-Amz-Cf-Pop, X-Amz-Cf-Id
+   12 final headers                 Via, X-Cache, X-Amz-Cf-Pop, X-Amz-Cf-Id; then the response headers policy
+                                    (headers_policy.py), on every response of the behavior, hits included
 
 Stage 7 is split: the key is decided in `plan` (so explain shows it), the lookup happens in `handle`.
 """
@@ -28,14 +33,16 @@ from multidict import CIMultiDict
 
 from emulator.cf_functions import FunctionRunner, Respond
 from emulator.clock import Clock
-from emulator.config.model import CacheBehavior, Config, Distribution, EventType, FunctionConfig, Origin
+from emulator.config.model import CacheBehavior, Config, Distribution, EventType, FunctionConfig, Origin, OriginGroup
 from emulator.errors import OriginError
 from emulator.http import EdgeResponse, HeaderPairs, OriginRequest, ViewerRequest, freeze
+from emulator.origins.groups import FailoverClient, with_conditionals
 from emulator.origins.http import OriginClient
-from emulator.pipeline import error_responses, functions, signed
+from emulator.pipeline import compression, error_responses, functions, headers_policy, signed
 from emulator.pipeline.cache_key import cache_key, describe
 from emulator.pipeline.caching import CachePlan, EdgeCache, Fetched
 from emulator.pipeline.error_responses import PageContext, PageFailed, rule_for
+from emulator.pipeline.geo import check_geo, viewer_country
 from emulator.pipeline.loops import MAX_CHAIN, check_loop, own_listener, passes
 from emulator.pipeline.origin_request import Target, build_origin_request, connect_target, origin_scheme
 from emulator.pipeline.pages import REASON_BAD_REQUEST, EdgeError
@@ -72,6 +79,8 @@ class Forward:
     generated: HeaderPairs = ()  # the CloudFront-* headers computed for this request
     host_override: str | None = None  # a Host set by the viewer-request function (cf.updateRequestOrigin)
     origin_request: OriginRequest | None = None  # stage 8: built on a miss (and always for explain)
+    group: OriginGroup | None = None  # the origin group the request goes to (`origin` is its primary)
+    secondary_host: str | None = None  # a function's Host override for the group's secondary
 
     @property
     def behavior(self) -> CacheBehavior:
@@ -84,6 +93,7 @@ class Answer:
 
     response: EdgeResponse
     distribution: Distribution | None = None  # set when a custom error response may replace an error
+    route: CompiledBehavior | None = None  # the behavior chosen, when one was: its response headers policy applies
 
 
 class Pipeline:
@@ -138,37 +148,67 @@ class Pipeline:
             return Answer(self.respond.redirect(protocol, trace))
         if isinstance(protocol, EdgeError):
             trace.add("viewer-protocol", "forbidden", protocol.cause, behavior.location)
-            return Answer(self.respond.edge_error(protocol, trace), distribution)
+            return Answer(self.respond.edge_error(protocol, trace), distribution, route)
         if (refused := check_method(request, behavior)) is not None:
             trace.add("viewer-method", "forbidden", refused.cause, behavior.location)
-            return Answer(self.respond.edge_error(refused, trace), distribution)
+            return Answer(self.respond.edge_error(refused, trace), distribution, route)
         trace.add("viewer", "allowed", f"{request.scheme.value.upper()} {request.method} allowed by "
                   f"{behavior.viewer_protocol_policy} / [{', '.join(sorted(behavior.allowed_methods))}]")
+        # Stage 4, geo restriction: the viewer's country from emulator.viewer or X-Frontyard-Viewer-Country.
+        if (geo := distribution.geo_restriction) is not None:
+            country = viewer_country(request, self.geo)
+            if (blocked := check_geo(geo, country)) is not None:
+                trace.add("geo", "forbidden", blocked.cause, geo.location)
+                return Answer(self.respond.edge_error(blocked, trace), distribution, route)
+            trace.add("geo", "allowed", f"viewer country '{country}' passes the {geo.restriction_type}", geo.location)
         if (looped := check_loop(request, self.settings)) is not None:
             trace.add("loop", "forbidden", looped.cause)
-            return Answer(self.respond.edge_error(looped, trace), distribution)
+            return Answer(self.respond.edge_error(looped, trace), distribution, route)
         # 5b: trusted key groups / signers: a valid signed URL or signed cookies, or CloudFront's 403 XML.
         if (denied := signed.check(request, behavior, self.trust, self.clock.now(), trace)) is not None:
-            return Answer(signed.denied_response(denied, self.settings, self.clock.now(), trace), distribution)
+            return Answer(signed.denied_response(denied, self.settings, self.clock.now(), trace), distribution,
+                          route)
 
-        origin = distribution.origin(behavior.target_origin_id)
+        if request.http_version == "1.0" and behavior.compress and "Accept-Encoding" in request.headers:
+            # CloudFront drops an HTTP/1.0 viewer's Accept-Encoding: no compressed copy, no encoding in the key.
+            stripped = CIMultiDict(request.headers)
+            stripped.popall("Accept-Encoding")
+            request = replace(request, headers=freeze(stripped))
+            trace.add("compression", "http-1.0", "Accept-Encoding removed: HTTP/1.0 viewers get uncompressed "
+                      "objects", behavior.location)
+        group = distribution.group(behavior.target_origin_id)
+        origin = distribution.origin(behavior.target_origin_id)  # a group's primary first
         fwd = route.forwarding
         generated = cloudfront_headers(fwd.cloudfront, request, self.geo)
-        host_override = None
+        host_override = secondary_host = None
         if (fn := self._function(behavior, EventType.VIEWER_REQUEST)) is not None:
             # The function sees the viewer's uri; the root object applies if it leaves '/' alone.
             outcome = await functions.run_viewer_request(self.runner, fn, request, request.raw_path, distribution,
                                                          origin, self.settings, generated, trace)
             if isinstance(outcome, EdgeError):
-                return Answer(self.respond.edge_error(outcome, trace), distribution)
+                return Answer(self.respond.edge_error(outcome, trace), distribution, route)
             if isinstance(outcome, Respond):  # never replaced by a custom error page (reference §10)
                 return Answer(self.respond.generated(outcome, trace))
             request, origin, host_override = outcome.request, outcome.origin, outcome.host_header
+            if outcome.origin_changed:  # the function's choice (an origin, or a group of its own) wins
+                group, secondary_host = outcome.group, outcome.secondary_host
             path = root if outcome.path == "/" and root is not None else outcome.path
+
+        # Stage 6b: a CORS preflight is answered by the response headers policy, the origin never sees it.
+        policy = behavior.headers_policy
+        if policy is not None and policy.cors is not None and headers_policy.is_preflight(request):
+            trace.add("cors", "preflight", f"OPTIONS preflight from '{request.headers['Origin']}' answered at the "
+                      f"edge by response headers policy '{policy.name}'; the origin is not contacted")
+            preflight = headers_policy.preflight_response(self.settings, self.clock.now(), trace.request_id)
+            return Answer(preflight, distribution, route)
 
         cache = self.cache_plan(distribution, route, request, path, generated)
         trace.add("cache-key", "cacheable" if cache.cacheable else "not-cacheable", cache.why, behavior.location)
-        forward = Forward(distribution, route, request, path, origin, cache, generated, host_override)
+        if group is not None:
+            trace.add("origin-group", group.id, f"origin group '{group.id}': primary '{group.primary}', secondary "
+                      f"'{group.secondary}', failover on [{', '.join(map(str, group.status_codes))}]", group.location)
+        forward = Forward(distribution, route, request, path, origin, cache, generated, host_override, None, group,
+                          secondary_host)
         return self.build_origin_request(forward, trace) if origin_request else forward
 
     def build_origin_request(self, forward: Forward, trace: Trace) -> Forward:
@@ -202,13 +242,38 @@ class Pipeline:
 
     # -- stages 9 to 12 ---------------------------------------------------------------------------------
     async def handle(self, request: ViewerRequest, client: OriginClient, trace: Trace) -> EdgeResponse:
+        started = self.clock.monotonic()
         decision = await self.plan(request, trace, origin_request=False)
+        response = await self._serve(decision, request, client, trace)
+        # Stage 12, last: the behavior's response headers policy, on every response the behavior sends (the
+        # origin's, a cached hit, a custom error page, the edge's own errors, a preflight); not on redirects and
+        # function-generated responses, which carry no route.
+        route = decision.route
+        if route is None or route.behavior.headers_policy is None:
+            return response
+        elapsed = (self.clock.monotonic() - started) * 1000
+        return headers_policy.finish(route.behavior, request, response, self.settings.pop, elapsed, self.clock.now(),
+                                     trace)
+
+    def explained(self, decision: Forward | Answer, request: ViewerRequest, trace: Trace) -> Forward | Answer:
+        """For `explain`: an edge answer as stage 12 finishes it (the response headers policy applied)."""
+        if isinstance(decision, Forward) or decision.route is None or decision.route.behavior.headers_policy is None:
+            return decision
+        response = headers_policy.finish(decision.route.behavior, request, decision.response, self.settings.pop, 0.0,
+                                         self.clock.now(), trace)
+        return replace(decision, response=response)
+
+    async def _serve(self, decision: Forward | Answer, request: ViewerRequest, client: OriginClient,
+                     trace: Trace) -> EdgeResponse:
         if isinstance(decision, Answer):
             if decision.distribution is None:
                 return decision.response
             return await self.custom_error(decision.distribution, decision.response, request, client, trace,
                                            finalized=True)
         fwd = decision.route.forwarding
+        # The origin (or the group: primary, then the secondary on a failover) as the cache sees it.
+        origin = FailoverClient(client, decision.group, request.method,
+                                lambda primary: self._secondary(decision, primary, trace), self.clock, trace)
 
         def origin_request() -> OriginRequest:  # stage 8, on a miss only
             built = self.build_origin_request(decision, trace).origin_request
@@ -216,8 +281,12 @@ class Pipeline:
             return built
 
         fetched = await self.cache.fetch(  # stages 7b and 9: the cache, and the origin on a miss
-            decision.cache, decision.request, origin_request, client, trace,
-            clean=lambda upstream: self.respond.clean(fwd, upstream, trace),
+            decision.cache, decision.request, origin_request, origin, trace,  # type: ignore[arg-type]  # duck-typed
+            # COMPRESSION HAPPENS HERE, AND ONLY HERE: the origin's response as it enters the pipeline, cleaned,
+            # then maybe encoded for this viewer; the cache stores what this returns (its key carries the
+            # normalized Accept-Encoding, compression.accepted_encoding), so hits are served already compressed.
+            clean=lambda upstream: compression.for_viewer(decision.behavior, fwd, decision.request,
+                                                          self.respond.clean(fwd, upstream, trace), trace),
             failed=lambda exc: self.respond.origin_failure(exc.status, exc.result, exc.cause, trace))
         if fetched.generated:
             return await self.custom_error(decision.distribution, fetched.response, request, client, trace,
@@ -315,6 +384,15 @@ class Pipeline:
         return CachePlan(key, spec, False, why, collapse=False)
 
     # -- helpers --------------------------------------------------------------------------------------
+    def _secondary(self, decision: Forward, primary: OriginRequest, trace: Trace) -> OriginRequest:
+        """Stage 8 for an origin group's secondary; a revalidation's conditionals come along."""
+        assert decision.group is not None
+        secondary = replace(decision, origin=decision.distribution.origin(decision.group.secondary),
+                            host_override=decision.secondary_host)
+        built = self.build_origin_request(secondary, trace).origin_request
+        assert built is not None
+        return with_conditionals(built, primary)
+
     def _function(self, behavior: CacheBehavior, event: EventType) -> FunctionConfig | None:
         name = functions.association(behavior, event)
         return self.functions[name] if name is not None else None

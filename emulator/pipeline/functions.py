@@ -33,6 +33,7 @@ from emulator.config.model import (
     EventType,
     FunctionConfig,
     Origin,
+    OriginGroup,
     OriginProtocolPolicy,
 )
 from emulator.http import EdgeResponse, HeaderPairs, Scheme, ViewerRequest, freeze
@@ -50,6 +51,9 @@ class RequestChange:
     path: str  # the uri the origin gets (before origin_path)
     origin: Origin  # possibly replaced by cf.updateRequestOrigin / cf.selectRequestOriginById
     host_header: str | None = None  # an override of the Host sent to the origin
+    origin_changed: bool = False  # the function chose the origin (or a group of its own): a behavior's group yields
+    group: OriginGroup | None = None  # cf.createRequestOriginGroup: fail over to its secondary
+    secondary_host: str | None = None  # the secondary member's Host override
 
 
 def association(behavior: CacheBehavior, event: EventType) -> str | None:
@@ -113,7 +117,13 @@ async def run_viewer_request(runner: FunctionRunner, fn: FunctionConfig, request
     new_origin, host, problem = apply_origin_change(outcome, distribution, origin, request.scheme, trace)
     if problem is not None:
         return problem
-    return RequestChange(changed, uri, new_origin, host)
+    change = outcome.origin_change
+    group = secondary_host = None
+    if isinstance(change, CreateRequestOriginGroup):
+        group = OriginGroup("function-origin-group", change.primary.origin_id, change.secondary.origin_id,
+                            change.failover_status_codes)
+        secondary_host = change.secondary.overrides.host_header
+    return RequestChange(changed, uri, new_origin, host, change is not None, group, secondary_host)
 
 
 def wire_uri(uri: str) -> str | None:
@@ -142,7 +152,8 @@ def apply_origin_change(outcome: ContinueRequest, distribution: Distribution, or
                                        "does not have")
     if isinstance(change, CreateRequestOriginGroup):
         trace.add("function", "origin", f"origin group of '{change.primary.origin_id}' and "
-                  f"'{change.secondary.origin_id}': failover is not emulated, the primary is used")
+                  f"'{change.secondary.origin_id}', failover on "
+                  f"[{', '.join(map(str, change.failover_status_codes))}]")
         return distribution.origin(change.primary.origin_id), change.primary.overrides.host_header, None
     if isinstance(change, SelectRequestOrigin):
         trace.add("function", "origin", f"cf.selectRequestOriginById -> origin '{change.origin_id}'")

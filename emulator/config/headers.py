@@ -1,0 +1,90 @@
+"""Response headers policies as frozen values, and AWS's managed ones as data (reference §16)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CORS_METHODS = ("GET", "DELETE", "HEAD", "OPTIONS", "PATCH", "POST", "PUT")
+
+# Headers a response headers policy cannot remove (reference §7); CloudFront refuses the policy.
+UNREMOVABLE = (
+    "connection", "content-encoding", "content-length", "expect", "host", "keep-alive", "proxy-authenticate",
+    "proxy-authorization", "proxy-connection", "trailer", "transfer-encoding", "upgrade", "via", "warning",
+    "x-accel-buffering", "x-accel-charset", "x-accel-limit-rate", "x-accel-redirect", "x-amzn-auth",
+    "x-amzn-cf-billing", "x-amzn-cf-id", "x-amzn-cf-xff", "x-amzn-errortype", "x-amzn-fle-profile",
+    "x-amzn-header-count", "x-amzn-header-order", "x-amzn-lambda-integration-tag", "x-amzn-requestid", "x-cache",
+    "x-forwarded-proto", "x-real-ip",
+)
+UNREMOVABLE_PREFIXES = ("x-amz-cf-", "x-edge-")
+REFERRER_POLICIES = ("no-referrer", "no-referrer-when-downgrade", "origin", "origin-when-cross-origin", "same-origin",
+                     "strict-origin", "strict-origin-when-cross-origin", "unsafe-url")
+CSP_MAX = 1783
+
+
+def unremovable(name: str) -> bool:
+    low = name.lower()
+    return low in UNREMOVABLE or low.startswith(UNREMOVABLE_PREFIXES)
+
+
+@dataclass(frozen=True)
+class CorsConfig:
+    allow_origins: tuple[str, ...]  # '*', 'https://app.example.com', '*.example.org', 'http://x.test:*'
+    allow_methods: tuple[str, ...]  # expanded: ALL becomes every method
+    allow_headers: tuple[str, ...] = ()
+    allow_credentials: bool = False
+    expose_headers: tuple[str, ...] = ()
+    max_age: int | None = None
+    origin_override: bool = False
+
+
+@dataclass(frozen=True)
+class PolicyHeader:
+    """One header a policy adds (a security header or a custom one), with its origin override."""
+
+    name: str
+    value: str
+    override: bool = False
+
+
+@dataclass(frozen=True)
+class ServerTiming:
+    enabled: bool = False
+    sampling_rate: float = 0.0  # percent, 0-100; `Pragma: server-timing` asks for it on any request
+
+
+@dataclass(frozen=True)
+class ResponseHeadersPolicy:
+    name: str
+    id: str
+    cors: CorsConfig | None = None
+    security: tuple[PolicyHeader, ...] = ()
+    custom: tuple[PolicyHeader, ...] = ()
+    remove: tuple[str, ...] = ()
+    server_timing: ServerTiming = ServerTiming()
+    managed: bool = False
+
+
+def _security(override_nosniff: bool = True) -> tuple[PolicyHeader, ...]:
+    return (
+        PolicyHeader("Referrer-Policy", "strict-origin-when-cross-origin"),
+        PolicyHeader("Strict-Transport-Security", "max-age=31536000"),
+        PolicyHeader("X-Content-Type-Options", "nosniff", override=override_nosniff),
+        PolicyHeader("X-Frame-Options", "SAMEORIGIN"),
+        PolicyHeader("X-XSS-Protection", "1; mode=block"),
+    )
+
+
+_SIMPLE = CorsConfig(("*",), ())
+_PREFLIGHT = CorsConfig(("*",), ("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"), expose_headers=("*",))
+
+RESPONSE_HEADERS_POLICIES: tuple[ResponseHeadersPolicy, ...] = (
+    ResponseHeadersPolicy("Managed-SimpleCORS", "60669652-455b-4ae9-85a4-c4c02393f86c", _SIMPLE, managed=True),
+    ResponseHeadersPolicy("Managed-CORS-With-Preflight", "5cc3b908-e619-4b99-88e5-2cf7f45965bd", _PREFLIGHT,
+                          managed=True),
+    ResponseHeadersPolicy("Managed-SecurityHeadersPolicy", "67f7725c-6f97-4210-82d7-5512b31e9d03",
+                          security=_security(), managed=True),
+    ResponseHeadersPolicy("Managed-CORS-and-SecurityHeadersPolicy", "e61eb60c-9c35-4d20-a928-2b84e02af89c", _SIMPLE,
+                          _security(), managed=True),
+    ResponseHeadersPolicy("Managed-CORS-with-preflight-and-SecurityHeadersPolicy",
+                          "eaab4381-ed33-4a86-88ca-d9558dc6cd63", _PREFLIGHT, _security(), managed=True),
+)
