@@ -28,7 +28,6 @@ class Entry:
     ttl_reason: str
     stale_while_revalidate: float = 0
     stale_if_error: float | None = None
-    error_min_ttl: float = 10
     origin_age: int = 0  # the Age the origin sent with it
     serve_stale_until: float = 0  # after a failed revalidation: serve this copy without asking the origin
     size: int = field(default=0, compare=False)

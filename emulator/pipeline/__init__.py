@@ -330,12 +330,14 @@ class Pipeline:
         rule = rule_for(distribution, response.status)
         page = None
         if rule is not None:
+            if rule.response_page_path is not None and not finalized:
+                # The origin's error is cached (§4) though the viewer gets the page: read it in first, so its
+                # fill is done before the page is fetched (the page may be this very URL).
+                await self.cache.settle(response)
             page = await error_responses.apply(rule, response.status, request, self.pages[distribution.id],
                                                self._page_fetcher(distribution, client, trace), trace)
         if page is None:
             return response if finalized else self.respond.final(response, trace)
-        if not finalized:  # the origin's error is cached (§4) though the viewer gets the page: read it in
-            await self.cache.settle(response)
         await _release(response)
         if isinstance(page, PageFailed):
             return self.respond.origin_failure(page.status, page.result, page.cause, trace)

@@ -54,7 +54,6 @@ class Freshness:
     reason: str  # the row of the table that decided, in words
     stale_while_revalidate: float = 0
     stale_if_error: float | None = None  # None: CloudFront's default (stale served on 5xx); 0: never
-    error_min_ttl: float = DEFAULT_ERROR_MIN_TTL  # how long a stale copy is served after an origin error
     strip_set_cookie: bool = False  # no-cache="Set-Cookie": the copy is kept without it
 
 
@@ -88,8 +87,7 @@ def freshness(status: int, headers: Headers, spec: KeySpec, now: float, *,
     sie = None if sie_value is None else float(min(sie_value, spec.max_ttl))
     strip = _no_cache_fields(cc)
     origin = _origin_ttl(cc, headers, now)
-    extras = {"stale_while_revalidate": swr, "stale_if_error": sie, "error_min_ttl": error_min_ttl,
-              "strip_set_cookie": strip}
+    extras = {"stale_while_revalidate": swr, "stale_if_error": sie, "strip_set_cookie": strip}
 
     if status >= 400:
         return _error_freshness(status, cc, origin, spec, error_min_ttl, extras)

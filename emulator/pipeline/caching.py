@@ -18,7 +18,7 @@ from emulator.cache.store import Entry, MemoryStore, entry_size
 from emulator.clock import Clock
 from emulator.config.model import CacheSettings
 from emulator.errors import OriginError
-from emulator.http import EdgeResponse, OriginRequest, ViewerRequest, freeze
+from emulator.http import EdgeResponse, Headers, OriginRequest, ViewerRequest, freeze
 from emulator.origins.http import OriginClient
 from emulator.pipeline.cache import DEFAULT_ERROR_MIN_TTL, Freshness, freshness
 from emulator.pipeline.cache_key import KeyParts, KeySpec, describe
@@ -74,6 +74,11 @@ class EdgeCache:
         self.store = MemoryStore(settings.max_bytes)
         self._fills: dict[KeyParts, Fill] = {}
         self._tasks: set[asyncio.Task[None]] = set()
+
+    async def background_done(self) -> None:
+        """Wait for the stale-while-revalidate refreshes running now (tests and the inspector use it)."""
+        while self._tasks:
+            await asyncio.gather(*self._tasks, return_exceptions=True)
 
     async def close(self) -> None:
         for task in self._tasks:
@@ -150,14 +155,14 @@ class EdgeCache:
                 upstream = await self._origin(req, client, trace)
             except OriginError as exc:
                 if stale is not None and viewer is not None and \
-                        (served := self._stale_on_error(plan, stale, viewer, trace, str(exc.status))):
+                        (served := self._stale_on_error(plan, stale, viewer, trace, exc.status)):
                     return served
                 page = failed(exc)
                 if store:
-                    self._store_whole(plan, page, trace)
+                    self._store_whole(plan, page, trace, fill)
                 return Fetched(page, Result.MISS, generated=True)
             if stale is not None and viewer is not None and upstream.status >= 500 and \
-                    (served := self._stale_on_error(plan, stale, viewer, trace, str(upstream.status))) is not None:
+                    (served := self._stale_on_error(plan, stale, viewer, trace, upstream.status)) is not None:
                 await _release(upstream)
                 return served
             response = clean(upstream)
@@ -166,11 +171,12 @@ class EdgeCache:
                     trace.add("cache-store", "not-stored", "not stored: a HEAD or range request, or another "
                               "request for this key is already filling it")
                 return Fetched(response, Result.MISS)
-            return Fetched(self._tee(plan, response, fill, trace), Result.MISS)
-        except BaseException:
-            if fill is not None:
-                self._finish(plan.key, fill, None, "the origin request failed")
-            raise
+            teed = self._tee(plan, response, upstream.headers, fill, trace)
+            fill = None  # the TeeBody finishes it now
+            return Fetched(teed, Result.MISS)
+        finally:
+            if fill is not None:  # every other way out (stale served, an error, cancellation) ends this fill
+                self._finish(plan.key, fill, None, "the origin did not give a storable response")
 
     async def _origin(self, req: OriginRequest, client: OriginClient, trace: Trace) -> EdgeResponse:
         started = self.clock.monotonic()
@@ -185,14 +191,16 @@ class EdgeCache:
                   f"origin '{req.origin_id}' answered {upstream.status} in {elapsed:.1f} ms{retry}")
         return upstream
 
-    def _decide(self, plan: CachePlan, response: EdgeResponse, trace: Trace) -> Freshness:
-        decision = freshness(response.status, response.headers, plan.spec, self.clock.now(),
-                             error_min_ttl=plan.error_min_ttl(response.status))
+    def _decide(self, plan: CachePlan, status: int, origin_headers: Headers, trace: Trace) -> Freshness:
+        """The TTL rules read the origin's own headers: cleaning for viewers drops a `Vary: *`."""
+        decision = freshness(status, origin_headers, plan.spec, self.clock.now(),
+                             error_min_ttl=plan.error_min_ttl(status))
         trace.add("cache-store", "stored" if decision.store else "not-stored", decision.reason)
         return decision
 
-    def _tee(self, plan: CachePlan, response: EdgeResponse, fill: Fill, trace: Trace) -> EdgeResponse:
-        decision = self._decide(plan, response, trace)
+    def _tee(self, plan: CachePlan, response: EdgeResponse, origin_headers: Headers, fill: Fill,
+             trace: Trace) -> EdgeResponse:
+        decision = self._decide(plan, response.status, origin_headers, trace)
         length = response.headers.get("Content-Length")
         expected = int(length) if length is not None and length.isdigit() else None
         limit = self.settings.max_object_bytes
@@ -232,19 +240,20 @@ class EdgeCache:
         frozen = freeze(headers)
         entry = Entry(plan.key, response.status, response.reason, frozen, body,
                       self.clock.now() if stored_at is None else stored_at, decision.ttl, decision.reason,
-                      decision.stale_while_revalidate, decision.stale_if_error, decision.error_min_ttl,
+                      decision.stale_while_revalidate, decision.stale_if_error,
                       int(origin_age) if origin_age.isdigit() else 0, size=entry_size(frozen, body))
         return entry if self.store.put(entry) else None
 
-    def _store_whole(self, plan: CachePlan, response: EdgeResponse, trace: Trace) -> None:
-        """A response the edge generated (CloudFront's 502/504 page): stored like an origin error."""
-        decision = self._decide(plan, response, trace)
+    def _store_whole(self, plan: CachePlan, response: EdgeResponse, trace: Trace, fill: Fill | None) -> None:
+        """A response the edge generated (CloudFront's 502/504 page): stored like an origin error. `fill` is
+        this request's own, if it made one (another request's is never touched)."""
+        decision = self._decide(plan, response.status, response.headers, trace)
         headers = CIMultiDict(response.headers)
         for name in _EDGE_HEADERS:  # added again, for the request it serves, when a copy is served
             headers.popall(name, None)
         kept = replace(response, headers=freeze(headers))
         entry = self._put(plan, kept, response.body, decision) if decision.store else None
-        if (fill := self._fills.get(plan.key)) is not None:
+        if fill is not None:
             self._finish(plan.key, fill, entry, decision.reason)
 
     def _finish(self, key: KeyParts, fill: Fill, entry: Entry | None, why_not: str) -> None:
@@ -267,10 +276,10 @@ class EdgeCache:
         try:
             upstream = await self._origin(conditional, client, trace)
         except OriginError as exc:
-            if (served := self._stale_on_error(plan, entry, viewer, trace, str(exc.status))) is not None:
+            if (served := self._stale_on_error(plan, entry, viewer, trace, exc.status)) is not None:
                 return served
             page = failed(exc)
-            self._store_whole(plan, page, trace)
+            self._store_whole(plan, page, trace, None)
             return Fetched(page, Result.MISS, generated=True)
         if upstream.status == 304:
             await _release(upstream)
@@ -278,17 +287,15 @@ class EdgeCache:
             return self._hit(renewed, Result.REFRESH_HIT, viewer, trace, "the origin answered 304 Not Modified: "
                              f"copy renewed ({renewed.ttl_reason})")
         if upstream.status >= 500 and (served := self._stale_on_error(plan, entry, viewer, trace,
-                                                                       str(upstream.status))) is not None:
+                                                                       upstream.status)) is not None:
             await _release(upstream)
             return served
-        # A new object: the viewer's own conditionals no longer apply to what the origin sent.
-        fill = self._fills.get(plan.key)
-        if fill is None and "Range" not in req.headers:
-            fill = self._fills[plan.key] = Fill()
+        # A new object. Stored unless another request is filling this key already (its fill is not ours).
         response = clean(upstream)
-        if fill is None:
+        if plan.key in self._fills or "Range" in req.headers:
             return Fetched(response, Result.MISS)
-        return Fetched(self._tee(plan, response, fill, trace), Result.MISS)
+        fill = self._fills[plan.key] = Fill()
+        return Fetched(self._tee(plan, response, upstream.headers, fill, trace), Result.MISS)
 
     def _renew(self, plan: CachePlan, entry: Entry, not_modified: EdgeResponse, trace: Trace) -> Entry:
         """A 304 refreshes the copy: its validators and caching headers replace the stored ones."""
@@ -313,7 +320,7 @@ class EdgeCache:
         return renewed
 
     def _stale_on_error(self, plan: CachePlan, entry: Entry, viewer: ViewerRequest, trace: Trace,
-                        status: str) -> Fetched | None:
+                        status: int) -> Fetched | None:
         """§4: an origin 5xx or failure while an expired copy exists: the copy is served (for
         error_caching_min_ttl before the origin is asked again), unless stale-if-error says otherwise."""
         now = self.clock.now()
@@ -323,10 +330,10 @@ class EdgeCache:
             return None
         if entry.status >= 400:
             return None
-        until = now + entry.error_min_ttl
-        self.store.put(replace(entry, serve_stale_until=until))
+        wait = plan.error_min_ttl(status)  # the error_caching_min_ttl of the error the origin gave
+        self.store.put(replace(entry, serve_stale_until=now + wait))
         return self._hit(entry, Result.HIT, viewer, trace, f"the origin answered {status} for an expired copy: "
-                         f"the stale copy is served (again without asking for {entry.error_min_ttl:g} s)")
+                         f"the stale copy is served (again without asking for {wait} s)")
 
     def _revalidate_later(self, plan: CachePlan, entry: Entry, req: OriginRequest, client: OriginClient,
                           clean: Clean) -> None:
@@ -346,7 +353,11 @@ class EdgeCache:
                 await _release(upstream)
                 self._finish(plan.key, fill, self._renew(plan, entry, upstream, trace), "")
                 return
-            response = self._tee(plan, clean(upstream), fill, trace)
+            if upstream.status >= 500:  # the stale copy stays (§4), for error_caching_min_ttl
+                await _release(upstream)
+                self.store.put(replace(entry, serve_stale_until=self.clock.now() + plan.error_min_ttl(upstream.status)))
+                return
+            response = self._tee(plan, clean(upstream), upstream.headers, fill, trace)
             try:
                 if not isinstance(response.body, bytes):
                     async for _ in response.body:
@@ -360,12 +371,13 @@ class EdgeCache:
 
 
 def _conditional(req: OriginRequest, validators: dict[str, str]) -> OriginRequest:
-    """The origin request with the cached copy's validators in place of the viewer's conditionals."""
+    """The origin request with the cached copy's validators in place of the viewer's conditionals (same
+    method: a cached OPTIONS is revalidated with an OPTIONS)."""
     headers = CIMultiDict((k, v) for k, v in req.headers.items()
                           if k.lower() not in ("if-none-match", "if-modified-since", "if-match",
                                                "if-unmodified-since", "if-range", "range"))
     headers.update(validators)
-    return replace(req, method="GET", headers=freeze(headers))
+    return replace(req, headers=freeze(headers))
 
 
 async def _release(response: EdgeResponse) -> None:

@@ -15,6 +15,7 @@ import pytest
 from aiohttp import web
 from multidict import CIMultiDict
 
+from emulator.cache.invalidation import invalidate
 from emulator.clock import FakeClock
 from emulator.config.model import Listen
 from emulator.server import AdminServer
@@ -428,9 +429,8 @@ async def test_stale_while_revalidate_serves_stale_and_refreshes_in_the_backgrou
         stale = await get(edge, "/swr")
         await asyncio.wait_for(refreshed.wait(), 10)
         cache = edge.emulator.pipeline.cache
-        async with asyncio.timeout(10):  # the background refresh stores v2
-            while (entry := next(iter(cache.store.entries()))).body != b"v2":
-                await asyncio.sleep(0.01)
+        await asyncio.wait_for(cache.background_done(), 10)  # the background refresh stored v2
+        entry = cache.store.entries()[0]
         fresh = await get(edge, "/swr")
     assert (stale[2], stale[1]["X-Cache"]) == (b"v1", "Hit from cloudfront")
     assert (fresh[2], fresh[1]["X-Cache"]) == (b"v2", "Hit from cloudfront")
@@ -608,3 +608,104 @@ async def test_the_access_log_says_hit_or_miss(tmp_path: Path, caplog: pytest.Lo
         await get(edge, "/logged")
     lines = [r.getMessage() for r in caplog.records if '"GET /logged' in r.getMessage()]
     assert ["result=miss" in lines[0], "result=hit" in lines[1]] == [True, True]
+
+
+# -- found by review: each of these hung or served the wrong thing before its fix --------------------------
+async def test_a_stale_copy_served_on_a_5xx_leaves_the_key_cacheable(tmp_path: Path) -> None:
+    origin, clock = Origin(), FakeClock()
+    origin.routes["/page"] = cached(60, "good")  # no ETag / Last-Modified: fetched again when expired
+    async with serve_app(origin.app) as port, run_edge(tmp_path, config(port), clock=clock) as edge:
+        await get(edge, "/page")
+        origin.routes["/page"] = cached(body="down", status=503)
+        clock.advance(120)
+        assert (await get(edge, "/page"))[2] == b"good"
+        clock.advance(11)
+        origin.routes["/page"] = cached(60, "new")
+        assert (await get(edge, "/page"))[2] == b"new"
+        status, h, body = await get(edge, "/page")
+        assert (status, h["X-Cache"], body, origin.count("/page")) == (200, "Hit from cloudfront", b"new", 3)
+        invalidate(edge.emulator.pipeline.cache.store, ["/page"])
+        async with asyncio.timeout(10):  # no request waits on a fill nobody finishes
+            assert (await get(edge, "/page"))[1]["X-Cache"] == "Miss from cloudfront"
+
+
+async def test_a_background_refresh_answered_503_keeps_the_good_copy(tmp_path: Path) -> None:
+    origin, clock = Origin(), FakeClock()
+    origin.routes["/swr"] = cached(body="good", **{"Cache-Control": "max-age=60, stale-while-revalidate=30"})
+    async with serve_app(origin.app) as port, run_edge(tmp_path, config(port), clock=clock) as edge:
+        await get(edge, "/swr")
+        origin.routes["/swr"] = cached(body="down", status=503)
+        clock.advance(70)
+        assert (await get(edge, "/swr"))[2] == b"good"
+        await asyncio.wait_for(edge.emulator.pipeline.cache.background_done(), 10)
+        status, h, body = await get(edge, "/swr")
+    assert (status, body, h["X-Cache"]) == (200, b"good", "Hit from cloudfront")
+    assert origin.count("/swr") == 2
+
+
+async def test_a_cached_options_is_revalidated_with_options(tmp_path: Path) -> None:
+    origin, clock = Origin(), FakeClock()
+
+    async def resource(request: web.Request) -> web.Response:
+        if request.method == "OPTIONS":
+            if request.headers.get("If-None-Match") == '"o"':
+                return web.Response(status=304, headers={"ETag": '"o"', "Cache-Control": "max-age=60"})
+            return web.Response(text="", headers={"Allow": "GET, OPTIONS", "ETag": '"o"',
+                                                  "Cache-Control": "max-age=60"})
+        return web.Response(text="GET BODY", headers={"ETag": '"g"', "Cache-Control": "max-age=60"})
+
+    origin.routes["/r"] = resource
+    behavior = ("cache_policy: Managed-CachingOptimized\n            allowed_methods: [GET, HEAD, OPTIONS]\n"
+                "            cached_methods: [GET, HEAD, OPTIONS]")
+    async with serve_app(origin.app) as port, run_edge(tmp_path, config(port, behavior=behavior),
+                                                       clock=clock) as edge:
+        await get(edge, "/r", "OPTIONS")
+        clock.advance(61)
+        status, h, body = await get(edge, "/r", "OPTIONS")
+    assert [m for m, _, _ in origin.seen] == ["OPTIONS", "OPTIONS"]
+    assert (status, body, h["X-Cache"], h["Allow"]) == (200, b"", "RefreshHit from cloudfront", "GET, OPTIONS")
+
+
+async def test_vary_star_with_min_ttl_0_goes_to_the_origin_every_time(tmp_path: Path) -> None:
+    origin = Origin()
+    origin.routes["/v"] = cached(60, "v", Vary="*")
+    extra = """\
+        cache_policies:
+          zero: {min_ttl: 0, default_ttl: 60, max_ttl: 600}
+        """
+    async with serve_app(origin.app) as port, run_edge(tmp_path, config(port, behavior="cache_policy: zero",
+                                                                         extra=extra)) as edge:
+        await get(edge, "/v")
+        _, h, _ = await get(edge, "/v")
+    assert (origin.count("/v"), h["X-Cache"]) == (2, "Miss from cloudfront")
+
+
+async def test_requesting_the_error_page_itself_does_not_wait_on_itself(tmp_path: Path) -> None:
+    origin = Origin()
+    origin.routes["/index.html"] = cached(body="not deployed yet", status=404)
+    errors = ("          custom_error_responses:\n            - {error_code: 404, response_page_path: /index.html, "
+              "response_code: 200}\n")
+    text = config(0).replace("        emulator:", errors + "        emulator:")
+    async with serve_app(origin.app) as port, run_edge(
+            tmp_path, text.replace("http_port: 0", f"http_port: {port}")) as edge:
+        async with asyncio.timeout(10):
+            status, _, body = await get(edge, "/index.html")
+            again = await get(edge, "/index.html")
+    assert (status, body) == (404, b"not deployed yet")  # the page itself is missing: its origin's 404
+    assert again[0] == 404 and origin.count("/index.html") == 1  # the 404 was cached
+
+
+async def test_the_stale_window_uses_the_errors_own_error_caching_min_ttl(tmp_path: Path) -> None:
+    origin, clock = Origin(), FakeClock()
+    origin.routes["/p"] = cached(60, "good")
+    errors = ("          custom_error_responses:\n            - {error_code: 503, error_caching_min_ttl: 300}\n")
+    text = config(0).replace("        emulator:", errors + "        emulator:")
+    async with serve_app(origin.app) as port, run_edge(
+            tmp_path, text.replace("http_port: 0", f"http_port: {port}"), clock=clock) as edge:
+        await get(edge, "/p")
+        origin.routes["/p"] = cached(body="down", status=503)
+        clock.advance(61)
+        await get(edge, "/p")
+        clock.advance(200)  # within the 503's 300 s: the origin is not asked
+        assert (await get(edge, "/p"))[2] == b"good"
+    assert origin.count("/p") == 2
