@@ -281,7 +281,7 @@ class Pipeline:
             return built
 
         fetched = await self.cache.fetch(  # stages 7b and 9: the cache, and the origin on a miss
-            decision.cache, decision.request, origin_request, origin, trace,  # type: ignore[arg-type]  # duck-typed
+            decision.cache, decision.request, origin_request, origin, trace,
             # COMPRESSION HAPPENS HERE, AND ONLY HERE: the origin's response as it enters the pipeline, cleaned,
             # then maybe encoded for this viewer; the cache stores what this returns (its key carries the
             # normalized Accept-Encoding, compression.accepted_encoding), so hits are served already compressed.

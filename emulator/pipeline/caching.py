@@ -9,6 +9,7 @@ import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import Protocol
 
 from multidict import CIMultiDict
 
@@ -19,13 +20,18 @@ from emulator.clock import Clock
 from emulator.config.model import CacheSettings
 from emulator.errors import OriginError
 from emulator.http import EdgeResponse, Headers, OriginRequest, ViewerRequest, freeze
-from emulator.origins.http import OriginClient
 from emulator.pipeline.cache import DEFAULT_ERROR_MIN_TTL, Freshness, freshness
 from emulator.pipeline.cache_key import KeyParts, KeySpec, describe
 from emulator.trace import Trace
 
 # The edge's own headers on a generated page; a stored copy drops them (each viewer gets its own).
 _EDGE_HEADERS = ("Via", "X-Cache", "X-Amz-Cf-Pop", "X-Amz-Cf-Id")
+
+class Fetcher(Protocol):
+    """What the cache asks on a miss: the OriginClient, or an origin group's FailoverClient."""
+
+    async def fetch(self, req: OriginRequest) -> tuple[EdgeResponse, int]: ...
+
 
 Clean = Callable[[EdgeResponse], EdgeResponse]  # origin response -> as CloudFront passes it on (§7)
 
@@ -87,7 +93,7 @@ class EdgeCache:
 
     # -- the stage ---------------------------------------------------------------------------------------
     async def fetch(self, plan: CachePlan, viewer: ViewerRequest, build: Callable[[], OriginRequest],
-                    client: OriginClient, trace: Trace, clean: Clean,
+                    client: Fetcher, trace: Trace, clean: Clean,
                     failed: Callable[[OriginError], EdgeResponse]) -> Fetched:
         """Serve `viewer` from the cache or the origin; `build` makes the origin request (stage 8), called only
         when the origin is asked. An unreachable origin becomes `failed(error)` (CloudFront's 502/504 page),
@@ -143,7 +149,7 @@ class EdgeCache:
         return Fetched(response, result, age)
 
     # -- misses --------------------------------------------------------------------------------------------
-    async def _from_origin(self, plan: CachePlan, req: OriginRequest, client: OriginClient, trace: Trace,
+    async def _from_origin(self, plan: CachePlan, req: OriginRequest, client: Fetcher, trace: Trace,
                            clean: Clean, failed: Callable[[OriginError], EdgeResponse], *, store: bool,
                            stale: Entry | None = None, viewer: ViewerRequest | None = None) -> Fetched:
         fill = None
@@ -178,7 +184,7 @@ class EdgeCache:
             if fill is not None:  # every other way out (stale served, an error, cancellation) ends this fill
                 self._finish(plan.key, fill, None, "the origin did not give a storable response")
 
-    async def _origin(self, req: OriginRequest, client: OriginClient, trace: Trace) -> EdgeResponse:
+    async def _origin(self, req: OriginRequest, client: Fetcher, trace: Trace) -> EdgeResponse:
         started = self.clock.monotonic()
         try:
             upstream, attempt = await client.fetch(req)
@@ -263,7 +269,7 @@ class EdgeCache:
 
     # -- expired copies ------------------------------------------------------------------------------------
     async def _revalidate(self, plan: CachePlan, entry: Entry, viewer: ViewerRequest, req: OriginRequest,
-                          client: OriginClient, trace: Trace, clean: Clean,
+                          client: Fetcher, trace: Trace, clean: Clean,
                           failed: Callable[[OriginError], EdgeResponse], expired: str) -> Fetched:
         validators = entry.validators
         if not validators:
@@ -335,7 +341,7 @@ class EdgeCache:
         return self._hit(entry, Result.HIT, viewer, trace, f"the origin answered {status} for an expired copy: "
                          f"the stale copy is served (again without asking for {wait} s)")
 
-    def _revalidate_later(self, plan: CachePlan, entry: Entry, req: OriginRequest, client: OriginClient,
+    def _revalidate_later(self, plan: CachePlan, entry: Entry, req: OriginRequest, client: Fetcher,
                           clean: Clean) -> None:
         if plan.key in self._fills:
             return  # one refresh at a time
@@ -344,7 +350,7 @@ class EdgeCache:
         self._tasks.add(task)  # kept (and cancelled in close()), never fire-and-forget
         task.add_done_callback(self._tasks.discard)
 
-    async def _refresh(self, plan: CachePlan, entry: Entry, req: OriginRequest, client: OriginClient,
+    async def _refresh(self, plan: CachePlan, entry: Entry, req: OriginRequest, client: Fetcher,
                        clean: Clean, fill: Fill) -> None:
         trace = Trace(req.headers.get("X-Amz-Cf-Id", ""))
         try:
