@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import ssl
 from types import TracebackType
 
@@ -15,6 +16,7 @@ from emulator.cf_functions import FunctionRunner
 from emulator.clock import Clock, SystemClock
 from emulator.config.model import Config, MockTLS
 from emulator.http import EdgeResponse, ViewerRequest, new_request_id
+from emulator.lambda_edge import LambdaRunner
 from emulator.origins.http import OriginClient
 from emulator.origins.mocks import MOCK_TYPES
 from emulator.pipeline import Answer, Forward, Pipeline
@@ -34,6 +36,7 @@ class Emulator:
         # One map per distribution, created now and filled in place at start(): the pipeline keeps views of them.
         self.mock_addresses: dict[str, dict[str, Target]] = {d.id: {} for d in config.distributions}
         self.runner = FunctionRunner()  # worker threads for CloudFront Functions, off the event loop
+        self.lambdas = LambdaRunner(config.lambda_functions)  # one warm worker process per Lambda@Edge function
         self.closed = False
         self.pipeline = self._build_pipeline()
 
@@ -41,7 +44,7 @@ class Emulator:
         https_port = self._https_port
         if https_port is None:
             https_port = self.config.emulator.https.port if self.config.emulator.https else 443
-        return Pipeline(self.config, self.clock, self.mock_addresses, https_port, self.runner)
+        return Pipeline(self.config, self.clock, self.mock_addresses, https_port, self.runner, self.lambdas)
 
     def add_listener(self, host: str, port: int) -> None:
         """Record a bound viewer listener: `resolve: self` and loop explanations use it."""
@@ -94,6 +97,9 @@ class Emulator:
             self._client = await OriginClient(self.local_ca(), keepalive).__aenter__()
             for fn in self.config.functions:
                 self.runner.warm(fn.compiled)
+            for name, problem in (await self.lambdas.start()).items():
+                # Not fatal: its invocations answer 503 (with this cause in the trace), everything else serves.
+                logging.getLogger("frontyard").error("Lambda@Edge function '%s' cannot load: %s", name, problem)
         except BaseException:
             await self.close()
             raise
@@ -107,6 +113,7 @@ class Emulator:
             await runner.cleanup()
         self._runners.clear()
         await asyncio.to_thread(self.runner.close)  # joins the function worker threads
+        await self.lambdas.close()  # ends the Lambda@Edge worker processes
         self.closed = True
 
     async def __aenter__(self) -> Emulator:
@@ -126,7 +133,10 @@ class Emulator:
     async def explain(self, request: ViewerRequest) -> tuple[Forward | Answer, Trace]:
         """Stages 1-8 only (functions included): what would happen, without contacting any origin."""
         trace = Trace(new_request_id())
-        return self.pipeline.explained(await self.pipeline.plan(request, trace), request, trace), trace
+        decision = self.pipeline.explained(await self.pipeline.plan(request, trace), request, trace)
+        if isinstance(decision, Forward):  # request-event Lambda@Edge functions run; response events are named
+            decision = await self.pipeline.explain_lambdas(decision, trace)
+        return decision, trace
 
 
 

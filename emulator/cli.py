@@ -23,6 +23,7 @@ from emulator.config.loader import load_config
 from emulator.config.model import Config, Listen
 from emulator.errors import ConfigError
 from emulator.http import Scheme, ViewerRequest, freeze
+from emulator.lambda_edge import testcli as lambda_testcli
 from emulator.lint import lint
 from emulator.output import format_issues, format_origin_request, format_trace
 from emulator.pipeline import Answer, Forward
@@ -74,6 +75,9 @@ def main(argv: list[str] | None = None) -> int:
     invalidate = sub.add_parser("invalidate", help="remove cached copies from a running edge, like "
                                 "'aws cloudfront create-invalidation'")
     invalidate_cli.add_arguments(invalidate)
+    test_lambda = sub.add_parser("test-lambda", help="run a Lambda@Edge handler on a test event and check its "
+                                 "result as CloudFront would")
+    lambda_testcli.add_arguments(test_lambda)
 
     sign = sub.add_parser("sign", help="print a signed URL (or signed cookies) for a restricted behavior")
     signcli.add_sign_arguments(sign)
@@ -89,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
         return signcli.run_sign(args)
     if args.command == "keys":
         return signcli.run_keys(args)
+    if args.command == "test-lambda":
+        return lambda_testcli.run(args)
     if args.command == "serve":
         return cmd_serve(args)
     if args.command == "validate":
@@ -128,7 +134,9 @@ def cmd_validate(path: str) -> int:
     origins = sum(len(d.origins) for d in config.distributions)
     warnings = f", {len(found)} warning{'s' if len(found) != 1 else ''}" if found else ""
     print(f"{path}: OK: {len(config.distributions)} distribution{'s' if len(config.distributions) != 1 else ''}, "
-          f"{behaviors} behaviors, {origins} origins, {len(config.functions)} functions{warnings}")
+          f"{behaviors} behaviors, {origins} origins, {len(config.functions)} functions"
+          + (f", {len(config.lambda_functions)} Lambda@Edge functions" if config.lambda_functions else "")
+          + warnings)
     return EXIT_OK
 
 
@@ -172,6 +180,7 @@ async def _explain(config: Config, request: ViewerRequest) -> tuple[Forward | An
         return await emulator.explain(request)
     finally:
         emulator.runner.close()
+        await emulator.lambdas.close()
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -26,8 +26,8 @@ def access_line(request: ViewerRequest, status: int, sent: int, seconds: float, 
         f"id={trace.request_id}",
     ]
     edge_error = next((d for d in trace.decisions if d.stage in ("origin", "viewer-method", "viewer-protocol",
-                                                                 "distribution", "signed") and d.outcome
-                       in ("502", "504", "forbidden", "unknown-host")), None)
+                                                                 "distribution", "signed", "lambda") and d.outcome
+                       in ("502", "504", "forbidden", "unknown-host", "error")), None)
     if edge_error is not None:
         parts.append(f'why="{edge_error.detail}"')
     return " ".join(parts)

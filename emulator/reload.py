@@ -33,6 +33,7 @@ def watched_files(config: Config) -> list[Path]:
     keys = [*(k for g in config.key_groups for k in g.public_keys),
             *(k for _, pairs in config.emulator.key_pairs for k in pairs)]
     files += [k.path for k in keys if k.path is not None]  # the public keys signed URLs are verified with
+    files += [fn.module_path for fn in config.lambda_functions]  # a new handler means new warm workers
     return list(dict.fromkeys(files))
 
 

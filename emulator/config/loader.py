@@ -10,6 +10,7 @@ from emulator.config import rules
 from emulator.config.groups_loader import load_geo_restriction, load_origin_groups
 from emulator.config.headers_loader import HeadersPolicies
 from emulator.config.key_loader import check_signer_accounts, group_names, load_key_groups, load_trust
+from emulator.config.lambda_loader import load_lambda_associations, load_lambda_functions
 from emulator.config.managed import CACHE_POLICIES
 from emulator.config.mock_loader import load_mock
 from emulator.config.model import (
@@ -22,6 +23,7 @@ from emulator.config.model import (
     EventType,
     FunctionAssociation,
     FunctionConfig,
+    LambdaFunctionConfig,
     Origin,
     OriginProtocolPolicy,
     ViewerProtocolPolicy,
@@ -46,7 +48,6 @@ LATER_DISTRIBUTION = {
     "staging": "continuous deployment is not emulated",
 }
 LATER_BEHAVIOR = {
-    "lambda_function_associations": "Lambda@Edge is not emulated",
     "field_level_encryption_id": "field-level encryption is not emulated",
     "realtime_log_config_arn": "real-time logs are not emulated",
     "smooth_streaming": "smooth streaming is not emulated",
@@ -62,6 +63,7 @@ BEHAVIOR_KEYS = (
     "target_origin_id", "viewer_protocol_policy", "allowed_methods", "cached_methods", "compress",
     "cache_policy", "origin_request_policy", "response_headers_policy", "function_associations",
     "forwarded_values", "min_ttl", "default_ttl", "max_ttl", "trusted_key_groups", "trusted_signers",
+    "lambda_function_associations",
 )
 SETS_TEXT = " | ".join("[" + ", ".join(sorted(s, key=["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST",
                                                        "DELETE"].index)) + "]" for s in METHOD_SETS)
@@ -92,16 +94,22 @@ class _Loader:
         self.policies = Policies(report)
         self.key_group_names: set[str] = set()
         self.headers_policies = HeadersPolicies(report)
+        self.lambdas: dict[str, LambdaFunctionConfig] = {}
+        self.lambda_names: set[str] = set()
 
     def load(self, tree: object) -> Config | None:
         top = Section(self.r, (), tree)
         top.check_keys(("distribution", "distributions", "functions", "emulator", "cache_policies",
-                        "origin_request_policies", "key_groups", "response_headers_policies"))
+                        "origin_request_policies", "key_groups", "response_headers_policies", "lambda_functions"))
         self.policies.load(top)
         self.headers_policies.load(top)
         key_groups = load_key_groups(self.r, top.section("key_groups"))
         self.key_group_names = {g.name for g in key_groups} | group_names(top.data.get("key_groups"))
         functions = self.functions(top)
+        lambdas = load_lambda_functions(self.r, top)
+        self.lambdas = {f.name: f for f in lambdas}
+        raw_lambdas = top.data.get("lambda_functions")
+        self.lambda_names = set(raw_lambdas) if isinstance(raw_lambdas, dict) else set()
         names = {f.name for f in functions}
         distributions: list[Distribution] = []
         if top.has("distribution") and top.has("distributions"):
@@ -118,7 +126,8 @@ class _Loader:
         settings = load_settings(self.r, top.section("emulator"))
         check_signer_accounts(self.r, distributions, settings.key_pairs)
         warnings = tuple(i for i in self.r.issues if i.severity is Severity.WARNING)
-        return Config(self.r.smap.file, tuple(distributions), tuple(functions), settings, warnings, key_groups)
+        return Config(self.r.smap.file, tuple(distributions), tuple(functions), settings, warnings, key_groups,
+                      tuple(lambdas))
 
     # -- distribution ---------------------------------------------------------------------------------
     def distribution(self, path: TreePath, raw: object, functions: set[str], index: int) -> Distribution | None:
@@ -277,11 +286,12 @@ class _Loader:
         headers_policy = self.headers_policies.resolve(s)
         associations = self.associations(s, functions)
         key_groups, signers = load_trust(self.r, s, self.key_group_names)
+        lambdas = load_lambda_associations(self.r, s, self.lambdas, self.lambda_names, associations)
         if pattern is None or target is None or vpp is None:
             return None
         return CacheBehavior(pattern, target, s.location, is_default, vpp, allowed, cached,
                              s.bool("compress", False), None if legacy else cache_policy, orp, legacy, rhp,
-                             tuple(associations), key_groups, signers, headers_policy)
+                             tuple(associations), key_groups, signers, headers_policy, tuple(lambdas))
 
     def method_set(self, s: Section, key: str, choices: tuple[frozenset[str], ...]) -> frozenset[str]:
         methods = s.strs(key)
@@ -300,8 +310,8 @@ class _Loader:
         if a is None:
             return []
         a.check_keys([e.value for e in EventType], {
-            "origin-request": "CloudFront Functions run on viewer events only (use Lambda@Edge)",
-            "origin-response": "CloudFront Functions run on viewer events only (use Lambda@Edge)",
+            "origin-request": "CloudFront Functions run on viewer events only (use lambda_function_associations)",
+            "origin-response": "CloudFront Functions run on viewer events only (use lambda_function_associations)",
         })
         out = []
         for event in EventType:

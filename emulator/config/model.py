@@ -107,6 +107,7 @@ class CacheBehavior:
     trusted_key_groups: tuple[str, ...] = ()
     trusted_signers: tuple[str, ...] = ()
     headers_policy: ResponseHeadersPolicy | None = None  # response_headers_policy resolved (reference §16)
+    lambda_function_associations: tuple[LambdaAssociation, ...] = ()  # Lambda@Edge, at most one per event
 
     @property
     def restricted(self) -> bool:
@@ -229,6 +230,7 @@ class Config:
     emulator: EmulatorSettings = field(default_factory=EmulatorSettings)
     warnings: tuple[ConfigIssue, ...] = ()  # issues of severity warning, kept for `validate` and `serve`
     key_groups: tuple[KeyGroup, ...] = ()
+    lambda_functions: tuple[LambdaFunctionConfig, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -249,3 +251,44 @@ class GeoRestriction:
     restriction_type: str  # whitelist | blacklist
     locations: frozenset[str]  # ISO 3166-1 alpha-2, upper-case
     location: Location | None = None
+
+
+# -- Lambda@Edge (reference §11) ------------------------------------------------------------------------
+class LambdaEvent(StrEnum):
+    VIEWER_REQUEST = "viewer-request"
+    ORIGIN_REQUEST = "origin-request"
+    ORIGIN_RESPONSE = "origin-response"
+    VIEWER_RESPONSE = "viewer-response"
+
+    @property
+    def is_viewer(self) -> bool:
+        return self in (LambdaEvent.VIEWER_REQUEST, LambdaEvent.VIEWER_RESPONSE)
+
+    @property
+    def is_request(self) -> bool:
+        return self in (LambdaEvent.VIEWER_REQUEST, LambdaEvent.ORIGIN_REQUEST)
+
+
+@dataclass(frozen=True)
+class LambdaAssociation:
+    event_type: LambdaEvent
+    function_name: str
+    include_body: bool = False
+    location: Location | None = None
+
+
+@dataclass(frozen=True)
+class LambdaFunctionConfig:
+    name: str
+    runtime: str  # nodejs20.x, python3.12, ...
+    code_dir: Path  # the folder the handler's module is loaded from (the worker's working directory)
+    handler: str  # module.function, as Lambda's Handler setting
+    module_path: Path  # the handler's source file (watched for reload)
+    interpreter: str  # the local executable that runs it: node, python3.12 or this Python
+    timeout: float = 3  # seconds (Lambda's default); at most 5 on viewer events, 30 on origin events
+    memory_size: int = 128  # MB; at most 128 on viewer events
+    location: Location | None = None
+
+    @property
+    def language(self) -> str:
+        return "nodejs" if self.runtime.startswith("nodejs") else "python"

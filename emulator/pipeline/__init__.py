@@ -15,8 +15,10 @@
     9 origin fetch                  on a miss; connect/timeout errors -> 502/504 with CloudFront's page;
                                     stored while it streams (TTL rules), stale copy served on a 5xx;
                                     origin group failover (origins/groups.py); compression of the origin's
-                                    body (compression.py) before it is stored
-   10 viewer-response function      not for origin status >= 400
+                                    body (compression.py) before it is stored;
+                                    the origin-request Lambda@Edge just before an origin is contacted (never
+                                    on a hit), the origin-response one right after it answered (before storing)
+   10 viewer-response function      not for origin status >= 400 (CloudFront Function or Lambda@Edge)
    11 custom error responses        distribution-wide; page fetched through the behavior matching its path
    12 final headers                 Via, X-Cache, X-Amz-Cf-Pop, X-Amz-Cf-Id; then the response headers policy
                                     (headers_policy.py), on every response of the behavior, hits included
@@ -33,16 +35,27 @@ from multidict import CIMultiDict
 
 from emulator.cf_functions import FunctionRunner, Respond
 from emulator.clock import Clock
-from emulator.config.model import CacheBehavior, Config, Distribution, EventType, FunctionConfig, Origin, OriginGroup
+from emulator.config.model import (
+    CacheBehavior,
+    Config,
+    Distribution,
+    EventType,
+    FunctionConfig,
+    LambdaEvent,
+    Origin,
+    OriginGroup,
+)
 from emulator.errors import OriginError
 from emulator.http import EdgeResponse, HeaderPairs, OriginRequest, ViewerRequest, freeze
+from emulator.lambda_edge import Generated, LambdaRunner
 from emulator.origins.groups import FailoverClient, with_conditionals
 from emulator.origins.http import OriginClient
-from emulator.pipeline import compression, error_responses, functions, headers_policy, signed
+from emulator.pipeline import compression, error_responses, functions, headers_policy, lambdas, signed
 from emulator.pipeline.cache_key import cache_key, describe
-from emulator.pipeline.caching import CachePlan, EdgeCache, Fetched
+from emulator.pipeline.caching import CachePlan, EdgeCache, Fetched, Result
 from emulator.pipeline.error_responses import PageContext, PageFailed, rule_for
 from emulator.pipeline.geo import check_geo, viewer_country
+from emulator.pipeline.lambda_stages import LambdaFailed, LambdaStages, OriginFunctions
 from emulator.pipeline.loops import MAX_CHAIN, check_loop, own_listener, passes
 from emulator.pipeline.origin_request import Target, build_origin_request, connect_target, origin_scheme
 from emulator.pipeline.pages import REASON_BAD_REQUEST, EdgeError
@@ -81,6 +94,7 @@ class Forward:
     origin_request: OriginRequest | None = None  # stage 8: built on a miss (and always for explain)
     group: OriginGroup | None = None  # the origin group the request goes to (`origin` is its primary)
     secondary_host: str | None = None  # a function's Host override for the group's secondary
+    origin_uri: str | None = None  # the uri as an origin-request Lambda@Edge function left it
 
     @property
     def behavior(self) -> CacheBehavior:
@@ -98,7 +112,7 @@ class Answer:
 
 class Pipeline:
     def __init__(self, config: Config, clock: Clock, mocks: Mapping[str, Mapping[str, Target]],
-                 https_port: int, runner: FunctionRunner) -> None:
+                 https_port: int, runner: FunctionRunner, lambda_runner: LambdaRunner | None = None) -> None:
         self.config = config
         self.settings = config.emulator
         self.clock = clock
@@ -113,6 +127,10 @@ class Pipeline:
         self.pages = {d.id: PageContext(d, self.routers[d.id], config.emulator, mocks.get(d.id, {}), self.listeners)
                       for d in config.distributions}
         self.functions = {f.name: f for f in config.functions}
+        self.lambdas = lambda_runner or LambdaRunner(config.lambda_functions)
+        self.lambda_functions = {f.name: f for f in config.lambda_functions}
+        self.lambda_stages = LambdaStages(self.lambdas, self.lambda_functions, self.respond, clock, self.settings,
+                                          mocks, self.listeners)
         self.geo = {**DEFAULT_GEO, **dict(config.emulator.viewer)}
         self.cache = EdgeCache(config.emulator.cache, clock)
         self.error_ttls = {d.id: tuple((e.error_code, e.error_caching_min_ttl) for e in d.custom_error_responses)
@@ -193,6 +211,17 @@ class Pipeline:
             if outcome.origin_changed:  # the function's choice (an origin, or a group of its own) wins
                 group, secondary_host = outcome.group, outcome.secondary_host
             path = root if outcome.path == "/" and root is not None else outcome.path
+        # Stage 6 for Lambda@Edge (a behavior has it or a CloudFront Function, never both: the loader checks).
+        if behavior.lambda_function_associations and \
+                (assoc := lambdas.association(behavior, LambdaEvent.VIEWER_REQUEST)) is not None:
+            changed = await lambdas.viewer_request(self.lambdas, self.lambda_functions[assoc.function_name], assoc,
+                                                   request, request.raw_path, distribution, trace)
+            if isinstance(changed, lambdas.LambdaFailure):
+                return Answer(changed.response(self.respond, trace), distribution, route)
+            if isinstance(changed, Generated):
+                return Answer(lambdas.generated_response(self.respond, changed, LambdaEvent.VIEWER_REQUEST, trace))
+            request, uri = changed
+            path = root if uri == "/" and root is not None else uri
 
         # Stage 6b: a CORS preflight is answered by the response headers policy, the origin never sees it.
         policy = behavior.headers_policy
@@ -271,8 +300,12 @@ class Pipeline:
             return await self.custom_error(decision.distribution, decision.response, request, client, trace,
                                            finalized=True)
         fwd = decision.route.forwarding
+        # Origin-request / origin-response Lambda@Edge wrap the origin client: they run only when an origin is
+        # actually contacted (a miss or a revalidation; once per origin of a group), never on a hit.
+        edge_functions = OriginFunctions(self.lambda_stages, decision, client, trace) \
+            if decision.behavior.lambda_function_associations else None
         # The origin (or the group: primary, then the secondary on a failover) as the cache sees it.
-        origin = FailoverClient(client, decision.group, request.method,
+        origin = FailoverClient(edge_functions or client, decision.group, request.method,
                                 lambda primary: self._secondary(decision, primary, trace), self.clock, trace)
 
         def origin_request() -> OriginRequest:  # stage 8, on a miss only
@@ -280,19 +313,29 @@ class Pipeline:
             assert built is not None
             return built
 
-        fetched = await self.cache.fetch(  # stages 7b and 9: the cache, and the origin on a miss
-            decision.cache, decision.request, origin_request, origin, trace,
-            # COMPRESSION HAPPENS HERE, AND ONLY HERE: the origin's response as it enters the pipeline, cleaned,
-            # then maybe encoded for this viewer; the cache stores what this returns (its key carries the
-            # normalized Accept-Encoding, compression.accepted_encoding), so hits are served already compressed.
-            clean=lambda upstream: compression.for_viewer(decision.behavior, fwd, decision.request,
-                                                          self.respond.clean(fwd, upstream, trace), trace),
-            failed=lambda exc: self.respond.origin_failure(exc.status, exc.result, exc.cause, trace))
+        try:
+            fetched = await self.cache.fetch(  # stages 7b and 9: the cache, and the origin on a miss
+                decision.cache, decision.request, origin_request, origin, trace,
+                # COMPRESSION HAPPENS HERE, AND ONLY HERE: the origin's response as it enters the pipeline,
+                # cleaned, then maybe encoded for this viewer; the cache stores what this returns (its key carries
+                # the normalized Accept-Encoding, compression.accepted_encoding), so hits are served already
+                # compressed.
+                clean=lambda upstream: compression.for_viewer(decision.behavior, fwd, decision.request,
+                                                              self.respond.clean(fwd, upstream, trace), trace),
+                failed=lambda exc: self.respond.origin_failure(exc.status, exc.result, exc.cause, trace))
+        except LambdaFailed as exc:
+            return await self.custom_error(decision.distribution, exc.page, request, client, trace, finalized=True)
+        finally:
+            if edge_functions is not None:
+                edge_functions.foreground = False  # a background revalidation may still use it
         if fetched.generated:
             return await self.custom_error(decision.distribution, fetched.response, request, client, trace,
                                            finalized=True)
         try:
-            return await self._respond(decision, fetched, request, client, trace)
+            served = await self._respond(decision, fetched, request, client, trace)
+            if edge_functions is not None and edge_functions.generated and fetched.result is Result.MISS:
+                return lambdas.mark_generated(served)  # an origin-request function answered this miss
+            return served
         except BaseException:
             await _release(fetched.response)  # our own failure (or cancellation) must not leak the origin connection
             raise
@@ -303,6 +346,9 @@ class Pipeline:
         if upstream.status >= 400 and rule_for(decision.distribution, upstream.status) is not None:
             return await self.custom_error(decision.distribution, upstream, request, client, trace, finalized=False)
         fn = self._function(decision.behavior, EventType.VIEWER_RESPONSE)
+        if decision.behavior.lambda_function_associations and \
+                lambdas.association(decision.behavior, LambdaEvent.VIEWER_RESPONSE) is not None:
+            return await self.viewer_response_lambda(decision, upstream, request, client, trace, fetched.result)
         if fn is not None and upstream.status >= 400:
             trace.add("function", "skipped", f"viewer-response function '{fn.name}' does not run for origin "
                       f"status {upstream.status} (>= 400)")
@@ -384,6 +430,22 @@ class Pipeline:
             return CachePlan(key, spec, True, why, collapse=collapse,
                              error_min_ttls=self.error_ttls[distribution.id], s3_origin=is_s3)
         return CachePlan(key, spec, False, why, collapse=False)
+
+    # -- Lambda@Edge (the stages are in lambda_stages.py) ---------------------------------------------------
+    async def viewer_response_lambda(self, decision: Forward, upstream: EdgeResponse, request: ViewerRequest,
+                                     client: OriginClient, trace: Trace, result: Result) -> EdgeResponse:
+        changed = await self.lambda_stages.viewer_response(decision, upstream, trace)
+        if isinstance(changed, lambdas.LambdaFailure):
+            await _release(upstream)
+            failed = changed.response(self.respond, trace)
+            return await self.custom_error(decision.distribution, failed, request, client, trace, finalized=True)
+        return self.respond.final(changed, trace, result=result)
+
+    async def explain_lambdas(self, decision: Forward, trace: Trace) -> Forward | Answer:
+        if not decision.behavior.lambda_function_associations:
+            return decision
+        explained = await self.lambda_stages.explain(decision, trace)
+        return Answer(explained) if isinstance(explained, EdgeResponse) else explained
 
     # -- helpers --------------------------------------------------------------------------------------
     def _secondary(self, decision: Forward, primary: OriginRequest, trace: Trace) -> OriginRequest:
