@@ -437,3 +437,31 @@ async def test_editing_a_handler_reloads_it_with_watch(tmp_path: Path) -> None:
             await wait_for(reloader, lambda: reloader.server.emulator is not old)
             async with session.get(f"{base}/b") as r:
                 assert header(json.loads(await r.read()), "x-version") == "2"
+
+
+async def test_with_an_origin_group_origin_events_run_once_per_origin(tmp_path: Path) -> None:
+    from tests.helpers import serve_app
+    from tests.integration.test_origin_groups import config as group_config
+    from tests.integration.test_origin_groups import origin as group_origin
+
+    write(tmp_path, "count.js", """\
+let calls = 0;
+exports.handler = async (event) => {
+  const cf = event.Records[0].cf;
+  calls += 1;
+  const target = cf.config.eventType === 'origin-request' ? cf.request : cf.response;
+  target.headers['x-calls'] = [{key: 'X-Calls', value: String(calls)}];
+  return target;
+};
+""")
+    seen: list[str] = []
+    functions = "lambda_function_associations: {origin-request: count, origin-response: count}"
+    async with serve_app(group_origin("one", 503, seen)) as p1, serve_app(group_origin("two", 200, seen)) as p2:
+        text = group_config(p1, p2, functions=functions, extra="lambda_functions: {count: {runtime: nodejs20.x, "
+                            "code: count.js}}")
+        text = text.replace("          lambda_functions:", "        lambda_functions:")  # top level
+        async with run_edge(tmp_path, text) as edge, edge.request("GET", "/page") as r:
+            assert r.status == 200 and await r.text() == "two 200"
+            # request(one)=1, response(one's 503)=2, request(two)=3, response(two's 200)=4
+            assert r.headers["X-Calls"] == "4"
+    assert seen == ["one GET", "two GET"]
