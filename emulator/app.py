@@ -127,12 +127,12 @@ class Emulator:
     async def dispatch(self, request: ViewerRequest) -> tuple[EdgeResponse, Trace]:
         """Run one request through the pipeline. The caller must drain or release a streamed body."""
         assert self._client is not None, "Emulator.start() was not called"
-        trace = Trace(new_request_id())
+        trace = Trace(new_request_id(), viewer=request)
         return await self.pipeline.handle(request, self._client, trace), trace
 
     async def explain(self, request: ViewerRequest) -> tuple[Forward | Answer, Trace]:
         """Stages 1-8 only (functions included): what would happen, without contacting any origin."""
-        trace = Trace(new_request_id())
+        trace = Trace(new_request_id(), viewer=request)
         decision = self.pipeline.explained(await self.pipeline.plan(request, trace), request, trace)
         if isinstance(decision, Forward):  # request-event Lambda@Edge functions run; response events are named
             decision = await self.pipeline.explain_lambdas(decision, trace)

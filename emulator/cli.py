@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import logging
 import signal
 import sys
@@ -23,6 +24,7 @@ from emulator.config.loader import load_config
 from emulator.config.model import Config, Listen
 from emulator.errors import ConfigError
 from emulator.http import Scheme, ViewerRequest, freeze
+from emulator.inspector import show
 from emulator.lambda_edge import testcli as lambda_testcli
 from emulator.lint import lint
 from emulator.output import format_issues, format_origin_request, format_trace
@@ -50,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--host", help="address to listen on (default from config, else 127.0.0.1)")
     serve.add_argument("--port", type=int, help="HTTP port to listen on (default from config, else 8080)")
     serve.add_argument("--https-port", type=int, help="HTTPS port (default from config, else 8443)")
-    serve.add_argument("--admin-port", type=int, help="admin port for /_frontyard/health (default 9901)")
+    serve.add_argument("--admin-port", type=int, help="admin port for the inspector and /_frontyard/health (default 9901)")
     serve.add_argument("--watch", action="store_true",
                        help="reload when the config or a function file changes (SIGHUP always reloads)")
     serve.add_argument("--quiet", action="store_true", help="no access log")
@@ -67,6 +69,11 @@ def main(argv: list[str] | None = None) -> int:
 
     ca = sub.add_parser("ca", help="print the local CA certificate's path and how to trust it")
     ca.add_argument("config", nargs="?", help="YAML config file (for emulator.state_dir)")
+
+    trace = sub.add_parser("trace", help="show the whole trace of a request a running edge served")
+    trace.add_argument("id", help="the request id (X-Amz-Cf-Id, or id= in the access log), or 'last'")
+    trace.add_argument("--admin", default=show.DEFAULT_ADMIN, help=f"admin URL (default {show.DEFAULT_ADMIN})")
+    trace.add_argument("--json", action="store_true", help="print the API's JSON")
 
     test_function = sub.add_parser("test-function", help="run a CloudFront Function on a test event, like "
                                    "'aws cloudfront test-function'")
@@ -101,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_validate(args.config)
     if args.command == "ca":
         return cmd_ca(args.config)
+    if args.command == "trace":
+        return cmd_trace(args)
     return cmd_explain(args)
 
 
@@ -120,6 +129,16 @@ def cmd_ca(path: str | None) -> int:
             return EXIT_CONFIG
         state_dir = config.emulator.state_dir or state_dir
     print(trust_instructions(LocalCA.load_or_create(state_dir).cert_file))
+    return EXIT_OK
+
+
+def cmd_trace(args: argparse.Namespace) -> int:
+    try:
+        detail = show.fetch_detail(args.admin, args.id)
+    except show.TraceUnavailable as exc:
+        print(f"frontyard trace: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(json.dumps(detail, indent=2, ensure_ascii=False) if args.json else show.format_detail(detail))
     return EXIT_OK
 
 
@@ -243,6 +262,8 @@ async def _serve(config: Config, *, demo: bool, watch: bool, adjust: Callable[[C
                   flush=True)
         if admin_at is not None:
             print(f"  health at {_url('http', *admin_at)}/_frontyard/health", flush=True)
+            print(f"  inspector at {_url('http', *admin_at)}/ (every request with its trace; frontyard trace last)",
+                  flush=True)
         if demo:
             print(f"  try: curl -i {base}/   and   curl -i '{base}/api/x?y=1'", flush=True)
 

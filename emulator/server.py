@@ -19,6 +19,8 @@ from emulator.app import Emulator
 from emulator.cache import admin as cache_admin
 from emulator.config.model import Listen
 from emulator.http import EdgeResponse, Headers, Scheme, ViewerRequest
+from emulator.inspector import History
+from emulator.inspector.api import InspectorRoutes
 from emulator.output import access_line
 
 CHUNK = 64 * 1024
@@ -104,6 +106,9 @@ class EdgeServer:
         self._runner: web.ServerRunner | None = None
         self._retiring: set[asyncio.Task[None]] = set()
         self._tls: ssl.SSLContext | None = None  # the HTTPS listener's, re-issued when a reload adds names
+        # The inspector's ring buffer outlives reloads: it belongs to the listeners, not to one configuration.
+        self.history = History(emulator.config.emulator.history)
+        self._bases = {Scheme.HTTP: "http://127.0.0.1", Scheme.HTTPS: "https://127.0.0.1"}  # set in start()
 
     @property
     def emulator(self) -> Emulator:
@@ -157,8 +162,10 @@ class EdgeServer:
         finally:
             if edge.release is not None:
                 await edge.release()
+            elapsed = time.perf_counter() - started
+            self.history.record(trace, edge.status, sent, elapsed * 1000, headers, self._bases[viewer.scheme])
             if emulator.config.emulator.access_log:
-                access_log.info(access_line(viewer, edge.status, sent, time.perf_counter() - started, trace))
+                access_log.info(access_line(viewer, edge.status, sent, elapsed, trace))
         return response
 
     async def _send(self, request: web.BaseRequest, edge: EdgeResponse,
@@ -204,12 +211,14 @@ class EdgeServer:
         await self._runner.setup()
         await web.TCPSite(self._runner, http.host, http.port).start()
         plain = _address(self._runner.addresses[-1])
+        self._bases[Scheme.HTTP] = _base("http", plain)
         self.emulator.add_listener(*plain)
         secure = None
         if https is not None:
             self._tls = self.emulator.viewer_tls()
             await web.TCPSite(self._runner, https.host, https.port, ssl_context=self._tls).start()
             secure = _address(self._runner.addresses[-1])
+            self._bases[Scheme.HTTPS] = _base("https", secure)
             self.emulator.set_https_port(secure[1])
         return plain, secure
 
@@ -222,8 +231,8 @@ class EdgeServer:
 
 
 class AdminServer:
-    """The admin listener: `GET /_frontyard/health` and the cache's endpoints, on its own port so no
-    distribution path reaches them."""
+    """The admin listener: `GET /_frontyard/health`, the cache's endpoints and the inspector
+    (emulator/inspector/api.py), on its own port so no distribution path reaches them."""
 
     def __init__(self, edge: EdgeServer, status: Callable[[], dict[str, object]]) -> None:
         self.edge = edge
@@ -240,15 +249,23 @@ class AdminServer:
         app = web.Application()
         app.router.add_get("/_frontyard/health", self.health)
         cache_admin.add_routes(app, lambda: self.edge.emulator.pipeline.cache)
+        InspectorRoutes(self.edge.history, lambda: self.edge.emulator).register(app)
         self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
         await self._runner.setup()
         await web.TCPSite(self._runner, listen.host, listen.port).start()
         return _address(self._runner.addresses[-1])
 
     async def close(self) -> None:
+        self.edge.history.close()  # ends the inspector's event streams, which would otherwise hold cleanup
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+
+
+def _base(scheme: str, address: tuple[str, int]) -> str:
+    host, port = address
+    host = "127.0.0.1" if host in ("0.0.0.0", "") else "[::1]" if host == "::" else host
+    return f"{scheme}://{'[' + host + ']' if ':' in host and not host.startswith('[') else host}:{port}"
 
 
 def _address(address: object) -> tuple[str, int]:

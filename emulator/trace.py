@@ -5,9 +5,15 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from emulator.config.source import Location
+
+if TYPE_CHECKING:
+    from emulator.cf_functions import FunctionResult, ViewerRequestInput, ViewerResponseInput
+    from emulator.http import Headers, OriginRequest, ViewerRequest
 
 
 @dataclass(frozen=True)
@@ -16,6 +22,7 @@ class Decision:
     outcome: str  # short machine-friendly word: matched, redirect, forbidden, forwarded, 502, ...
     detail: str  # one human sentence: why
     location: Location | None = None  # the config line the decision came from
+    at_ms: float = 0.0  # milliseconds since the request arrived: the inspector's per-stage timings
 
     @property
     def failed(self) -> bool:
@@ -23,16 +30,47 @@ class Decision:
         return self.outcome in ("forbidden", "error", "unknown-host") or self.outcome[:1] in ("4", "5")
 
 
+@dataclass(frozen=True)
+class OriginExchange:
+    """One request the edge sent to an origin (the viewer's, or a custom error page's) and what came back:
+    the response's status and headers as received, or the failure."""
+
+    purpose: str  # "origin" | "error-page"
+    request: OriginRequest
+    status: int | None = None
+    headers: Headers | None = None
+    failure: str | None = None
+
+
+@dataclass(frozen=True)
+class FunctionRun:
+    """A CloudFront Function's input and result, kept as the objects; the inspector renders them lazily."""
+
+    name: str
+    event_type: str
+    request: ViewerRequestInput
+    response: ViewerResponseInput | None
+    result: FunctionResult
+
+
 @dataclass
 class Trace:
-    """Append-only list of decisions; the one mutable object a request carries (it is never shared)."""
+    """Append-only list of decisions; the one mutable object a request carries (it is never shared).
+
+    Besides the decisions it keeps references (never copies) to what the inspector shows: the viewer request
+    as received, the origin exchanges and the function runs. Recording them costs a list append each."""
 
     request_id: str
     decisions: list[Decision] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # ms measured on the way, e.g. origin_fbl
+    started: float = field(default_factory=time.perf_counter)
+    viewer: ViewerRequest | None = None
+    exchanges: list[OriginExchange] = field(default_factory=list)
+    functions: list[FunctionRun] = field(default_factory=list)
 
     def add(self, stage: str, outcome: str, detail: str, location: Location | None = None) -> None:
-        self.decisions.append(Decision(stage, outcome, detail, location))
+        at = (time.perf_counter() - self.started) * 1000
+        self.decisions.append(Decision(stage, outcome, detail, location, at))
 
     def find(self, stage: str) -> Decision | None:
         return next((d for d in reversed(self.decisions) if d.stage == stage), None)

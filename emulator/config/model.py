@@ -209,6 +209,7 @@ class EmulatorSettings:
     cache: CacheSettings = CacheSettings()
     # Legacy trusted signers' CloudFront key pairs: (account id or "self", public keys).
     key_pairs: tuple[tuple[str, tuple[PublicKey, ...]], ...] = ()
+    history: int = 500  # requests the inspector keeps with their whole trace (0: none)
 
     @property
     def edge_name(self) -> str:

@@ -17,7 +17,7 @@ def load_settings(r: Report, s: Section | None) -> EmulatorSettings:
     if s is None:
         return EmulatorSettings()
     s.check_keys(("listen", "resolve", "pop", "edge_id", "debug", "access_log", "viewer", "state_dir", "cache",
-                  "key_pairs"))
+                  "key_pairs", "history"))
     defaults = EmulatorSettings()
     http, https, admin = defaults.http, defaults.https, defaults.admin
     if (listen := s.section("listen")) is not None:
@@ -49,9 +49,11 @@ def load_settings(r: Report, s: Section | None) -> EmulatorSettings:
         geo.check_keys([f.replace("-", "_") for f in DEFAULT_GEO])
         viewer = [(k.replace("_", "-"), str(v)) for k, v in geo.data.items() if v is not None]
     state = s.str("state_dir")
+    history = s.int("history", defaults.history, 0, 100_000)  # requests kept for the inspector
     return EmulatorSettings(http, https, admin, r.base_dir / state if state else None, tuple(resolve),
                             pop, edge_id, trace_header, s.bool("access_log", True), tuple(viewer),
-                            _cache(r, s.section("cache")), load_key_pairs(r, s.section("key_pairs")))
+                            _cache(r, s.section("cache")), load_key_pairs(r, s.section("key_pairs")),
+                            history=history)
 
 
 _SIZE = re.compile(r"^\s*(\d+)\s*([kmg]i?b?|b)?\s*$", re.IGNORECASE)

@@ -22,7 +22,7 @@ from emulator.errors import OriginError
 from emulator.http import EdgeResponse, Headers, OriginRequest, ViewerRequest, freeze
 from emulator.pipeline.cache import DEFAULT_ERROR_MIN_TTL, Freshness, freshness
 from emulator.pipeline.cache_key import KeyParts, KeySpec, describe
-from emulator.trace import Trace
+from emulator.trace import OriginExchange, Trace
 
 # The edge's own headers on a generated page; a stored copy drops them (each viewer gets its own).
 _EDGE_HEADERS = ("Via", "X-Cache", "X-Amz-Cf-Pop", "X-Amz-Cf-Id")
@@ -189,8 +189,10 @@ class EdgeCache:
         try:
             upstream, attempt = await client.fetch(req)
         except OriginError as exc:
+            trace.exchanges.append(OriginExchange("origin", req, failure=exc.cause))
             trace.add("origin", str(exc.status), f"{exc.result}: {exc.cause}")
             raise
+        trace.exchanges.append(OriginExchange("origin", req, upstream.status, upstream.headers))
         elapsed = (self.clock.monotonic() - started) * 1000
         retry = f" on attempt {attempt}" if attempt > 1 else ""
         trace.add("origin", str(upstream.status),

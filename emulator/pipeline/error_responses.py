@@ -56,6 +56,12 @@ def rule_for(distribution: Distribution, status: int) -> CustomErrorResponse | N
 PageFetch = Callable[[CompiledBehavior, ViewerRequest, OriginRequest], Awaitable[Fetched]]
 
 
+def _page_exchanges(trace: Trace, before: int) -> None:
+    """Label the origin exchanges the page fetch made (none on a cache hit) as the error page's."""
+    for i in range(before, len(trace.exchanges)):
+        trace.exchanges[i] = replace(trace.exchanges[i], purpose="error-page")
+
+
 @dataclass(frozen=True)
 class PageContext:
     """What fetching a distribution's error pages needs; built once per distribution. `mocks` and
@@ -89,12 +95,15 @@ async def apply(rule: CustomErrorResponse, status: int, request: ViewerRequest, 
     target = connect_target(origin, origin_scheme(origin, request.scheme), ctx.settings, ctx.mocks, ctx.listeners)
     origin_request, _ = build_origin_request(page_request, page_path, behavior, origin, ctx.settings, target,
                                              trace.request_id, fwd)
+    sent = len(trace.exchanges)
     try:
         fetched = await fetch(chosen, page_request, origin_request)
     except OriginError as exc:
+        _page_exchanges(trace, sent)
         trace.add("error-response", str(exc.status), f"fetching {page_path} from origin '{origin.id}' failed "
                   f"({exc.cause}): the viewer gets {exc.status}", rule.location)
         return PageFailed(exc.status, exc.result, f"custom error page {page_path}: {exc.cause}")
+    _page_exchanges(trace, sent)
     page = fetched.response
     if not 200 <= page.status < 300:
         trace.add("error-response", str(page.status), f"{page_path} answered {page.status} from origin "

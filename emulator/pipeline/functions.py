@@ -40,7 +40,7 @@ from emulator.http import EdgeResponse, HeaderPairs, Scheme, ViewerRequest, free
 from emulator.pipeline.origin_request import origin_scheme
 from emulator.pipeline.pages import REASON_FUNCTION, EdgeError
 from emulator.pipeline.viewer_info import OVERRIDE_PREFIX
-from emulator.trace import Trace
+from emulator.trace import FunctionRun, Trace
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,7 @@ async def run_viewer_request(runner: FunctionRunner, fn: FunctionConfig, request
                              generated: HeaderPairs, trace: Trace) -> RequestChange | Respond | EdgeError:
     inp = request_input(request, path, distribution, settings, trace.request_id, generated)
     result = await runner.run_viewer_request(fn.compiled, inp)
+    trace.functions.append(FunctionRun(fn.name, EventType.VIEWER_REQUEST.value, inp, None, result))
     record(trace, fn, EventType.VIEWER_REQUEST, result)
     outcome = result.outcome
     if isinstance(outcome, Failed):
@@ -197,6 +198,7 @@ async def run_viewer_response(runner: FunctionRunner, fn: FunctionConfig, reques
     req = request_input(request, path, distribution, settings, trace.request_id, generated)
     resp = ViewerResponseInput(response.status, response.reason, tuple(response.headers.items()))
     result = await runner.run_viewer_response(fn.compiled, req, resp)
+    trace.functions.append(FunctionRun(fn.name, EventType.VIEWER_RESPONSE.value, req, resp, result))
     record(trace, fn, EventType.VIEWER_RESPONSE, result)
     outcome = result.outcome
     if isinstance(outcome, Failed):

@@ -1,0 +1,139 @@
+"""The inspector's routes on the admin listener: the page at `/`, its static files and the JSON API.
+
+    GET /                                  the inspector page (static HTML + JS, no build step, no CDN)
+    GET /_frontyard/requests               summaries, oldest first (?after=SEQ for only newer ones)
+    GET /_frontyard/requests/stream        Server-Sent Events: one `request` event (a summary) per new entry
+    GET /_frontyard/requests/{id}          the whole trace of one request (id = X-Amz-Cf-Id, or `last`)
+    GET /_frontyard/requests/{id}/explain  what the current config would decide for that request now
+    GET /_frontyard/config                 the loaded config file, its text and its warnings
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable
+from dataclasses import replace
+from importlib.resources import files
+from pathlib import Path
+
+from aiohttp import web
+
+from emulator.app import Emulator
+from emulator.inspector import render
+from emulator.inspector.history import History
+from emulator.lint import lint
+from emulator.pipeline import Forward
+
+_STATIC = files("emulator.inspector") / "static"
+_TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+          ".css": "text/css; charset=utf-8", ".svg": "image/svg+xml"}
+KEEPALIVE = 15.0  # seconds between SSE comments, so idle proxies and browsers keep the stream open
+
+
+class InspectorRoutes:
+    def __init__(self, history: History, emulator: Callable[[], Emulator]) -> None:
+        self.history = history
+        self.emulator = emulator  # the configuration being served now (it changes on reload)
+
+    def register(self, app: web.Application) -> None:
+        r = app.router
+        r.add_get("/", self.page)
+        r.add_get("/favicon.ico", self.static)
+        r.add_get("/_frontyard/static/{name}", self.static)
+        r.add_get("/_frontyard/requests", self.requests)
+        r.add_get("/_frontyard/requests/stream", self.stream)  # before {id}: the literal wins
+        r.add_get("/_frontyard/requests/{id}", self.request)
+        r.add_get("/_frontyard/requests/{id}/explain", self.explain)
+        r.add_get("/_frontyard/config", self.config)
+
+    async def page(self, request: web.Request) -> web.Response:
+        return self._file("index.html")
+
+    async def static(self, request: web.Request) -> web.Response:
+        name = request.match_info.get("name", "favicon.svg")
+        return self._file(name)
+
+    def _file(self, name: str) -> web.Response:
+        suffix = Path(name).suffix
+        resource = _STATIC / name
+        if "/" in name or suffix not in _TYPES or not resource.is_file():
+            raise web.HTTPNotFound(text=f"no such file: {name}\n")
+        return web.Response(body=resource.read_bytes(), headers={"Content-Type": _TYPES[suffix],
+                                                                  "Cache-Control": "no-cache"})
+
+    async def requests(self, request: web.Request) -> web.Response:
+        after = request.query.get("after", "0")
+        if not after.isdigit():
+            raise web.HTTPBadRequest(text="after: expected a sequence number\n")
+        entries = self.history.entries(int(after))
+        return web.json_response({"limit": self.history.limit,
+                                  "requests": [render.summary(e) for e in entries]})
+
+    async def request(self, request: web.Request) -> web.Response:
+        entry = self.history.get(request.match_info["id"])
+        if entry is None:
+            return _missing(request.match_info["id"], self.history)
+        return web.json_response(render.detail(entry))
+
+    async def explain(self, request: web.Request) -> web.Response:
+        entry = self.history.get(request.match_info["id"])
+        if entry is None or entry.trace.viewer is None:
+            return _missing(request.match_info["id"], self.history)
+        viewer = replace(entry.trace.viewer, body=b"", has_body=False)  # the body was streamed, not kept
+        decision, trace = await self.emulator().explain(viewer)
+        body = {"id": entry.id, "config": self.emulator().config.file,
+                "decisions": [render.decision(d) for d in trace.decisions]}
+        if isinstance(decision, Forward):
+            r = decision.origin_request
+            body["origin_request"] = {"url": r.url_for_display, "method": r.method, "target": r.target,
+                                      "headers": render.headers(r.headers)}
+        else:
+            body["answer"] = {"status": decision.response.status,
+                              "headers": render.headers(decision.response.headers)}
+        return web.json_response(body)
+
+    async def config(self, request: web.Request) -> web.Response:
+        config = self.emulator().config
+        path = Path(config.file)
+        try:
+            text = await asyncio.to_thread(path.read_text, encoding="utf-8")
+        except OSError as exc:
+            text = f"(cannot read {path}: {exc.strerror})"
+        issues = [*config.warnings, *lint(config)]
+        return web.json_response({
+            "file": config.file, "text": text,
+            "warnings": [{"location": str(i.location) if i.location else None, "field": i.field,
+                          "message": i.message, "text": i.format()} for i in issues],
+            "distributions": [{"id": d.id, "domain_name": d.domain_name, "aliases": list(d.aliases),
+                               "behaviors": [b.label for b in d.behaviors],
+                               "origins": [o.id for o in d.origins]} for d in config.distributions],
+            "history_limit": self.history.limit,
+        })
+
+    async def stream(self, request: web.Request) -> web.StreamResponse:
+        queue = self.history.subscribe()
+        response = web.StreamResponse(headers={"Content-Type": "text/event-stream", "Cache-Control": "no-cache"})
+        try:
+            await response.prepare(request)
+            await response.write(b": frontyard inspector stream\n\n")
+            while True:
+                try:
+                    entry = await asyncio.wait_for(queue.get(), KEEPALIVE)
+                except TimeoutError:
+                    await response.write(b": keep-alive\n\n")
+                    continue
+                if entry is None:  # the admin server is closing
+                    break
+                data = json.dumps(render.summary(entry), separators=(",", ":"))
+                await response.write(f"id: {entry.seq}\nevent: request\ndata: {data}\n\n".encode())
+        except ConnectionError:
+            pass  # the browser went away
+        finally:
+            self.history.unsubscribe(queue)
+        return response
+
+
+def _missing(request_id: str, history: History) -> web.Response:
+    return web.json_response({"error": f"no request '{request_id}' in the history (it keeps the last "
+                                       f"{history.limit}; ids are the X-Amz-Cf-Id response header)"}, status=404)

@@ -1,0 +1,86 @@
+"""The last N served requests, each with its whole Trace: a bounded ring buffer with push to subscribers.
+
+Recording keeps references to objects the request already built (the Trace, the final headers); rendering
+happens only when the API is asked, so the per-request cost is one small object and a few appends.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from emulator.http import Headers
+from emulator.trace import Trace
+
+DEFAULT_LIMIT = 500
+_QUEUE = 256  # a subscriber that falls this far behind misses entries rather than growing without bound
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One served request: its trace (the viewer request, decisions, origin exchanges, function runs) and
+    what went back to the viewer."""
+
+    seq: int  # 1, 2, 3 ... in arrival order of completion
+    time: float  # epoch seconds when the response was finished
+    trace: Trace
+    status: int
+    sent: int  # body bytes sent to the viewer
+    duration_ms: float
+    headers: Headers  # the final response headers, as sent
+    listener: str  # the listener's base URL the request came in on, e.g. http://127.0.0.1:8080
+
+    @property
+    def id(self) -> str:
+        return self.trace.request_id
+
+
+class History:
+    def __init__(self, limit: int = DEFAULT_LIMIT) -> None:
+        self.limit = limit
+        self._entries: OrderedDict[str, Entry] = OrderedDict()
+        self._seq = itertools.count(1)
+        self._subscribers: set[asyncio.Queue[Entry | None]] = set()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def record(self, trace: Trace, status: int, sent: int, duration_ms: float, headers: Headers,
+               listener: str) -> Entry | None:
+        if self.limit <= 0:
+            return None
+        entry = Entry(next(self._seq), time.time(), trace, status, sent, duration_ms, headers, listener)
+        self._entries[entry.id] = entry
+        if len(self._entries) > self.limit:
+            self._entries.popitem(last=False)
+        for queue in self._subscribers:
+            if queue.qsize() < _QUEUE:
+                queue.put_nowait(entry)
+        return entry
+
+    def get(self, request_id: str) -> Entry | None:
+        """An entry by its request id (X-Amz-Cf-Id), or 'last'."""
+        if request_id == "last":
+            return next(reversed(self._entries.values()), None)
+        return self._entries.get(request_id)
+
+    def entries(self, after: int = 0) -> list[Entry]:
+        """Oldest first; only those with seq > after."""
+        return [e for e in self._entries.values() if e.seq > after]
+
+    def subscribe(self) -> asyncio.Queue[Entry | None]:
+        """A queue that receives every new entry; None means the history is closing."""
+        queue: asyncio.Queue[Entry | None] = asyncio.Queue()
+        self._subscribers.add(queue)
+        return queue
+
+    def unsubscribe(self, queue: asyncio.Queue[Entry | None]) -> None:
+        self._subscribers.discard(queue)
+
+    def close(self) -> None:
+        """End every subscriber's stream (the admin server is stopping)."""
+        for queue in self._subscribers:
+            queue.put_nowait(None)

@@ -1,0 +1,67 @@
+"""`frontyard trace ID|last`: fetch one request's trace from a running edge's admin API and print it."""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+from typing import Any
+from urllib.parse import quote
+
+DEFAULT_ADMIN = "http://127.0.0.1:9901"
+
+
+class TraceUnavailable(Exception):
+    """The admin API could not be reached or does not have the request."""
+
+
+def fetch_detail(admin: str, request_id: str, timeout: float = 10.0) -> dict[str, Any]:
+    url = f"{admin.rstrip('/')}/_frontyard/requests/{quote(request_id, safe='')}"
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return dict(json.load(response))
+    except urllib.error.HTTPError as exc:
+        try:
+            message = json.load(exc).get("error", exc.reason)
+        except ValueError:
+            message = exc.reason
+        raise TraceUnavailable(f"{url}: {exc.code} {message}") from None
+    except (urllib.error.URLError, OSError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise TraceUnavailable(f"cannot reach the admin listener at {admin} ({reason}); is `frontyard serve` "
+                               "running, and on which --admin-port?") from None
+
+
+def _headers(pairs: list[list[str]], indent: str = "  ") -> list[str]:
+    return [f"{indent}{k}: {v}" for k, v in pairs]
+
+
+def format_detail(d: dict[str, Any]) -> str:
+    """The terminal view of one request: viewer request, decisions, functions, origin exchanges, response."""
+    v = d.get("viewer_request") or {}
+    lines = [f"{d['method']} {d['scheme']}://{d['host']}{d['target']} -> {d['status']} "
+             f"({d['duration_ms']} ms, {d['sent']} bytes)  id={d['id']}"]
+    if d.get("why"):
+        lines.append(f"why: {d['why']}")
+    lines += ["", f"Viewer request (from {v.get('client_ip')}, HTTP/{v.get('http_version')}):",
+              *_headers(v.get("headers", []))]
+    lines += ["", "Decisions:"]
+    width = max((len(x["stage"]) for x in d["decisions"]), default=0)
+    for x in d["decisions"]:
+        where = f"  [{x['location']}]" if x["location"] else ""
+        lines.append(f"  {x['at_ms']:8.2f} ms  {x['stage']:<{width}}  {x['outcome']}: {x['detail']}{where}")
+    for f in d["functions"]:
+        lines += ["", f"Function '{f['name']}' ({f['event_type']}): {f['outcome']} in {f['duration_us']} µs, "
+                  f"ComputeUtilization {f['compute_utilization']}"]
+        lines += [f"  console.log: {line}" for line in f["logs"]]
+    for x in d["origin_exchanges"]:
+        label = "Origin request" if x["purpose"] == "origin" else "Error page request"
+        lines += ["", f"{label} to '{x['origin']}' ({x['url']}, connected to {x['connect']}):",
+                  f"  {x['method']} {x['target']} HTTP/1.1", *_headers(x["headers"])]
+        if x["failure"]:
+            lines.append(f"  -> failed: {x['failure']}")
+        else:
+            lines += [f"  -> {x['status']}", *_headers(x["response_headers"], "     ")]
+    lines += ["", f"Response to the viewer: {d['status']}", *_headers(d["response"]["headers"])]
+    lines += ["", f"Again: {d['curl']}"]
+    return "\n".join(lines)
