@@ -52,7 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--host", help="address to listen on (default from config, else 127.0.0.1)")
     serve.add_argument("--port", type=int, help="HTTP port to listen on (default from config, else 8080)")
     serve.add_argument("--https-port", type=int, help="HTTPS port (default from config, else 8443)")
-    serve.add_argument("--admin-port", type=int, help="admin port for the inspector and /_frontyard/health (default 9901)")
+    serve.add_argument("--admin-port", type=int,
+                       help="admin port for the inspector and /_frontyard/health (default 9901)")
     serve.add_argument("--watch", action="store_true",
                        help="reload when the config or a function file changes (SIGHUP always reloads)")
     serve.add_argument("--quiet", action="store_true", help="no access log")

@@ -6,6 +6,7 @@ Pure over the loaded Config; each warning names the config line and the fix.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from emulator.config.model import CacheBehavior, Config, Distribution, Origin
 from emulator.config.source import ConfigIssue, Severity
@@ -24,6 +25,8 @@ def lint(config: Config) -> list[ConfigIssue]:
         out += _host_forwarding(d)
         out += _mock_certificates(d)
         out += _patterns(d)
+        out += _shadowed(d)
+        out += _alias_origins(d)
         out += _self_origins(config, d)
         out += _error_responses(d)
         out += cache_warnings(d, [b for b in d.behaviors if not bucket_like(d.origin(b.target_origin_id))])
@@ -86,7 +89,12 @@ def _mock_certificates(d: Distribution) -> Iterator[ConfigIssue]:
     for o in d.origins:
         if o.mock is None or o.mock.tls is None:
             continue
-        if not covers(o.mock.tls.names, o.domain_name):
+        # With the viewer's Host forwarded, CloudFront accepts a certificate for that Host (reference §8):
+        # no 502 when every behavior using this origin forwards Host and the certificate covers every alias.
+        users = [b for b in d.behaviors if b.target_origin_id == o.id]
+        host_ok = bool(users) and bool(d.aliases) and all(compile_forwarding(b).host for b in users) \
+            and all(covers(o.mock.tls.names, a) for a in d.aliases)
+        if not covers(o.mock.tls.names, o.domain_name) and not host_ok:
             yield _warn(o.location, f"distribution '{d.id}' origin '{o.id}'",
                         f"its mock certificate covers {', '.join(o.mock.tls.names)}, not its domain "
                         f"{o.domain_name}: HTTPS requests get CloudFront's 502 (on purpose?)")
@@ -106,6 +114,49 @@ def _patterns(d: Distribution) -> Iterator[ConfigIssue]:
             yield _warn(b.location, _where(d, b), f"'{b.path_pattern}' has no wildcard, so it matches exactly "
                         f"{pattern} and nothing below it; did you mean '{pattern.rstrip('/')}/*' or "
                         f"'{pattern.rstrip('/')}*'?")
+
+
+def covers_pattern(a: str, b: str) -> bool:
+    """Whether path pattern `a` matches every path pattern `b` matches ('*' any run, '?' one character).
+
+    Token alignment: a's '*' absorbs any run of b's tokens, a's '?' one literal or '?', a literal only itself.
+    Sound (a True is always right) and enough for the patterns people write."""
+
+    @cache
+    def match(i: int, j: int) -> bool:
+        if i == len(a):
+            return j == len(b)
+        if a[i] == "*":
+            return any(match(i + 1, k) for k in range(j, len(b) + 1))
+        if j == len(b) or b[j] == "*":
+            return False
+        return (a[i] == "?" or a[i] == b[j]) and match(i + 1, j + 1)
+
+    return match(0, 0)
+
+
+def _shadowed(d: Distribution) -> Iterator[ConfigIssue]:
+    """A behavior an earlier pattern covers entirely can never be chosen: CloudFront takes the first match."""
+    patterns = ["/" + b.path_pattern.lstrip("/") for b in d.cache_behaviors]
+    for j, b in enumerate(d.cache_behaviors):
+        earlier = next((i for i in range(j) if covers_pattern(patterns[i], patterns[j])), None)
+        if earlier is not None:
+            yield _warn(b.location, _where(d, b),
+                        f"can never match: the earlier cache_behaviors[{earlier}] "
+                        f"({d.cache_behaviors[earlier].path_pattern}) matches every path it does, and CloudFront "
+                        f"uses the first match; move '{b.path_pattern}' above it")
+
+
+def _alias_origins(d: Distribution) -> Iterator[ConfigIssue]:
+    for o in d.origins:
+        alias = next((a for a in d.aliases if host_matches(o.domain_name, a)), None)
+        if alias is None:
+            continue
+        yield _warn(o.location, f"distribution '{d.id}' origin '{o.id}'",
+                    f"its domain {o.domain_name} is the distribution's own alias '{alias}': in production that "
+                    "name resolves to CloudFront itself, so requests loop back into this distribution (CloudFront "
+                    "answers 403 after two passes); give the origin its own name (the bucket, load balancer or "
+                    "service domain)")
 
 
 def _self_origins(config: Config, d: Distribution) -> Iterator[ConfigIssue]:

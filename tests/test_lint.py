@@ -128,3 +128,46 @@ def test_compression_and_cors_warnings(behavior: str, needle: str | None) -> Non
         assert found == []
     else:
         assert len(found) == 1 and needle in found[0] and "site.yaml:6:" in found[0]
+
+
+@pytest.mark.parametrize(("earlier", "later", "shadowed"), [
+    ("/api/*", "/api/v1/*", True),
+    ("api/*", "/api/v1/users", True),  # the leading slash is optional in CloudFront patterns
+    ("*.jpg", "/img/*.jpg", True),
+    ("/img/*", "/img/a?.png", True),
+    ("/a?c", "/abc", True),
+    ("/api/v1/*", "/api/*", False),  # the specific one first: both can match
+    ("/api/*", "/API/v1/*", False),  # case-sensitive
+    ("/img/*.jpg", "*.jpg", False),
+    ("/a?c", "/a*c", False),
+])
+def test_a_behavior_an_earlier_pattern_covers_can_never_match(earlier: str, later: str, shadowed: bool) -> None:
+    text = BASE + ("  cache_behaviors:\n"
+                   f"    - {{path_pattern: '{earlier}', target_origin_id: site}}\n"
+                   f"    - {{path_pattern: '{later}', target_origin_id: site}}\n")
+    found = [w for w in warnings(text) if "can never match" in w]
+    assert bool(found) is shadowed, found
+    if shadowed:
+        assert f"site.yaml:9:7: warning: distribution 'default' cache_behaviors[1] ({later}): can never match: " \
+               f"the earlier cache_behaviors[0] ({earlier})" in found[0]
+
+
+def test_an_origin_named_like_an_alias_loops_in_production() -> None:
+    found = [w for w in warnings(BASE) if "is the distribution's own alias" in w]
+    assert len(found) == 1 and found[0].startswith("site.yaml:5:7: warning: distribution 'default' origin 'site': "
+                                                   "its domain app.test is the distribution's own alias 'app.test'")
+
+
+@pytest.mark.parametrize(("policy", "names", "warned"), [
+    ("Managed-AllViewer", "[app.test]", False),  # Host forwarded, and the certificate covers it
+    ("Managed-AllViewer", "['*.test']", False),
+    ("Managed-AllViewer", "[other.test]", True),
+    ("Managed-AllViewerExceptHostHeader", "[app.test]", True),  # the origin's domain is what is checked
+])
+def test_mock_certificate_with_the_host_forwarded(policy: str, names: str, warned: bool) -> None:
+    text = BASE.replace("    - {id: api, domain_name: api.internal.test}",
+                        f"    - {{id: api, domain_name: api.internal.test, mock: {{type: echo, tls: {{names: {names}}}}}}}")
+    text = text.replace("default_cache_behavior: {target_origin_id: api}",
+                        f"default_cache_behavior: {{target_origin_id: api, origin_request_policy: {policy}}}")
+    found = [w for w in warnings(text) if "its mock certificate covers" in w]
+    assert bool(found) is warned, found
