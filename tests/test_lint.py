@@ -166,7 +166,8 @@ def test_an_origin_named_like_an_alias_loops_in_production() -> None:
 ])
 def test_mock_certificate_with_the_host_forwarded(policy: str, names: str, warned: bool) -> None:
     text = BASE.replace("    - {id: api, domain_name: api.internal.test}",
-                        f"    - {{id: api, domain_name: api.internal.test, mock: {{type: echo, tls: {{names: {names}}}}}}}")
+                        "    - {id: api, domain_name: api.internal.test, mock: {type: echo, tls: {names: NAMES}}}"
+                        .replace("NAMES", names))
     text = text.replace("default_cache_behavior: {target_origin_id: api}",
                         f"default_cache_behavior: {{target_origin_id: api, origin_request_policy: {policy}}}")
     found = [w for w in warnings(text) if "its mock certificate covers" in w]
