@@ -200,7 +200,7 @@ async function select(id) {
     el("p", { class: "hint", text: "No origin was contacted: the edge answered itself." }));
   parts.push(section(`Response to the viewer: ${d.status}`, "response-headers", kv(d.response.headers)));
   parts.push(section("Timings", "timings", timings(d.timings)));
-  pane.replaceChildren(...parts);
+  pane.replaceChildren(...parts.filter((p) => p != null));
 }
 
 // -- config -------------------------------------------------------------------------------------------
