@@ -8,9 +8,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import ssl
+from collections import Counter
 from types import TracebackType
 
 from aiohttp import web
+from aiohttp.typedefs import Handler, Middleware
 
 from emulator.cf_functions import FunctionRunner
 from emulator.clock import Clock, SystemClock
@@ -39,6 +41,8 @@ class Emulator:
         self.lambdas = LambdaRunner(config.lambda_functions)  # one warm worker process per Lambda@Edge function
         self.closed = False
         self.pipeline = self._build_pipeline()
+        # Requests each mock origin received, by (distribution id, origin id): the test fixture's counters.
+        self.mock_requests: Counter[tuple[str, str]] = Counter()
 
     def _build_pipeline(self) -> Pipeline:
         https_port = self._https_port
@@ -86,7 +90,9 @@ class Emulator:
                 for origin in distribution.origins:
                     if origin.mock is None:
                         continue
-                    runner = web.AppRunner(MOCK_TYPES[origin.mock.type].make_app(origin.mock), access_log=None)
+                    app = MOCK_TYPES[origin.mock.type].make_app(origin.mock)
+                    app.middlewares.append(self._counter((distribution.id, origin.id)))
+                    runner = web.AppRunner(app, access_log=None)
                     await runner.setup()
                     self._runners.append(runner)
                     site = web.TCPSite(runner, "127.0.0.1", 0, ssl_context=self._mock_tls(origin.mock.tls))
@@ -103,6 +109,14 @@ class Emulator:
         except BaseException:
             await self.close()
             raise
+
+    def _counter(self, key: tuple[str, str]) -> Middleware:
+        @web.middleware
+        async def count(request: web.Request, handler: Handler) -> web.StreamResponse:
+            self.mock_requests[key] += 1
+            return await handler(request)
+
+        return count
 
     async def close(self) -> None:
         await self.pipeline.cache.close()  # background revalidations first: they use the origin client
