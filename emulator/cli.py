@@ -22,6 +22,7 @@ from emulator.cache import cli as invalidate_cli
 from emulator.cf_functions import testcli
 from emulator.config.loader import load_config
 from emulator.config.model import Config, Listen
+from emulator.config.source import ConfigIssue
 from emulator.errors import ConfigError
 from emulator.http import Scheme, ViewerRequest, freeze
 from emulator.inspector import show
@@ -60,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
 
     validate = sub.add_parser("validate", help="check a config file and report every problem")
     validate.add_argument("config")
+    validate.add_argument("--json", action="store_true", help="print the result as JSON (errors and warnings)")
 
     explain = sub.add_parser("explain", help="show every decision for a request, without contacting origins")
     explain.add_argument("config")
@@ -67,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     explain.add_argument("-X", "--request", dest="method", default="GET")
     explain.add_argument("-H", "--header", dest="headers", action="append", default=[],
                          help="'Name: value', repeatable")
+    explain.add_argument("--json", action="store_true", help="print the decisions and the result as JSON")
 
     ca = sub.add_parser("ca", help="print the local CA certificate's path and how to trust it")
     ca.add_argument("config", nargs="?", help="YAML config file (for emulator.state_dir)")
@@ -106,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         return cmd_serve(args)
     if args.command == "validate":
-        return cmd_validate(args.config)
+        return cmd_validate(args.config, as_json=args.json)
     if args.command == "ca":
         return cmd_ca(args.config)
     if args.command == "trace":
@@ -114,11 +117,15 @@ def main(argv: list[str] | None = None) -> int:
     return cmd_explain(args)
 
 
-def _load(path: str) -> Config | None:
+def _load(path: str, *, as_json: bool = False) -> Config | None:
     try:
         return load_config(path)
     except ConfigError as exc:
-        print(format_issues(exc.file, exc.issues), file=sys.stderr)
+        if as_json:
+            print(json.dumps({"file": exc.file, "ok": False, "issues": [issue_json(i) for i in exc.issues]},
+                             indent=2))
+        else:
+            print(format_issues(exc.file, exc.issues), file=sys.stderr)
         return None
 
 
@@ -143,11 +150,17 @@ def cmd_trace(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_validate(path: str) -> int:
-    config = _load(path)
+def cmd_validate(path: str, *, as_json: bool = False) -> int:
+    config = _load(path, as_json=as_json)
     if config is None:
         return EXIT_CONFIG
     found = [*config.warnings, *lint(config)]
+    if as_json:
+        print(json.dumps({"file": path, "ok": True, "issues": [issue_json(i) for i in found],
+                          "distributions": [{"id": d.id, "behaviors": len(d.behaviors), "origins": len(d.origins)}
+                                            for d in config.distributions],
+                          "functions": [f.name for f in config.functions]}, indent=2))
+        return EXIT_OK
     for issue in found:
         print(issue.format())
     behaviors = sum(len(d.behaviors) for d in config.distributions)
@@ -161,7 +174,7 @@ def cmd_validate(path: str) -> int:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    config = _load(args.config)
+    config = _load(args.config, as_json=args.json)
     if config is None:
         return EXIT_CONFIG
     url = urlsplit(args.url)
@@ -181,6 +194,10 @@ def cmd_explain(args: argparse.Namespace) -> int:
     request = ViewerRequest(args.method.upper(), url.path or "/", url.query, freeze(headers), Scheme(url.scheme),
                             "1.1", "127.0.0.1", 0)
     decision, trace = asyncio.run(_explain(config, request))
+    warnings = _warnings_for(config, trace)
+    if args.json:
+        print(json.dumps(explain_json(request, args.url, decision, trace, warnings), indent=2, ensure_ascii=False))
+        return EXIT_OK
     print(f"{request.method} {args.url}\n")
     print(format_trace(trace))
     if isinstance(decision, Forward):
@@ -191,7 +208,43 @@ def cmd_explain(args: argparse.Namespace) -> int:
         print(f"\nAnswered by the edge: {decision.response.status}")
         for name, value in decision.response.headers.items():
             print(f"{name}: {value}")
+    if warnings:
+        print("\nWarnings about this behavior and its origin (frontyard validate):")
+        for issue in warnings:
+            print(issue.format())
     return EXIT_OK
+
+
+def _warnings_for(config: Config, trace: Trace) -> list[ConfigIssue]:
+    """The validate warnings about the behavior explain chose, or about the origin it sends to."""
+    places = {d.location for d in trace.decisions if d.stage in ("behavior", "origin-request") and d.location}
+    return [i for i in [*config.warnings, *lint(config)] if i.location is not None and i.location in places]
+
+
+def issue_json(issue: ConfigIssue) -> dict[str, object]:
+    where = issue.location
+    return {"severity": issue.severity.value, "file": where.file if where else None,
+            "line": where.line if where else None, "column": where.col if where else None, "field": issue.field,
+            "message": issue.message, "expected": issue.expected or None, "text": issue.format()}
+
+
+def explain_json(request: ViewerRequest, url: str, decision: Forward | Answer, trace: Trace,
+                 warnings: list[ConfigIssue]) -> dict[str, object]:
+    out: dict[str, object] = {
+        "request": {"method": request.method, "url": url, "headers": [[k, v] for k, v in request.headers.items()]},
+        "decisions": [{"stage": d.stage, "outcome": d.outcome, "detail": d.detail,
+                       "location": str(d.location) if d.location else None} for d in trace.decisions],
+        "warnings": [issue_json(i) for i in warnings],
+    }
+    if isinstance(decision, Forward):
+        r = decision.origin_request
+        out["origin_request"] = {"origin": r.origin_id, "url": r.url_for_display, "method": r.method,
+                                 "target": r.target, "connect": f"{r.connect_host}:{r.connect_port}",
+                                 "headers": [[k, v] for k, v in r.headers.items()]}
+    else:
+        out["answer"] = {"status": decision.response.status,
+                         "headers": [[k, v] for k, v in decision.response.headers.items()]}
+    return out
 
 
 async def _explain(config: Config, request: ViewerRequest) -> tuple[Forward | Answer, Trace]:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from emulator.config.source import ConfigIssue, Severity
 from emulator.http import OriginRequest, ViewerRequest
-from emulator.trace import Trace
+from emulator.trace import Decision, Trace
 
 
 def access_line(request: ViewerRequest, status: int, sent: int, seconds: float, trace: Trace) -> str:
@@ -25,12 +25,31 @@ def access_line(request: ViewerRequest, status: int, sent: int, seconds: float, 
         f"result={response.outcome if response else '-'}",
         f"id={trace.request_id}",
     ]
-    edge_error = next((d for d in trace.decisions if d.stage in ("origin", "viewer-method", "viewer-protocol",
-                                                                 "distribution", "signed", "lambda") and d.outcome
-                       in ("502", "504", "forbidden", "unknown-host", "error")), None)
-    if edge_error is not None:
-        parts.append(f'why="{edge_error.detail}"')
+    if status >= 400:
+        parts.append(f'why="{why(trace.decisions, status)}"')
     return " ".join(parts)
+
+
+# The stages whose failure explains a response that is not 2xx/3xx, most telling first.
+_CAUSE_STAGES = ("distribution", "viewer-protocol", "viewer-method", "loop", "signed", "function", "lambda",
+                 "origin", "error-response")
+
+
+def why(decisions: Sequence[Decision], status: int) -> str:
+    """Why a response is not 2xx/3xx, in one sentence: the failing decision's detail, else what the origin
+    answered."""
+    failed = [d for d in decisions if d.failed and d.stage != "response"]
+    for stage in _CAUSE_STAGES:
+        found = next((d for d in reversed(failed) if d.stage == stage), None)
+        if found is not None:
+            return found.detail.replace('"', "'")
+    if failed:
+        return failed[-1].detail.replace('"', "'")
+    origin = next((d for d in reversed(decisions) if d.stage == "origin"), None)
+    if origin is not None and origin.outcome == str(status):
+        return f"the origin answered {status}"
+    response = next((d for d in reversed(decisions) if d.stage == "response"), None)
+    return response.detail.replace('"', "'") if response is not None else f"status {status}"
 
 
 def format_issues(file: str, issues: Sequence[ConfigIssue]) -> str:

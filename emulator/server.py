@@ -10,11 +10,13 @@ import logging
 import ssl
 import time
 from collections.abc import AsyncIterator, Callable
+from pathlib import Path
 
 import aiohttp
 from aiohttp import web
 from multidict import CIMultiDict
 
+from emulator.access_log import StandardLogFile, standard_line
 from emulator.app import Emulator
 from emulator.cache import admin as cache_admin
 from emulator.config.model import Listen
@@ -22,9 +24,11 @@ from emulator.http import EdgeResponse, Headers, Scheme, ViewerRequest
 from emulator.inspector import History
 from emulator.inspector.api import InspectorRoutes
 from emulator.output import access_line
+from emulator.trace import Trace
 
 CHUNK = 64 * 1024
 access_log = logging.getLogger("frontyard.access")
+function_log = logging.getLogger("frontyard.function")
 log = logging.getLogger("frontyard")
 
 
@@ -109,6 +113,7 @@ class EdgeServer:
         # The inspector's ring buffer outlives reloads: it belongs to the listeners, not to one configuration.
         self.history = History(emulator.config.emulator.history)
         self._bases = {Scheme.HTTP: "http://127.0.0.1", Scheme.HTTPS: "https://127.0.0.1"}  # set in start()
+        self._standard_logs: dict[Path, StandardLogFile] = {}  # emulator.access_log.file, opened on first use
 
     @property
     def emulator(self) -> Emulator:
@@ -164,8 +169,16 @@ class EdgeServer:
                 await edge.release()
             elapsed = time.perf_counter() - started
             self.history.record(trace, edge.status, sent, elapsed * 1000, headers, self._bases[viewer.scheme])
-            if emulator.config.emulator.access_log:
+            for run in trace.functions:  # console.log output, as CloudWatch Logs would have it
+                for line in run.result.logs:
+                    function_log.info("%s %s: %s", run.name, trace.request_id, line)
+            settings = emulator.config.emulator
+            if settings.access_log:
                 access_log.info(access_line(viewer, edge.status, sent, elapsed, trace))
+            if settings.access_log_file is not None:
+                self._standard_log(settings.access_log_file).write(standard_line(
+                    viewer, edge.status, sent, elapsed, headers, trace, _domain(emulator, trace), settings.pop,
+                    time.time()))
         return response
 
     async def _send(self, request: web.BaseRequest, edge: EdgeResponse,
@@ -222,12 +235,19 @@ class EdgeServer:
             self.emulator.set_https_port(secure[1])
         return plain, secure
 
+    def _standard_log(self, path: Path) -> StandardLogFile:
+        if path not in self._standard_logs:
+            self._standard_logs[path] = StandardLogFile(path)
+        return self._standard_logs[path]
+
     async def close(self) -> None:
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
         if self._retiring:
             await asyncio.gather(*self._retiring)
+        for log_file in self._standard_logs.values():
+            log_file.close()
 
 
 class AdminServer:
@@ -260,6 +280,12 @@ class AdminServer:
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+
+
+def _domain(emulator: Emulator, trace: Trace) -> str | None:
+    """The distribution's own domain name (cs(Host) in CloudFront's log), None before one was chosen."""
+    chosen = trace.find("distribution")
+    return next((d.domain_name for d in emulator.config.distributions if chosen and d.id == chosen.outcome), None)
 
 
 def _base(scheme: str, address: tuple[str, int]) -> str:

@@ -210,6 +210,7 @@ class EmulatorSettings:
     # Legacy trusted signers' CloudFront key pairs: (account id or "self", public keys).
     key_pairs: tuple[tuple[str, tuple[PublicKey, ...]], ...] = ()
     history: int = 500  # requests the inspector keeps with their whole trace (0: none)
+    access_log_file: Path | None = None  # also write CloudFront's standard access log format here
 
     @property
     def edge_name(self) -> str:

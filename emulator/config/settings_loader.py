@@ -50,10 +50,23 @@ def load_settings(r: Report, s: Section | None) -> EmulatorSettings:
         viewer = [(k.replace("_", "-"), str(v)) for k, v in geo.data.items() if v is not None]
     state = s.str("state_dir")
     history = s.int("history", defaults.history, 0, 100_000)  # requests kept for the inspector
+    console, log_file = True, None
+    if isinstance(s.data.get("access_log"), dict):  # {console: true, file: logs/access.log, format: standard}
+        log = s.section("access_log")
+        assert log is not None
+        log.check_keys(("console", "file", "format"))
+        console = log.bool("console", True)
+        name = log.str("file")
+        log_file = r.base_dir / name if name else None
+        if log.str("format", "standard") != "standard":
+            log.r.error(log.at("format"), f"'{log.data['format']}' is not a log format we write",
+                        "standard (CloudFront's tab-separated standard access log)")
+    else:
+        console = s.bool("access_log", True)
     return EmulatorSettings(http, https, admin, r.base_dir / state if state else None, tuple(resolve),
-                            pop, edge_id, trace_header, s.bool("access_log", True), tuple(viewer),
+                            pop, edge_id, trace_header, console, tuple(viewer),
                             _cache(r, s.section("cache")), load_key_pairs(r, s.section("key_pairs")),
-                            history=history)
+                            history=history, access_log_file=log_file)
 
 
 _SIZE = re.compile(r"^\s*(\d+)\s*([kmg]i?b?|b)?\s*$", re.IGNORECASE)

@@ -7,17 +7,13 @@ import shlex
 from enum import Enum
 from typing import Any
 
+from emulator import output
 from emulator.cf_functions import build_event
 from emulator.http import Headers, ViewerRequest
 from emulator.inspector.history import Entry
 from emulator.trace import Decision, FunctionRun, OriginExchange
 
 BODY_PREVIEW = 4096  # bytes of a function-generated body shown in the detail view
-
-# The stages whose failure is the reason a response is not 2xx/3xx, in the order they are looked for.
-_CAUSE_STAGES = ("distribution", "viewer-protocol", "viewer-method", "loop", "function", "origin",
-                 "error-response")
-
 
 def headers(h: Headers | None) -> list[list[str]]:
     return [[k, v] for k, v in h.items()] if h is not None else []
@@ -54,25 +50,8 @@ def summary(entry: Entry) -> dict[str, Any]:
 
 
 def why(entry: Entry) -> str | None:
-    """The cause of a response that is not 2xx/3xx: the failing decision's detail (None for success)."""
-    if entry.status < 400:
-        return None
-    return cause(entry.trace.decisions, entry.status)
-
-
-def cause(decisions: list[Decision], status: int) -> str:
-    failed = [d for d in decisions if d.failed and d.stage != "response"]
-    for stage in _CAUSE_STAGES:
-        found = next((d for d in reversed(failed) if d.stage == stage), None)
-        if found is not None:
-            return found.detail
-    if failed:
-        return failed[-1].detail
-    origin = next((d for d in reversed(decisions) if d.stage == "origin"), None)
-    if origin is not None and origin.outcome == str(status):
-        return f"the origin answered {status}"
-    response = next((d for d in reversed(decisions) if d.stage == "response"), None)
-    return response.detail if response is not None else f"status {status}"
+    """The cause of a response that is not 2xx/3xx (None for success)."""
+    return output.why(entry.trace.decisions, entry.status) if entry.status >= 400 else None
 
 
 def detail(entry: Entry) -> dict[str, Any]:

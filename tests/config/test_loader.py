@@ -302,3 +302,21 @@ def test_error_response_needs_its_code() -> None:
 def test_edge_id_is_lower_case_hex(edge_id: str) -> None:
     found = errors(BASE + f"emulator: {{edge_id: '{edge_id}'}}\n")
     assert any("is not an edge id" in e for e in found), found
+
+
+def test_inspector_history_and_the_standard_access_log_file(tmp_path: Path) -> None:
+    from emulator.config.loader import load_config_text as load
+
+    text = "distribution:\n  origins: [{id: o, domain_name: o.test}]\n  default_cache_behavior: {target_origin_id: o}\n"
+    default = load(text, "site.yaml", tmp_path).emulator
+    assert (default.history, default.access_log, default.access_log_file) == (500, True, None)
+    set_ = load(text + "emulator:\n  history: 20\n  access_log: {console: false, file: logs/cf.log}\n", "site.yaml",
+                tmp_path).emulator
+    assert (set_.history, set_.access_log, set_.access_log_file) == (20, False, tmp_path.resolve() / "logs/cf.log")
+    with pytest.raises(ConfigError) as exc:
+        load(text + "emulator:\n  history: -1\n  access_log: {file: x.log, format: w3c, colour: true}\n",
+             "site.yaml", tmp_path)
+    found = [i.format() for i in exc.value.issues]
+    assert any(f.startswith("site.yaml:5:12: ") and "out of range" in f for f in found), found
+    assert any(f.startswith("site.yaml:6:") and "'w3c' is not a log format" in f for f in found), found
+    assert any("unknown key 'colour'" in f for f in found), found

@@ -61,14 +61,15 @@ class Inspected:
 
 
 @asynccontextmanager
-async def run_inspected(tmp_path: Path, yaml_text: str = CONFIG, *, history: int = 500) -> AsyncIterator[Inspected]:
+async def run_inspected(tmp_path: Path, yaml_text: str = CONFIG, *, history: int = 500,
+                        access_log: bool = False) -> AsyncIterator[Inspected]:
     (tmp_path / "tag.js").write_text(FUNCTION)
     path = tmp_path / "frontyard.yaml"
     path.write_text(textwrap.dedent(yaml_text) % {"history": history})
     config = load_config(path)
     loopback = Listen("127.0.0.1", 0)
     config = replace(config, emulator=replace(config.emulator, http=loopback, https=None, admin=loopback,
-                                              access_log=False))
+                                              access_log=access_log))
     async with Emulator(config) as emulator:
         server = EdgeServer(emulator)
         admin = AdminServer(server, lambda: {})
