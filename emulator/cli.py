@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from multidict import CIMultiDict
 
-from emulator import __version__
+from emulator import __version__, trust
 from emulator.app import Emulator
 from emulator.cache import cli as invalidate_cli
 from emulator.cf_functions import testcli
@@ -73,6 +73,10 @@ def main(argv: list[str] | None = None) -> int:
 
     ca = sub.add_parser("ca", help="print the local CA certificate's path and how to trust it")
     ca.add_argument("config", nargs="?", help="YAML config file (for emulator.state_dir)")
+    how = ca.add_mutually_exclusive_group()
+    how.add_argument("--install", action="store_true",
+                     help="trust it in the NSS databases (Chromium, Firefox) and, as root, the system store")
+    how.add_argument("--uninstall", action="store_true", help="undo --install")
 
     trace = sub.add_parser("trace", help="show the whole trace of a request a running edge served")
     trace.add_argument("id", help="the request id (X-Amz-Cf-Id, or id= in the access log), or 'last'")
@@ -111,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "validate":
         return cmd_validate(args.config, as_json=args.json)
     if args.command == "ca":
-        return cmd_ca(args.config)
+        return cmd_ca(args.config, install=args.install, uninstall=args.uninstall)
     if args.command == "trace":
         return cmd_trace(args)
     return cmd_explain(args)
@@ -129,15 +133,26 @@ def _load(path: str, *, as_json: bool = False) -> Config | None:
         return None
 
 
-def cmd_ca(path: str | None) -> int:
+def cmd_ca(path: str | None, *, install: bool = False, uninstall: bool = False) -> int:
     state_dir = default_state_dir()
     if path is not None:
         config = _load(path)
         if config is None:
             return EXIT_CONFIG
         state_dir = config.emulator.state_dir or state_dir
-    print(trust_instructions(LocalCA.load_or_create(state_dir).cert_file))
-    return EXIT_OK
+    cert_file = LocalCA.load_or_create(state_dir).cert_file
+    if not install and not uninstall:
+        print(trust_instructions(cert_file))
+        return EXIT_OK
+    steps = (trust.install if install else trust.uninstall)(cert_file, trust.Places.default())
+    print(f"frontyard local CA {cert_file}:")
+    for step in steps:
+        print(step.format())
+    if install:
+        print("Restart the browser to pick it up. Undo with: frontyard ca --uninstall")
+    # Not root is not a failure: the system store step says what to run with sudo.
+    failed = [s for s in steps if not s.ok and not s.message.startswith("not root")]
+    return EXIT_FAILED if failed else EXIT_OK
 
 
 def cmd_trace(args: argparse.Namespace) -> int:
