@@ -81,8 +81,10 @@ class Trace:
         parts = []
         for d in self.decisions:
             where = f" @{d.location.short}" if d.location else ""
-            why = f" ({d.detail})" if d.failed and d.stage != "response" else ""
+            # Failures, notes and function log lines say what they are about: a bare 'note' tells nothing.
+            said = (d.failed and d.stage != "response") or d.outcome == "note" or d.stage == "function-log"
+            why = f" ({d.detail})" if said else ""
             parts.append(f"{d.stage}={d.outcome}{where}{why}")
-        text = "; ".join(parts).encode("ascii", "backslashreplace").decode("ascii")
+        text = "; ".join(parts).replace("µs", "us").encode("ascii", "backslashreplace").decode("ascii")
         # A header value cannot carry control characters (a cause may quote an origin's broken bytes).
         return "".join(c if " " <= c != "\x7f" else repr(c)[1:-1] for c in text)
