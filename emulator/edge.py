@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from multidict import CIMultiDict
 
 from emulator.app import Emulator
+from emulator.cache.invalidation import invalidate, path_problems
 from emulator.clock import Clock
 from emulator.config.loader import load_config
 from emulator.config.model import Config, Listen
@@ -137,19 +138,13 @@ class Edge:
         return sum(n for (d, o), n in self.emulator.mock_requests.items()
                    if o == origin_id and distribution_id in (None, d))
 
-    async def invalidate(self, *paths: str) -> bool:
-        """Drop cached objects matching the paths (CloudFront invalidation syntax: '/img/*', '/*').
-
-        Returns False when this build has no cache to invalidate."""
-        # HOOK(issue 9, the cache): call the emulator's own invalidation once the cache provides it. The
-        # cache is being built in parallel; until then nothing is cached and there is nothing to drop.
-        invalidate = getattr(self.emulator, "invalidate", None)
-        if invalidate is None:
-            return False
-        result = invalidate(list(paths))
-        if hasattr(result, "__await__"):
-            await result
-        return True
+    def invalidate(self, *paths: str, distribution: str | None = None) -> int:
+        """Drop cached objects matching the paths, in CloudFront's invalidation syntax ('/index.html',
+        '/img/*', '/*'); all distributions unless one is named. Returns how many objects were removed;
+        ValueError for a path CloudFront would refuse."""
+        if problems := path_problems(list(paths)):
+            raise ValueError("; ".join(problems))
+        return invalidate(self.emulator.pipeline.cache.store, list(paths), distribution)
 
 
 def viewer_request(method: str, url: str, headers: HeadersIn = None, body: bytes | str = b"") -> ViewerRequest:

@@ -112,9 +112,12 @@ class EdgeClient:
         """How many requests the mock origin `origin_id` has received so far."""
         return self.edge.requests_to(origin_id)
 
-    def invalidate(self, *paths: str) -> bool:
-        """Invalidate cached objects ('/index.html', '/img/*'); False when this build has no cache."""
-        return self._call(self.edge.invalidate(*paths))
+    def invalidate(self, *paths: str, distribution: str | None = None) -> int:
+        """Invalidate cached objects ('/index.html', '/img/*', '/*'); returns how many were removed."""
+        return self._call(self._invalidate(paths, distribution))
+
+    async def _invalidate(self, paths: tuple[str, ...], distribution: str | None) -> int:
+        return self.edge.invalidate(*paths, distribution=distribution)  # on the edge's loop, like requests
 
     def close(self) -> None:
         if self._loop.is_closed():

@@ -62,6 +62,20 @@ def test_the_clock_moves_only_when_advanced(edge: EdgeClient) -> None:
     assert (later - first).total_seconds() == 3600
 
 
+def test_the_cache_its_ttl_and_invalidation(edge: EdgeClient) -> None:
+    assert edge.get("https://app.localhost/").headers["X-Cache"] == "Miss from cloudfront"
+    hit = edge.get("https://app.localhost/")
+    assert hit.headers["X-Cache"] == "Hit from cloudfront" and edge.requests_to("site") == 1
+    assert edge.invalidate("/*") == 1
+    assert edge.get("https://app.localhost/").headers["X-Cache"] == "Miss from cloudfront"
+    assert edge.requests_to("site") == 2
+    edge.clock.advance(86400 + 1)  # Managed-CachingOptimized's default TTL, without waiting a day
+    assert edge.get("https://app.localhost/").headers["X-Cache"] != "Hit from cloudfront"
+    assert edge.requests_to("site") == 3
+    with pytest.raises(ValueError):
+        edge.invalidate("no-leading-slash")
+
+
 @pytest.mark.frontyard(config="plugin_usage.yaml", serve=True)
 def test_serve_listens_for_other_clients_and_the_inspector(edge: EdgeClient) -> None:
     request = urllib.request.Request(edge.url + "/api/over-a-socket", headers={"Host": "app.localhost"})
