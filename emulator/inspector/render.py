@@ -59,6 +59,8 @@ def detail(entry: Entry) -> dict[str, Any]:
     out = summary(entry)
     out["viewer_request"] = viewer_request(trace.viewer) if trace.viewer else None
     out["decisions"] = [decision(d) for d in trace.decisions]
+    # The cache's key, lookup result and TTL reasoning (stage 7), apart for the detail view.
+    out["cache"] = [decision(d) for d in trace.decisions if d.stage.startswith("cache")]
     out["functions"] = [function_run(r) for r in trace.functions]
     out["function_logs"] = [f"{r.name}: {line}" for r in trace.functions for line in r.result.logs]
     out["origin_exchanges"] = [exchange(x) for x in trace.exchanges]

@@ -50,6 +50,8 @@ def format_detail(d: dict[str, Any]) -> str:
     for x in d["decisions"]:
         where = f"  [{x['location']}]" if x["location"] else ""
         lines.append(f"  {x['at_ms']:8.2f} ms  {x['stage']:<{width}}  {x['outcome']}: {x['detail']}{where}")
+    if d.get("cache"):
+        lines += ["", "Cache:", *(f"  {x['outcome']}: {x['detail']}" for x in d["cache"])]
     for f in d["functions"]:
         lines += ["", f"Function '{f['name']}' ({f['event_type']}): {f['outcome']} in {f['duration_us']} µs, "
                   f"ComputeUtilization {f['compute_utilization']}"]

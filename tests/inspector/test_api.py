@@ -171,3 +171,15 @@ distribution:
 emulator:
   history: %(history)d
 """
+
+
+async def test_the_cache_decisions_of_a_miss_and_a_hit(tmp_path: Path) -> None:
+    async with run_inspected(tmp_path) as edge:
+        await edge.get("/cached", headers={"Host": "app.localhost"})
+        _, miss = await edge.api("/_frontyard/requests/last")
+        await edge.get("/cached", headers={"Host": "app.localhost"})
+        _, hit = await edge.api("/_frontyard/requests/last")
+    assert [c["outcome"] for c in miss["cache"]] == ["cacheable", "miss", "stored"]
+    assert len(miss["origin_exchanges"]) == 1
+    assert hit["x_cache"] == "Hit from cloudfront" and [c["outcome"] for c in hit["cache"]] == ["cacheable", "hit"]
+    assert hit["origin_exchanges"] == []  # served from the cache: no origin request

@@ -76,6 +76,7 @@ async def test_a_request_is_listed_live_and_its_detail_shows_origin_request_and_
         dropped = page.locator(".viewer-headers tr.dropped")  # what the viewer sent and the origin never got
         assert any("X-Custom" in t for t in await dropped.all_inner_texts())
         assert await page.inner_text(".function-log") == "saw /a/b from 127.0.0.1"
+        assert "no cached copy" in await page.inner_text(".cache")  # the cache's key and result
         assert "/a/b?q=1" in await page.inner_text("#curl")
         assert await page.locator("#why").count() == 0  # a 200 has no why
         assert "null" not in await page.inner_text("#detail")

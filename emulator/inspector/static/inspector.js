@@ -194,6 +194,7 @@ async function select(id) {
     explainBox,
     section("Decisions", "decisions", decisionsTable(d.decisions)),
   ];
+  if (d.cache.length) parts.push(section("Cache (key, result, TTL)", "cache", decisionsTable(d.cache)));
   if (d.functions.length) parts.push(section("Functions", "functions", ...d.functions.map(functionRun)));
   if (d.origin_exchanges.length) parts.push(...d.origin_exchanges.map((x) => exchange(x, v)));
   else if (v) parts.push(section("What the viewer sent", "viewer-headers", kv(v.headers)),
