@@ -6,12 +6,15 @@ import argparse
 import asyncio
 import json
 import logging
+import os
+import shutil
 import signal
 import sys
 from collections.abc import Callable
 from dataclasses import replace
 from importlib.resources import files
 from pathlib import Path
+from typing import TextIO
 from urllib.parse import urlsplit
 
 from multidict import CIMultiDict
@@ -28,7 +31,14 @@ from emulator.http import Scheme, ViewerRequest, freeze
 from emulator.inspector import show
 from emulator.lambda_edge import testcli as lambda_testcli
 from emulator.lint import lint
-from emulator.output import format_issues, format_origin_request, format_trace
+from emulator.output import (
+    format_issue_for_terminal,
+    format_issues,
+    format_origin_request,
+    format_trace,
+    paint,
+    status_colour,
+)
 from emulator.pipeline import Answer, Forward
 from emulator.reload import Reloader
 from emulator.server import AdminServer, EdgeServer
@@ -170,6 +180,7 @@ def cmd_validate(path: str, *, as_json: bool = False) -> int:
     if config is None:
         return EXIT_CONFIG
     found = [*config.warnings, *lint(config)]
+    terminal = _terminal(sys.stdout)
     if as_json:
         print(json.dumps({"file": path, "ok": True, "issues": [issue_json(i) for i in found],
                           "distributions": [{"id": d.id, "behaviors": len(d.behaviors), "origins": len(d.origins)}
@@ -177,7 +188,7 @@ def cmd_validate(path: str, *, as_json: bool = False) -> int:
                           "functions": [f.name for f in config.functions]}, indent=2))
         return EXIT_OK
     for issue in found:
-        print(issue.format())
+        print(format_issue_for_terminal(issue, *terminal) if terminal else issue.format())
     behaviors = sum(len(d.behaviors) for d in config.distributions)
     origins = sum(len(d.origins) for d in config.distributions)
     warnings = f", {len(found)} warning{'s' if len(found) != 1 else ''}" if found else ""
@@ -278,14 +289,40 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return EXIT_CONFIG
     config = _overrides(args)(config)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    terminal = _terminal(sys.stderr)
+    if terminal and terminal[1]:
+        for handler in logging.getLogger().handlers:
+            handler.setFormatter(_StatusColours())
     for issue in [*config.warnings, *lint(config)]:
-        print(issue.format(), file=sys.stderr)
+        print(format_issue_for_terminal(issue, *terminal) if terminal else issue.format(), file=sys.stderr)
     try:
         asyncio.run(_serve(config, demo=args.config is None, watch=args.watch, adjust=_overrides(args)))
     except OSError as exc:
         print(f"frontyard: cannot listen on {exc.filename or config.emulator.http}: {exc.strerror}", file=sys.stderr)
         return EXIT_FAILED
     return EXIT_OK
+
+
+def _terminal(stream: TextIO) -> tuple[int, bool] | None:
+    """(width, colour) when `stream` is a terminal; colour unless NO_COLOR is set (no-color.org)."""
+    if not stream.isatty():
+        return None
+    return shutil.get_terminal_size().columns, "NO_COLOR" not in os.environ
+
+
+class _StatusColours(logging.Formatter):
+    """Access-log lines of 4xx in yellow and 5xx in red (on a terminal only)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
+        if record.name == "frontyard.access":
+            parts = text.split(" ", 5)
+            status = parts[4] if len(parts) > 4 and parts[4].isdigit() else ""
+            if status and (colour := status_colour(int(status))):
+                return paint(text, colour, True)
+        elif record.levelno >= logging.WARNING:
+            return paint(text, "yellow", True)
+        return text
 
 
 def _overrides(args: argparse.Namespace) -> Callable[[Config], Config]:

@@ -127,7 +127,8 @@ class Edge:
             if response.release is not None:
                 await response.release()
         if self.server is not None:  # keep the inspector's list complete while serving
-            self.server.history.record(trace, response.status, len(data), 0.0, response.headers, "in-process")
+            self.server.history.record(trace, response.status, len(data), 0.0, response.headers,
+                                       self.url or "http://127.0.0.1")
         return Response(response.status, response.headers, data if method.upper() != "HEAD" else b"", trace)
 
     def requests_to(self, origin_id: str, distribution_id: str | None = None) -> int:

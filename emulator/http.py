@@ -48,6 +48,10 @@ class ViewerRequest:
     has_body: bool = False  # Content-Length > 0 or chunked: decided from headers, not by reading
     tls: str | None = None  # "TLSv1.3:TLS_AES_128_GCM_SHA256:fullHandshake" on the HTTPS listener
 
+    def __post_init__(self) -> None:
+        if type(self.scheme) is not Scheme:  # "https" given as a plain string must not pass for HTTP later
+            object.__setattr__(self, "scheme", Scheme(self.scheme))
+
     @property
     def host(self) -> str:
         """Host header without the port, lower-cased (DNS names are case-insensitive)."""

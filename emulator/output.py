@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 from emulator.config.source import ConfigIssue, Severity
@@ -76,3 +77,26 @@ def format_origin_request(req: OriginRequest) -> str:
     lines = [f"{req.method} {req.target} HTTP/1.1"]
     lines += [f"{k}: {v}" for k, v in req.headers.items()]
     return "\n".join(lines)
+
+
+# -- terminals ------------------------------------------------------------------------------------------
+_COLOURS = {"red": "31", "yellow": "33", "dim": "2", "bold": "1"}
+
+
+def paint(text: str, colour: str, enabled: bool) -> str:
+    return f"\x1b[{_COLOURS[colour]}m{text}\x1b[0m" if enabled else text
+
+
+def status_colour(status: int) -> str | None:
+    return "red" if status >= 500 else "yellow" if status >= 400 else None
+
+
+def format_issue_for_terminal(issue: ConfigIssue, width: int, colour: bool) -> str:
+    """An issue wrapped to the terminal's width (continuation lines indented), 'warning:' in colour."""
+    lines = []
+    for n, line in enumerate(issue.format().splitlines()):
+        indent = "    " if n or line.startswith("    ") else ""
+        lines += textwrap.wrap(line.strip(), width=max(width, 40), initial_indent=indent,
+                               subsequent_indent="    ", break_on_hyphens=False, break_long_words=False) or [""]
+    text = "\n".join(lines)
+    return text.replace("warning:", paint("warning:", "yellow", colour), 1) if colour else text

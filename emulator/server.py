@@ -129,6 +129,7 @@ class EdgeServer:
         if self._tls is not None:
             emulator.local_ca().reissue(self._tls, emulator.viewer_names())
         old, self._current = self._current, _Generation(emulator)
+        self.history.resize(emulator.config.emulator.history)
         task = asyncio.create_task(self._retire(old))
         self._retiring.add(task)  # kept (and awaited in close()), never fire-and-forget
         task.add_done_callback(self._retiring.discard)

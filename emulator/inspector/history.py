@@ -10,7 +10,7 @@ import asyncio
 import itertools
 import time
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from emulator.http import Headers
 from emulator.trace import Trace
@@ -38,6 +38,16 @@ class Entry:
         return self.trace.request_id
 
 
+def _drop_streams(trace: Trace) -> None:
+    """A kept trace must not keep a finished upload stream alive (it holds the aiohttp request and its
+    transport): bodies that were streams are replaced by b"" (they were streamed through, never kept)."""
+    if trace.viewer is not None and not isinstance(trace.viewer.body, bytes):
+        trace.viewer = replace(trace.viewer, body=b"")
+    for i, x in enumerate(trace.exchanges):
+        if not isinstance(x.request.body, bytes):
+            trace.exchanges[i] = replace(x, request=replace(x.request, body=b""))
+
+
 class History:
     def __init__(self, limit: int = DEFAULT_LIMIT) -> None:
         self.limit = limit
@@ -52,6 +62,7 @@ class History:
                listener: str) -> Entry | None:
         if self.limit <= 0:
             return None
+        _drop_streams(trace)
         entry = Entry(next(self._seq), time.time(), trace, status, sent, duration_ms, headers, listener)
         self._entries[entry.id] = entry
         if len(self._entries) > self.limit:
@@ -60,6 +71,12 @@ class History:
             if queue.qsize() < _QUEUE:
                 queue.put_nowait(entry)
         return entry
+
+    def resize(self, limit: int) -> None:
+        """A reload changed emulator.history: keep the newest `limit` entries."""
+        self.limit = limit
+        while len(self._entries) > max(limit, 0):
+            self._entries.popitem(last=False)
 
     def get(self, request_id: str) -> Entry | None:
         """An entry by its request id (X-Amz-Cf-Id), or 'last'."""
