@@ -6,7 +6,7 @@ import json
 import urllib.error
 import urllib.request
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 DEFAULT_ADMIN = "http://127.0.0.1:9901"
 
@@ -16,10 +16,18 @@ class TraceUnavailable(Exception):
 
 
 def fetch_detail(admin: str, request_id: str, timeout: float = 10.0) -> dict[str, Any]:
+    if "://" not in admin:
+        admin = "http://" + admin  # 127.0.0.1:9901
+    parts = urlsplit(admin)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise TraceUnavailable(f"--admin '{admin}' is not an http:// URL like {DEFAULT_ADMIN}")
     url = f"{admin.rstrip('/')}/_frontyard/requests/{quote(request_id, safe='')}"
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response:
             return dict(json.load(response))
+    except ValueError:
+        raise TraceUnavailable(f"{url} did not answer with the inspector's JSON: is {admin} frontyard's "
+                               "admin listener?") from None
     except urllib.error.HTTPError as exc:
         try:
             message = json.load(exc).get("error", exc.reason)

@@ -158,6 +158,23 @@ def test_trace_cli_without_a_running_edge(capsys: pytest.CaptureFixture[str]) ->
     with refused_port() as port:
         assert main(["trace", "last", "--admin", f"http://127.0.0.1:{port}"]) == 1
     assert "cannot reach the admin listener" in capsys.readouterr().err
+    assert main(["trace", "last", "--admin", "ftp://x"]) == 1
+    assert "--admin 'ftp://x' is not an http:// URL" in capsys.readouterr().err
+
+
+async def test_trace_cli_against_something_else(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from aiohttp import web
+
+    from tests.helpers import serve_app
+
+    async def not_the_inspector(request: web.Request) -> web.Response:
+        return web.Response(text="<html>not json</html>")
+
+    app = web.Application()
+    app.router.add_get("/_frontyard/requests/last", not_the_inspector)
+    async with serve_app(app) as port:
+        assert await asyncio.to_thread(main, ["trace", "last", "--admin", f"127.0.0.1:{port}"]) == 1
+    assert "did not answer with the inspector's JSON" in capsys.readouterr().err
 
 
 CONFIG_WITH_SHADOW = """\
