@@ -18,6 +18,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from aiohttp import web
+from aiohttp.typedefs import Handler
 
 from emulator.app import Emulator
 from emulator.inspector import render
@@ -37,6 +38,7 @@ class InspectorRoutes:
         self.emulator = emulator  # the configuration being served now (it changes on reload)
 
     def register(self, app: web.Application) -> None:
+        app.middlewares.append(_json_errors)
         r = app.router
         r.add_get("/", self.page)
         r.add_get("/favicon.ico", self.static)
@@ -132,6 +134,21 @@ class InspectorRoutes:
         finally:
             self.history.unsubscribe(queue)
         return response
+
+
+@web.middleware
+async def _json_errors(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """The admin listener answers an unknown path or method in JSON, naming what exists, not with aiohttp's
+    own error page."""
+    try:
+        return await handler(request)
+    except web.HTTPException as exc:
+        if exc.status not in (404, 405) or exc.content_type == "application/json":
+            raise
+        routes = sorted({str(r.resource.canonical) for r in request.app.router.routes() if r.resource})
+        detail = (exc.text or exc.reason).strip()
+        return web.json_response({"error": f"{request.method} {request.path} is not an admin route ({detail})",
+                                  "routes": routes}, status=exc.status)
 
 
 def _missing(request_id: str, history: History) -> web.Response:

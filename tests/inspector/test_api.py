@@ -133,7 +133,12 @@ async def test_the_page_and_its_assets_are_served_offline(tmp_path: Path) -> Non
             async with edge.session.get(edge.admin + asset) as r:
                 assert r.status == 200, asset
         async with edge.session.get(edge.admin + "/_frontyard/static/..%2Fapi.py") as r:
-            assert r.status == 404
+            assert r.status == 404 and "no such file" in (await r.json())["error"]
+        async with edge.session.get(edge.admin + "/nothing-here") as r:
+            body = await r.json()
+            assert r.status == 404 and "/_frontyard/requests/{id}" in body["routes"]
+        async with edge.session.delete(edge.admin + "/_frontyard/requests") as r:
+            assert r.status == 405 and "DELETE /_frontyard/requests is not an admin route" in (await r.json())["error"]
     assert "http://" not in page and "https://" not in page  # nothing from a CDN
 
 
