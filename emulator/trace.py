@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from emulator.http import Headers, OriginRequest, ViewerRequest
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: hundreds of traces stay alive in the inspector's history
 class Decision:
     stage: str  # distribution, routing, viewer, origin-request, origin, response, ...
     outcome: str  # short machine-friendly word: matched, redirect, forbidden, forwarded, 502, ...
@@ -30,7 +30,7 @@ class Decision:
         return self.outcome in ("forbidden", "error", "unknown-host") or self.outcome[:1] in ("4", "5")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OriginExchange:
     """One request the edge sent to an origin (the viewer's, or a custom error page's) and what came back:
     the response's status and headers as received, or the failure."""
@@ -42,7 +42,7 @@ class OriginExchange:
     failure: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FunctionRun:
     """A CloudFront Function's input and result, kept as the objects; the inspector renders them lazily."""
 
@@ -53,7 +53,7 @@ class FunctionRun:
     result: FunctionResult
 
 
-@dataclass
+@dataclass(slots=True)
 class Trace:
     """Append-only list of decisions; the one mutable object a request carries (it is never shared).
 
