@@ -67,6 +67,7 @@ async def test_a_request_is_listed_live_and_its_detail_shows_origin_request_and_
 
         await row.click()
         await page.wait_for_selector("#detail-title")
+        assert await page.locator("#view-config").is_hidden()
         assert await page.inner_text("#detail-title") == "GET http://app.localhost/a/b?q=1"
         sent = page.locator(".origin-request-headers")
         await sent.wait_for()
@@ -124,5 +125,8 @@ async def test_the_config_view_shows_the_warnings(tmp_path: Path, browser: objec
         assert "cache_behaviors[1] (/api/v1/*): can never match" in text
         assert "path_pattern: /api/v1/*" in await page.inner_text("#config-text")
         assert await page.inner_text("#warning-count") == "1 warning"
+        assert await page.locator("#view-requests").is_hidden()  # one view at a time
+        await page.locator("#config-warnings").scroll_into_view_if_needed()
+        assert (await page.locator("#config-warnings").bounding_box() or {"y": 1e9})["y"] < 200  # at the top
         await shot(page, "config")
         assert problems == []
