@@ -81,10 +81,11 @@ async def test_a_request_is_listed_live_and_its_detail_shows_origin_request_and_
         assert "/a/b?q=1" in await page.inner_text("#curl")
         assert await page.locator("#why").count() == 0  # a 200 has no why
         assert "null" not in await page.inner_text("#detail")
+        await shot(page, "detail")
         await page.click("#explain-this")
         await page.wait_for_selector("#explain table.decisions")
         assert "would send GET http://app.example.test/a/b" in await page.inner_text("#explain")
-        await shot(page, "detail")
+        await shot(page, "explain")
         assert page.url.endswith(f"#request/{last['id']}")
         assert problems == []  # no script error, no 404 (favicon included)
 

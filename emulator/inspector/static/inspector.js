@@ -118,7 +118,7 @@ function decisionsTable(decisions) {
     const failed = /^(forbidden|error|unknown-host|[45]\d\d)$/.test(d.outcome) && d.stage !== "response";
     body.append(el("tr", failed ? { class: "failed" } : {}, el("td", { class: "num", text: d.at_ms.toFixed(2) }),
       el("td", { text: d.stage }), el("td", { text: d.outcome }), el("td", { text: d.detail }),
-      el("td", { class: "loc", text: d.location || "" })));
+      el("td", { class: "loc", text: d.location ? d.location.split("/").pop() : "", title: d.location || "" })));
   }
   t.append(body);
   return t;
