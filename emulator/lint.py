@@ -140,6 +140,8 @@ def _shadowed(d: Distribution) -> Iterator[ConfigIssue]:
     patterns = ["/" + b.path_pattern.lstrip("/") for b in d.cache_behaviors]
     for j, b in enumerate(d.cache_behaviors):
         earlier = next((i for i in range(j) if covers_pattern(patterns[i], patterns[j])), None)
+        if earlier is not None and b.restricted and not d.cache_behaviors[earlier].restricted:
+            continue  # _shadowed_private says it, with the consequence: the private files are served unsigned
         if earlier is not None:
             yield _warn(b.location, _where(d, b),
                         f"can never match: the earlier cache_behaviors[{earlier}] "

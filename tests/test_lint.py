@@ -172,3 +172,4 @@ def test_mock_certificate_with_the_host_forwarded(policy: str, names: str, warne
                         f"default_cache_behavior: {{target_origin_id: api, origin_request_policy: {policy}}}")
     found = [w for w in warnings(text) if "its mock certificate covers" in w]
     assert bool(found) is warned, found
+
