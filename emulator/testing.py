@@ -28,6 +28,8 @@ import pytest
 
 from emulator.clock import FakeClock
 from emulator.edge import Edge, Response
+from emulator.errors import ConfigError
+from emulator.output import format_issues
 
 T = TypeVar("T")
 HeadersIn = Mapping[str, str] | Iterable[tuple[str, str]] | None
@@ -153,7 +155,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
 @pytest.fixture
 def frontyard_edge() -> Iterator[Callable[..., EdgeClient]]:
-    """A factory: `frontyard_edge("frontyard.yaml", serve=False)` -> a started EdgeClient, stopped at test end."""
+    """A factory: `frontyard_edge("frontyard.yaml", serve=False)` -> a started EdgeClient, stopped at test end.
+    A bad config raises emulator.ConfigError (a test can expect it)."""
     started: list[EdgeClient] = []
 
     def make(config: str | Path, *, serve: bool = False, clock: FakeClock | None = None) -> EdgeClient:
@@ -184,4 +187,8 @@ def edge(request: pytest.FixtureRequest, frontyard_edge: Callable[..., EdgeClien
     if path is None:
         raise pytest.UsageError("the `edge` fixture needs a config: @pytest.mark.frontyard(config='frontyard.yaml'), "
                                 "--frontyard-config PATH, or `frontyard_config = PATH` in the pytest ini options")
-    return frontyard_edge(path, serve=bool(kwargs.get("serve", False)))
+    try:
+        return frontyard_edge(path, serve=bool(kwargs.get("serve", False)))
+    except ConfigError as exc:  # every problem, located, instead of a traceback into the loader
+        problems = format_issues(exc.file, exc.issues)
+    pytest.fail(f"frontyard config {path} is invalid:\n{problems}", pytrace=False)
