@@ -69,7 +69,7 @@ class InspectorRoutes:
         if not after.isdigit():
             raise web.HTTPBadRequest(text="after: expected a sequence number\n")
         entries = self.history.entries(int(after))
-        return web.json_response({"limit": self.history.limit,
+        return web.json_response({"limit": self.history.limit, "instance": self.history.instance,
                                   "requests": [render.summary(e) for e in entries]})
 
     async def request(self, request: web.Request) -> web.Response:

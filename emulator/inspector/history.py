@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import os
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, replace
@@ -54,6 +55,8 @@ class History:
         self._entries: OrderedDict[str, Entry] = OrderedDict()
         self._seq = itertools.count(1)
         self._subscribers: set[asyncio.Queue[Entry | None]] = set()
+        # Sequence numbers restart with the process: clients that saw another instance start over.
+        self.instance = os.urandom(6).hex()
 
     def __len__(self) -> int:
         return len(self._entries)

@@ -22,7 +22,7 @@ async def test_a_served_request_has_its_whole_trace(tmp_path: Path) -> None:
                                                          "X-Custom": "kept-by-viewer"})
         assert status == 200
         status, listing = await edge.api("/_frontyard/requests")
-        assert status == 200 and listing["limit"] == 500
+        assert status == 200 and listing["limit"] == 500 and len(listing["instance"]) == 12
         [row] = listing["requests"]
         assert (row["method"], row["target"], row["status"], row["behavior"], row["origin"]) == \
             ("GET", "/a/b?q=1", 200, "default (*)", "app")

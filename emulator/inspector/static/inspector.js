@@ -4,7 +4,7 @@
 
 const API = "/_frontyard";
 const MAX_ROWS = 2000;
-const state = { rows: new Map(), lastSeq: 0, selected: null, behaviors: new Set(), origins: new Set() };
+const state = { rows: new Map(), lastSeq: 0, instance: null, selected: null, behaviors: new Set(), origins: new Set() };
 const $ = (id) => document.getElementById(id);
 
 function el(tag, attrs, ...children) {
@@ -78,7 +78,12 @@ function applyFilter(tr) { tr.hidden = !matches(tr.summary); }
 function applyFilters() { for (const tr of state.rows.values()) applyFilter(tr); }
 
 async function catchUp() {
-  const body = await getJSON(`${API}/requests?after=${state.lastSeq}`);
+  let body = await getJSON(`${API}/requests?after=${state.lastSeq}`);
+  if (state.instance && body.instance !== state.instance) {  // the edge restarted: its sequence did too
+    state.lastSeq = 0;
+    body = await getJSON(`${API}/requests?after=0`);
+  }
+  state.instance = body.instance;
   body.requests.forEach(addRequest);
 }
 
