@@ -18,7 +18,7 @@ from emulator.config.model import OriginGroup
 from emulator.errors import OriginConnectError, OriginError, OriginTimeoutError, OriginTLSError
 from emulator.http import EdgeResponse, OriginRequest, freeze
 from emulator.origins.http import OriginClient
-from emulator.trace import Trace
+from emulator.trace import OriginExchange, Trace
 
 FAILOVER_METHODS = ("GET", "HEAD", "OPTIONS")
 
@@ -90,6 +90,11 @@ class FailoverClient:
 
     async def _timed(self, request: OriginRequest) -> tuple[EdgeResponse, int]:
         started = self.clock.monotonic()
-        answer = await self.client.fetch(request)
+        try:
+            answer = await self.client.fetch(request)
+        except OriginError as exc:  # each attempt, primary and secondary, for the inspector
+            self.trace.exchanges.append(OriginExchange("origin", request, failure=exc.cause))
+            raise
+        self.trace.exchanges.append(OriginExchange("origin", request, answer[0].status, answer[0].headers))
         self.trace.timings["origin_fbl"] = (self.clock.monotonic() - started) * 1000
         return answer

@@ -186,13 +186,16 @@ class EdgeCache:
 
     async def _origin(self, req: OriginRequest, client: Fetcher, trace: Trace) -> EdgeResponse:
         started = self.clock.monotonic()
+        recorded = len(trace.exchanges)  # an origin group's client records each of its attempts itself
         try:
             upstream, attempt = await client.fetch(req)
         except OriginError as exc:
-            trace.exchanges.append(OriginExchange("origin", req, failure=exc.cause))
+            if len(trace.exchanges) == recorded:
+                trace.exchanges.append(OriginExchange("origin", req, failure=exc.cause))
             trace.add("origin", str(exc.status), f"{exc.result}: {exc.cause}")
             raise
-        trace.exchanges.append(OriginExchange("origin", req, upstream.status, upstream.headers))
+        if len(trace.exchanges) == recorded:
+            trace.exchanges.append(OriginExchange("origin", req, upstream.status, upstream.headers))
         elapsed = (self.clock.monotonic() - started) * 1000
         retry = f" on attempt {attempt}" if attempt > 1 else ""
         trace.add("origin", str(upstream.status),
