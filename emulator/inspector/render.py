@@ -63,6 +63,7 @@ def detail(entry: Entry) -> dict[str, Any]:
     out["cache"] = [decision(d) for d in trace.decisions if d.stage.startswith("cache")]
     out["functions"] = [function_run(r) for r in trace.functions]
     out["function_logs"] = [f"{r.name}: {line}" for r in trace.functions for line in r.result.logs]
+    out["lambda_logs"] = [f"{d.outcome}: {d.detail}" for d in trace.decisions if d.stage == "lambda-log"]
     out["origin_exchanges"] = [exchange(x) for x in trace.exchanges]
     out["response"] = {"status": entry.status, "headers": headers(entry.headers), "body_bytes": entry.sent}
     out["timings"] = timings(trace.decisions, entry.duration_ms)

@@ -64,6 +64,8 @@ def format_detail(d: dict[str, Any]) -> str:
         lines += ["", f"Function '{f['name']}' ({f['event_type']}): {f['outcome']} in {f['duration_us']} µs, "
                   f"ComputeUtilization {f['compute_utilization']}"]
         lines += [f"  console.log: {line}" for line in f["logs"]]
+    if d.get("lambda_logs"):
+        lines += ["", "Lambda@Edge output:", *(f"  {line}" for line in d["lambda_logs"])]
     for x in d["origin_exchanges"]:
         label = "Origin request" if x["purpose"] == "origin" else "Error page request"
         lines += ["", f"{label} to '{x['origin']}' ({x['url']}, connected to {x['connect']}):",

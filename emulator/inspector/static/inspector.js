@@ -201,6 +201,8 @@ async function select(id) {
   ];
   if (d.cache.length) parts.push(section("Cache (key, result, TTL)", "cache", decisionsTable(d.cache)));
   if (d.functions.length) parts.push(section("Functions", "functions", ...d.functions.map(functionRun)));
+  if (d.lambda_logs.length) parts.push(section("Lambda@Edge output", "lambda-logs",
+    el("pre", { class: "lambda-log", text: d.lambda_logs.join("\n") })));
   if (d.origin_exchanges.length) parts.push(...d.origin_exchanges.map((x) => exchange(x, v)));
   else if (v) parts.push(section("What the viewer sent", "viewer-headers", kv(v.headers)),
     el("p", { class: "hint", text: "No origin was contacted: the edge answered itself." }));
