@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import shlex
 from enum import Enum
 from typing import Any
@@ -14,22 +15,22 @@ from emulator.inspector.history import Entry
 from emulator.trace import Decision, FunctionRun, OriginExchange
 
 BODY_PREVIEW = 4096  # bytes of a function-generated body shown in the detail view
+_TARGET = re.compile(r"-> origin '([^']+)'$")  # the behavior decision names its target origin last
+
 
 def headers(h: Headers | None) -> list[list[str]]:
     return [[k, v] for k, v in h.items()] if h is not None else []
 
 
-def _header(entry: Entry, stage: str) -> Decision | None:
-    return entry.trace.find(stage)
-
-
 def summary(entry: Entry) -> dict[str, Any]:
     """One row of the list: enough to filter on (status, behavior, origin, text) without the detail."""
     viewer = entry.trace.viewer
-    behavior = _header(entry, "behavior")
-    distribution = _header(entry, "distribution")
-    origin = next((x.request.origin_id for x in entry.trace.exchanges if x.purpose == "origin"), None)
+    behavior = entry.trace.find("behavior")
+    distribution = entry.trace.find("distribution")
     result = entry.headers.get("X-Cache", "")
+    origin = next((x.request.origin_id for x in entry.trace.exchanges if x.purpose == "origin"), None)
+    if origin is None and result.startswith("Hit") and behavior and (m := _TARGET.search(behavior.detail)):
+        origin = m.group(1)  # served from the cache: the origin it came from
     return {
         "id": entry.id,
         "seq": entry.seq,

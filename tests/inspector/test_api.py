@@ -204,4 +204,5 @@ async def test_the_cache_decisions_of_a_miss_and_a_hit(tmp_path: Path) -> None:
     assert [c["outcome"] for c in miss["cache"]] == ["cacheable", "miss", "stored"]
     assert len(miss["origin_exchanges"]) == 1
     assert hit["x_cache"] == "Hit from cloudfront" and [c["outcome"] for c in hit["cache"]] == ["cacheable", "hit"]
+    assert hit["origin"] == miss["origin"] == "app"  # a hit is listed under the origin its copy came from
     assert hit["origin_exchanges"] == []  # served from the cache: no origin request
