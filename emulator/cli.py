@@ -23,9 +23,9 @@ from emulator import __version__, trust
 from emulator.app import Emulator
 from emulator.cache import cli as invalidate_cli
 from emulator.cf_functions import testcli
-from emulator.config.loader import load_config
 from emulator.config.model import Config, Listen
 from emulator.config.source import ConfigIssue
+from emulator.config.sources import as_yaml, load_source
 from emulator.errors import ConfigError
 from emulator.http import Scheme, ViewerRequest, freeze
 from emulator.inspector import show
@@ -47,6 +47,8 @@ from emulator.tls import LocalCA, default_state_dir, trust_instructions
 from emulator.trace import Trace
 
 EXIT_OK, EXIT_FAILED, EXIT_CONFIG = 0, 1, 2
+SOURCE_HELP = ("frontyard YAML, a CloudFormation template (JSON/YAML), a cdk.out folder, CloudFront JSON "
+               "(get-distribution-config), or Terraform (.tf/.tf.json, a module folder, terraform show -json)")
 
 
 def demo_config_path() -> Path:
@@ -59,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
 
     serve = sub.add_parser("serve", help="serve a distribution (the built-in demo without CONFIG)")
-    serve.add_argument("config", nargs="?", help="YAML config file")
+    serve.add_argument("config", nargs="?", help=SOURCE_HELP)
     serve.add_argument("--host", help="address to listen on (default from config, else 127.0.0.1)")
     serve.add_argument("--port", type=int, help="HTTP port to listen on (default from config, else 8080)")
     serve.add_argument("--https-port", type=int, help="HTTPS port (default from config, else 8443)")
@@ -70,16 +72,26 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--quiet", action="store_true", help="no access log")
 
     validate = sub.add_parser("validate", help="check a config file and report every problem")
-    validate.add_argument("config")
+    validate.add_argument("config", help=SOURCE_HELP)
     validate.add_argument("--json", action="store_true", help="print the result as JSON (errors and warnings)")
 
     explain = sub.add_parser("explain", help="show every decision for a request, without contacting origins")
-    explain.add_argument("config")
+    explain.add_argument("config", help=SOURCE_HELP)
     explain.add_argument("url", help="e.g. http://localhost:8080/api/x?y=1")
     explain.add_argument("-X", "--request", dest="method", default="GET")
     explain.add_argument("-H", "--header", dest="headers", action="append", default=[],
                          help="'Name: value', repeatable")
     explain.add_argument("--json", action="store_true", help="print the decisions and the result as JSON")
+
+    imp = sub.add_parser("import", help="write a CloudFormation / cdk.out / CloudFront JSON / Terraform source as "
+                         "frontyard YAML")
+    imp.add_argument("config", help=SOURCE_HELP)
+    imp.add_argument("-o", "--output", help="file to write (default: print it)")
+    for p in (serve, validate, explain, imp):
+        p.add_argument("--local", metavar="FILE", help="local overlay file: where each origin lives on this machine "
+                       "(default: frontyard.local.yaml beside the source)")
+        p.add_argument("--parameter", "-p", metavar="NAME=VALUE", action="append", default=[],
+                       help="a CloudFormation parameter, Terraform variable or unresolvable value; repeatable")
 
     ca = sub.add_parser("ca", help="print the local CA certificate's path and how to trust it")
     ca.add_argument("config", nargs="?", help="YAML config file (for emulator.state_dir)")
@@ -123,7 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         return cmd_serve(args)
     if args.command == "validate":
-        return cmd_validate(args.config, as_json=args.json)
+        return cmd_validate(args.config, args, as_json=args.json)
+    if args.command == "import":
+        return cmd_import(args)
     if args.command == "ca":
         return cmd_ca(args.config, install=args.install, uninstall=args.uninstall)
     if args.command == "trace":
@@ -131,9 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     return cmd_explain(args)
 
 
-def _load(path: str, *, as_json: bool = False) -> Config | None:
+def _load(path: str, args: argparse.Namespace | None = None, *, as_json: bool = False) -> Config | None:
     try:
-        return load_config(path)
+        return load_source(path, local=getattr(args, "local", None), parameters=_parameters(args))
     except ConfigError as exc:
         if as_json:
             print(json.dumps({"file": exc.file, "ok": False, "issues": [issue_json(i) for i in exc.issues]},
@@ -141,6 +155,31 @@ def _load(path: str, *, as_json: bool = False) -> Config | None:
         else:
             print(format_issues(exc.file, exc.issues), file=sys.stderr)
         return None
+
+
+def _parameters(args: argparse.Namespace | None) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for raw in getattr(args, "parameter", None) or []:
+        name, sep, value = raw.partition("=")
+        if not sep or not name:
+            raise SystemExit(f"frontyard: --parameter '{raw}' is not NAME=VALUE")
+        out[name] = value
+    return out
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    out = Path(args.output) if args.output else Path.cwd() / "frontyard.yaml"
+    try:
+        text = as_yaml(args.config, out, local=args.local, parameters=_parameters(args))
+    except ConfigError as exc:
+        print(format_issues(exc.file, exc.issues), file=sys.stderr)
+        return EXIT_CONFIG
+    if not args.output:
+        print(text, end="")
+        return EXIT_OK
+    out.write_text(text, encoding="utf-8")
+    print(f"wrote {out}", file=sys.stderr)
+    return EXIT_OK
 
 
 def cmd_ca(path: str | None, *, install: bool = False, uninstall: bool = False) -> int:
@@ -175,8 +214,8 @@ def cmd_trace(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_validate(path: str, *, as_json: bool = False) -> int:
-    config = _load(path, as_json=as_json)
+def cmd_validate(path: str, args: argparse.Namespace | None = None, *, as_json: bool = False) -> int:
+    config = _load(path, args, as_json=as_json)
     if config is None:
         return EXIT_CONFIG
     found = [*config.warnings, *lint(config)]
@@ -192,7 +231,10 @@ def cmd_validate(path: str, *, as_json: bool = False) -> int:
     behaviors = sum(len(d.behaviors) for d in config.distributions)
     origins = sum(len(d.origins) for d in config.distributions)
     warnings = f", {len(found)} warning{'s' if len(found) != 1 else ''}" if found else ""
-    print(f"{path}: OK: {len(config.distributions)} distribution{'s' if len(config.distributions) != 1 else ''}, "
+    read_as = "" if config.source_format == "frontyard YAML" else f" (read as a {config.source_format}" + (
+        f", overlay {config.local})" if config.local else ")")
+    plural = "s" if len(config.distributions) != 1 else ""
+    print(f"{path}{read_as}: OK: {len(config.distributions)} distribution{plural}, "
           f"{behaviors} behaviors, {origins} origins, {len(config.functions)} functions"
           + (f", {len(config.lambda_functions)} Lambda@Edge functions" if config.lambda_functions else "")
           + warnings)
@@ -200,7 +242,7 @@ def cmd_validate(path: str, *, as_json: bool = False) -> int:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    config = _load(args.config, as_json=args.json)
+    config = _load(args.config, args, as_json=args.json)
     if config is None:
         return EXIT_CONFIG
     url = urlsplit(args.url)
@@ -284,7 +326,7 @@ async def _explain(config: Config, request: ViewerRequest) -> tuple[Forward | An
 
 def cmd_serve(args: argparse.Namespace) -> int:
     path = args.config or str(demo_config_path())
-    config = _load(path)
+    config = _load(path, args)
     if config is None:
         return EXIT_CONFIG
     config = _overrides(args)(config)
@@ -359,6 +401,9 @@ async def _serve(config: Config, *, demo: bool, watch: bool, adjust: Callable[[C
         admin_at = await admin.start(config.emulator.admin) if config.emulator.admin else None
         base = _url("http", *plain)
         print(f"frontyard {__version__}: serving {config.file}", flush=True)
+        if config.source_format != "frontyard YAML" or config.local:
+            print(f"  read as a {config.source_format}" + (f", local overlay {config.local}" if config.local else
+                                                           ", no local overlay"), flush=True)
         for d in config.distributions:
             names = ", ".join(d.aliases) or "(no aliases)"
             print(f"  distribution '{d.id}' ({names}; {len(d.behaviors)} behaviors) at {base}/", flush=True)

@@ -14,8 +14,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from emulator.app import Emulator
-from emulator.config.loader import load_config
 from emulator.config.model import Config
+from emulator.config.sources import load_source
 from emulator.errors import ConfigError
 from emulator.output import format_issues
 from emulator.server import EdgeServer
@@ -25,7 +25,7 @@ POLL_SECONDS = 0.2
 
 
 def watched_files(config: Config) -> list[Path]:
-    files = [Path(config.file)]
+    files = [Path(config.file), *config.source_files]  # an imported source's other files and its overlay
     for fn in config.functions:
         files.append(fn.code_path)
         if fn.key_value_store:
@@ -64,7 +64,9 @@ class Reloader:
             current = self.server.emulator
             try:
                 # Parsing, gating and compiling functions take a while: not on the loop serving requests.
-                config = self.adjust(await asyncio.to_thread(load_config, current.config.file))
+                old = current.config
+                config = self.adjust(await asyncio.to_thread(load_source, old.file, local=old.local,
+                                                             parameters=dict(old.parameters)))
             except ConfigError as exc:
                 return await self._failed(format_issues(exc.file, exc.issues))
             config = replace(config, emulator=replace(config.emulator, http=current.config.emulator.http,

@@ -88,6 +88,11 @@ def load_config_text(text: str, file: str, base_dir: Path) -> Config:
     return config
 
 
+def load_tree(tree: object, report: Report) -> Config | None:
+    """An already parsed plain tree (an importer's) -> model; issues go to the report."""
+    return _Loader(report).load(tree)
+
+
 class _Loader:
     def __init__(self, report: Report) -> None:
         self.r = report
@@ -376,7 +381,7 @@ class _Loader:
         out = []
         for name in f.data:
             s = Section(self.r, f.at(name), f.data[name])
-            s.check_keys(("runtime", "code", "key_value_store"))
+            s.check_keys(("runtime", "code", "inline_code", "key_value_store"))
             if not rules.FUNCTION_NAME.match(name):
                 self.r.error(f.at(name), f"'{name}' is not a CloudFront function name", "1-64 of A-Z a-z 0-9 - _",
                              key=True)
@@ -385,7 +390,11 @@ class _Loader:
                 self.r.error(s.at("runtime"), f"'{runtime}' is not a CloudFront Functions runtime",
                              f"one of: {', '.join(rules.RUNTIMES)}")
                 continue
-            code = s.str("code", required=True, expected="the path of the function's .js file")
+            inline = s.str("inline_code")  # CloudFormation's FunctionCode: the code written in the template
+            if inline is not None and s.has("code"):
+                self.r.error(s.path, "give either 'code' (a file) or 'inline_code', not both")
+            code = None if inline is not None else s.str("code", required=True,
+                                                          expected="the path of the function's .js file")
             kvs = s.str("key_value_store")
             if kvs is not None and runtime != "cloudfront-js-2.0":
                 self.r.error(s.at("key_value_store"), "KeyValueStore needs runtime cloudfront-js-2.0")
@@ -397,18 +406,32 @@ class _Loader:
             if code is not None and (compiled := self.compile(s, name, runtime, code, kvs)) is not None:
                 kvs_path = str(self.r.base_dir / kvs) if kvs else None
                 out.append(FunctionConfig(name, runtime, self.r.base_dir / code, compiled, kvs_path, s.location))
+            if inline is not None and (compiled := self.compile(s, name, runtime, None, kvs, inline)) is not None:
+                where = self.r.smap.at(s.at("inline_code"))
+                kvs_path = str(self.r.base_dir / kvs) if kvs else None
+                out.append(FunctionConfig(name, runtime, Path(where.file if where else self.r.smap.file), compiled,
+                                          kvs_path, s.location))
         return out
 
-    def compile(self, s: Section, name: str, runtime: str, code: str, kvs: str | None) -> CompiledFunction | None:
+    def compile(self, s: Section, name: str, runtime: str, code: str | None, kvs: str | None,
+                inline: str | None = None) -> CompiledFunction | None:
         """Gate and compile a function now, so a bad function fails the load and not a request."""
-        path = self.r.base_dir / code
+        path = self.r.base_dir / (code or "")
         try:
             store = load_kvs(str(self.r.base_dir / kvs), name=kvs) if kvs else None
-            source = FunctionSource(name, runtime, path.read_text(encoding="utf-8"), str(path), store)
+            text = inline if inline is not None else path.read_text(encoding="utf-8")
+            source = FunctionSource(name, runtime, text, f"functions.{name}.inline_code" if inline else str(path),
+                                    store)
             return compile_function(source)
         except FunctionLoadError as exc:
             for p in exc.problems:
                 where = Location(str(p.path), p.line, p.col)
+                if inline is not None and p.path == f"functions.{name}.inline_code":
+                    # Code written inside a template: point at it there, and say where in the code.
+                    where = self.r.smap.at(s.at("inline_code"))  # type: ignore[assignment]
+                    self.r.issues.append(ConfigIssue(Severity.ERROR, where, f"functions.{name}",
+                                                     f"line {p.line}, column {p.col} of the code: {p.message}"))
+                    continue
                 self.r.issues.append(ConfigIssue(Severity.ERROR, where, f"functions.{name}", p.message))
         except (OSError, UnicodeDecodeError) as exc:
             self.r.error(s.at("code"), f"cannot read '{code}': {exc}")

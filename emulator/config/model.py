@@ -233,6 +233,11 @@ class Config:
     warnings: tuple[ConfigIssue, ...] = ()  # issues of severity warning, kept for `validate` and `serve`
     key_groups: tuple[KeyGroup, ...] = ()
     lambda_functions: tuple[LambdaFunctionConfig, ...] = ()
+    # Where it came from, when imported (CloudFormation, CloudFront JSON, Terraform) and/or overlaid:
+    source_format: str = "frontyard YAML"
+    source_files: tuple[Path, ...] = ()  # every file read besides `file` (watched by --watch)
+    local: str | None = None  # the local overlay file applied
+    parameters: tuple[tuple[str, str], ...] = ()  # --parameter values (re-used on reload)
 
 
 @dataclass(frozen=True)

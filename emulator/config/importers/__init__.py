@@ -1,0 +1,141 @@
+"""Importers: the distribution you deploy -> the plain tree frontyard's YAML loader reads.
+
+Each source format has its own module; none validates (the loader does, for every format alike). This module
+recognises a source by its content and calls the right importer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from enum import StrEnum
+from pathlib import Path
+
+from emulator.config.importers.cloudformation import CloudFormation, cdk_templates
+from emulator.config.importers.cloudfront_json import distribution_config, import_cloudfront_json
+from emulator.config.importers.located import N, parse_document
+from emulator.config.importers.result import Imported
+from emulator.config.source import ConfigIssue, Location, Severity
+
+__all__ = ["Format", "Imported", "detect", "import_source"]
+
+TERRAFORM_KEYS = {"resource", "variable", "locals", "terraform", "provider", "module", "data", "output"}
+HCL_LOOK = re.compile(r'^\s*(resource|variable|locals|module|provider|terraform|data|output)\b[^\n=]*\{', re.M)
+
+
+class Format(StrEnum):
+    FRONTYARD = "frontyard YAML"
+    CLOUDFORMATION = "CloudFormation template"
+    CDK = "CDK cloud assembly (cdk.out)"
+    CLOUDFRONT_JSON = "CloudFront JSON"
+    TERRAFORM = "Terraform module"
+    TERRAFORM_SHOW = "terraform show -json output"
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def detect(path: Path) -> Format:
+    """What a config path holds, by content (the name only settles Terraform's .tf and a cdk.out folder)."""
+    if path.is_dir():
+        if (path / "manifest.json").is_file() or (path / "cdk.out" / "manifest.json").is_file():
+            return Format.CDK
+        return Format.TERRAFORM
+    if path.name.endswith((".tf", ".tf.json", ".tfvars")):
+        return Format.TERRAFORM
+    text = _read(path)
+    if text is None:
+        return Format.FRONTYARD  # the loader says it cannot read it
+    doc, _ = parse_document(text, str(path))
+    if doc is None:  # broken: say what it looked like, so the error names the format the user meant
+        if HCL_LOOK.search(text):
+            return Format.TERRAFORM
+        if "AWSTemplateFormatVersion" in text or re.search(r'^\s*"?Resources"?\s*:', text, re.M):
+            return Format.CLOUDFORMATION
+        return Format.CLOUDFRONT_JSON if "DistributionConfig" in text else Format.FRONTYARD
+    if not doc.is_map:
+        return Format.FRONTYARD
+    keys = set(doc.v)  # type: ignore[arg-type]
+    if path.name == "manifest.json" and "artifacts" in keys:
+        return Format.CDK
+    if "AWSTemplateFormatVersion" in keys or (doc.get("Resources") is not None and doc.get("Resources").is_map):
+        return Format.CLOUDFORMATION
+    if distribution_config(doc)[0] is not None:
+        return Format.CLOUDFRONT_JSON
+    if "format_version" in keys and ("values" in keys or "planned_values" in keys):
+        return Format.TERRAFORM_SHOW
+    if keys and keys <= TERRAFORM_KEYS:
+        return Format.TERRAFORM
+    return Format.FRONTYARD
+
+
+def import_source(path: Path, fmt: Format, params: Mapping[str, str]) -> Imported:
+    """Read a non-frontyard source into the plain tree (with the importer's own issues)."""
+    root = Location(str(path), 1, 1)
+    if fmt is Format.CDK:
+        manifest = path / "manifest.json" if (path / "manifest.json").is_file() else path / "cdk.out" / "manifest.json"
+        if path.is_file():
+            manifest = path
+        templates, issues = cdk_templates(manifest)
+        parts = [_cloudformation(t, params) for t in templates]
+        merged = _merge(parts, Format.CDK, root, issues)
+        merged.files.append(manifest)
+        return merged
+    if fmt in (Format.TERRAFORM, Format.TERRAFORM_SHOW):
+        from emulator.config.importers.terraform import import_terraform  # the HCL parser loads only when needed
+
+        return import_terraform(path, fmt is Format.TERRAFORM_SHOW, params)
+    if fmt is Format.CLOUDFORMATION:
+        return _cloudformation(path, params)
+    text = _read(path) or ""
+    doc, issues = parse_document(text, str(path))
+    if doc is None:
+        return Imported(str(fmt), {}, issues, [path], root)
+    imported = import_cloudfront_json(doc, path)
+    imported.issues[:0] = issues
+    return imported
+
+
+def _cloudformation(path: Path, params: Mapping[str, str]) -> Imported:
+    text = _read(path)
+    root = Location(str(path), 1, 1)
+    if text is None:
+        return Imported(str(Format.CLOUDFORMATION), {}, [ConfigIssue(Severity.ERROR, root, "", "cannot read")],
+                        [path], root)
+    doc, issues = parse_document(text, str(path))
+    if doc is None or not doc.is_map:
+        issues = issues or [ConfigIssue(Severity.ERROR, root, "", "a template must be a mapping")]
+        return Imported(str(Format.CLOUDFORMATION), {}, issues, [path], root)
+    imported = CloudFormation(doc, str(path), params).load()
+    imported.issues[:0] = issues
+    return imported
+
+
+def _merge(parts: list[Imported], fmt: Format, root: Location, issues: list[ConfigIssue]) -> Imported:
+    """Several stacks' trees as one: their distributions side by side, functions and policies together."""
+    if len(parts) == 1:
+        parts[0].issues[:0] = issues
+        parts[0].format = str(fmt)
+        return parts[0]
+    distributions: list[object] = []
+    tree: dict[str, object] = {}
+    files: list[Path] = []
+    for part in parts:
+        issues += part.issues
+        files += part.files
+        if "distribution" in part.tree:
+            distributions.append(part.tree["distribution"])
+        if isinstance(d := part.tree.get("distributions"), N):
+            distributions += d.v  # type: ignore[arg-type]
+        for key in ("functions", "cache_policies", "origin_request_policies"):
+            if key in part.tree:
+                tree.setdefault(key, {}).update(part.tree[key])  # type: ignore[attr-defined]
+    if len(distributions) == 1:
+        tree["distribution"] = distributions[0]
+    elif distributions:
+        tree["distributions"] = distributions
+    return Imported(str(fmt), tree, issues, files, root)

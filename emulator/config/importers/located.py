@@ -1,0 +1,152 @@
+"""Located values: a parsed source document whose every value remembers where it was written.
+
+Importers read CloudFormation, CloudFront JSON and Terraform into trees of `N` (value + location) and build the
+frontyard plain tree out of them; `flatten` then turns that tree into plain values plus the SourceMap the loader
+reports through, so a problem the loader finds points at the source file's own line and column.
+
+JSON and YAML (with CloudFormation's short-form tags such as `!Ref` and `!GetAtt`) are both read with PyYAML's
+composer: JSON is YAML's flow style, and the composer keeps a mark on every node.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+from emulator.config.source import ConfigIssue, Location, Severity
+from emulator.config.yamlsrc import Path, SourceMap
+
+# CloudFormation's short forms: `!Ref X` is {"Ref": X}, `!Condition X` is {"Condition": X}, `!Sub ...` is
+# {"Fn::Sub": ...}; `!GetAtt A.B` is {"Fn::GetAtt": [A, B]}.
+_PLAIN_TAGS = {"!Ref": "Ref", "!Condition": "Condition"}
+
+
+@dataclass(eq=False, slots=True)
+class N:
+    """A value with its location: v is a dict[str, N], a list[N] or a scalar."""
+
+    v: object
+    loc: Location | None = None
+    keys: dict[str, Location] = field(default_factory=dict)  # where each key of a mapping is written
+
+    def get(self, key: str) -> N | None:
+        return self.v.get(key) if isinstance(self.v, dict) else None
+
+    @property
+    def is_map(self) -> bool:
+        return isinstance(self.v, dict)
+
+    @property
+    def is_list(self) -> bool:
+        return isinstance(self.v, list)
+
+    def plain(self) -> object:
+        """The value without locations."""
+        if isinstance(self.v, dict):
+            return {k: n.plain() if isinstance(n, N) else n for k, n in self.v.items()}
+        if isinstance(self.v, list):
+            return [n.plain() if isinstance(n, N) else n for n in self.v]
+        return self.v
+
+
+def _loc(file: str, mark: yaml.Mark) -> Location:
+    return Location(file, mark.line + 1, mark.column + 1)
+
+
+def parse_document(text: str, file: str) -> tuple[N | None, list[ConfigIssue]]:
+    """JSON or YAML text (short-form CloudFormation tags allowed) -> located tree, or syntax errors."""
+    issues: list[ConfigIssue] = []
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = _loc(file, mark) if mark else None
+        issues.append(ConfigIssue(Severity.ERROR, where, "", f"syntax: {exc.problem or exc}"))
+        return None, issues
+    if node is None:
+        return N({}, Location(file, 1, 1)), issues
+    constructor = yaml.SafeLoader("")
+
+    def scalar(n: yaml.ScalarNode) -> object:
+        if n.tag.startswith("!") and not n.tag.startswith("!!"):
+            return n.value
+        return constructor.construct_object(n, deep=True)
+
+    def build(n: yaml.Node) -> N:
+        where = _loc(file, n.start_mark)
+        if isinstance(n, yaml.MappingNode):
+            out: dict[str, N] = {}
+            keys: dict[str, Location] = {}
+            for k_node, v_node in n.value:
+                key = str(scalar(k_node)) if isinstance(k_node, yaml.ScalarNode) else str(k_node.value)
+                if key in out:
+                    issues.append(ConfigIssue(Severity.ERROR, _loc(file, k_node.start_mark), "",
+                                              f"duplicate key '{key}' (only the last one would count)"))
+                keys[key] = _loc(file, k_node.start_mark)
+                out[key] = build(v_node)
+            value: N = N(out, where, keys)
+        elif isinstance(n, yaml.SequenceNode):
+            value = N([build(item) for item in n.value], where)
+        else:
+            value = N(scalar(n), where)  # type: ignore[arg-type]
+        return _short_form(n.tag, value)
+
+    try:
+        return build(node), issues
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        issues.append(ConfigIssue(Severity.ERROR, _loc(file, mark) if mark else None, "", f"syntax: {exc}"))
+        return None, issues
+
+
+def _short_form(tag: str, value: N) -> N:
+    if not tag.startswith("!") or tag.startswith("!!") or tag.startswith("tag:"):
+        return value
+    if tag == "!GetAtt" and isinstance(value.v, str):
+        name, _, attr = value.v.partition(".")
+        value = N([N(name, value.loc), N(attr, value.loc)], value.loc)
+    name = _PLAIN_TAGS.get(tag, "Fn::" + tag[1:])
+    return N({name: value}, value.loc, {name: value.loc} if value.loc else {})
+
+
+_DROP = object()
+
+
+def flatten(tree: object, file: str, root: Location | None) -> tuple[object, SourceMap, list[ConfigIssue], set[Path]]:
+    """The plain tree the loader reads, its SourceMap, the errors still standing in it, and where they stood.
+
+    A value that is a ConfigIssue (an unresolvable intrinsic, a KeyValueStore without local data) is reported
+    and left out of the tree; the caller keeps the loader from also calling such a key missing.
+    """
+    smap = SourceMap(file)
+    issues: list[ConfigIssue] = []
+    dropped: set[Path] = set()
+    if root is not None:
+        smap.values[()] = root
+
+    def walk(value: object, path: Path) -> object:
+        inner = value
+        if isinstance(value, N):
+            if isinstance(value.v, ConfigIssue):
+                issues.append(value.v)
+                dropped.add(path)
+                return _DROP
+            if value.loc is not None:
+                smap.values[path] = value.loc
+            if isinstance(value.v, dict):
+                for k, loc in value.keys.items():
+                    smap.keys[(*path, k)] = loc
+            inner = value.v
+        if isinstance(inner, dict):
+            out = {str(k): walk(v, (*path, str(k))) for k, v in inner.items()}
+            return {k: v for k, v in out.items() if v is not _DROP}
+        if isinstance(inner, list):
+            items: list[object] = []
+            for v in inner:  # indices as in the output, so a dropped item does not shift its neighbours' paths
+                if (w := walk(v, (*path, len(items)))) is not _DROP:
+                    items.append(w)
+            return items
+        return inner
+
+    return walk(tree, ()), smap, issues, dropped

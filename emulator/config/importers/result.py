@@ -1,0 +1,41 @@
+"""What every importer returns: frontyard's plain tree (values still located), its issues and the files read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from emulator.config.importers.located import N
+from emulator.config.source import ConfigIssue, Location, Severity
+
+
+@dataclass
+class Imported:
+    format: str  # "CloudFormation template", "CloudFront JSON", "Terraform module", ...: said in messages
+    tree: dict[str, object]  # frontyard's plain tree; values may be N (located) or an N holding a ConfigIssue
+    issues: list[ConfigIssue]  # the importer's own: syntax, intrinsics, unsupported resources
+    files: list[Path]  # every file read (watched by --watch)
+    root: Location
+    origins: list[str] = field(default_factory=list)  # filled by the overlay: what it mapped
+
+    @property
+    def failed(self) -> bool:
+        return any(i.severity is Severity.ERROR for i in self.issues)
+
+
+@dataclass(frozen=True)
+class Pending(ConfigIssue):
+    """A value only the local overlay (or --parameter) can give: an error unless something replaces it."""
+
+    store: str = ""  # the KeyValueStore whose local data file the overlay names
+
+
+def kvs_needs_data(store: str, loc: Location | None) -> N:
+    return N(Pending(Severity.ERROR, loc, "", f"KeyValueStore '{store}': its data lives in AWS",
+                     f"a local JSON file for it in the overlay file: key_value_stores: {{{store}: ./{store}.json}}",
+                     store), loc)
+
+
+def pending_store(n: object) -> str | None:
+    """The KeyValueStore name a kvs_needs_data marker waits for."""
+    return n.v.store if isinstance(n, N) and isinstance(n.v, Pending) else None

@@ -1,0 +1,269 @@
+"""CloudFront's own shapes -> frontyard's plain tree, for both spellings of them.
+
+The CloudFront API (`get-distribution-config`) wraps every list in {Quantity, Items}; CloudFormation writes
+plain lists and spells a few fields differently (OriginSSLProtocols, OriginCustomHeaders, CachedMethods beside
+AllowedMethods). One converter reads both; values stay located (`N`) so the loader's messages point at the source.
+Fields frontyard does not know are warned about by name and left out; fields the loader knows but does not emulate
+yet pass through, so the loader warns about them exactly as it does for YAML.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from emulator.config.importers.located import N
+from emulator.config.source import ConfigIssue, Location, Severity
+
+FUNCTION_ARN = re.compile(r"^arn:aws[\w-]*:cloudfront::[^:]*:function/([A-Za-z0-9_-]{1,64})$")
+# Fields with no local meaning: read, and left out on purpose (the README lists them).
+NO_LOCAL_MEANING = {"CallerReference", "PriceClass", "HttpVersion", "IsIPV6Enabled", "AnycastIpListId",
+                    "ConnectionMode", "TenantConfig", "CNAMEs", "IPV6Enabled"}
+
+
+class Shape:
+    """Converts one DistributionConfig (and its behaviors, origins...) and collects warnings as it goes."""
+
+    def __init__(self, issues: list[ConfigIssue], what: str, function_name: Callable[[N], N | None] | None = None):
+        self.issues = issues
+        self.what = what  # "DistributionConfig" or "Resources.Dist.Properties.DistributionConfig": for messages
+        self.function_name = function_name or _function_from_arn
+
+    # -- helpers --------------------------------------------------------------------------------------
+    def warn(self, where: Location | None, field: str, message: str) -> None:
+        self.issues.append(ConfigIssue(Severity.WARNING, where, field, message))
+
+    def error(self, where: Location | None, field: str, message: str, expected: str = "") -> None:
+        self.issues.append(ConfigIssue(Severity.ERROR, where, field, message, expected))
+
+    def unknown(self, n: N, known: set[str], field: str) -> None:
+        for key in n.v if isinstance(n.v, dict) else ():
+            if key not in known and key not in NO_LOCAL_MEANING:
+                self.warn(n.keys.get(key, n.loc), f"{field}.{key}", f"'{key}' is not emulated and is ignored")
+
+
+def items(n: N | None) -> list[N]:
+    """A list in either spelling: [..] (CloudFormation) or {Quantity, Items} (the API)."""
+    if n is None or n.v is None:
+        return []
+    if isinstance(n.v, list):
+        return n.v
+    if isinstance(n.v, dict):
+        inner = n.v.get("Items")
+        return inner.v if inner is not None and isinstance(inner.v, list) else []
+    return [n]
+
+
+def located_list(n: N | None, convert: Callable[[N], object] = lambda x: x) -> N | None:
+    if n is None:
+        return None
+    return N([convert(i) for i in items(n)], n.loc)
+
+
+def number(n: N) -> N:
+    """CloudFormation and the API write some integers as strings ("200"): the loader wants numbers."""
+    if isinstance(n.v, str) and re.fullmatch(r"-?\d+", n.v.strip()):
+        return N(int(n.v), n.loc)
+    return n
+
+
+def boolean(n: N) -> N:
+    if isinstance(n.v, str) and n.v.lower() in ("true", "false"):
+        return N(n.v.lower() == "true", n.loc)
+    return n
+
+
+def _function_from_arn(n: N) -> N | None:
+    if isinstance(n.v, str) and (m := FUNCTION_ARN.match(n.v)):
+        return N(m.group(1), n.loc)
+    return n  # not an ARN: let the loader say no function has this name
+
+
+def put(out: dict[str, object], key: str, n: N | None, convert: Callable[[N], object] | None = None) -> None:
+    if n is not None and n.v is not None:
+        out[key] = convert(n) if convert else n
+
+
+ORIGIN_KEYS = {"Id", "DomainName", "OriginPath", "CustomHeaders", "OriginCustomHeaders", "ConnectionAttempts",
+               "ConnectionTimeout", "CustomOriginConfig", "S3OriginConfig", "OriginAccessControlId", "OriginShield",
+               "ResponseCompletionTimeout", "IpAddressType"}
+CUSTOM_ORIGIN = {"HTTPPort": "http_port", "HTTPSPort": "https_port", "OriginProtocolPolicy": "protocol_policy",
+                 "OriginReadTimeout": "read_timeout", "OriginKeepaliveTimeout": "keepalive_timeout"}
+BEHAVIOR_FIELDS = {"PathPattern": "path_pattern", "TargetOriginId": "target_origin_id",
+                   "ViewerProtocolPolicy": "viewer_protocol_policy", "CachePolicyId": "cache_policy",
+                   "OriginRequestPolicyId": "origin_request_policy",
+                   "ResponseHeadersPolicyId": "response_headers_policy"}
+BEHAVIOR_KEYS = {*BEHAVIOR_FIELDS, "AllowedMethods", "CachedMethods", "Compress", "FunctionAssociations",
+                 "LambdaFunctionAssociations", "ForwardedValues", "MinTTL", "DefaultTTL", "MaxTTL", "TrustedKeyGroups",
+                 "TrustedSigners", "FieldLevelEncryptionId", "RealtimeLogConfigArn", "SmoothStreaming", "GrpcConfig"}
+DIST_KEYS = {"Aliases", "DefaultRootObject", "Origins", "DefaultCacheBehavior", "CacheBehaviors",
+             "CustomErrorResponses", "Comment", "Enabled", "OriginGroups", "Logging", "ViewerCertificate",
+             "Restrictions", "WebACLId", "ContinuousDeploymentPolicyId", "Staging"}
+
+
+def distribution(shape: Shape, cfg: N, dist_id: N | str) -> N:
+    """A DistributionConfig -> the `distribution:` mapping of frontyard's YAML."""
+    out: dict[str, object] = {"id": dist_id}
+    shape.unknown(cfg, DIST_KEYS, shape.what)
+    put(out, "aliases", cfg.get("Aliases"), located_list)
+    root = cfg.get("DefaultRootObject")
+    if root is not None and root.v:
+        out["default_root_object"] = root
+    put(out, "comment", cfg.get("Comment"))
+    put(out, "origins", cfg.get("Origins"), lambda n: located_list(n, lambda o: origin(shape, o)))
+    put(out, "default_cache_behavior", cfg.get("DefaultCacheBehavior"), lambda n: behavior(shape, n))
+    put(out, "cache_behaviors", cfg.get("CacheBehaviors"), lambda n: located_list(n, lambda b: behavior(shape, b)))
+    put(out, "custom_error_responses", cfg.get("CustomErrorResponses"), lambda n: located_list(n, error_response))
+    enabled = cfg.get("Enabled")
+    if enabled is not None and boolean(enabled).v is False:
+        out["enabled"] = enabled  # the loader says a local distribution is always enabled
+    if (groups := cfg.get("OriginGroups")) is not None and items(groups):
+        out["origin_groups"] = N(snake(groups), groups.loc)
+    for key, name in (("Logging", "logging"), ("Restrictions", "restrictions")):
+        n = cfg.get(key)
+        if n is not None and _meaningful(n):
+            out[name] = N(snake(n), n.loc)
+    for key, name in (("WebACLId", "web_acl_id"), ("ContinuousDeploymentPolicyId", "continuous_deployment_policy_id")):
+        n = cfg.get(key)
+        if n is not None and n.v:
+            out[name] = n
+    if (staging := cfg.get("Staging")) is not None and boolean(staging).v is True:
+        out["staging"] = staging
+    if (cert := cfg.get("ViewerCertificate")) is not None:
+        shape.warn(cfg.keys.get("ViewerCertificate", cert.loc), f"{shape.what}.ViewerCertificate",
+                   "the viewer certificate is not imported: the local CA issues one for every alias")
+    return N(out, cfg.loc)
+
+
+def _meaningful(n: N) -> bool:
+    """Logging {Enabled: false}, Restrictions with RestrictionType none: nothing to emulate or warn about."""
+    plain = n.plain()
+    if isinstance(plain, dict):
+        if plain.get("Enabled") in (False, "false"):
+            return False
+        geo = plain.get("GeoRestriction")
+        if isinstance(geo, dict) and geo.get("RestrictionType") == "none":
+            return False
+    return True
+
+
+def origin(shape: Shape, o: N) -> N:
+    out: dict[str, object] = {}
+    field = f"{shape.what}.Origins"
+    shape.unknown(o, ORIGIN_KEYS, field)
+    put(out, "id", o.get("Id"))
+    put(out, "domain_name", o.get("DomainName"))
+    path = o.get("OriginPath")
+    if path is not None and path.v:
+        out["origin_path"] = path
+    headers = o.get("CustomHeaders") or o.get("OriginCustomHeaders")
+    if headers is not None and items(headers):
+        out["custom_headers"] = N({str(h.get("HeaderName").v if h.get("HeaderName") else ""):
+                                   h.get("HeaderValue") or N("", h.loc) for h in items(headers)}, headers.loc)
+    put(out, "connection_attempts", o.get("ConnectionAttempts"), number)
+    put(out, "connection_timeout", o.get("ConnectionTimeout"), number)
+    if (c := o.get("CustomOriginConfig")) is not None:
+        custom: dict[str, object] = {}
+        shape.unknown(c, {*CUSTOM_ORIGIN, "OriginSslProtocols", "OriginSSLProtocols"}, f"{field}.CustomOriginConfig")
+        for key, name in CUSTOM_ORIGIN.items():
+            put(custom, name, c.get(key), number)
+        put(custom, "ssl_protocols", c.get("OriginSslProtocols") or c.get("OriginSSLProtocols"), located_list)
+        out["custom_origin"] = N(custom, c.loc)
+    if (s3 := o.get("S3OriginConfig")) is not None:
+        oai = s3.get("OriginAccessIdentity")
+        out["s3_origin"] = N({"origin_access_identity": oai} if oai is not None and oai.v else {}, s3.loc)
+    oac = o.get("OriginAccessControlId")
+    if oac is not None and oac.v:
+        out["origin_access_control_id"] = oac
+    shield = o.get("OriginShield")
+    if shield is not None and boolean(shield.get("Enabled") or N(False)).v is True:
+        out["origin_shield"] = N(snake(shield), shield.loc)
+    put(out, "response_completion_timeout", o.get("ResponseCompletionTimeout"), number)
+    return N(out, o.loc)
+
+
+def behavior(shape: Shape, b: N) -> N:
+    out: dict[str, object] = {}
+    shape.unknown(b, BEHAVIOR_KEYS, f"{shape.what}.CacheBehavior")
+    for key, name in BEHAVIOR_FIELDS.items():
+        put(out, name, b.get(key))
+    allowed = b.get("AllowedMethods")
+    put(out, "allowed_methods", allowed, located_list)
+    cached = b.get("CachedMethods") or (allowed.get("CachedMethods") if allowed is not None else None)
+    put(out, "cached_methods", cached, located_list)
+    put(out, "compress", b.get("Compress"), boolean)
+    if (fa := b.get("FunctionAssociations")) is not None and items(fa):
+        out["function_associations"] = N({str(a.get("EventType").v if a.get("EventType") else ""):
+                                          shape.function_name(a.get("FunctionARN") or N(None, a.loc))
+                                          for a in items(fa)}, fa.loc)
+    if (la := b.get("LambdaFunctionAssociations")) is not None and items(la):
+        out["lambda_function_associations"] = N([N(snake(a), a.loc) for a in items(la)], la.loc)
+    if (fv := b.get("ForwardedValues")) is not None:
+        out["forwarded_values"] = forwarded_values(fv)
+    for key, name in (("MinTTL", "min_ttl"), ("DefaultTTL", "default_ttl"), ("MaxTTL", "max_ttl")):
+        if fv is not None or b.get("CachePolicyId") is None:
+            put(out, name, b.get(key), number)
+    for key, name in (("TrustedKeyGroups", "trusted_key_groups"), ("TrustedSigners", "trusted_signers")):
+        n = b.get(key)
+        if n is not None and items(n):
+            out[name] = located_list(n)
+    for key, name in (("FieldLevelEncryptionId", "field_level_encryption_id"),
+                      ("RealtimeLogConfigArn", "realtime_log_config_arn")):
+        n = b.get(key)
+        if n is not None and n.v:
+            out[name] = n
+    if (smooth := b.get("SmoothStreaming")) is not None and boolean(smooth).v is True:
+        out["smooth_streaming"] = smooth
+    if (grpc := b.get("GrpcConfig")) is not None and boolean(grpc.get("Enabled") or N(False)).v is True:
+        out["grpc_config"] = N(snake(grpc), grpc.loc)
+    return N(out, b.loc)
+
+
+def forwarded_values(fv: N) -> N:
+    out: dict[str, object] = {}
+    put(out, "query_string", fv.get("QueryString"), boolean)
+    if items(fv.get("QueryStringCacheKeys")):
+        out["query_string_cache_keys"] = located_list(fv.get("QueryStringCacheKeys"))
+    if items(fv.get("Headers")):
+        out["headers"] = located_list(fv.get("Headers"))
+    if (c := fv.get("Cookies")) is not None:
+        cookies: dict[str, object] = {}
+        put(cookies, "forward", c.get("Forward"))
+        if items(c.get("WhitelistedNames")):
+            cookies["whitelisted_names"] = located_list(c.get("WhitelistedNames"))
+        out["cookies"] = N(cookies, c.loc)
+    return N(out, fv.loc)
+
+
+def error_response(e: N) -> N:
+    out: dict[str, object] = {}
+    put(out, "error_code", e.get("ErrorCode"), number)
+    page = e.get("ResponsePagePath")
+    if page is not None and page.v:
+        out["response_page_path"] = page
+    code = e.get("ResponseCode")
+    if code is not None and code.v not in (None, ""):
+        out["response_code"] = number(code)
+    put(out, "error_caching_min_ttl", e.get("ErrorCachingMinTTL"), number)
+    return N(out, e.loc)
+
+
+def snake_name(key: str) -> str:
+    key = key.replace("ARN", "Arn").replace("TTL", "Ttl").replace("ID", "Id").replace("HTTPS", "Https")
+    key = key.replace("HTTP", "Http")
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", key).lower()
+
+
+def snake(n: N) -> object:
+    """A CloudFront subtree in frontyard's spelling: snake_case keys, {Quantity, Items} as plain lists."""
+    if isinstance(n.v, dict):
+        if "Quantity" in n.v and set(n.v) <= {"Quantity", "Items"}:
+            return N([N(snake(i), i.loc) for i in items(n)], n.loc)
+        out = {snake_name(k): N(snake(v), v.loc) for k, v in n.v.items() if k != "Quantity"}
+        if "Items" in n.v:
+            out.pop("items", None)
+            out["items"] = N([N(snake(i), i.loc) for i in items(n)], n.loc)
+        return out
+    if isinstance(n.v, list):
+        return [N(snake(i), i.loc) for i in n.v]
+    return n.v

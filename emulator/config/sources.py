@@ -1,0 +1,88 @@
+"""Load any source frontyard reads: its own YAML, CloudFormation / cdk.out, CloudFront JSON or Terraform, with the
+local overlay file on top. Recognises the format by content; every format goes through the same loader.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path
+
+from emulator.config.importers import Format, Imported, detect, import_source
+from emulator.config.importers.located import flatten
+from emulator.config.loader import load_config, load_tree
+from emulator.config.model import Config
+from emulator.config.overlay import Overlay, apply_overlay, find_overlay, located, read_overlay
+from emulator.config.reader import Report
+from emulator.config.source import ConfigIssue, Location, Severity
+from emulator.config.writer import relocate, to_yaml
+from emulator.config.yamlsrc import dotted, parse_yaml
+from emulator.errors import ConfigError
+
+
+def load_source(path: str | Path, *, local: str | Path | None = None,
+                parameters: Mapping[str, str] | None = None) -> Config:
+    """Read, import, overlay and validate. Raises ConfigError listing every problem (and the format it read)."""
+    path = Path(path)
+    parameters = dict(parameters or {})
+    if not path.exists():
+        raise ConfigError(str(path), [ConfigIssue(Severity.ERROR, None, "", "no such file or folder")])
+    fmt = detect(path)
+    overlay_path = Path(local) if local is not None else find_overlay(path)
+    if fmt is Format.FRONTYARD and overlay_path is None:
+        return replace(load_config(path), parameters=tuple(parameters.items()))
+    overlay = read_overlay(overlay_path) if overlay_path is not None else None
+    imported, base_dir = read_imported(path, fmt, {**(overlay.parameters if overlay else {}), **parameters})
+    return finish(path, fmt, imported, base_dir, overlay, parameters)
+
+
+def as_yaml(path: str | Path, out: Path, *, local: str | Path | None = None,
+            parameters: Mapping[str, str] | None = None) -> str:
+    """`frontyard import`: the source (checked first: raises ConfigError) as frontyard YAML for `out`."""
+    path = Path(path)
+    config = load_source(path, local=local, parameters=parameters)
+    fmt = detect(path)
+    overlay = read_overlay(Path(config.local)) if config.local else None
+    imported, base_dir = read_imported(path, fmt, {**(overlay.parameters if overlay else {}), **(parameters or {})})
+    apply_overlay(overlay, imported, base_dir)
+    tree, smap, _, _ = flatten(imported.tree, str(path), imported.root)
+    assert isinstance(tree, dict)
+    relocate(tree, base_dir, out.parent)
+    header = (f"frontyard configuration imported from {path} ({fmt})"
+              + (f"\nwith the local overlay {config.local}" if config.local else "")
+              + "\nRe-import after a change to the source, or edit this file instead of it.")
+    return to_yaml(tree, smap, header)
+
+
+def read_imported(path: Path, fmt: Format, params: Mapping[str, str]) -> tuple[Imported, Path]:
+    """The source as a located plain tree, before the overlay; and the folder its relative paths start from."""
+    base_dir = path if path.is_dir() else path.parent
+    if fmt is not Format.FRONTYARD:
+        return import_source(path, fmt, params), base_dir
+    text = path.read_text(encoding="utf-8")
+    tree, smap, issues = parse_yaml(text, str(path))
+    root = Location(str(path), 1, 1)
+    as_tree = located(tree if isinstance(tree, dict) else {}, smap, ()).v if tree is not None else {}
+    return Imported(str(fmt), as_tree, issues, [path], root), base_dir  # type: ignore[arg-type]
+
+
+def finish(path: Path, fmt: Format, imported: Imported, base_dir: Path, overlay: Overlay | None,
+           parameters: Mapping[str, str]) -> Config:
+    apply_overlay(overlay, imported, base_dir)
+    tree, smap, pending, dropped = flatten(imported.tree, str(path), imported.root)
+    issues = [*imported.issues, *pending]
+    if fmt is not Format.FRONTYARD and isinstance(tree, dict) and not {"distribution", "distributions"} & set(tree):
+        issues.append(ConfigIssue(Severity.ERROR, imported.root, "", f"no CloudFront distribution found in this "
+                                  f"{fmt}", "an AWS::CloudFront::Distribution / aws_cloudfront_distribution"))
+    report = Report(smap, base_dir.resolve(), issues)
+    config = load_tree(tree, report) if not imported.failed or tree else None
+    # A value the importer could not resolve is reported once, not again as a missing key.
+    twice = {(dotted(p[:-1]), f"missing required key '{p[-1]}'") for p in dropped if p}
+    report.issues[:] = [i for i in report.issues if (i.field, i.message) not in twice]
+    label = str(path) if fmt is Format.FRONTYARD else f"{path} (read as a {fmt})"
+    if config is None or any(i.severity is Severity.ERROR for i in report.issues):
+        raise ConfigError(label, report.issues)
+    warnings = tuple(i for i in report.issues if i.severity is Severity.WARNING)
+    return replace(config, file=str(path), warnings=warnings, source_format=str(fmt),
+                   source_files=tuple(f for f in imported.files if f != path),
+                   local=str(overlay.file) if overlay else None, parameters=tuple(parameters.items()))
