@@ -196,6 +196,8 @@ class _Apply:
 
 
 def _plain(value: object) -> object:
+    if isinstance(value, N) and isinstance(value.v, ConfigIssue):
+        return "(unresolved)"
     return value.plain() if isinstance(value, N) else value
 
 

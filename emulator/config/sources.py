@@ -71,7 +71,8 @@ def finish(path: Path, fmt: Format, imported: Imported, base_dir: Path, overlay:
     apply_overlay(overlay, imported, base_dir)
     tree, smap, pending, dropped = flatten(imported.tree, str(path), imported.root)
     issues = [*imported.issues, *pending]
-    if fmt is not Format.FRONTYARD and isinstance(tree, dict) and not {"distribution", "distributions"} & set(tree):
+    if fmt is not Format.FRONTYARD and not imported.failed and isinstance(tree, dict) \
+            and not {"distribution", "distributions"} & set(tree):
         issues.append(ConfigIssue(Severity.ERROR, imported.root, "", f"no CloudFront distribution found in this "
                                   f"{fmt}", "an AWS::CloudFront::Distribution / aws_cloudfront_distribution"))
     report = Report(smap, base_dir.resolve(), issues)

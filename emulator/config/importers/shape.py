@@ -129,7 +129,8 @@ def distribution(shape: Shape, cfg: N, dist_id: N | str) -> N:
             out[name] = n
     if (staging := cfg.get("Staging")) is not None and boolean(staging).v is True:
         out["staging"] = staging
-    if (cert := cfg.get("ViewerCertificate")) is not None:
+    cert = cfg.get("ViewerCertificate")
+    if cert is not None and boolean(cert.get("CloudFrontDefaultCertificate") or N(False)).v is not True:
         shape.warn(cfg.keys.get("ViewerCertificate", cert.loc), f"{shape.what}.ViewerCertificate",
                    "the viewer certificate is not imported: the local CA issues one for every alias")
     return N(out, cfg.loc)

@@ -1,0 +1,441 @@
+"""Terraform -> the plain tree: a module's .tf (HCL) and .tf.json files, or `terraform show -json` output.
+
+HCL is parsed with python-hcl2 (its Lark tree keeps every token's line and column; chosen over pygohcl, whose
+output flattens templates and merges repeated blocks, and tfparse, which locates only whole blocks) and evaluated
+here: variables (defaults, terraform.tfvars, *.auto.tfvars, --parameter), locals, file(), and references between
+the CloudFront resources and S3 buckets. What only `terraform apply` knows (data sources, other providers'
+attributes) is a located error naming the expression and how to supply it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import hcl2
+from lark import Tree
+from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+from emulator.config.importers.hcl_eval import EvalError, Evaluator, Ref
+from emulator.config.importers.intrinsics import ACCOUNT
+from emulator.config.importers.located import N, parse_document
+from emulator.config.importers.result import Imported
+from emulator.config.importers.tf_shape import TfShape
+from emulator.config.source import ConfigIssue, Location, Severity
+
+NOT_IMPORTED = {
+    "aws_cloudfront_response_headers_policy": "response headers policies are not imported yet",
+    "aws_cloudfront_key_group": "key groups are not imported yet (signed URLs)",
+    "aws_cloudfront_public_key": "public keys are not imported yet (signed URLs)",
+}
+
+
+@dataclass
+class Block:
+    """A block of either syntax: attributes evaluate lazily (references may point anywhere in the module)."""
+
+    type: str
+    labels: list[str]
+    loc: Location
+    attrs: dict[str, Callable[[], N]] = field(default_factory=dict)
+    attr_locs: dict[str, Location] = field(default_factory=dict)
+    blocks: list[Block] = field(default_factory=list)
+
+    def as_n(self) -> N:
+        """Attributes as located values, nested blocks as lists of mappings (the shape show -json has)."""
+        out: dict[str, object] = {name: get() for name, get in self.attrs.items()}
+        for b in self.blocks:
+            out.setdefault(b.type, N([], b.loc)).v.append(b.as_n())  # type: ignore[union-attr]
+        return N(out, self.loc, dict(self.attr_locs))
+
+
+def _syntax_issue(exc: LarkError, file: str) -> ConfigIssue:
+    line, col = getattr(exc, "line", 0) or 0, getattr(exc, "column", 0) or 0
+    where = Location(file, line, col) if line > 0 else Location(file, 1, 1)
+    if isinstance(exc, UnexpectedToken):
+        token = exc.token
+        text = "end of file" if token.type == "$END" else f"'{token}'"
+        # Lark's list of acceptable tokens names grammar terminals (ENDFOR, ...): no help to a reader.
+        return ConfigIssue(Severity.ERROR, where, "", f"HCL syntax: unexpected {text}")
+    if isinstance(exc, UnexpectedCharacters):
+        return ConfigIssue(Severity.ERROR, where, "", f"HCL syntax: unexpected character {exc.char!r}")
+    if isinstance(exc, UnexpectedEOF):
+        return ConfigIssue(Severity.ERROR, where, "", "HCL syntax: the file ends inside a block or expression")
+    return ConfigIssue(Severity.ERROR, where, "", f"HCL syntax: {str(exc).splitlines()[0]}")
+
+
+class Module:
+    def __init__(self, folder: Path, params: Mapping[str, str]) -> None:
+        self.folder = folder
+        self.params = dict(params)
+        self.issues: list[ConfigIssue] = []
+        self.files: list[Path] = []
+        self.blocks: list[Block] = []
+        self.region = params.get("region", "us-east-1")
+        self._locals: dict[str, Callable[[], N]] = {}
+        self._local_values: dict[str, object] = {}
+        self._in_progress: set[str] = set()
+        self._vars: dict[str, Block] = {}
+        self._tfvars: dict[str, object] = {}
+        self.resources: dict[tuple[str, str], Block] = {}
+
+    # -- reading ------------------------------------------------------------------------------------
+    def read(self) -> None:
+        """Every .tf and .tf.json file of the module's folder (as Terraform does), then its variable files."""
+        for path in sorted([*self.folder.glob("*.tf"), *self.folder.glob("*.tf.json")]):
+            self.files.append(path)
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                self.issues.append(ConfigIssue(Severity.ERROR, Location(str(path), 1, 1), "", f"cannot read: {exc}"))
+                continue
+            if path.name.endswith(".tf.json"):
+                self._read_json(text, path)
+            else:
+                self._read_hcl(text, path)
+        for block in self.blocks:
+            if block.type == "variable" and block.labels:
+                self._vars[block.labels[0]] = block
+            elif block.type == "locals":
+                self._locals.update(block.attrs)
+            elif block.type == "resource" and len(block.labels) == 2:
+                key = (block.labels[0], block.labels[1])
+                if key in self.resources:  # as `terraform validate` says: a resource is declared once
+                    self.issues.append(ConfigIssue(Severity.ERROR, block.loc, f"{key[0]}.{key[1]}", "duplicate "
+                                                   f"resource: already declared at {self.resources[key].loc}"))
+                    continue
+                self.resources[key] = block
+            elif block.type == "provider" and block.labels == ["aws"] and "region" in block.attrs:
+                region = block.attrs["region"]().v
+                self.region = self.params.get("region", region if isinstance(region, str) else self.region)
+        for name in ["terraform.tfvars", "terraform.tfvars.json",
+                     *sorted(p.name for p in self.folder.glob("*.auto.tfvars*"))]:
+            self._read_tfvars(self.folder / name)
+
+    def _evaluator(self, path: Path) -> Evaluator:
+        return Evaluator(str(path), self.folder, self.reference, self.params)
+
+    def _read_hcl(self, text: str, path: Path) -> None:
+        try:
+            tree = hcl2.parses_to_tree(text)
+        except (LarkError, UnexpectedInput) as exc:
+            self.issues.append(_syntax_issue(exc, str(path)))
+            return
+        ev = self._evaluator(path)
+        body = next(c for c in tree.children if isinstance(c, Tree) and c.data == "body")
+        self.blocks += self._hcl_blocks(body, ev)
+
+    def _hcl_blocks(self, body: Tree, ev: Evaluator) -> list[Block]:
+        out = []
+        for node in body.children:
+            if isinstance(node, Tree) and node.data == "block":
+                parts = [c for c in node.children if isinstance(c, Tree)]
+                kind = str(parts[0].children[0])
+                labels = [_label(p) for p in parts[1:] if p.data in ("identifier", "string")]
+                inner = next(p for p in parts if p.data == "body")
+                block = Block(kind, labels, ev.loc(node))
+                self._hcl_body(inner, ev, block)
+                out.append(block)
+        return out
+
+    def _hcl_body(self, body: Tree, ev: Evaluator, block: Block) -> None:
+        for node in body.children:
+            if not isinstance(node, Tree):
+                continue
+            if node.data == "attribute":
+                name_t = node.children[0]
+                name = str(name_t.children[0]) if isinstance(name_t, Tree) else str(name_t)
+                expr = node.children[-1]
+                block.attrs[name] = _once(lambda e=expr: ev.located(e))
+                block.attr_locs[name] = ev.loc(node)
+            elif node.data == "block":
+                nested = self._hcl_blocks(Tree("body", [node]), ev)
+                if nested and nested[0].type == "dynamic":
+                    self.issues.append(ConfigIssue(Severity.WARNING, nested[0].loc, "dynamic",
+                                                   "dynamic blocks are not expanded by frontyard and are ignored"))
+                    continue
+                block.blocks += nested
+
+    def _read_json(self, text: str, path: Path) -> None:
+        doc, issues = parse_document(text, str(path))
+        self.issues += issues
+        if doc is None or not doc.is_map:
+            return
+        ev = self._evaluator(path)
+        for kind, section in doc.v.items():  # type: ignore[union-attr]
+            depth = {"resource": 2, "data": 2, "variable": 1, "provider": 1, "module": 1, "output": 1}.get(kind, 0)
+            for labels, body in _json_labelled(section, depth):
+                block = Block(kind, labels, body.loc or Location(str(path), 1, 1))
+                self._json_body(body, ev, block)
+                self.blocks.append(block)
+
+    def _json_body(self, body: N, ev: Evaluator, block: Block) -> None:
+        for key, value in (body.v.items() if isinstance(body.v, dict) else ()):
+            objects = value.v if isinstance(value.v, list) else [value]
+            if value.is_map or (value.is_list and value.v and all(o.is_map for o in value.v)):
+                for obj in objects:
+                    nested = Block(key, [], obj.loc or block.loc)
+                    self._json_body(obj, ev, nested)
+                    block.blocks.append(nested)
+            else:
+                block.attrs[key] = _once(lambda v=value: _json_value(v, ev))
+                block.attr_locs[key] = body.keys.get(key, value.loc)
+
+    def _read_tfvars(self, path: Path) -> None:
+        if not path.is_file():
+            return
+        self.files.append(path)
+        ev = Evaluator(str(path), self.folder, lambda name, loc: Ref(name, loc), self.params)
+        block = Block("tfvars", [], Location(str(path), 1, 1))
+        text = path.read_text(encoding="utf-8")
+        if path.name.endswith(".json"):
+            doc, issues = parse_document(text, str(path))
+            self.issues += issues
+            if doc is not None:
+                self._json_body(doc, ev, block)
+        else:
+            try:
+                tree = hcl2.parses_to_tree(text)
+            except (LarkError, UnexpectedInput) as exc:
+                self.issues.append(_syntax_issue(exc, str(path)))
+                return
+            self._hcl_body(next(c for c in tree.children if isinstance(c, Tree)), ev, block)
+        for name, get in block.attrs.items():
+            self._tfvars[name] = get().plain()
+
+    # -- references ---------------------------------------------------------------------------------
+    def reference(self, name: str, loc: Location | None) -> object:
+        if name == "var":
+            return lambda key: self.variable(str(key), loc)
+        if name == "local":
+            return lambda key: self.local(str(key), loc)
+        if name == "path":
+            return {"module": str(self.folder), "root": str(self.folder), "cwd": str(self.folder)}
+        if name == "terraform":
+            return {"workspace": "default"}
+        if name in ("data", "module") or name.startswith("aws_") or "_" in name:
+            return lambda key: self.resource_ref(name, str(key), loc)
+        raise EvalError(loc, f"'{name}' is not something frontyard can resolve",
+                        "var.NAME, local.NAME, or a resource TYPE.NAME.ATTRIBUTE")
+
+    def variable(self, key: str, loc: Location | None) -> object:
+        if key in self.params:
+            text = self.params[key]
+            try:
+                return json.loads(text) if text[:1] in "[{" else text
+            except ValueError:
+                return text
+        if key in self._tfvars:
+            return self._tfvars[key]
+        block = self._vars.get(key)
+        if block is None:
+            raise EvalError(loc, f"no variable named '{key}'",
+                            f"one of: {', '.join(sorted(self._vars)) or '(no variable blocks)'}")
+        if "default" not in block.attrs:
+            raise EvalError(loc, f"var.{key} has no default and no value",
+                            f"--parameter '{key}=VALUE', a terraform.tfvars, or parameters: {{{key}: VALUE}} in the "
+                            "local overlay file")
+        return block.attrs["default"]().plain()
+
+    def local(self, key: str, loc: Location | None) -> object:
+        if key in self._local_values:
+            return self._local_values[key]
+        if key not in self._locals:
+            raise EvalError(loc, f"no local value named '{key}'", f"one of: {', '.join(sorted(self._locals))}")
+        if key in self._in_progress:
+            raise EvalError(loc, f"local.{key} refers to itself")
+        self._in_progress.add(key)
+        value = self._locals[key]()
+        self._in_progress.discard(key)
+        if isinstance(value.v, ConfigIssue):
+            raise EvalError(value.v.location, value.v.message, value.v.expected)
+        self._local_values[key] = value.plain()
+        return self._local_values[key]
+
+    def resource_ref(self, kind: str, name: str, loc: Location | None) -> object:
+        block = self.resources.get((kind, name))
+        if block is None:
+            return Ref(f"{kind}.{name}", loc)
+        return lambda attr: self.attribute(block, kind, name, str(attr), loc)
+
+    def _attr(self, block: Block, key: str) -> object:
+        if key not in block.attrs:
+            return None
+        value = block.attrs[key]()
+        if isinstance(value.v, ConfigIssue):
+            raise EvalError(value.v.location, value.v.message, value.v.expected)
+        return value.plain()
+
+    def attribute(self, block: Block, kind: str, name: str, attr: str, loc: Location | None) -> object:
+        label = f"{kind}.{name}"
+        fake = "E" + hashlib.sha256(label.encode()).hexdigest()[:13].upper()
+        own = self._attr(block, "name") or name
+        values: dict[str, object] = {}
+        if kind == "aws_cloudfront_function":
+            values = {"arn": f"arn:aws:cloudfront::{ACCOUNT}:function/{own}", "name": own, "id": own}
+        elif kind in ("aws_cloudfront_cache_policy", "aws_cloudfront_origin_request_policy",
+                      "aws_cloudfront_response_headers_policy", "aws_cloudfront_key_group",
+                      "aws_cloudfront_public_key"):
+            values = {"id": own, "name": own}
+        elif kind == "aws_cloudfront_key_value_store":
+            values = {"arn": f"arn:aws:cloudfront::{ACCOUNT}:key-value-store/{own}", "id": own, "name": own}
+        elif kind in ("aws_cloudfront_origin_access_control", "aws_cloudfront_origin_access_identity"):
+            values = {"id": fake, "cloudfront_access_identity_path": f"origin-access-identity/cloudfront/{fake}",
+                      "iam_arn": f"arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity {fake}"}
+        elif kind == "aws_s3_bucket":
+            bucket = self._attr(block, "bucket") or name
+            values = {"id": bucket, "bucket": bucket, "arn": f"arn:aws:s3:::{bucket}",
+                      "bucket_domain_name": f"{bucket}.s3.amazonaws.com",
+                      "bucket_regional_domain_name": f"{bucket}.s3.{self.region}.amazonaws.com",
+                      "website_endpoint": f"{bucket}.s3-website-{self.region}.amazonaws.com",
+                      "website_domain": f"s3-website-{self.region}.amazonaws.com", "region": self.region}
+        elif kind == "aws_s3_bucket_website_configuration":
+            bucket = self._attr(block, "bucket") or name
+            values = {"website_endpoint": f"{bucket}.s3-website-{self.region}.amazonaws.com",
+                      "website_domain": f"s3-website-{self.region}.amazonaws.com", "id": bucket}
+        elif kind == "aws_cloudfront_distribution":
+            values = {"id": fake, "domain_name": "d" + fake[1:].lower() + ".cloudfront.net",
+                      "arn": f"arn:aws:cloudfront::{ACCOUNT}:distribution/{fake}"}
+        if attr in values:
+            return values[attr]
+        if attr in block.attrs:
+            return self._attr(block, attr)
+        return Ref(f"{label}.{attr}", loc)
+
+    # -- the tree -----------------------------------------------------------------------------------
+    def tree(self, shape: TfShape) -> dict[str, object]:
+        return _tree(((kind, name, block.as_n(), block.loc) for (kind, name), block in self.resources.items()),
+                     shape, self.issues)
+
+
+def _tree(resources: object, shape: TfShape, issues: list[ConfigIssue]) -> dict[str, object]:
+    tree: dict[str, object] = {}
+    distributions: list[N] = []
+    functions: dict[str, object] = {}
+    cache: dict[str, object] = {}
+    orp: dict[str, object] = {}
+    for kind, name, body, loc in resources:  # type: ignore[attr-defined]
+        own = body.get("name")
+        key = str(own.v) if own is not None and isinstance(own.v, str) else name
+        if kind == "aws_cloudfront_distribution":
+            distributions.append(shape.distribution(body, N(name, loc)))
+        elif kind == "aws_cloudfront_function":
+            functions[key] = shape.function(body)
+        elif kind == "aws_cloudfront_cache_policy":
+            cache[key] = shape.cache_policy(body)
+        elif kind == "aws_cloudfront_origin_request_policy":
+            orp[key] = shape.origin_request_policy(body)
+        elif kind in NOT_IMPORTED:
+            issues.append(ConfigIssue(Severity.WARNING, loc, f"{kind}.{name}", f"not imported: {NOT_IMPORTED[kind]}"))
+    if len(distributions) == 1:
+        tree["distribution"] = distributions[0]
+    elif distributions:
+        tree["distributions"] = distributions
+    for key, value in (("functions", functions), ("cache_policies", cache), ("origin_request_policies", orp)):
+        if value:
+            tree[key] = value
+    return tree
+
+
+def _once(get: Callable[[], N]) -> Callable[[], N]:
+    cache: list[N] = []
+
+    def run() -> N:
+        if not cache:
+            cache.append(get())
+        return cache[0]
+
+    return run
+
+
+def _label(t: Tree) -> str:
+    if t.data == "identifier":
+        return str(t.children[0])
+    return "".join(str(p.children[0]) for p in t.children if isinstance(p, Tree))
+
+
+def _json_labelled(section: N, depth: int) -> list[tuple[list[str], N]]:
+    """{"resource": {"type": {"name": {...}}}} -> (["type", "name"], body) pairs."""
+    if depth == 0:
+        return [([], section)] if section.is_map else []
+    out = []
+    for key, value in (section.v.items() if section.is_map else ()):  # type: ignore[union-attr]
+        for labels, body in _json_labelled(value, depth - 1) if depth > 1 else (
+                [([], v) for v in (value.v if value.is_list else [value])]):
+            out.append(([key, *labels], body))
+    return out
+
+
+def _json_value(n: N, ev: Evaluator) -> N:
+    """A .tf.json value: strings are templates ("${var.x}"), evaluated with the string's location."""
+    if isinstance(n.v, str) and "${" in n.v:
+        try:
+            tree = hcl2.parses_to_tree("x = " + json.dumps(n.v) + "\n")
+            expr = tree.children[0].children[0].children[-1]
+            fixed = Evaluator(ev.file, ev.folder, ev.resolve, ev.params)
+            fixed.loc = lambda _t: n.loc  # type: ignore[method-assign]
+            return N(fixed.value(fixed.eval(expr), n.loc), n.loc)
+        except EvalError as exc:
+            return N(exc.issue(), n.loc)
+        except (LarkError, UnexpectedInput) as exc:
+            return N(ConfigIssue(Severity.ERROR, n.loc, "", f"template syntax: {str(exc).splitlines()[0]}"), n.loc)
+    if isinstance(n.v, list):
+        return N([_json_value(i, ev) for i in n.v], n.loc)
+    if isinstance(n.v, dict):
+        return N({k: _json_value(v, ev) for k, v in n.v.items()}, n.loc, n.keys)
+    return n
+
+
+def _show_resources(module: N, out: list[tuple[str, str, N, Location | None]]) -> None:
+    for r in (module.get("resources") or N([])).v:  # type: ignore[union-attr]
+        if isinstance(r, N) and r.is_map and (r.get("mode") is None or r.get("mode").v == "managed"):
+            kind, name, values = r.get("type"), r.get("name"), r.get("values")
+            if kind is not None and name is not None and values is not None:
+                out.append((str(kind.v), str(name.v), values, r.loc))
+    for child in (module.get("child_modules") or N([])).v:  # type: ignore[union-attr]
+        if isinstance(child, N) and child.is_map:
+            _show_resources(child, out)
+
+
+def import_terraform(path: Path, show_json: bool, params: Mapping[str, str]) -> Imported:
+    root = Location(str(path), 1, 1)
+    if show_json:
+        doc, issues = parse_document(path.read_text(encoding="utf-8"), str(path))
+        values = doc.get("values") or doc.get("planned_values") if doc is not None else None
+        resources: list[tuple[str, str, N, Location | None]] = []
+        if values is not None and values.get("root_module") is not None:
+            _show_resources(values.get("root_module"), resources)
+        _policy_ids(resources)
+        tree = _tree(resources, TfShape(issues, check_unknown=False), issues)
+        return Imported("terraform show -json output", tree, issues, [path], root)
+    folder = path if path.is_dir() else path.parent
+    module = Module(folder, params)
+    module.read()
+    if not module.files:
+        module.issues.append(ConfigIssue(Severity.ERROR, root, "", "no .tf or .tf.json files here"))
+    tree = module.tree(TfShape(module.issues, check_unknown=True))
+    files = [*module.files]
+    return Imported("Terraform module", tree, module.issues, files, root)
+
+
+def _policy_ids(resources: list[tuple[str, str, N, Location | None]]) -> None:
+    """In state, behaviors name custom policies and functions by id/ARN: point them at the policies' names."""
+    names: dict[str, str] = {}
+    for kind, _name, values, _loc in resources:
+        if kind in ("aws_cloudfront_cache_policy", "aws_cloudfront_origin_request_policy"):
+            pid, pname = values.get("id"), values.get("name")
+            if pid is not None and pname is not None and isinstance(pid.v, str):
+                names[pid.v] = str(pname.v)
+    for kind, _name, values, _loc in resources:
+        if kind != "aws_cloudfront_distribution":
+            continue
+        for key in ("default_cache_behavior", "ordered_cache_behavior"):
+            for b in (values.get(key) or N([])).v if isinstance((values.get(key) or N([])).v, list) else []:
+                for field_name in ("cache_policy_id", "origin_request_policy_id"):
+                    ref = b.get(field_name) if isinstance(b, N) else None
+                    if ref is not None and isinstance(ref.v, str) and ref.v in names:
+                        ref.v = names[ref.v]
+
