@@ -1,0 +1,198 @@
+"""CloudFormation templates: short-form tags, intrinsics, Parameters, Conditions, Mappings, S3 references, and
+located errors for what cannot be resolved locally."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from emulator.config.sources import load_source
+from emulator.errors import ConfigError
+
+TEMPLATE = """\
+AWSTemplateFormatVersion: "2010-09-09"
+Parameters:
+  Env: {Type: String, Default: dev}
+  ApiDomain: {Type: String}
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+Mappings:
+  Regions: {us-east-1: {Suffix: use1}}
+Resources:
+  Site:
+    Type: AWS::S3::Bucket
+    Properties: {BucketName: !Sub "site-${Env}"}
+  Redirects:
+    Type: AWS::CloudFront::KeyValueStore
+    Properties: {Name: redirects}
+  Rewrite:
+    Type: AWS::CloudFront::Function
+    Properties:
+      Name: !Sub "rewrite-${Env}"
+      AutoPublish: true
+      FunctionConfig:
+        Comment: rewrite
+        Runtime: cloudfront-js-2.0
+        KeyValueStoreAssociations: [{KeyValueStoreARN: !GetAtt Redirects.Arn}]
+      FunctionCode: |
+        import cf from 'cloudfront';
+        async function handler(event) { return event.request; }
+  Headers:
+    Type: AWS::CloudFront::ResponseHeadersPolicy
+    Properties: {ResponseHeadersPolicyConfig: {Name: hsts}}
+  Dist:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        Aliases: !If [IsProd, [www.example.com], [!Sub "${Env}.example.test"]]
+        Origins:
+          - Id: site
+            DomainName: !GetAtt Site.RegionalDomainName
+            S3OriginConfig: {OriginAccessIdentity: ""}
+          - Id: api
+            DomainName: !Ref ApiDomain
+            OriginPath: !Join ["", ["/", !FindInMap [Regions, !Ref "AWS::Region", Suffix]]]
+            CustomOriginConfig: {OriginProtocolPolicy: https-only, OriginSSLProtocols: [TLSv1.2]}
+        DefaultCacheBehavior:
+          TargetOriginId: site
+          ViewerProtocolPolicy: allow-all
+          CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6
+          FunctionAssociations:
+            - {EventType: viewer-request, FunctionARN: !GetAtt Rewrite.FunctionARN}
+        CacheBehaviors:
+          - PathPattern: /api/*
+            TargetOriginId: api
+            ViewerProtocolPolicy: !If [IsProd, https-only, redirect-to-https]
+            CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
+            ResponseHeadersPolicyId: !Ref Headers
+            AllowedMethods: !Split [",", "GET,HEAD,OPTIONS"]
+            CachedMethods: [GET, HEAD]
+  ProdOnly:
+    Type: AWS::CloudFront::Distribution
+    Condition: IsProd
+    Properties:
+      DistributionConfig:
+        Aliases: [prod-only.example.com]
+        Origins: [{Id: o, DomainName: prod.test, CustomOriginConfig: {OriginProtocolPolicy: http-only}}]
+        DefaultCacheBehavior: {TargetOriginId: o, ViewerProtocolPolicy: allow-all}
+"""
+OVERLAY = """\
+parameters: {ApiDomain: api.example.test}
+key_value_stores: {redirects: ./redirects.json}
+origins:
+  site: {mock: {type: echo}}
+  api: {mock: {type: echo}}
+"""
+
+
+def write(tmp_path: Path, template: str = TEMPLATE, overlay: str | None = OVERLAY) -> Path:
+    path = tmp_path / "template.yaml"
+    path.write_text(textwrap.dedent(template))
+    (tmp_path / "redirects.json").write_text('{"data": [{"key": "/old", "value": "/new"}]}')
+    if overlay is not None:
+        (tmp_path / "frontyard.local.yaml").write_text(overlay)
+    return path
+
+
+def errors(exc: pytest.ExceptionInfo[ConfigError]) -> list[str]:
+    return [i.format() for i in exc.value.errors]
+
+
+def test_intrinsics_parameters_conditions_and_bucket_references(tmp_path: Path) -> None:
+    config = load_source(write(tmp_path))
+    assert config.source_format == "CloudFormation template"
+    (d,) = config.distributions  # ProdOnly's condition is false
+    assert d.id == "Dist" and d.aliases == ("dev.example.test",)
+    site, api = d.origins
+    assert site.domain_name == "site-dev.s3.us-east-1.amazonaws.com" and site.is_s3
+    assert (api.domain_name, api.origin_path) == ("api.example.test", "/use1")
+    assert d.default_cache_behavior.function_associations[0].function_name == "rewrite-dev"
+    (behavior,) = d.cache_behaviors
+    assert behavior.viewer_protocol_policy == "redirect-to-https"
+    assert behavior.allowed_methods == {"GET", "HEAD", "OPTIONS"}
+    assert behavior.cache_policy is not None and behavior.cache_policy.name == "Managed-CachingDisabled"
+    (fn,) = config.functions
+    assert (fn.name, fn.runtime) == ("rewrite-dev", "cloudfront-js-2.0")
+    assert fn.key_value_store is not None and fn.key_value_store.endswith("redirects.json")
+    assert fn.location is not None and fn.location.line == 19  # the Properties of Rewrite in the template
+    warned = "\n".join(w.format() for w in config.warnings)
+    assert "template.yaml:28:3: warning: Resources.Headers: AWS::CloudFront::ResponseHeadersPolicy is not " \
+           "imported" in warned
+
+
+def test_parameters_from_the_command_line_win(tmp_path: Path) -> None:
+    config = load_source(write(tmp_path), parameters={"Env": "prod"})
+    assert [d.aliases for d in config.distributions] == [("www.example.com",), ("prod-only.example.com",)]
+    assert config.distributions[0].cache_behaviors[0].viewer_protocol_policy == "https-only"
+    with pytest.raises(ConfigError) as exc:  # a region the template's Mappings do not list
+        load_source(write(tmp_path), parameters={"AWS::Region": "eu-west-1"})
+    assert errors(exc) == [f"{tmp_path}/template.yaml:43:42: Fn::FindInMap: no key 'eu-west-1' in the Mappings"]
+
+
+def test_what_only_a_deployment_knows_is_a_located_error_saying_how_to_supply_it(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as exc:
+        load_source(write(tmp_path, overlay=""))
+    found = errors(exc)
+    assert any(e.startswith(f"{tmp_path}/template.yaml:42:25: parameter 'ApiDomain' has no Default: cannot be "
+                            "resolved locally\n    expected a value for it: --parameter 'ApiDomain=VALUE'")
+               for e in found), found
+    assert any(":24:56: KeyValueStore 'redirects': its data lives in AWS" in e
+               and "key_value_stores: {redirects: ./redirects.json}" in e for e in found), found
+    assert "(read as a CloudFormation template)" in exc.value.file
+    assert not any("missing required key" in e for e in found)  # said once, not again by the loader
+
+
+BROKEN = """\
+Resources:
+  Alb: {Type: AWS::ElasticLoadBalancingV2::LoadBalancer}
+  Dist:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Aliases: [!Select [5, [a, b]]]
+        Origins:
+          - {Id: alb, DomainName: !GetAtt Alb.DNSName}
+          - {Id: shared, DomainName: !ImportValue shared-api-domain}
+          - {Id: typo, DomainName: !GetAtt Sitee.RegionalDomainName}
+        DefaultCacheBehavior: {TargetOriginId: alb, ViewerProtocolPolicy: allow-all, CachePolicyId: !Base65 x}
+"""
+
+
+def test_broken_intrinsics_and_unknown_references_are_located(tmp_path: Path) -> None:
+    path = tmp_path / "template.yaml"
+    path.write_text(BROKEN)
+    with pytest.raises(ConfigError) as exc:
+        load_source(path)
+    found = "\n".join(errors(exc))
+    assert f"{path}:7:19: Fn::Select index 5 is outside the 2 values" in found
+    assert f"{path}:9:35: Fn::GetAtt Alb.DNSName (AWS::ElasticLoadBalancingV2::LoadBalancer) is only known once " \
+           "deployed: cannot be resolved locally\n    expected a value for it: --parameter 'Alb.DNSName=VALUE'" in found
+    assert f"{path}:10:38: Fn::ImportValue 'shared-api-domain' is another stack's export" in found
+    assert f"{path}:11:36: no resource or parameter named 'Sitee'\n    expected one of: Alb, Dist" in found
+    assert f"{path}:12:101: 'Fn::Base65' is not an intrinsic function frontyard can resolve" in found
+    # Mended and supplied, the same template loads.
+    path.write_text(BROKEN.replace("5, [a, b]", "1, [a, b]").replace("!Base65 x", "Managed-CachingDisabled"))
+    config = load_source(path, parameters={"Alb.DNSName": "alb.internal", "shared-api-domain": "shared.internal",
+                                           "Sitee.RegionalDomainName": "x.test"})
+    assert [o.domain_name for o in config.distributions[0].origins] == ["alb.internal", "shared.internal", "x.test"]
+
+
+def test_a_function_error_in_inline_code_points_into_the_template(tmp_path: Path) -> None:
+    template = TEMPLATE.replace("async function handler(event) { return event.request; }",
+                                "async function handler(event) { return event.request }}")
+    with pytest.raises(ConfigError) as exc:
+        load_source(write(tmp_path, template))
+    assert errors(exc)[0] == f"{tmp_path}/template.yaml:25:21: functions.rewrite-dev: line 2, column 55 of the " \
+                             "code: syntax error near '}'"
+
+
+def test_a_broken_template_says_which_format_it_looked_like(tmp_path: Path) -> None:
+    path = tmp_path / "stack.json"
+    path.write_text('{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {,}}')
+    with pytest.raises(ConfigError) as exc:
+        load_source(path)
+    assert exc.value.file == f"{path} (read as a CloudFormation template)"
+    assert errors(exc)[0].startswith(f"{path}:1:58: syntax:")
