@@ -81,6 +81,7 @@ class Module:
         self._vars: dict[str, Block] = {}
         self._tfvars: dict[str, object] = {}
         self.resources: dict[tuple[str, str], Block] = {}
+        self._evaluators: list[Evaluator] = []
 
     # -- reading ------------------------------------------------------------------------------------
     def read(self) -> None:
@@ -116,7 +117,14 @@ class Module:
             self._read_tfvars(self.folder / name)
 
     def _evaluator(self, path: Path) -> Evaluator:
-        return Evaluator(str(path), self.folder, self.reference, self.params)
+        ev = Evaluator(str(path), self.folder, self.reference, self.params)
+        self._evaluators.append(ev)
+        return ev
+
+    @property
+    def read_by_file(self) -> list[Path]:
+        """Files file() read (a function's code): watched like the module's own."""
+        return [p for ev in self._evaluators for p in ev.read]
 
     def _read_hcl(self, text: str, path: Path) -> None:
         try:
@@ -417,7 +425,7 @@ def import_terraform(path: Path, show_json: bool, params: Mapping[str, str]) -> 
     if not module.files:
         module.issues.append(ConfigIssue(Severity.ERROR, root, "", "no .tf or .tf.json files here"))
     tree = module.tree(TfShape(module.issues, check_unknown=True))
-    files = [*module.files]
+    files = [*module.files, *dict.fromkeys(module.read_by_file)]
     return Imported("Terraform module", tree, module.issues, files, root)
 
 
