@@ -101,8 +101,9 @@ class _Apply:
         self.base_dir = base_dir
         self.mapped: set[str] = set()  # overlay origin keys that matched something
 
-    def error(self, path: TreePath, message: str, expected: str = "") -> None:
-        self.imported.issues.append(ConfigIssue(Severity.ERROR, self.smap.at(path), dotted(path), message, expected))
+    def error(self, path: TreePath, message: str, expected: str = "", *, key: bool = False) -> None:
+        where = self.smap.at(path, key=key)
+        self.imported.issues.append(ConfigIssue(Severity.ERROR, where, dotted(path), message, expected))
 
     def path(self, value: str) -> str:
         """A path the overlay wrote (relative to the overlay) as the loader reads it (relative to the source)."""
@@ -121,7 +122,7 @@ class _Apply:
             if name not in self.mapped:
                 ids = sorted(str(_plain(o.v.get("id"))) for o in _origins(tree))  # type: ignore[union-attr]
                 self.error(("origins", name), f"no origin has id or domain name '{name}'",
-                           f"one of the origin ids: {', '.join(ids) or '(none)'}, or their domain names")
+                           f"one of the origin ids: {', '.join(ids) or '(none)'}, or their domain names", key=True)
         self.stores(tree)
 
     def origin(self, origin: N, tree: dict[str, object]) -> None:

@@ -73,7 +73,7 @@ def relocate(tree: dict[str, object], base_dir: Path, out_dir: Path) -> None:
     """Paths in the tree are relative to the source's folder: make them relative to the written file's."""
 
     def move(value: object) -> object:
-        if not isinstance(value, str) or os.path.isabs(value):
+        if not isinstance(value, str):
             return value
         return os.path.relpath((base_dir / value).resolve(), out_dir.resolve())
 
