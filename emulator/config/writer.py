@@ -83,6 +83,11 @@ def relocate(tree: dict[str, object], base_dir: Path, out_dir: Path) -> None:
             for key in ("code", "key_value_store"):
                 if key in fn:
                     fn[key] = move(fn[key])
+    groups = tree.get("key_groups")
+    for group in groups.values() if isinstance(groups, dict) else ():
+        for key in group.get("public_keys", []) if isinstance(group, dict) else []:
+            if isinstance(key, dict) and "pem" in key:
+                key["pem"] = move(key["pem"])
     dists = [tree.get("distribution"), *(tree.get("distributions") or [])]  # type: ignore[misc]
     for d in dists:
         for b in [d.get("default_cache_behavior"), *d.get("cache_behaviors", [])] if isinstance(d, dict) else []:

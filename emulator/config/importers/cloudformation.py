@@ -21,8 +21,6 @@ from emulator.config.source import ConfigIssue, Location, Severity
 
 NOT_IMPORTED = {
     "AWS::CloudFront::ResponseHeadersPolicy": "response headers policies are not imported yet",
-    "AWS::CloudFront::KeyGroup": "key groups are not imported yet (signed URLs)",
-    "AWS::CloudFront::PublicKey": "public keys are not imported yet (signed URLs)",
     "AWS::CloudFront::RealtimeLogConfig": "real-time logs are not emulated",
     "AWS::CloudFront::ContinuousDeploymentPolicy": "continuous deployment is not emulated",
     "AWS::CloudFront::StreamingDistribution": "RTMP distributions no longer exist",
@@ -33,8 +31,8 @@ QUIET = {"AWS::CloudFront::OriginAccessControl", "AWS::CloudFront::CloudFrontOri
          "AWS::CloudFront::KeyValueStore"}  # a store's data comes from the overlay (key_value_stores)
 
 
-def _fake_id(name: str) -> str:
-    return "E" + hashlib.sha256(name.encode()).hexdigest()[:13].upper()
+def _fake_id(name: str, prefix: str = "E") -> str:
+    return prefix + hashlib.sha256(name.encode()).hexdigest()[:13].upper()
 
 
 def _config_name(props: N, key: str, resolver: Resolver, fallback: str) -> str:
@@ -73,10 +71,11 @@ class CloudFormation:
         config_keys = {"AWS::CloudFront::CachePolicy": "CachePolicyConfig",
                        "AWS::CloudFront::OriginRequestPolicy": "OriginRequestPolicyConfig",
                        "AWS::CloudFront::ResponseHeadersPolicy": "ResponseHeadersPolicyConfig",
-                       "AWS::CloudFront::KeyGroup": "KeyGroupConfig",
-                       "AWS::CloudFront::PublicKey": "PublicKeyConfig"}
+                       "AWS::CloudFront::KeyGroup": "KeyGroupConfig"}
         if kind in config_keys and attr in (None, "Id"):
             return _config_name(props, config_keys[kind], r, name)
+        if kind == "AWS::CloudFront::PublicKey" and attr in (None, "Id"):
+            return _fake_id(name, "K")  # the Key-Pair-Id signers send; --parameter LogicalId=K... to use the real one
         if kind in QUIET and attr in (None, "Id"):
             return _fake_id(name)
         if kind == "AWS::CloudFront::Distribution":
@@ -93,6 +92,8 @@ class CloudFormation:
         cache: dict[str, object] = {}
         origin_request: dict[str, object] = {}
         kvs_files: dict[str, N] = {}
+        public_keys: dict[str, N] = {}  # id -> EncodedKey
+        key_groups: list[N] = []
         if resources is None or not resources.is_map:
             self.issues.append(ConfigIssue(Severity.ERROR, self.t.loc, "Resources",
                                            "a CloudFormation template needs a 'Resources' mapping"))
@@ -124,6 +125,12 @@ class CloudFormation:
                 key, orp = policies.origin_request_policy(
                     Shape(self.issues, name), resolved.get("OriginRequestPolicyConfig") or N({}, resolved.loc))
                 origin_request[key] = orp
+            elif kind == "AWS::CloudFront::PublicKey":
+                key_id = self.resolver.value(N({"Ref": N(name, where)}, where))
+                config = self.resolver.resolve(props.get("PublicKeyConfig") or N({}, props.loc))
+                public_keys[str(key_id)] = config.get("EncodedKey") or N(None, config.loc)
+            elif kind == "AWS::CloudFront::KeyGroup":
+                key_groups.append(self.resolver.resolve(props.get("KeyGroupConfig") or N({}, props.loc)))
             elif kind in NOT_IMPORTED:
                 self.issues.append(ConfigIssue(Severity.WARNING, where, f"Resources.{name}",
                                                f"{kind} is not imported: {NOT_IMPORTED[kind]}"))
@@ -134,8 +141,9 @@ class CloudFormation:
             tree["distribution"] = distributions[0]
         elif distributions:
             tree["distributions"] = N(distributions, resources.loc)
+        groups = {str((g.get("Name") or N("unnamed")).v): policies.key_group(g, public_keys) for g in key_groups}
         for key, value in (("functions", functions), ("cache_policies", cache),
-                           ("origin_request_policies", origin_request)):
+                           ("origin_request_policies", origin_request), ("key_groups", groups)):
             if value:
                 tree[key] = value
         return Imported("CloudFormation template", tree, self.issues, [Path(self.file)],

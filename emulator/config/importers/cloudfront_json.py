@@ -40,6 +40,8 @@ class _Beside:
         self.cache: dict[str, tuple[str, N]] = {}  # id -> (name, policy)
         self.origin_request: dict[str, tuple[str, N]] = {}
         self.functions: dict[str, N] = {}  # name -> FunctionSummary
+        self.key_groups: dict[str, N] = {}  # id -> KeyGroup {Id, KeyGroupConfig}
+        self.public_keys: dict[str, N] = {}  # id -> EncodedKey
         self.files: list[Path] = []
         for path in sorted(folder.glob("*.json"))[:MAX_SIBLINGS]:
             if path.resolve() == skip.resolve():
@@ -59,6 +61,11 @@ class _Beside:
                 self.origin_request[str((p.get("Id") or N(name)).v)] = (name, policy)
             elif (f := doc.get("FunctionSummary")) is not None and f.get("Name") is not None:
                 self.functions[str(f.get("Name").v)] = f
+            elif (g := doc.get("KeyGroup")) is not None and g.get("Id") is not None:
+                self.key_groups[str(g.get("Id").v)] = g
+            elif (k := doc.get("PublicKey")) is not None and k.get("Id") is not None:
+                config = k.get("PublicKeyConfig") or N({}, k.loc)
+                self.public_keys[str(k.get("Id").v)] = config.get("EncodedKey") or N(None, k.loc)
             else:
                 continue
             self.files.append(path)
@@ -90,6 +97,8 @@ def import_cloudfront_json(doc: N, file: Path) -> Imported:
     shape = Shape(issues, "DistributionConfig", function_name)
     tree: dict[str, object] = {"distribution": distribution(shape, cfg, dist_id or "default")}
     used_cache, used_orp = _policy_refs(tree["distribution"], beside)
+    if groups := _key_group_refs(tree["distribution"], beside):
+        tree["key_groups"] = groups
     if functions:
         tree["functions"] = functions
     if used_cache:
@@ -134,3 +143,27 @@ def _policy_refs(dist: N, beside: _Beside) -> tuple[dict[str, object], dict[str,
                                          f"`aws cloudfront {command} --id {ref.v} > {ref.v}.json` beside this file"),
                              ref.loc)
     return cache, orp
+
+
+def _key_group_refs(dist: N, beside: _Beside) -> dict[str, object]:
+    """TrustedKeyGroups name key groups by id: their definitions (and their public keys) come from beside."""
+    groups: dict[str, object] = {}
+    behaviors = [dist.v.get("default_cache_behavior"), *items(dist.v.get("cache_behaviors"))]  # type: ignore[union-attr]
+    for b in behaviors:
+        trusted = b.v.get("trusted_key_groups") if isinstance(b, N) and b.is_map else None
+        for i, ref in enumerate(trusted.v if isinstance(trusted, N) and isinstance(trusted.v, list) else []):
+            group = beside.key_groups.get(str(ref.v))
+            if group is None:
+                trusted.v[i] = N(ConfigIssue(Severity.ERROR, ref.loc, "", f"key group '{ref.v}': no file beside "
+                                             "this one defines it", f"`aws cloudfront get-key-group --id {ref.v} > "
+                                             f"{ref.v}.json` and `get-public-key` for each of its keys"), ref.loc)
+                continue
+            config = group.get("KeyGroupConfig") or N({}, group.loc)
+            name = str((config.get("Name") or N(ref.v)).v)
+            trusted.v[i] = N(name, ref.loc)
+            missing = [str(k.v) for k in items(config.get("Items")) if str(k.v) not in beside.public_keys]
+            keys = {**beside.public_keys, **{k: N(ConfigIssue(
+                Severity.ERROR, group.loc, "", f"public key '{k}' of key group '{name}' is not beside this file",
+                f"`aws cloudfront get-public-key --id {k} > {k}.json`"), group.loc) for k in missing}}
+            groups[name] = policies.key_group(config, keys)
+    return groups

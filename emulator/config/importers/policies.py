@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from emulator.config.importers.located import N
 from emulator.config.importers.shape import Shape, boolean, items, located_list, number, put
+from emulator.config.source import ConfigIssue, Severity
 
 
 def _item_set(config: N | None, kind: str) -> N | None:
@@ -58,3 +59,17 @@ def _name(config: N) -> str:
     name = config.get("Name")
     return str(name.v) if name is not None and name.v is not None else "unnamed"
 
+
+
+def key_group(config: N, keys: dict[str, N]) -> N:
+    """KeyGroupConfig {Name, Items: [public key id]} -> {public_keys: [{id, encoded_key}]} (keys: id -> PEM)."""
+    out = []
+    for item in items(config.get("Items")):
+        pem = keys.get(str(item.v))
+        if pem is None:
+            pem = N(ConfigIssue(Severity.ERROR, item.loc, "", f"no public key with id '{item.v}' here",
+                                f"one of: {', '.join(keys) or '(no public keys)'}"), item.loc)
+        out.append(N({"id": item, "encoded_key": pem}, item.loc))
+    fields: dict[str, object] = {"public_keys": N(out, config.loc)}
+    put(fields, "comment", config.get("Comment"))
+    return N(fields, config.loc)

@@ -28,8 +28,6 @@ from emulator.config.source import ConfigIssue, Location, Severity
 
 NOT_IMPORTED = {
     "aws_cloudfront_response_headers_policy": "response headers policies are not imported yet",
-    "aws_cloudfront_key_group": "key groups are not imported yet (signed URLs)",
-    "aws_cloudfront_public_key": "public keys are not imported yet (signed URLs)",
 }
 
 
@@ -285,9 +283,10 @@ class Module:
         if kind == "aws_cloudfront_function":
             values = {"arn": f"arn:aws:cloudfront::{ACCOUNT}:function/{own}", "name": own, "id": own}
         elif kind in ("aws_cloudfront_cache_policy", "aws_cloudfront_origin_request_policy",
-                      "aws_cloudfront_response_headers_policy", "aws_cloudfront_key_group",
-                      "aws_cloudfront_public_key"):
+                      "aws_cloudfront_response_headers_policy", "aws_cloudfront_key_group"):
             values = {"id": own, "name": own}
+        elif kind == "aws_cloudfront_public_key":  # the Key-Pair-Id signers send (--parameter TYPE.NAME.id=...)
+            values = {"id": "K" + fake[1:], "name": own}
         elif kind == "aws_cloudfront_key_value_store":
             values = {"arn": f"arn:aws:cloudfront::{ACCOUNT}:key-value-store/{own}", "id": own, "name": own}
         elif kind in ("aws_cloudfront_origin_access_control", "aws_cloudfront_origin_access_identity"):
@@ -307,6 +306,8 @@ class Module:
         elif kind == "aws_cloudfront_distribution":
             values = {"id": fake, "domain_name": "d" + fake[1:].lower() + ".cloudfront.net",
                       "arn": f"arn:aws:cloudfront::{ACCOUNT}:distribution/{fake}"}
+        if f"{label}.{attr}" in self.params:
+            return self.params[f"{label}.{attr}"]
         if attr in values:
             return values[attr]
         if attr in block.attrs:
@@ -315,8 +316,13 @@ class Module:
 
     # -- the tree -----------------------------------------------------------------------------------
     def tree(self, shape: TfShape) -> dict[str, object]:
-        return _tree(((kind, name, block.as_n(), block.loc) for (kind, name), block in self.resources.items()),
-                     shape, self.issues)
+        resources = []
+        for (kind, name), block in self.resources.items():
+            body = block.as_n()
+            if kind == "aws_cloudfront_public_key":  # computed by AWS: ours, as references to it see it
+                body.v["id"] = N(self.attribute(block, kind, name, "id", block.loc), block.loc)  # type: ignore[index]
+            resources.append((kind, name, body, block.loc))
+        return _tree(resources, shape, self.issues)
 
 
 def _tree(resources: object, shape: TfShape, issues: list[ConfigIssue]) -> dict[str, object]:
@@ -325,6 +331,8 @@ def _tree(resources: object, shape: TfShape, issues: list[ConfigIssue]) -> dict[
     functions: dict[str, object] = {}
     cache: dict[str, object] = {}
     orp: dict[str, object] = {}
+    public_keys: dict[str, N] = {}
+    groups: list[N] = []
     for kind, name, body, loc in resources:  # type: ignore[attr-defined]
         own = body.get("name")
         key = str(own.v) if own is not None and isinstance(own.v, str) else name
@@ -336,13 +344,19 @@ def _tree(resources: object, shape: TfShape, issues: list[ConfigIssue]) -> dict[
             cache[key] = shape.cache_policy(body)
         elif kind == "aws_cloudfront_origin_request_policy":
             orp[key] = shape.origin_request_policy(body)
+        elif kind == "aws_cloudfront_public_key" and body.get("id") is not None:
+            public_keys[str(body.get("id").v)] = body.get("encoded_key") or N(None, loc)  # type: ignore[union-attr]
+        elif kind == "aws_cloudfront_key_group":
+            groups.append(body)
         elif kind in NOT_IMPORTED:
             issues.append(ConfigIssue(Severity.WARNING, loc, f"{kind}.{name}", f"not imported: {NOT_IMPORTED[kind]}"))
     if len(distributions) == 1:
         tree["distribution"] = distributions[0]
     elif distributions:
         tree["distributions"] = distributions
-    for key, value in (("functions", functions), ("cache_policies", cache), ("origin_request_policies", orp)):
+    key_groups = {str((g.get("name") or N("unnamed")).v): shape.key_group(g, public_keys) for g in groups}
+    for key, value in (("functions", functions), ("cache_policies", cache), ("origin_request_policies", orp),
+                       ("key_groups", key_groups)):
         if value:
             tree[key] = value
     return tree
@@ -430,10 +444,11 @@ def import_terraform(path: Path, show_json: bool, params: Mapping[str, str]) -> 
 
 
 def _policy_ids(resources: list[tuple[str, str, N, Location | None]]) -> None:
-    """In state, behaviors name custom policies and functions by id/ARN: point them at the policies' names."""
+    """In state, behaviors name custom policies and key groups by id: point them at their names."""
     names: dict[str, str] = {}
     for kind, _name, values, _loc in resources:
-        if kind in ("aws_cloudfront_cache_policy", "aws_cloudfront_origin_request_policy"):
+        if kind in ("aws_cloudfront_cache_policy", "aws_cloudfront_origin_request_policy",
+                    "aws_cloudfront_key_group"):
             pid, pname = values.get("id"), values.get("name")
             if pid is not None and pname is not None and isinstance(pid.v, str):
                 names[pid.v] = str(pname.v)
@@ -442,8 +457,9 @@ def _policy_ids(resources: list[tuple[str, str, N, Location | None]]) -> None:
             continue
         for key in ("default_cache_behavior", "ordered_cache_behavior"):
             for b in (values.get(key) or N([])).v if isinstance((values.get(key) or N([])).v, list) else []:
-                for field_name in ("cache_policy_id", "origin_request_policy_id"):
-                    ref = b.get(field_name) if isinstance(b, N) else None
-                    if ref is not None and isinstance(ref.v, str) and ref.v in names:
+                refs = [b.get("cache_policy_id"), b.get("origin_request_policy_id"),
+                        *((b.get("trusted_key_groups") or N([])).v or [])] if isinstance(b, N) else []
+                for ref in refs:
+                    if isinstance(ref, N) and isinstance(ref.v, str) and ref.v in names:
                         ref.v = names[ref.v]
 

@@ -226,6 +226,26 @@ class TfShape:
             out[name] = N(entry, config.loc)
 
 
+    def key_group(self, g: N, keys: dict[str, N]) -> N:
+        """{name, items: [public key ids]} -> {public_keys: [{id, pem | encoded_key}]}; a file()'d key stays a file."""
+        out = []
+        for item in (val(g, "items") or N([])).v:  # type: ignore[union-attr]
+            pem = keys.get(str(item.v))
+            entry: dict[str, object] = {"id": item}
+            if pem is None:
+                entry["encoded_key"] = N(ConfigIssue(Severity.ERROR, item.loc, "", f"no aws_cloudfront_public_key "
+                                                     f"with id '{item.v}'", f"one of: {', '.join(keys) or '(none)'}"),
+                                         item.loc)
+            elif isinstance(pem.v, str) and hasattr(pem.v, "path"):
+                entry["pem"] = N(str(pem.v.path), pem.loc)
+            else:
+                entry["encoded_key"] = pem
+            out.append(N(entry, item.loc))
+        fields: dict[str, object] = {"public_keys": N(out, g.loc)}
+        _copy(fields, g, {"comment": "comment"})
+        return N(fields, g.loc)
+
+
 def _function_name(arn: N) -> N:
     if isinstance(arn.v, str) and (m := FUNCTION_ARN.match(arn.v)):
         return N(m.group(1), arn.loc)

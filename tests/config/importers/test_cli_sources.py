@@ -22,7 +22,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def copy_fixtures(tmp_path: Path) -> Path:
-    for name in ("cdk", "site", "storage", "cloudfront", "terraform"):
+    for name in ("cdk", "site", "storage", "cloudfront", "terraform", "keys"):
         shutil.copytree(FIXTURES / name, tmp_path / name)
     return tmp_path
 
@@ -108,13 +108,13 @@ def test_overlay_problems_are_located_in_the_overlay(tmp_path: Path) -> None:
 async def test_unmapped_origins_can_answer_502_saying_so(tmp_path: Path) -> None:
     root = copy_fixtures(tmp_path)
     overlay = root / "terraform" / "frontyard.local.yaml"
-    overlay.write_text("unmapped_origins: \"502\"\norigins:\n  site: {resolve: 127.0.0.1:9}\n")
+    overlay.write_text("unmapped_origins: \"502\"\norigins:\n  storage: {resolve: 127.0.0.1:9}\n")
     config = load_source(root / "terraform")
-    assert ("frontyard-site.s3-website-us-east-1.amazonaws.com", "127.0.0.1", 9) in config.emulator.resolve
+    assert ("frontyard-assets.s3.us-east-1.amazonaws.com", "127.0.0.1", 9) in config.emulator.resolve
     async with run_config(config) as edge:
-        async with edge.session.get(edge.https_url + "/storage/x", ssl=edge.ssl_context()) as r:
+        async with edge.session.get(edge.https_url + "/about", ssl=edge.ssl_context()) as r:
             assert r.status == 502
-            assert "origin 'storage' (frontyard-assets.s3.us-east-1.amazonaws.com) is not mapped in " \
+            assert "origin 'site' (frontyard-site.s3-website-us-east-1.amazonaws.com) is not mapped in " \
                    "frontyard.local.yaml" in await r.text()
 
 

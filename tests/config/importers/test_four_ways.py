@@ -6,17 +6,22 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import time
 from enum import Enum
 from pathlib import Path
 
 import pytest
+from yarl import URL
 
 from emulator.config.model import Config, FunctionConfig, MockSpec
 from emulator.config.sources import load_source
 from emulator.origins.mocks import MOCK_TYPES
+from emulator.signing import sign_url
+from emulator.signing.keys import PublicKey, public_pem
 from tests.helpers import run_config
 
 FIXTURES = Path(__file__).parent / "fixtures"
+KEYS = FIXTURES / "keys"
 SOURCES = {
     "yaml": FIXTURES / "yaml" / "frontyard.yaml",
     "cdk": FIXTURES / "cdk" / "cdk.out",
@@ -32,6 +37,8 @@ def canon(value: object) -> object:
         return {"type": value.type, "tls": canon(value.tls), "options": {
             k: str((value.base_dir / str(v)).resolve()) if spec.options[k].kind == "path" else canon(v)
             for k, v in value.options}}
+    if isinstance(value, PublicKey):  # the same key, whether from a PEM file or inline text
+        return {"id": value.id, "algorithm": value.algorithm.value, "pem": public_pem(value.key).decode()}
     if isinstance(value, FunctionConfig):
         return {"name": value.name, "runtime": value.runtime, "code": value.compiled.source.code,
                 "kvs": value.key_value_store}
@@ -50,7 +57,8 @@ def canon(value: object) -> object:
 
 
 def model(config: Config) -> object:
-    return {"distributions": canon(config.distributions), "functions": canon(config.functions)}
+    return {"distributions": canon(config.distributions), "functions": canon(config.functions),
+            "key_groups": canon(config.key_groups)}
 
 
 def test_the_four_sources_give_the_same_model() -> None:
@@ -70,8 +78,9 @@ REQUESTS = [
     ("https", "GET", "/assets/app.js"),
     ("https", "POST", "/api/users?limit=2"),  # echo: what the API origin received
     ("http", "GET", "/api/users"),  # https-only: 403
-    ("https", "GET", "/storage/report.txt"),
-    ("https", "GET", "/storage/missing.txt"),  # a private bucket answers 403 for a missing key (no ListBucket)
+    ("https", "GET", "/storage/report.txt"),  # unsigned: 403 MissingKey (trusted key group)
+    ("signed", "GET", "/storage/report.txt"),
+    ("signed", "GET", "/storage/missing.txt"),  # a private bucket answers 403 for a missing key (no ListBucket)
     ("https", "GET", "/no-such-page.html"),  # the website bucket's 404 becomes /index.html with 200
 ]
 
@@ -80,9 +89,11 @@ async def answers(config: Config) -> list[tuple[int, str | None, str]]:
     out = []
     async with run_config(config) as edge:
         for scheme, method, path in REQUESTS:
-            base = edge.https_url if scheme == "https" else edge.url
-            kwargs = {"ssl": edge.ssl_context()} if scheme == "https" else {}
-            async with edge.session.request(method, base + path, allow_redirects=False, **kwargs) as r:
+            url = (edge.url if scheme == "http" else edge.https_url) + path
+            if scheme == "signed":
+                url = sign_url(url, "K2JCJMDEHXQW5F", KEYS / "K2JCJMDEHXQW5F.private.pem", expires=time.time() + 3600)
+            kwargs = {"ssl": edge.ssl_context()} if scheme != "http" else {}
+            async with edge.session.request(method, URL(url, encoded=True), allow_redirects=False, **kwargs) as r:
                 body = (await r.read()).decode()
                 body = re.sub(r"Request ID: [\w=-]+|<RequestId>.*</HostId>", "", body)  # unique per request
                 if r.headers.get("Content-Type", "").startswith("application/json") and "/api/" in path:
@@ -97,8 +108,9 @@ async def test_the_four_sources_answer_the_same() -> None:
     results = {name: await answers(load_source(path)) for name, path in SOURCES.items()}
     expected = results["yaml"]
     statuses = [status for status, _, _ in expected]
-    assert statuses == [301, 200, 200, 200, 403, 200, 403, 200]
-    assert "SPA index" in expected[1][2] and expected[7][2] == expected[1][2]
+    assert statuses == [301, 200, 200, 200, 403, 403, 200, 403, 200]
+    assert "SPA index" in expected[1][2] and expected[8][2] == expected[1][2]
+    assert "MissingKey" in expected[5][2] and expected[6][2] == "a private file\n"
     assert expected[3][2].startswith("POST /v1/api/users")
     for name, got in results.items():
         assert got == expected, name
