@@ -23,12 +23,9 @@ from emulator.config.importers.hcl_eval import EvalError, Evaluator, Ref
 from emulator.config.importers.intrinsics import ACCOUNT
 from emulator.config.importers.located import N, parse_document
 from emulator.config.importers.result import Imported
-from emulator.config.importers.tf_shape import TfShape
+from emulator.config.importers.tf_shape import TfShape, resources_tree
+from emulator.config.importers.tf_show import import_show_json
 from emulator.config.source import ConfigIssue, Location, Severity
-
-NOT_IMPORTED = {
-    "aws_cloudfront_response_headers_policy": "response headers policies are not imported yet",
-}
 
 
 @dataclass
@@ -322,44 +319,7 @@ class Module:
             if kind == "aws_cloudfront_public_key":  # computed by AWS: ours, as references to it see it
                 body.v["id"] = N(self.attribute(block, kind, name, "id", block.loc), block.loc)  # type: ignore[index]
             resources.append((kind, name, body, block.loc))
-        return _tree(resources, shape, self.issues)
-
-
-def _tree(resources: object, shape: TfShape, issues: list[ConfigIssue]) -> dict[str, object]:
-    tree: dict[str, object] = {}
-    distributions: list[N] = []
-    functions: dict[str, object] = {}
-    cache: dict[str, object] = {}
-    orp: dict[str, object] = {}
-    public_keys: dict[str, N] = {}
-    groups: list[N] = []
-    for kind, name, body, loc in resources:  # type: ignore[attr-defined]
-        own = body.get("name")
-        key = str(own.v) if own is not None and isinstance(own.v, str) else name
-        if kind == "aws_cloudfront_distribution":
-            distributions.append(shape.distribution(body, N(name, loc)))
-        elif kind == "aws_cloudfront_function":
-            functions[key] = shape.function(body)
-        elif kind == "aws_cloudfront_cache_policy":
-            cache[key] = shape.cache_policy(body)
-        elif kind == "aws_cloudfront_origin_request_policy":
-            orp[key] = shape.origin_request_policy(body)
-        elif kind == "aws_cloudfront_public_key" and body.get("id") is not None:
-            public_keys[str(body.get("id").v)] = body.get("encoded_key") or N(None, loc)  # type: ignore[union-attr]
-        elif kind == "aws_cloudfront_key_group":
-            groups.append(body)
-        elif kind in NOT_IMPORTED:
-            issues.append(ConfigIssue(Severity.WARNING, loc, f"{kind}.{name}", f"not imported: {NOT_IMPORTED[kind]}"))
-    if len(distributions) == 1:
-        tree["distribution"] = distributions[0]
-    elif distributions:
-        tree["distributions"] = distributions
-    key_groups = {str((g.get("name") or N("unnamed")).v): shape.key_group(g, public_keys) for g in groups}
-    for key, value in (("functions", functions), ("cache_policies", cache), ("origin_request_policies", orp),
-                       ("key_groups", key_groups)):
-        if value:
-            tree[key] = value
-    return tree
+        return resources_tree(resources, shape, self.issues)
 
 
 def _once(get: Callable[[], N]) -> Callable[[], N]:
@@ -411,28 +371,10 @@ def _json_value(n: N, ev: Evaluator) -> N:
     return n
 
 
-def _show_resources(module: N, out: list[tuple[str, str, N, Location | None]]) -> None:
-    for r in (module.get("resources") or N([])).v:  # type: ignore[union-attr]
-        if isinstance(r, N) and r.is_map and (r.get("mode") is None or r.get("mode").v == "managed"):
-            kind, name, values = r.get("type"), r.get("name"), r.get("values")
-            if kind is not None and name is not None and values is not None:
-                out.append((str(kind.v), str(name.v), values, r.loc))
-    for child in (module.get("child_modules") or N([])).v:  # type: ignore[union-attr]
-        if isinstance(child, N) and child.is_map:
-            _show_resources(child, out)
-
-
 def import_terraform(path: Path, show_json: bool, params: Mapping[str, str]) -> Imported:
     root = Location(str(path), 1, 1)
     if show_json:
-        doc, issues = parse_document(path.read_text(encoding="utf-8"), str(path))
-        values = doc.get("values") or doc.get("planned_values") if doc is not None else None
-        resources: list[tuple[str, str, N, Location | None]] = []
-        if values is not None and values.get("root_module") is not None:
-            _show_resources(values.get("root_module"), resources)
-        _policy_ids(resources)
-        tree = _tree(resources, TfShape(issues, check_unknown=False), issues)
-        return Imported("terraform show -json output", tree, issues, [path], root)
+        return import_show_json(path)
     folder = path if path.is_dir() else path.parent
     module = Module(folder, params)
     module.read()
@@ -441,25 +383,3 @@ def import_terraform(path: Path, show_json: bool, params: Mapping[str, str]) -> 
     tree = module.tree(TfShape(module.issues, check_unknown=True))
     files = [*module.files, *dict.fromkeys(module.read_by_file)]
     return Imported("Terraform module", tree, module.issues, files, root)
-
-
-def _policy_ids(resources: list[tuple[str, str, N, Location | None]]) -> None:
-    """In state, behaviors name custom policies and key groups by id: point them at their names."""
-    names: dict[str, str] = {}
-    for kind, _name, values, _loc in resources:
-        if kind in ("aws_cloudfront_cache_policy", "aws_cloudfront_origin_request_policy",
-                    "aws_cloudfront_key_group"):
-            pid, pname = values.get("id"), values.get("name")
-            if pid is not None and pname is not None and isinstance(pid.v, str):
-                names[pid.v] = str(pname.v)
-    for kind, _name, values, _loc in resources:
-        if kind != "aws_cloudfront_distribution":
-            continue
-        for key in ("default_cache_behavior", "ordered_cache_behavior"):
-            for b in (values.get(key) or N([])).v if isinstance((values.get(key) or N([])).v, list) else []:
-                refs = [b.get("cache_policy_id"), b.get("origin_request_policy_id"),
-                        *((b.get("trusted_key_groups") or N([])).v or [])] if isinstance(b, N) else []
-                for ref in refs:
-                    if isinstance(ref, N) and isinstance(ref.v, str) and ref.v in names:
-                        ref.v = names[ref.v]
-

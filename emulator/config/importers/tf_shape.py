@@ -6,14 +6,17 @@ both the HCL reader builds and what `terraform show -json` holds, so one mapping
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from emulator.config.importers.located import N
 from emulator.config.importers.result import kvs_needs_data
 from emulator.config.importers.shape import FUNCTION_ARN, number
 from emulator.config.source import ConfigIssue, Location, Severity
 
-Warn = Callable[[Location | None, str, str], None]
+NOT_IMPORTED = {
+    "aws_cloudfront_response_headers_policy": "response headers policies are not imported yet",
+}
+Resources = Iterable[tuple[str, str, N, Location | None]]  # (type, name, located values, where)
 NO_LOCAL_MEANING = {"enabled", "is_ipv6_enabled", "http_version", "price_class", "retain_on_delete",
                     "wait_for_deployment", "tags", "tags_all", "staging", "publish", "comment", "etag", "arn", "id",
                     "status", "caller_reference", "domain_name", "hosted_zone_id", "last_modified_time",
@@ -250,3 +253,41 @@ def _function_name(arn: N) -> N:
     if isinstance(arn.v, str) and (m := FUNCTION_ARN.match(arn.v)):
         return N(m.group(1), arn.loc)
     return arn
+
+
+def resources_tree(resources: Resources, shape: TfShape, issues: list[ConfigIssue]) -> dict[str, object]:
+    """Every CloudFront resource of a module or a state, as frontyard's plain tree."""
+    tree: dict[str, object] = {}
+    distributions: list[N] = []
+    functions: dict[str, object] = {}
+    cache: dict[str, object] = {}
+    orp: dict[str, object] = {}
+    public_keys: dict[str, N] = {}
+    groups: list[N] = []
+    for kind, name, body, loc in resources:
+        own = body.get("name")
+        key = str(own.v) if own is not None and isinstance(own.v, str) else name
+        if kind == "aws_cloudfront_distribution":
+            distributions.append(shape.distribution(body, N(name, loc)))
+        elif kind == "aws_cloudfront_function":
+            functions[key] = shape.function(body)
+        elif kind == "aws_cloudfront_cache_policy":
+            cache[key] = shape.cache_policy(body)
+        elif kind == "aws_cloudfront_origin_request_policy":
+            orp[key] = shape.origin_request_policy(body)
+        elif kind == "aws_cloudfront_public_key" and body.get("id") is not None:
+            public_keys[str(body.get("id").v)] = body.get("encoded_key") or N(None, loc)  # type: ignore[union-attr]
+        elif kind == "aws_cloudfront_key_group":
+            groups.append(body)
+        elif kind in NOT_IMPORTED:
+            issues.append(ConfigIssue(Severity.WARNING, loc, f"{kind}.{name}", f"not imported: {NOT_IMPORTED[kind]}"))
+    if len(distributions) == 1:
+        tree["distribution"] = distributions[0]
+    elif distributions:
+        tree["distributions"] = distributions
+    key_groups = {str((g.get("name") or N("unnamed")).v): shape.key_group(g, public_keys) for g in groups}
+    for key, value in (("functions", functions), ("cache_policies", cache), ("origin_request_policies", orp),
+                       ("key_groups", key_groups)):
+        if value:
+            tree[key] = value
+    return tree
