@@ -77,9 +77,10 @@ def finish(path: Path, fmt: Format, imported: Imported, base_dir: Path, overlay:
                                   f"{fmt}", "an AWS::CloudFront::Distribution / aws_cloudfront_distribution"))
     report = Report(smap, base_dir.resolve(), issues)
     config = load_tree(tree, report) if not imported.failed or tree else None
-    # A value the importer could not resolve is reported once, not again as a missing key.
-    twice = {(dotted(p[:-1]), f"missing required key '{p[-1]}'") for p in dropped if p}
-    report.issues[:] = [i for i in report.issues if (i.field, i.message) not in twice]
+    # A value the importer could not resolve is reported once, not again as missing from its mapping.
+    twice = [(dotted(p[:-1]), f"'{p[-1]}'") for p in dropped if p]
+    report.issues[:] = [i for i in report.issues if i.severity is Severity.WARNING or not any(
+        i.field == field and key in i.message for field, key in twice)]
     label = str(path) if fmt is Format.FRONTYARD else f"{path} (read as a {fmt})"
     if config is None or any(i.severity is Severity.ERROR for i in report.issues):
         raise ConfigError(label, report.issues)

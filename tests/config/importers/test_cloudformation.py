@@ -3,6 +3,7 @@ located errors for what cannot be resolved locally."""
 
 from __future__ import annotations
 
+import json
 import textwrap
 from pathlib import Path
 
@@ -196,3 +197,64 @@ def test_a_broken_template_says_which_format_it_looked_like(tmp_path: Path) -> N
         load_source(path)
     assert exc.value.file == f"{path} (read as a CloudFormation template)"
     assert errors(exc)[0].startswith(f"{path}:1:58: syntax:")
+
+
+ALB = """\
+Resources:
+  Alb: {Type: AWS::ElasticLoadBalancingV2::LoadBalancer}
+  Key:
+    Type: AWS::CloudFront::PublicKey
+    Properties: {PublicKeyConfig: {Name: k, CallerReference: r, EncodedKey: PEM}}
+  Signers:
+    Type: AWS::CloudFront::KeyGroup
+    Properties: {KeyGroupConfig: {Name: signers, Items: [!Ref Key, KOTHER]}}
+  Dist:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Origins: [{Id: alb, DomainName: !GetAtt Alb.DNSName, CustomOriginConfig: {OriginProtocolPolicy: http-only}}]
+        DefaultCacheBehavior: {TargetOriginId: alb, ViewerProtocolPolicy: allow-all, TrustedKeyGroups: [!Ref Signers]}
+"""
+
+
+def test_the_overlay_names_an_origin_the_template_cannot(tmp_path: Path) -> None:
+    path = tmp_path / "template.yaml"
+    path.write_text(ALB.replace(", KOTHER", ""))
+    (tmp_path / "public.pem").write_text("")
+    (tmp_path / "frontyard.local.yaml").write_text(
+        "origins:\n  alb: {domain_name: api.internal, resolve: 127.0.0.1:9001}\nparameters: {Key: K2JCJMDEHXQW5F}\n")
+    with pytest.raises(ConfigError) as exc:  # the made-up PEM is the only problem left
+        load_source(path)
+    (error,) = errors(exc)
+    assert "key_groups.signers.public_keys[0].encoded_key: encoded_key is" in error
+    assert error.startswith(f"{path}:5:77:")  # located at the EncodedKey in the template
+
+
+def test_a_key_group_naming_a_key_the_template_lacks(tmp_path: Path) -> None:
+    path = tmp_path / "template.yaml"
+    path.write_text(ALB)
+    with pytest.raises(ConfigError) as exc:
+        load_source(path, parameters={"Alb.DNSName": "alb.internal"})
+    found = errors(exc)
+    assert found[0].startswith(f"{path}:8:68: no public key with id 'KOTHER' here"), found
+    assert not any("give exactly one of" in e for e in found)  # said once
+
+
+def test_a_cloud_assembly_with_two_stacks(tmp_path: Path) -> None:
+    out = tmp_path / "cdk.out"
+    out.mkdir()
+    (out / "Storage.template.json").write_text('{"Resources": {"B": {"Type": "AWS::S3::Bucket"}}}')
+    (out / "Edge.template.json").write_text(json.dumps({"Resources": {"D": {
+        "Type": "AWS::CloudFront::Distribution", "Properties": {"DistributionConfig": {
+            "Origins": [{"Id": "o", "DomainName": "o.test",
+                         "CustomOriginConfig": {"OriginProtocolPolicy": "http-only"}}],
+            "DefaultCacheBehavior": {"TargetOriginId": "o", "ViewerProtocolPolicy": "allow-all"}}}}}}))
+    stack = {"type": "aws:cloudformation:stack"}
+    (out / "manifest.json").write_text(json.dumps({"version": "55.0.0", "artifacts": {
+        "Storage": {**stack, "properties": {"templateFile": "Storage.template.json"}},
+        "Edge": {**stack, "properties": {"templateFile": "Edge.template.json"}},
+        "Tree": {"type": "cdk:tree", "properties": {"file": "tree.json"}}}}))
+    config = load_source(out)
+    assert [d.id for d in config.distributions] == ["D"]
+    read = {out / "Storage.template.json", out / "Edge.template.json", out / "manifest.json"}
+    assert read <= set(config.source_files)
