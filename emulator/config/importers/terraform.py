@@ -47,12 +47,23 @@ class Block:
         return N(out, self.loc, dict(self.attr_locs))
 
 
-def _syntax_issue(exc: LarkError, file: str) -> ConfigIssue:
-    line, col = getattr(exc, "line", 0) or 0, getattr(exc, "column", 0) or 0
+def _culprit(exc: LarkError) -> tuple[int, int]:
+    """Where the mistake is: a '.' followed by no name makes the lexer swallow the following lines as one
+    string token; the '.' before it is the mistake then."""
+    if isinstance(exc, UnexpectedToken) and exc.token.type == "STRING_CHARS" and "\n" in exc.token \
+            and exc.token_history:
+        previous = exc.token_history[-1]
+        return previous.line or 0, previous.column or 0
+    return getattr(exc, "line", 0) or 0, getattr(exc, "column", 0) or 0
+
+
+def _syntax_issue(exc: LarkError, file: str, line_text: str = "") -> ConfigIssue:
+    line, col = _culprit(exc)
     where = Location(file, line, col) if line > 0 else Location(file, 1, 1)
     if isinstance(exc, UnexpectedToken):
         token = exc.token
-        text = "end of file" if token.type == "$END" else f"'{token}'"
+        text = "end of file" if token.type == "$END" else \
+            f"'{line_text[col - 1]}'" if 0 < col <= len(line_text) else f"'{str(token).splitlines()[0][:20]}'"
         # Lark's list of acceptable tokens names grammar terminals (ENDFOR, ...): no help to a reader.
         return ConfigIssue(Severity.ERROR, where, "", f"HCL syntax: unexpected {text}")
     if isinstance(exc, UnexpectedCharacters):
@@ -60,6 +71,30 @@ def _syntax_issue(exc: LarkError, file: str) -> ConfigIssue:
     if isinstance(exc, UnexpectedEOF):
         return ConfigIssue(Severity.ERROR, where, "", "HCL syntax: the file ends inside a block or expression")
     return ConfigIssue(Severity.ERROR, where, "", f"HCL syntax: {str(exc).splitlines()[0]}")
+
+
+MAX_SYNTAX_ERRORS = 10
+
+
+def parse_hcl(text: str, file: str) -> tuple[Tree | None, list[ConfigIssue]]:
+    """The parse tree, or the file's syntax errors: after each, the offending character is blanked and the text
+    parsed again, so a stray ']' and a stray '.' further down are both reported (the parser stops at the first)."""
+    problems: list[ConfigIssue] = []
+    lines = text.split("\n")
+    for _ in range(MAX_SYNTAX_ERRORS):
+        try:
+            tree = hcl2.parses_to_tree("\n".join(lines))
+            return (tree if not problems else None), problems
+        except (LarkError, UnexpectedInput) as exc:
+            line, col = _culprit(exc)
+            issue = _syntax_issue(exc, file, lines[line - 1] if 0 < line <= len(lines) else "")
+            if problems and issue.location == problems[-1].location:
+                break  # blanking did not get past it
+            problems.append(issue)
+            if not (0 < line <= len(lines) and 0 < col <= len(lines[line - 1])) or lines[line - 1][col - 1] in "{}\"":
+                break  # the end of the file, or a bracket whose removal would cascade: stop at what is certain
+            lines[line - 1] = lines[line - 1][:col - 1] + " " + lines[line - 1][col:]
+    return None, problems
 
 
 class Module:
@@ -122,10 +157,9 @@ class Module:
         return [p for ev in self._evaluators for p in ev.read]
 
     def _read_hcl(self, text: str, path: Path) -> None:
-        try:
-            tree = hcl2.parses_to_tree(text)
-        except (LarkError, UnexpectedInput) as exc:
-            self.issues.append(_syntax_issue(exc, str(path)))
+        tree, problems = parse_hcl(text, str(path))
+        if tree is None:
+            self.issues += problems
             return
         ev = self._evaluator(path)
         body = next(c for c in tree.children if isinstance(c, Tree) and c.data == "body")
@@ -200,10 +234,9 @@ class Module:
             if doc is not None:
                 self._json_body(doc, ev, block)
         else:
-            try:
-                tree = hcl2.parses_to_tree(text)
-            except (LarkError, UnexpectedInput) as exc:
-                self.issues.append(_syntax_issue(exc, str(path)))
+            tree, problems = parse_hcl(text, str(path))
+            if tree is None:
+                self.issues += problems
                 return
             self._hcl_body(next(c for c in tree.children if isinstance(c, Tree)), ev, block)
         for name, get in block.attrs.items():

@@ -167,7 +167,8 @@ BROKEN = """\
 resource "aws_cloudfront_distribution" "front" {
   default_cache_behavior {
     allowed_methods = ["GET", "HEAD"]]
-    cached_methods  = ["GET", "HEAD"]
+    cached_methods  = ["GET", "HEAD"].
+    target_origin_id = "site"
   }
 }
 """
@@ -179,9 +180,10 @@ def test_hcl_syntax_errors_are_located_in_every_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as exc:
         load_source(tmp_path / "a.tf")
     found = errors(exc)
-    assert found[0] == f"{tmp_path}/a.tf:3:38: HCL syntax: unexpected ']'"
-    assert found[1].startswith(f"{tmp_path}/b.tf:2:")
-    assert len(found) == 2  # no "no distribution" on top of the syntax errors
+    assert found[:2] == [f"{tmp_path}/a.tf:3:38: HCL syntax: unexpected ']'",  # every one in the file, like the
+                         f"{tmp_path}/a.tf:4:38: HCL syntax: unexpected '.'"]  # seed's stray ']' and '.'
+    assert found[2].startswith(f"{tmp_path}/b.tf:2:")
+    assert len(found) == 3  # no "no distribution" on top of the syntax errors
 
 
 def test_a_tf_json_module(tmp_path: Path) -> None:
