@@ -141,3 +141,12 @@ def test_get_distribution_output_is_read_too(tmp_path: Path) -> None:
     (root / "cloudfront" / "distribution.json").write_text(json.dumps(wrapped))
     config = load_source(root / "cloudfront" / "distribution.json")
     assert config.distributions[0].id == "E2EXAMPLE"
+
+
+def test_broken_cloudfront_json_is_located_and_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "dist.json"
+    path.write_text('{"ETag": "E1",\n "DistributionConfig": {"Origins": {"Quantity": 1, "Items": [}}}\n')
+    assert main(["validate", str(path)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"{path}:2:62: syntax:")
+    assert err[-1] == f"1 error in {path} (read as a CloudFront JSON)"
