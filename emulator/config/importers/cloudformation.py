@@ -16,11 +16,10 @@ from emulator.config.importers import policies
 from emulator.config.importers.intrinsics import ACCOUNT, Resolver
 from emulator.config.importers.located import N
 from emulator.config.importers.result import Imported, kvs_needs_data
-from emulator.config.importers.shape import Shape, distribution, items
+from emulator.config.importers.shape import Shape, distribution, items, response_headers_policy, snake
 from emulator.config.source import ConfigIssue, Location, Severity
 
 NOT_IMPORTED = {
-    "AWS::CloudFront::ResponseHeadersPolicy": "response headers policies are not imported yet",
     "AWS::CloudFront::RealtimeLogConfig": "real-time logs are not emulated",
     "AWS::CloudFront::ContinuousDeploymentPolicy": "continuous deployment is not emulated",
     "AWS::CloudFront::StreamingDistribution": "RTMP distributions no longer exist",
@@ -91,6 +90,7 @@ class CloudFormation:
         functions: dict[str, object] = {}
         cache: dict[str, object] = {}
         origin_request: dict[str, object] = {}
+        headers: dict[str, object] = {}
         kvs_files: dict[str, N] = {}
         public_keys: dict[str, N] = {}  # id -> EncodedKey
         key_groups: list[N] = []
@@ -125,6 +125,10 @@ class CloudFormation:
                 key, orp = policies.origin_request_policy(
                     Shape(self.issues, name), resolved.get("OriginRequestPolicyConfig") or N({}, resolved.loc))
                 origin_request[key] = orp
+            elif kind == "AWS::CloudFront::ResponseHeadersPolicy":
+                config = self.resolver.resolve(props.get("ResponseHeadersPolicyConfig") or N({}, props.loc))
+                key = _config_name(props, "ResponseHeadersPolicyConfig", self.resolver, name)
+                headers[key] = response_headers_policy(snake(config), config.loc)
             elif kind == "AWS::CloudFront::PublicKey":
                 key_id = self.resolver.value(N({"Ref": N(name, where)}, where))
                 config = self.resolver.resolve(props.get("PublicKeyConfig") or N({}, props.loc))
@@ -143,7 +147,8 @@ class CloudFormation:
             tree["distributions"] = N(distributions, resources.loc)
         groups = {str((g.get("Name") or N("unnamed")).v): policies.key_group(g, public_keys) for g in key_groups}
         for key, value in (("functions", functions), ("cache_policies", cache),
-                           ("origin_request_policies", origin_request), ("key_groups", groups)):
+                           ("origin_request_policies", origin_request), ("key_groups", groups),
+                           ("response_headers_policies", headers)):
             if value:
                 tree[key] = value
         return Imported("CloudFormation template", tree, self.issues, [Path(self.file)],

@@ -11,14 +11,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from emulator.config.headers import RESPONSE_HEADERS_POLICIES
 from emulator.config.importers import policies
 from emulator.config.importers.located import N, parse_document
 from emulator.config.importers.result import Imported, kvs_needs_data
-from emulator.config.importers.shape import FUNCTION_ARN, Shape, distribution, items
+from emulator.config.importers.shape import (
+    FUNCTION_ARN,
+    Shape,
+    distribution,
+    items,
+    response_headers_policy,
+    snake,
+)
 from emulator.config.managed import CACHE_POLICIES, ORIGIN_REQUEST_POLICIES
 from emulator.config.source import ConfigIssue, Location, Severity
 
-MANAGED_IDS = {p.id for p in CACHE_POLICIES} | {p.id for p in ORIGIN_REQUEST_POLICIES}
+MANAGED_IDS = {p.id for p in (*CACHE_POLICIES, *ORIGIN_REQUEST_POLICIES, *RESPONSE_HEADERS_POLICIES)}
 MAX_SIBLINGS = 200
 
 
@@ -39,6 +47,7 @@ class _Beside:
     def __init__(self, folder: Path, skip: Path, issues: list[ConfigIssue]) -> None:
         self.cache: dict[str, tuple[str, N]] = {}  # id -> (name, policy)
         self.origin_request: dict[str, tuple[str, N]] = {}
+        self.headers: dict[str, tuple[str, N]] = {}
         self.functions: dict[str, N] = {}  # name -> FunctionSummary
         self.key_groups: dict[str, N] = {}  # id -> KeyGroup {Id, KeyGroupConfig}
         self.public_keys: dict[str, N] = {}  # id -> EncodedKey
@@ -59,6 +68,11 @@ class _Beside:
             elif (p := doc.get("OriginRequestPolicy")) is not None and p.get("OriginRequestPolicyConfig") is not None:
                 name, policy = policies.origin_request_policy(shape, p.get("OriginRequestPolicyConfig"))
                 self.origin_request[str((p.get("Id") or N(name)).v)] = (name, policy)
+            elif (p := doc.get("ResponseHeadersPolicy")) is not None and \
+                    (config := p.get("ResponseHeadersPolicyConfig")) is not None:
+                name = str((config.get("Name") or N("unnamed")).v)
+                self.headers[str((p.get("Id") or N(name)).v)] = (name, response_headers_policy(snake(config),
+                                                                                                config.loc))
             elif (f := doc.get("FunctionSummary")) is not None and f.get("Name") is not None:
                 self.functions[str(f.get("Name").v)] = f
             elif (g := doc.get("KeyGroup")) is not None and g.get("Id") is not None:
@@ -96,7 +110,7 @@ def import_cloudfront_json(doc: N, file: Path) -> Imported:
 
     shape = Shape(issues, "DistributionConfig", function_name)
     tree: dict[str, object] = {"distribution": distribution(shape, cfg, dist_id or "default")}
-    used_cache, used_orp = _policy_refs(tree["distribution"], beside)
+    used_cache, used_orp, used_headers = _policy_refs(tree["distribution"], beside)
     if groups := _key_group_refs(tree["distribution"], beside):
         tree["key_groups"] = groups
     if functions:
@@ -105,6 +119,8 @@ def import_cloudfront_json(doc: N, file: Path) -> Imported:
         tree["cache_policies"] = used_cache
     if used_orp:
         tree["origin_request_policies"] = used_orp
+    if used_headers:
+        tree["response_headers_policies"] = used_headers
     return Imported("CloudFront JSON", tree, issues, [file, *beside.files], root)
 
 
@@ -119,17 +135,20 @@ def _function(summary: N | None, name: str, code: Path, loc: Location | None) ->
     return N(out, summary.loc if summary is not None else loc)
 
 
-def _policy_refs(dist: N, beside: _Beside) -> tuple[dict[str, object], dict[str, object]]:
+def _policy_refs(dist: N, beside: _Beside) -> tuple[dict[str, object], dict[str, object], dict[str, object]]:
     """Point each behavior's policy ids at the policies found beside; unknown custom ids are errors."""
     cache: dict[str, object] = {}
     orp: dict[str, object] = {}
+    headers: dict[str, object] = {}
     behaviors = [dist.v.get("default_cache_behavior"), *items(dist.v.get("cache_behaviors"))]  # type: ignore[union-attr]
     for b in behaviors:
         if not isinstance(b, N) or not b.is_map:
             continue
         for key, table, used, command in (("cache_policy", beside.cache, cache, "get-cache-policy"),
                                           ("origin_request_policy", beside.origin_request, orp,
-                                           "get-origin-request-policy")):
+                                           "get-origin-request-policy"),
+                                          ("response_headers_policy", beside.headers, headers,
+                                           "get-response-headers-policy")):
             ref = b.v.get(key)
             if not isinstance(ref, N) or not isinstance(ref.v, str) or ref.v in MANAGED_IDS:
                 continue
@@ -142,7 +161,7 @@ def _policy_refs(dist: N, beside: _Beside) -> tuple[dict[str, object], dict[str,
                                          "AWS managed policy, and no file beside this one defines it",
                                          f"`aws cloudfront {command} --id {ref.v} > {ref.v}.json` beside this file"),
                              ref.loc)
-    return cache, orp
+    return cache, orp, headers
 
 
 def _key_group_refs(dist: N, beside: _Beside) -> dict[str, object]:

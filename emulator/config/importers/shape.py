@@ -118,11 +118,14 @@ def distribution(shape: Shape, cfg: N, dist_id: N | str) -> N:
     if enabled is not None and boolean(enabled).v is False:
         out["enabled"] = enabled  # the loader says a local distribution is always enabled
     if (groups := cfg.get("OriginGroups")) is not None and items(groups):
-        out["origin_groups"] = N(snake(groups), groups.loc)
-    for key, name in (("Logging", "logging"), ("Restrictions", "restrictions")):
-        n = cfg.get(key)
-        if n is not None and _meaningful(n):
-            out[name] = N(snake(n), n.loc)
+        out["origin_groups"] = N([origin_group(g) for g in items(groups)], groups.loc)
+    if (logging := cfg.get("Logging")) is not None and _meaningful(logging):
+        out["logging"] = N(snake(logging), logging.loc)
+    if (r := cfg.get("Restrictions")) is not None and _meaningful(r) and (geo := r.get("GeoRestriction")):
+        where = geo.get("Locations") or geo
+        out["restrictions"] = N({"geo_restriction": N({
+            "restriction_type": geo.get("RestrictionType") or N(None, geo.loc),
+            "locations": N(items(geo.get("Locations")) or items(geo), where.loc)}, geo.loc)}, r.loc)
     for key, name in (("WebACLId", "web_acl_id"), ("ContinuousDeploymentPolicyId", "continuous_deployment_policy_id")):
         n = cfg.get(key)
         if n is not None and n.v:
@@ -134,6 +137,22 @@ def distribution(shape: Shape, cfg: N, dist_id: N | str) -> N:
         shape.warn(cfg.keys.get("ViewerCertificate", cert.loc), f"{shape.what}.ViewerCertificate",
                    "the viewer certificate is not imported: the local CA issues one for every alias")
     return N(out, cfg.loc)
+
+
+def origin_group(g: N) -> N:
+    """OriginGroup {Id, Members {Items: [{OriginId}]}, FailoverCriteria {StatusCodes}} -> frontyard's shape."""
+    out: dict[str, object] = {}
+    put(out, "id", g.get("Id"))
+    members = g.get("Members")
+    if members is not None:
+        out["members"] = N([m.get("OriginId") or m for m in items(members)], members.loc)
+    criteria = g.get("FailoverCriteria")
+    if criteria is not None:
+        codes = criteria.get("StatusCodes")
+        out["failover_criteria"] = N({"status_codes": N([number(c) for c in items(codes)],
+                                                        codes.loc if codes else criteria.loc)}, criteria.loc)
+    put(out, "selection_criteria", g.get("SelectionCriteria"))
+    return N(out, g.loc)
 
 
 def _meaningful(n: N) -> bool:
@@ -251,6 +270,7 @@ def error_response(e: N) -> N:
 
 def snake_name(key: str) -> str:
     key = key.replace("ARN", "Arn").replace("TTL", "Ttl").replace("ID", "Id").replace("HTTPS", "Https")
+    key = key.replace("XSS", "Xss")
     key = key.replace("HTTP", "Http")
     return re.sub(r"(?<!^)(?=[A-Z])", "_", key).lower()
 
@@ -258,8 +278,8 @@ def snake_name(key: str) -> str:
 def snake(n: N) -> object:
     """A CloudFront subtree in frontyard's spelling: snake_case keys, {Quantity, Items} as plain lists."""
     if isinstance(n.v, dict):
-        if "Quantity" in n.v and set(n.v) <= {"Quantity", "Items"}:
-            return N([N(snake(i), i.loc) for i in items(n)], n.loc)
+        if n.v and set(n.v) <= {"Quantity", "Items"}:  # CloudFormation writes some lists as {Items: [...]}
+            return [N(snake(i), i.loc) for i in items(n)]
         out = {snake_name(k): N(snake(v), v.loc) for k, v in n.v.items() if k != "Quantity"}
         if "Items" in n.v:
             out.pop("items", None)
@@ -268,3 +288,17 @@ def snake(n: N) -> object:
     if isinstance(n.v, list):
         return [N(snake(i), i.loc) for i in n.v]
     return n.v
+
+
+def response_headers_policy(tree: object, loc: Location | None) -> N:
+    """A ResponseHeadersPolicyConfig already in snake_case (snake(), or Terraform's blocks flattened) -> the
+    mapping under `response_headers_policies`: its name is the key, removed headers are a list of names."""
+    if isinstance(tree, N):
+        tree = tree.v
+    fields = dict(tree) if isinstance(tree, dict) else {}
+    fields.pop("name", None)
+    remove = fields.get("remove_headers_config")
+    if isinstance(remove, N) and isinstance(remove.v, list):
+        fields["remove_headers_config"] = N([(h.get("header") or h) if isinstance(h, N) else h for h in remove.v],
+                                            remove.loc)
+    return N(fields, loc)

@@ -10,12 +10,12 @@ from collections.abc import Callable, Iterable
 
 from emulator.config.importers.located import N
 from emulator.config.importers.result import kvs_needs_data
-from emulator.config.importers.shape import FUNCTION_ARN, number
+from emulator.config.importers.shape import FUNCTION_ARN, number, response_headers_policy
 from emulator.config.source import ConfigIssue, Location, Severity
 
-NOT_IMPORTED = {
-    "aws_cloudfront_response_headers_policy": "response headers policies are not imported yet",
-}
+# Read only through references (or for their data, from the overlay): nothing of their own to warn about.
+QUIET = {"aws_cloudfront_origin_access_control", "aws_cloudfront_origin_access_identity",
+         "aws_cloudfront_key_value_store"}
 Resources = Iterable[tuple[str, str, N, Location | None]]  # (type, name, located values, where)
 NO_LOCAL_MEANING = {"enabled", "is_ipv6_enabled", "http_version", "price_class", "retain_on_delete",
                     "wait_for_deployment", "tags", "tags_all", "staging", "publish", "comment", "etag", "arn", "id",
@@ -91,12 +91,22 @@ class TfShape:
         if (logging := first(d, "logging_config")) is not None:
             out["logging"] = logging
         if (groups := blocks(d, "origin_group")):
-            out["origin_groups"] = N(groups, groups[0].loc)
+            out["origin_groups"] = N([self.origin_group(g) for g in groups], groups[0].loc)
         cert = first(d, "viewer_certificate")
         if cert is not None and (cert.get("cloudfront_default_certificate") or N(False)).v is not True:
             self.issues.append(ConfigIssue(Severity.WARNING, cert.loc, "viewer_certificate", "the viewer "
                                            "certificate is not imported: the local CA issues one for every alias"))
         return N(out, d.loc)
+
+    def origin_group(self, g: N) -> N:
+        out: dict[str, object] = {}
+        _copy(out, g, {"origin_id": "id"})
+        members = blocks(g, "member")
+        out["members"] = N([m.get("origin_id") or m for m in members], members[0].loc if members else g.loc)
+        if (criteria := first(g, "failover_criteria")) is not None:
+            out["failover_criteria"] = N({"status_codes": criteria.get("status_codes") or N([], criteria.loc)},
+                                         criteria.loc)
+        return N(out, g.loc)
 
     def origin(self, o: N) -> N:
         out: dict[str, object] = {}
@@ -264,6 +274,7 @@ def resources_tree(resources: Resources, shape: TfShape, issues: list[ConfigIssu
     orp: dict[str, object] = {}
     public_keys: dict[str, N] = {}
     groups: list[N] = []
+    headers: dict[str, object] = {}
     for kind, name, body, loc in resources:
         own = body.get("name")
         key = str(own.v) if own is not None and isinstance(own.v, str) else name
@@ -275,19 +286,40 @@ def resources_tree(resources: Resources, shape: TfShape, issues: list[ConfigIssu
             cache[key] = shape.cache_policy(body)
         elif kind == "aws_cloudfront_origin_request_policy":
             orp[key] = shape.origin_request_policy(body)
+        elif kind == "aws_cloudfront_response_headers_policy":
+            headers[key] = response_headers_policy(flat_blocks(body), body.loc)
         elif kind == "aws_cloudfront_public_key" and body.get("id") is not None:
             public_keys[str(body.get("id").v)] = body.get("encoded_key") or N(None, loc)  # type: ignore[union-attr]
         elif kind == "aws_cloudfront_key_group":
             groups.append(body)
-        elif kind in NOT_IMPORTED:
-            issues.append(ConfigIssue(Severity.WARNING, loc, f"{kind}.{name}", f"not imported: {NOT_IMPORTED[kind]}"))
+        elif kind.startswith("aws_cloudfront_") and kind not in QUIET:
+            issues.append(ConfigIssue(Severity.WARNING, loc, f"{kind}.{name}", "not emulated and is ignored"))
     if len(distributions) == 1:
         tree["distribution"] = distributions[0]
     elif distributions:
         tree["distributions"] = distributions
     key_groups = {str((g.get("name") or N("unnamed")).v): shape.key_group(g, public_keys) for g in groups}
     for key, value in (("functions", functions), ("cache_policies", cache), ("origin_request_policies", orp),
-                       ("key_groups", key_groups)):
+                       ("key_groups", key_groups), ("response_headers_policies", headers)):
         if value:
             tree[key] = value
     return tree
+
+
+def flat_blocks(n: N) -> dict[str, object]:
+    """Terraform's nested blocks as CloudFront's API nests them: a single block is a mapping, `{items = [...]}`
+    (and repeated `items` blocks) a list; unset attributes left out."""
+
+    def flat(v: N) -> N:
+        if isinstance(v.v, dict):
+            if set(v.v) == {"items"} and isinstance(v.v["items"].v, list):
+                return N([flat(i) for i in v.v["items"].v], v.loc)
+            return N({k: flat(x) for k, x in v.v.items() if x.v not in (None, "", [])}, v.loc, v.keys)
+        if isinstance(v.v, list):
+            if len(v.v) == 1 and isinstance(v.v[0], N) and v.v[0].is_map:  # a block written once
+                return flat(v.v[0])
+            return N([flat(i) for i in v.v], v.loc)
+        return v
+
+    out = flat(n)
+    return out.v if isinstance(out.v, dict) else {}  # type: ignore[return-value]

@@ -42,13 +42,27 @@ Resources:
         async function handler(event) { return event.request; }
   Headers:
     Type: AWS::CloudFront::ResponseHeadersPolicy
-    Properties: {ResponseHeadersPolicyConfig: {Name: hsts}}
+    Properties:
+      ResponseHeadersPolicyConfig:
+        Name: hsts
+        SecurityHeadersConfig:
+          StrictTransportSecurity: {AccessControlMaxAgeSec: 31536000, IncludeSubdomains: true, Override: true}
+          XSSProtection: {Protection: true, ModeBlock: true, Override: false}
+        CustomHeadersConfig: {Items: [{Header: X-Env, Value: !Ref Env, Override: true}]}
+        RemoveHeadersConfig: {Items: [{Header: X-Powered-By}]}
   Dist:
     Type: AWS::CloudFront::Distribution
     Properties:
       DistributionConfig:
         Enabled: true
         Aliases: !If [IsProd, [www.example.com], [!Sub "${Env}.example.test"]]
+        Restrictions: {GeoRestriction: {RestrictionType: whitelist, Locations: [US, CA]}}
+        OriginGroups:
+          Quantity: 1
+          Items:
+            - Id: both
+              FailoverCriteria: {StatusCodes: {Quantity: 2, Items: [500, 503]}}
+              Members: {Quantity: 2, Items: [{OriginId: api}, {OriginId: site}]}
         Origins:
           - Id: site
             DomainName: !GetAtt Site.RegionalDomainName
@@ -98,6 +112,13 @@ def write(tmp_path: Path, template: str = TEMPLATE, overlay: str | None = OVERLA
     return path
 
 
+def at(path: Path, needle: str, offset: int = 0) -> str:
+    """path:line:col of the first occurrence of needle in the file (plus offset columns)."""
+    lines = path.read_text().splitlines()
+    row = next(i for i, line in enumerate(lines) if needle in line)
+    return f"{path}:{row + 1}:{lines[row].index(needle) + 1 + offset}"
+
+
 def errors(exc: pytest.ExceptionInfo[ConfigError]) -> list[str]:
     return [i.format() for i in exc.value.errors]
 
@@ -106,6 +127,9 @@ def test_intrinsics_parameters_conditions_and_bucket_references(tmp_path: Path) 
     config = load_source(write(tmp_path))
     assert config.source_format == "CloudFormation template"
     (d,) = config.distributions  # ProdOnly's condition is false
+    assert d.geo_restriction is not None and d.geo_restriction.locations == {"US", "CA"}
+    (group,) = d.origin_groups
+    assert (group.id, group.primary, group.secondary, group.status_codes) == ("both", "api", "site", (500, 503))
     assert d.id == "Dist" and d.aliases == ("dev.example.test",)
     site, api = d.origins
     assert site.domain_name == "site-dev.s3.us-east-1.amazonaws.com" and site.is_s3
@@ -119,9 +143,13 @@ def test_intrinsics_parameters_conditions_and_bucket_references(tmp_path: Path) 
     assert (fn.name, fn.runtime) == ("rewrite-dev", "cloudfront-js-2.0")
     assert fn.key_value_store is not None and fn.key_value_store.endswith("redirects.json")
     assert fn.location is not None and fn.location.line == 19  # the Properties of Rewrite in the template
-    warned = "\n".join(w.format() for w in config.warnings)
-    assert "template.yaml:28:3: warning: Resources.Headers: AWS::CloudFront::ResponseHeadersPolicy is not " \
-           "imported" in warned
+    rhp = behavior.headers_policy
+    assert rhp is not None and rhp.name == "hsts"
+    assert [(h.name, h.value, h.override) for h in rhp.security] == [
+        ("Strict-Transport-Security", "max-age=31536000; includeSubDomains", True),
+        ("X-XSS-Protection", "1; mode=block", False)]
+    assert [(h.name, h.value) for h in rhp.custom] == [("X-Env", "dev")]
+    assert rhp.remove == ("X-Powered-By",)
 
 
 def test_parameters_from_the_command_line_win(tmp_path: Path) -> None:
@@ -130,17 +158,19 @@ def test_parameters_from_the_command_line_win(tmp_path: Path) -> None:
     assert config.distributions[0].cache_behaviors[0].viewer_protocol_policy == "https-only"
     with pytest.raises(ConfigError) as exc:  # a region the template's Mappings do not list
         load_source(write(tmp_path), parameters={"AWS::Region": "eu-west-1"})
-    assert errors(exc) == [f"{tmp_path}/template.yaml:43:42: Fn::FindInMap: no key 'eu-west-1' in the Mappings"]
+    assert errors(exc) == [f"{at(tmp_path / 'template.yaml', '!FindInMap')}: Fn::FindInMap: no key 'eu-west-1' in "
+                           "the Mappings"]
 
 
 def test_what_only_a_deployment_knows_is_a_located_error_saying_how_to_supply_it(tmp_path: Path) -> None:
+    path = write(tmp_path, overlay="")
     with pytest.raises(ConfigError) as exc:
-        load_source(write(tmp_path, overlay=""))
+        load_source(path)
     found = errors(exc)
-    assert any(e.startswith(f"{tmp_path}/template.yaml:42:25: parameter 'ApiDomain' has no Default: cannot be "
+    assert any(e.startswith(f"{at(path, '!Ref ApiDomain')}: parameter 'ApiDomain' has no Default: cannot be "
                             "resolved locally\n    expected a value for it: --parameter 'ApiDomain=VALUE'")
                for e in found), found
-    assert any(":24:56: KeyValueStore 'redirects': its data lives in AWS" in e
+    assert any(e.startswith(f"{at(path, '!GetAtt Redirects.Arn')}: KeyValueStore 'redirects': its data lives in AWS")
                and "key_value_stores: {redirects: ./redirects.json}" in e for e in found), found
     assert "(read as a CloudFormation template)" in exc.value.file
     assert not any("missing required key" in e for e in found)  # said once, not again by the loader
@@ -184,10 +214,11 @@ def test_broken_intrinsics_and_unknown_references_are_located(tmp_path: Path) ->
 def test_a_function_error_in_inline_code_points_into_the_template(tmp_path: Path) -> None:
     template = TEMPLATE.replace("async function handler(event) { return event.request; }",
                                 "async function handler(event) { return event.request }}")
+    path = write(tmp_path, template)
     with pytest.raises(ConfigError) as exc:
-        load_source(write(tmp_path, template))
-    assert errors(exc)[0] == f"{tmp_path}/template.yaml:25:21: functions.rewrite-dev: line 2, column 55 of the " \
-                             "code: syntax error near '}'"
+        load_source(path)
+    assert errors(exc)[0] == f"{at(path, 'FunctionCode: |', 14)}: functions.rewrite-dev: line 2, column 55 of " \
+                             "the code: syntax error near '}'"
 
 
 def test_a_broken_template_says_which_format_it_looked_like(tmp_path: Path) -> None:

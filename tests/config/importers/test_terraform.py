@@ -44,6 +44,35 @@ resource "aws_cloudfront_origin_request_policy" "auth" {
   }
 }
 
+resource "aws_cloudfront_response_headers_policy" "cors" {
+  name = "cors-${var.env}"
+  cors_config {
+    access_control_allow_credentials = false
+    access_control_allow_headers {
+      items = ["*"]
+    }
+    access_control_allow_methods {
+      items = ["GET", "POST"]
+    }
+    access_control_allow_origins {
+      items = ["https://app.example.test"]
+    }
+    origin_override = true
+  }
+  custom_headers_config {
+    items {
+      header   = "X-Env"
+      value    = var.env
+      override = true
+    }
+  }
+  remove_headers_config {
+    items {
+      header = "X-Powered-By"
+    }
+  }
+}
+
 resource "aws_cloudfront_distribution" "main" {
   enabled = true
   aliases = ["${var.env}.example.test"]
@@ -67,7 +96,8 @@ resource "aws_cloudfront_distribution" "main" {
     allowed_methods          = ["GET", "HEAD", "OPTIONS"]
     cached_methods           = ["GET", "HEAD"]
     cache_policy_id          = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
-    origin_request_policy_id = aws_cloudfront_origin_request_policy.auth.id
+    origin_request_policy_id   = aws_cloudfront_origin_request_policy.auth.id
+    response_headers_policy_id = aws_cloudfront_response_headers_policy.cors.id
     function_association {
       event_type   = "viewer-request"
       function_arn = aws_cloudfront_function.rewrite.arn
@@ -133,6 +163,10 @@ def test_variables_locals_functions_and_references(tmp_path: Path) -> None:
     b = d.default_cache_behavior
     assert b.origin_request_policy is not None and b.origin_request_policy.name == "auth"
     assert b.function_associations[0].function_name == "rewrite-dev"
+    rhp = b.headers_policy
+    assert rhp is not None and rhp.name == "cors-dev" and rhp.cors is not None
+    assert (rhp.cors.allow_origins, rhp.cors.allow_methods) == (("https://app.example.test",), ("GET", "POST"))
+    assert [(h.name, h.value) for h in rhp.custom] == [("X-Env", "dev")] and rhp.remove == ("X-Powered-By",)
     legacy = d.cache_behaviors[0].forwarded_values
     assert legacy is not None
     assert (legacy.query_string, legacy.headers, legacy.max_ttl) == (True, ("authorization",), 10)
