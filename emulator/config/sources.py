@@ -27,6 +27,12 @@ def load_source(path: str | Path, *, local: str | Path | None = None,
     parameters = dict(parameters or {})
     if not path.exists():
         raise ConfigError(str(path), [ConfigIssue(Severity.ERROR, None, "", "no such file or folder")])
+    if path.is_file():
+        try:
+            path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(str(path), [ConfigIssue(Severity.ERROR, None, "", f"cannot read as UTF-8 text: {exc}")
+                                          ]) from exc
     fmt = detect(path)
     overlay_path = Path(local) if local is not None else find_overlay(path)
     if fmt is Format.FRONTYARD and overlay_path is None:

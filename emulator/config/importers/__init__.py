@@ -62,7 +62,7 @@ def detect(path: Path) -> Format:
     keys = set(doc.v)  # type: ignore[arg-type]
     if path.name == "manifest.json" and "artifacts" in keys:
         return Format.CDK
-    if "AWSTemplateFormatVersion" in keys or (doc.get("Resources") is not None and doc.get("Resources").is_map):
+    if "AWSTemplateFormatVersion" in keys or "Resources" in keys:
         return Format.CLOUDFORMATION
     if distribution_config(doc)[0] is not None:
         return Format.CLOUDFRONT_JSON

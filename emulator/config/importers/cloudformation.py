@@ -95,7 +95,7 @@ class CloudFormation:
         public_keys: dict[str, N] = {}  # id -> EncodedKey
         key_groups: list[N] = []
         if resources is None or not resources.is_map:
-            self.issues.append(ConfigIssue(Severity.ERROR, self.t.loc, "Resources",
+            self.issues.append(ConfigIssue(Severity.ERROR, self.t.keys.get("Resources", self.t.loc), "Resources",
                                            "a CloudFormation template needs a 'Resources' mapping"))
             resources = N({})
         for name, resource in resources.v.items():

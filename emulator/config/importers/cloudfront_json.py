@@ -93,6 +93,10 @@ def import_cloudfront_json(doc: N, file: Path) -> Imported:
         issues.append(ConfigIssue(Severity.ERROR, root, "", "no DistributionConfig in this file",
                                   "the output of `aws cloudfront get-distribution-config --id ID`"))
         return Imported("CloudFront JSON", {}, issues, [file], root)
+    if not cfg.is_map:
+        issues.append(ConfigIssue(Severity.ERROR, cfg.loc, "DistributionConfig", "must be a mapping",
+                                  "the output of `aws cloudfront get-distribution-config --id ID`"))
+        return Imported("CloudFront JSON", {}, issues, [file], root)
     beside = _Beside(file.parent, file, issues)
     functions: dict[str, object] = {}
 

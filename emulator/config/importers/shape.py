@@ -51,13 +51,25 @@ def items(n: N | None) -> list[N]:
     if isinstance(n.v, dict):
         inner = n.v.get("Items")
         return inner.v if inner is not None and isinstance(inner.v, list) else []
-    return [n]
+    return []
 
 
 def located_list(n: N | None, convert: Callable[[N], object] = lambda x: x) -> N | None:
     if n is None:
         return None
+    if not isinstance(n.v, list | dict):
+        return n  # not a list at all: the loader says so, at its place
     return N([convert(i) for i in items(n)], n.loc)
+
+
+def mapping(convert: Callable[..., N]) -> Callable[..., N]:
+    """A converter of a mapping passes anything else through untouched, for the loader to report."""
+
+    def run(*args: object) -> N:
+        n = args[-1]
+        return convert(*args) if isinstance(n, N) and n.is_map else n  # type: ignore[return-value]
+
+    return run
 
 
 def number(n: N) -> N:
@@ -139,6 +151,7 @@ def distribution(shape: Shape, cfg: N, dist_id: N | str) -> N:
     return N(out, cfg.loc)
 
 
+@mapping
 def origin_group(g: N) -> N:
     """OriginGroup {Id, Members {Items: [{OriginId}]}, FailoverCriteria {StatusCodes}} -> frontyard's shape."""
     out: dict[str, object] = {}
@@ -167,6 +180,7 @@ def _meaningful(n: N) -> bool:
     return True
 
 
+@mapping
 def origin(shape: Shape, o: N) -> N:
     out: dict[str, object] = {}
     field = f"{shape.what}.Origins"
@@ -202,6 +216,7 @@ def origin(shape: Shape, o: N) -> N:
     return N(out, o.loc)
 
 
+@mapping
 def behavior(shape: Shape, b: N) -> N:
     out: dict[str, object] = {}
     shape.unknown(b, BEHAVIOR_KEYS, f"{shape.what}.CacheBehavior")
@@ -239,6 +254,7 @@ def behavior(shape: Shape, b: N) -> N:
     return N(out, b.loc)
 
 
+@mapping
 def forwarded_values(fv: N) -> N:
     out: dict[str, object] = {}
     put(out, "query_string", fv.get("QueryString"), boolean)
@@ -255,6 +271,7 @@ def forwarded_values(fv: N) -> N:
     return N(out, fv.loc)
 
 
+@mapping
 def error_response(e: N) -> N:
     out: dict[str, object] = {}
     put(out, "error_code", e.get("ErrorCode"), number)

@@ -280,7 +280,8 @@ class Module:
         if key in self._local_values:
             return self._local_values[key]
         if key not in self._locals:
-            raise EvalError(loc, f"no local value named '{key}'", f"one of: {', '.join(sorted(self._locals))}")
+            raise EvalError(loc, f"no local value named '{key}'",
+                            f"one of: {', '.join(sorted(self._locals)) or '(no locals blocks)'}")
         if key in self._in_progress:
             raise EvalError(loc, f"local.{key} refers to itself")
         self._in_progress.add(key)

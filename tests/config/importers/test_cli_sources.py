@@ -150,3 +150,19 @@ def test_broken_cloudfront_json_is_located_and_named(tmp_path: Path, capsys: pyt
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith(f"{path}:2:62: syntax:")
     assert err[-1] == f"1 error in {path} (read as a CloudFront JSON)"
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), [
+    ("bin.yaml", b"\x00\xff\xfe", "cannot read as UTF-8 text"),
+    ("t.yaml", b"Resources: [1, 2]\n", "t.yaml:1:1: Resources: a CloudFormation template needs a 'Resources' mapping"),
+    ("d.json", b'{"DistributionConfig": "x"}', "d.json:1:24: DistributionConfig: must be a mapping"),
+    ("o.yaml", b"Resources:\n  D:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n"
+               b"      DistributionConfig: {Origins: 5, DefaultCacheBehavior: {TargetOriginId: o}}\n",
+     "o.yaml:5:37: distribution.origins: must be a list, got a number"),
+])
+def test_malformed_sources_get_a_located_answer_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                 name: str, text: bytes, expected: str) -> None:
+    (tmp_path / name).write_bytes(text)
+    assert main(["validate", str(tmp_path / name)]) == 2
+    err = capsys.readouterr().err
+    assert expected in err and "Traceback" not in err
