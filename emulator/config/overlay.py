@@ -10,6 +10,7 @@ KeyValueStore, and values only a deployment knows (`parameters:`, like `--parame
       api.example.test: {resolve: 127.0.0.1:9000}
     key_value_stores: {redirects: ./redirects.json}
     unmapped_origins: "502"     # or "internet" (the default): where an origin the overlay does not map goes
+    lambda_functions: {strip-prefix: {code: ./lambda/strip}}   # a Lambda@Edge function's code, when not known
     emulator: {listen: {http: 127.0.0.1:8080}}
 """
 
@@ -69,8 +70,8 @@ def read_overlay(path: Path) -> Overlay:
     overlay.smap, overlay.issues = smap, issues
     report = Report(smap, path.parent.resolve(), overlay.issues)
     top = Section(report, (), tree)
-    top.check_keys(("parameters", "origins", "key_value_stores", "unmapped_origins", "emulator"))
-    for key in ("parameters", "key_value_stores"):
+    top.check_keys(("parameters", "origins", "key_value_stores", "unmapped_origins", "emulator", "lambda_functions"))
+    for key in ("parameters", "key_value_stores", "lambda_functions"):
         top.section(key)
     if (origins := top.section("origins")) is not None:
         for name, value in origins.data.items():
@@ -124,6 +125,24 @@ class _Apply:
                 self.error(("origins", name), f"no origin has id or domain name '{name}'",
                            f"one of the origin ids: {', '.join(ids) or '(none)'}, or their domain names", key=True)
         self.stores(tree)
+        self.lambdas(tree)
+
+    def lambdas(self, tree: dict[str, object]) -> None:
+        """`lambda_functions: {name: {code: ./folder, ...}}`: where an associated Lambda@Edge function's code is
+        (and any setting to override); a name the source does not define is added."""
+        given = self.o.tree.get("lambda_functions")
+        if not isinstance(given, dict):
+            return
+        functions = tree.setdefault("lambda_functions", {})
+        for name, value in given.items():
+            local = located(value, self.smap, ("lambda_functions", name))
+            if isinstance(local.v, dict) and isinstance(code := local.v.get("code"), N) and isinstance(code.v, str):
+                code.v = self.path(code.v)
+            current = functions.get(name) if isinstance(functions, dict) else None  # type: ignore[union-attr]
+            if isinstance(current, N) and current.is_map and local.is_map:
+                current.v.update(local.v)  # type: ignore[union-attr]
+            else:
+                functions[name] = local  # type: ignore[index]
 
     def origin(self, origin: N, tree: dict[str, object]) -> None:
         fields: dict[str, object] = origin.v  # type: ignore[assignment]

@@ -83,6 +83,10 @@ def relocate(tree: dict[str, object], base_dir: Path, out_dir: Path) -> None:
             for key in ("code", "key_value_store"):
                 if key in fn:
                     fn[key] = move(fn[key])
+    edge = tree.get("lambda_functions")
+    for fn in edge.values() if isinstance(edge, dict) else ():
+        if isinstance(fn, dict) and "code" in fn:
+            fn["code"] = move(fn["code"])
     groups = tree.get("key_groups")
     for group in groups.values() if isinstance(groups, dict) else ():
         for key in group.get("public_keys", []) if isinstance(group, dict) else []:

@@ -132,7 +132,7 @@ def _merge(parts: list[Imported], fmt: Format, root: Location, issues: list[Conf
         if isinstance(d := part.tree.get("distributions"), N):
             distributions += d.v  # type: ignore[arg-type]
         for key in ("functions", "cache_policies", "origin_request_policies", "key_groups",
-                    "response_headers_policies"):
+                    "response_headers_policies", "lambda_functions"):
             if key in part.tree:
                 tree.setdefault(key, {}).update(part.tree[key])  # type: ignore[attr-defined]
     if len(distributions) == 1:

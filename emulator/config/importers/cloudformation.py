@@ -12,7 +12,7 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
-from emulator.config.importers import policies
+from emulator.config.importers import lambdas, policies
 from emulator.config.importers.intrinsics import ACCOUNT, Resolver
 from emulator.config.importers.located import N
 from emulator.config.importers.result import Imported, kvs_needs_data
@@ -77,10 +77,35 @@ class CloudFormation:
             return _fake_id(name, "K")  # the Key-Pair-Id signers send; --parameter LogicalId=K... to use the real one
         if kind in QUIET and attr in (None, "Id"):
             return _fake_id(name)
+        if kind == "AWS::Lambda::Function":
+            fn = self._lambda_name(name, props)
+            arn = lambdas.lambda_arn(r.region, ACCOUNT, fn)
+            return {None: fn, "Arn": arn}.get(attr)
+        if kind == "AWS::Lambda::Version":
+            target = props.get("FunctionName")
+            fn = r.value(target) if target is not None else None
+            fn = str(fn).rsplit(":", 1)[-1] if isinstance(fn, str) else name
+            return {None: lambdas.lambda_arn(r.region, ACCOUNT, fn, lambdas.VERSION),
+                    "Version": lambdas.VERSION}.get(attr)
         if kind == "AWS::CloudFront::Distribution":
             fake = "d" + hashlib.sha256(name.encode()).hexdigest()[:13] + ".cloudfront.net"
             return {None: _fake_id(name), "Id": _fake_id(name), "DomainName": fake}.get(attr)
         return None
+
+    def _lambda_name(self, name: str, props: N) -> str:
+        given = props.get("FunctionName")
+        value = self.resolver.value(given) if given is not None else None
+        return str(value) if isinstance(value, str) else name
+
+    def _lambda(self, name: str, resource: N, props: N) -> N:
+        """A Lambda@Edge candidate: CDK's asset folder (aws:asset:path) is its code; inline or S3 code is not here."""
+        fn = self._lambda_name(name, props)
+        asset = (resource.get("Metadata") or N({})).get("aws:asset:path")
+        code = N(str(asset.v), asset.loc) if asset is not None and isinstance(asset.v, str) else \
+            lambdas.code_unknown(fn, props.loc, "its code is inline or in S3, not a folder here")
+        get = self.resolver.resolve
+        return lambdas.entry(*(get(props.get(k)) if props.get(k) is not None else None  # type: ignore[misc]
+                               for k in ("Runtime", "Handler", "Timeout", "MemorySize")), code, resource.loc)
 
     # -- the template ---------------------------------------------------------------------------------
     def load(self) -> Imported:
@@ -91,6 +116,7 @@ class CloudFormation:
         cache: dict[str, object] = {}
         origin_request: dict[str, object] = {}
         headers: dict[str, object] = {}
+        edge: dict[str, N] = {}  # Lambda functions, kept if a behavior associates them
         kvs_files: dict[str, N] = {}
         public_keys: dict[str, N] = {}  # id -> EncodedKey
         key_groups: list[N] = []
@@ -129,6 +155,8 @@ class CloudFormation:
                 config = self.resolver.resolve(props.get("ResponseHeadersPolicyConfig") or N({}, props.loc))
                 key = _config_name(props, "ResponseHeadersPolicyConfig", self.resolver, name)
                 headers[key] = response_headers_policy(snake(config), config.loc)
+            elif kind == "AWS::Lambda::Function":
+                edge[self._lambda_name(name, props)] = self._lambda(name, resource, props)
             elif kind == "AWS::CloudFront::PublicKey":
                 key_id = self.resolver.value(N({"Ref": N(name, where)}, where))
                 config = self.resolver.resolve(props.get("PublicKeyConfig") or N({}, props.loc))
@@ -151,6 +179,7 @@ class CloudFormation:
                            ("response_headers_policies", headers)):
             if value:
                 tree[key] = value
+        lambdas.add_referenced(tree, edge)
         return Imported("CloudFormation template", tree, self.issues, [Path(self.file)],
                         self.t.loc or Location(self.file, 1, 1))
 

@@ -232,7 +232,8 @@ def behavior(shape: Shape, b: N) -> N:
                                           shape.function_name(a.get("FunctionARN") or N(None, a.loc))
                                           for a in items(fa)}, fa.loc)
     if (la := b.get("LambdaFunctionAssociations")) is not None and items(la):
-        out["lambda_function_associations"] = N([N(snake(a), a.loc) for a in items(la)], la.loc)
+        out["lambda_function_associations"] = lambda_associations(
+            [(a.get("EventType"), a.get("LambdaFunctionARN"), a.get("IncludeBody"), a) for a in items(la)], la.loc)
     if (fv := b.get("ForwardedValues")) is not None:
         out["forwarded_values"] = forwarded_values(fv)
     for key, name in (("MinTTL", "min_ttl"), ("DefaultTTL", "default_ttl"), ("MaxTTL", "max_ttl")):
@@ -283,6 +284,17 @@ def error_response(e: N) -> N:
         out["response_code"] = number(code)
     put(out, "error_caching_min_ttl", e.get("ErrorCachingMinTTL"), number)
     return N(out, e.loc)
+
+
+def lambda_associations(entries: list[tuple[N | None, N | None, N | None, N]], loc: Location | None) -> N:
+    """[(EventType, LambdaFunctionARN, IncludeBody)] -> {event: {function: ARN, include_body}}, as the YAML has."""
+    out: dict[str, object] = {}
+    for event, arn, body, where in entries:
+        entry: dict[str, object] = {"function": arn or N(None, where.loc)}
+        if body is not None and boolean(body).v is True:
+            entry["include_body"] = boolean(body)
+        out[str(event.v if event is not None else "")] = N(entry, where.loc)
+    return N(out, loc)
 
 
 def snake_name(key: str) -> str:

@@ -11,90 +11,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import hcl2
 from lark import Tree
-from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from emulator.config.importers.hcl_eval import EvalError, Evaluator, Ref
 from emulator.config.importers.intrinsics import ACCOUNT
+from emulator.config.importers.lambdas import VERSION, add_referenced, code_unknown, entry, lambda_arn
 from emulator.config.importers.located import N, parse_document
 from emulator.config.importers.result import Imported
+from emulator.config.importers.tf_read import Block, json_labelled, json_value, label, once, parse_hcl
 from emulator.config.importers.tf_shape import TfShape, resources_tree
 from emulator.config.importers.tf_show import import_show_json
 from emulator.config.source import ConfigIssue, Location, Severity
-
-
-@dataclass
-class Block:
-    """A block of either syntax: attributes evaluate lazily (references may point anywhere in the module)."""
-
-    type: str
-    labels: list[str]
-    loc: Location
-    attrs: dict[str, Callable[[], N]] = field(default_factory=dict)
-    attr_locs: dict[str, Location] = field(default_factory=dict)
-    blocks: list[Block] = field(default_factory=list)
-
-    def as_n(self) -> N:
-        """Attributes as located values, nested blocks as lists of mappings (the shape show -json has)."""
-        out: dict[str, object] = {name: get() for name, get in self.attrs.items()}
-        for b in self.blocks:
-            out.setdefault(b.type, N([], b.loc)).v.append(b.as_n())  # type: ignore[union-attr]
-        return N(out, self.loc, dict(self.attr_locs))
-
-
-def _culprit(exc: LarkError) -> tuple[int, int]:
-    """Where the mistake is: a '.' followed by no name makes the lexer swallow the following lines as one
-    string token; the '.' before it is the mistake then."""
-    if isinstance(exc, UnexpectedToken) and exc.token.type == "STRING_CHARS" and "\n" in exc.token \
-            and exc.token_history:
-        previous = exc.token_history[-1]
-        return previous.line or 0, previous.column or 0
-    return getattr(exc, "line", 0) or 0, getattr(exc, "column", 0) or 0
-
-
-def _syntax_issue(exc: LarkError, file: str, line_text: str = "") -> ConfigIssue:
-    line, col = _culprit(exc)
-    where = Location(file, line, col) if line > 0 else Location(file, 1, 1)
-    if isinstance(exc, UnexpectedToken):
-        token = exc.token
-        text = "end of file" if token.type == "$END" else \
-            f"'{line_text[col - 1]}'" if 0 < col <= len(line_text) else f"'{str(token).splitlines()[0][:20]}'"
-        # Lark's list of acceptable tokens names grammar terminals (ENDFOR, ...): no help to a reader.
-        return ConfigIssue(Severity.ERROR, where, "", f"HCL syntax: unexpected {text}")
-    if isinstance(exc, UnexpectedCharacters):
-        return ConfigIssue(Severity.ERROR, where, "", f"HCL syntax: unexpected character {exc.char!r}")
-    if isinstance(exc, UnexpectedEOF):
-        return ConfigIssue(Severity.ERROR, where, "", "HCL syntax: the file ends inside a block or expression")
-    return ConfigIssue(Severity.ERROR, where, "", f"HCL syntax: {str(exc).splitlines()[0]}")
-
-
-MAX_SYNTAX_ERRORS = 10
-
-
-def parse_hcl(text: str, file: str) -> tuple[Tree | None, list[ConfigIssue]]:
-    """The parse tree, or the file's syntax errors: after each, the offending character is blanked and the text
-    parsed again, so a stray ']' and a stray '.' further down are both reported (the parser stops at the first)."""
-    problems: list[ConfigIssue] = []
-    lines = text.split("\n")
-    for _ in range(MAX_SYNTAX_ERRORS):
-        try:
-            tree = hcl2.parses_to_tree("\n".join(lines))
-            return (tree if not problems else None), problems
-        except (LarkError, UnexpectedInput) as exc:
-            line, col = _culprit(exc)
-            issue = _syntax_issue(exc, file, lines[line - 1] if 0 < line <= len(lines) else "")
-            if problems and issue.location == problems[-1].location:
-                break  # blanking did not get past it
-            problems.append(issue)
-            if not (0 < line <= len(lines) and 0 < col <= len(lines[line - 1])) or lines[line - 1][col - 1] in "{}\"":
-                break  # the end of the file, or a bracket whose removal would cascade: stop at what is certain
-            lines[line - 1] = lines[line - 1][:col - 1] + " " + lines[line - 1][col:]
-    return None, problems
 
 
 class Module:
@@ -112,6 +43,7 @@ class Module:
         self._tfvars: dict[str, object] = {}
         self.resources: dict[tuple[str, str], Block] = {}
         self._evaluators: list[Evaluator] = []
+        self.data_blocks: dict[tuple[str, str], Block] = {}
 
     # -- reading ------------------------------------------------------------------------------------
     def read(self) -> None:
@@ -132,6 +64,8 @@ class Module:
                 self._vars[block.labels[0]] = block
             elif block.type == "locals":
                 self._locals.update(block.attrs)
+            elif block.type == "data" and len(block.labels) == 2:
+                self.data_blocks[(block.labels[0], block.labels[1])] = block
             elif block.type == "resource" and len(block.labels) == 2:
                 key = (block.labels[0], block.labels[1])
                 if key in self.resources:  # as `terraform validate` says: a resource is declared once
@@ -171,7 +105,7 @@ class Module:
             if isinstance(node, Tree) and node.data == "block":
                 parts = [c for c in node.children if isinstance(c, Tree)]
                 kind = str(parts[0].children[0])
-                labels = [_label(p) for p in parts[1:] if p.data in ("identifier", "string")]
+                labels = [label(p) for p in parts[1:] if p.data in ("identifier", "string")]
                 inner = next(p for p in parts if p.data == "body")
                 block = Block(kind, labels, ev.loc(node))
                 self._hcl_body(inner, ev, block)
@@ -186,7 +120,7 @@ class Module:
                 name_t = node.children[0]
                 name = str(name_t.children[0]) if isinstance(name_t, Tree) else str(name_t)
                 expr = node.children[-1]
-                block.attrs[name] = _once(lambda e=expr: ev.located(e))
+                block.attrs[name] = once(lambda e=expr: ev.located(e))
                 block.attr_locs[name] = ev.loc(node)
             elif node.data == "block":
                 nested = self._hcl_blocks(Tree("body", [node]), ev)
@@ -204,7 +138,7 @@ class Module:
         ev = self._evaluator(path)
         for kind, section in doc.v.items():  # type: ignore[union-attr]
             depth = {"resource": 2, "data": 2, "variable": 1, "provider": 1, "module": 1, "output": 1}.get(kind, 0)
-            for labels, body in _json_labelled(section, depth):
+            for labels, body in json_labelled(section, depth):
                 block = Block(kind, labels, body.loc or Location(str(path), 1, 1))
                 self._json_body(body, ev, block)
                 self.blocks.append(block)
@@ -218,7 +152,7 @@ class Module:
                     self._json_body(obj, ev, nested)
                     block.blocks.append(nested)
             else:
-                block.attrs[key] = _once(lambda v=value: _json_value(v, ev))
+                block.attrs[key] = once(lambda v=value: json_value(v, ev))
                 block.attr_locs[key] = body.keys.get(key, value.loc)
 
     def _read_tfvars(self, path: Path) -> None:
@@ -252,7 +186,10 @@ class Module:
             return {"module": str(self.folder), "root": str(self.folder), "cwd": str(self.folder)}
         if name == "terraform":
             return {"workspace": "default"}
-        if name in ("data", "module") or name.startswith("aws_") or "_" in name:
+        if name == "data":  # data.archive_file.X (local zips of Lambda code) is evaluated; other sources are not
+            return lambda kind: (lambda key: self.archive_ref(str(key), loc)) if kind == "archive_file" \
+                else Ref(f"data.{kind}", loc)
+        if name == "module" or name.startswith("aws_") or "_" in name:
             return lambda key: self.resource_ref(name, str(key), loc)
         raise EvalError(loc, f"'{name}' is not something frontyard can resolve",
                         "var.NAME, local.NAME, or a resource TYPE.NAME.ATTRIBUTE")
@@ -291,6 +228,26 @@ class Module:
             raise EvalError(value.v.location, value.v.message, value.v.expected)
         self._local_values[key] = value.plain()
         return self._local_values[key]
+
+    def archive_ref(self, name: str, loc: Location | None) -> object:
+        block = self.data_blocks.get(("archive_file", name))
+        if block is None:
+            return Ref(f"data.archive_file.{name}", loc)
+        return lambda attr: self._attr(block, str(attr)) if str(attr) in block.attrs else \
+            Ref(f"data.archive_file.{name}.{attr}", loc)
+
+    def archives(self) -> dict[str, str]:
+        """output_path -> source_dir / source_file of every archive_file: where a zipped Lambda's code is."""
+        out = {}
+        for block in self.data_blocks.values():
+            try:
+                target, source = self._attr(block, "output_path"), self._attr(block, "source_dir") or \
+                    self._attr(block, "source_file")
+            except EvalError:
+                continue
+            if isinstance(target, str) and isinstance(source, str):
+                out[target] = source
+        return out
 
     def resource_ref(self, kind: str, name: str, loc: Location | None) -> object:
         block = self.resources.get((kind, name))
@@ -334,6 +291,10 @@ class Module:
             bucket = self._attr(block, "bucket") or name
             values = {"website_endpoint": f"{bucket}.s3-website-{self.region}.amazonaws.com",
                       "website_domain": f"s3-website-{self.region}.amazonaws.com", "id": bucket}
+        elif kind == "aws_lambda_function":
+            fn = self._attr(block, "function_name") or name
+            values = {"function_name": fn, "arn": lambda_arn(self.region, ACCOUNT, str(fn)), "version": VERSION,
+                      "qualified_arn": lambda_arn(self.region, ACCOUNT, str(fn), VERSION)}
         elif kind == "aws_cloudfront_distribution":
             values = {"id": fake, "domain_name": "d" + fake[1:].lower() + ".cloudfront.net",
                       "arn": f"arn:aws:cloudfront::{ACCOUNT}:distribution/{fake}"}
@@ -353,56 +314,29 @@ class Module:
             if kind == "aws_cloudfront_public_key":  # computed by AWS: ours, as references to it see it
                 body.v["id"] = N(self.attribute(block, kind, name, "id", block.loc), block.loc)  # type: ignore[index]
             resources.append((kind, name, body, block.loc))
-        return resources_tree(resources, shape, self.issues)
+        tree = resources_tree(resources, shape, self.issues)
+        add_referenced(tree, self.lambdas())
+        return tree
 
-
-def _once(get: Callable[[], N]) -> Callable[[], N]:
-    cache: list[N] = []
-
-    def run() -> N:
-        if not cache:
-            cache.append(get())
-        return cache[0]
-
-    return run
-
-
-def _label(t: Tree) -> str:
-    if t.data == "identifier":
-        return str(t.children[0])
-    return "".join(str(p.children[0]) for p in t.children if isinstance(p, Tree))
-
-
-def _json_labelled(section: N, depth: int) -> list[tuple[list[str], N]]:
-    """{"resource": {"type": {"name": {...}}}} -> (["type", "name"], body) pairs."""
-    if depth == 0:
-        return [([], section)] if section.is_map else []
-    out = []
-    for key, value in (section.v.items() if section.is_map else ()):  # type: ignore[union-attr]
-        for labels, body in _json_labelled(value, depth - 1) if depth > 1 else (
-                [([], v) for v in (value.v if value.is_list else [value])]):
-            out.append(([key, *labels], body))
-    return out
-
-
-def _json_value(n: N, ev: Evaluator) -> N:
-    """A .tf.json value: strings are templates ("${var.x}"), evaluated with the string's location."""
-    if isinstance(n.v, str) and "${" in n.v:
-        try:
-            tree = hcl2.parses_to_tree("x = " + json.dumps(n.v) + "\n")
-            expr = tree.children[0].children[0].children[-1]
-            fixed = Evaluator(ev.file, ev.folder, ev.resolve, ev.params)
-            fixed.loc = lambda _t: n.loc  # type: ignore[method-assign]
-            return N(fixed.value(fixed.eval(expr), n.loc), n.loc)
-        except EvalError as exc:
-            return N(exc.issue(), n.loc)
-        except (LarkError, UnexpectedInput) as exc:
-            return N(ConfigIssue(Severity.ERROR, n.loc, "", f"template syntax: {str(exc).splitlines()[0]}"), n.loc)
-    if isinstance(n.v, list):
-        return N([_json_value(i, ev) for i in n.v], n.loc)
-    if isinstance(n.v, dict):
-        return N({k: _json_value(v, ev) for k, v in n.v.items()}, n.loc, n.keys)
-    return n
+    def lambdas(self) -> dict[str, N]:
+        """Lambda@Edge candidates: aws_lambda_function, its code the folder an archive_file zipped."""
+        archives = self.archives()
+        out: dict[str, N] = {}
+        for (kind, name), block in self.resources.items():
+            if kind != "aws_lambda_function":
+                continue
+            body = block.as_n()
+            fn = str(self.attribute(block, kind, name, "function_name", block.loc))
+            filename = body.get("filename")
+            target = filename.plain() if filename is not None else None
+            if isinstance(target, str) and (target in archives or not target.endswith(".zip")):
+                source = archives.get(target, target)
+                code = N(os.path.relpath((self.folder / source).resolve(), self.folder.resolve()), filename.loc)
+            else:
+                code = code_unknown(fn, block.loc, "its code is a zip or in S3, not a folder here")
+            out[fn] = entry(body.get("runtime"), body.get("handler"), body.get("timeout"), body.get("memory_size"),
+                            code, block.loc)
+        return out
 
 
 def import_terraform(path: Path, show_json: bool, params: Mapping[str, str]) -> Imported:

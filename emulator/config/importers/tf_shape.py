@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 
 from emulator.config.importers.located import N
 from emulator.config.importers.result import kvs_needs_data
-from emulator.config.importers.shape import FUNCTION_ARN, number, response_headers_policy
+from emulator.config.importers.shape import FUNCTION_ARN, lambda_associations, number, response_headers_policy
 from emulator.config.source import ConfigIssue, Location, Severity
 
 # Read only through references (or for their data, from the overlay): nothing of their own to warn about.
@@ -161,11 +161,9 @@ class TfShape:
                 f.get("function_arn") or N(None, f.loc)) for f in functions}, functions[0].loc)
         lambdas = blocks(b, "lambda_function_association")
         if lambdas:
-            out["lambda_function_associations"] = N([N({"event_type": a.get("event_type"),
-                                                        "lambda_function_arn": a.get("lambda_arn"),
-                                                        **({"include_body": a.get("include_body")}
-                                                           if val(a, "include_body") else {})}, a.loc)
-                                                     for a in lambdas], lambdas[0].loc)
+            out["lambda_function_associations"] = lambda_associations(
+                [(a.get("event_type"), a.get("lambda_arn"), a.get("include_body"), a) for a in lambdas],
+                lambdas[0].loc)
         fv = first(b, "forwarded_values")
         if fv is not None:
             out["forwarded_values"] = self.forwarded_values(fv)
