@@ -293,3 +293,23 @@ def test_terraform_show_json_of_a_state_with_a_child_module(tmp_path: Path) -> N
     assert (d.id, d.aliases, d.origins[0].domain_name) == ("web", ("www.example.test",), "web.internal")
     policy = d.default_cache_behavior.cache_policy
     assert policy is not None and (policy.name, policy.default_ttl, policy.gzip) == ("short", 5, True)
+
+
+def test_a_key_value_store_association_takes_its_data_from_the_overlay(tmp_path: Path) -> None:
+    code = '''  code    = file("${path.module}/rewrite.js")'''
+    association = "\n  key_value_store_associations = [aws_cloudfront_key_value_store.redirects.arn]"
+    path = module(tmp_path, MODULE.replace(code, code + association) + '''
+resource "aws_cloudfront_key_value_store" "redirects" {
+  name = "redirects"
+}
+''')
+    with pytest.raises(ConfigError) as exc:
+        load_source(path, parameters={"api_domain": "api.internal"})
+    (error,) = errors(exc)
+    assert error.startswith(f"{at(path, 'aws_cloudfront_key_value_store.redirects.arn')}: KeyValueStore "
+                            "'redirects': its data lives in AWS")
+    (tmp_path / "kvs").mkdir()
+    (tmp_path / "kvs" / "redirects.json").write_text('{"data": [{"key": "/old", "value": "/new"}]}')
+    (tmp_path / "frontyard.local.yaml").write_text("key_value_stores: {redirects: kvs/redirects.json}\n")
+    (fn,) = load_source(path, parameters={"api_domain": "api.internal"}).functions
+    assert fn.key_value_store == str(tmp_path / "kvs" / "redirects.json")
