@@ -46,7 +46,7 @@ class CloudFormation:
         self.t = template
         self.file = file
         self.issues: list[ConfigIssue] = []
-        self.resolver = Resolver(template, params, self.attribute, self.issues)
+        self.resolver = Resolver(template, params, self.attribute)
 
     # -- what Ref and Fn::GetAtt give for each resource type ----------------------------------------------
     def attribute(self, kind: str, name: str, attr: str | None, props: N) -> object:
@@ -117,7 +117,6 @@ class CloudFormation:
         origin_request: dict[str, object] = {}
         headers: dict[str, object] = {}
         edge: dict[str, N] = {}  # Lambda functions, kept if a behavior associates them
-        kvs_files: dict[str, N] = {}
         public_keys: dict[str, N] = {}  # id -> EncodedKey
         key_groups: list[N] = []
         if resources is None or not resources.is_map:
@@ -140,7 +139,7 @@ class CloudFormation:
             elif kind == "AWS::CloudFront::Function":
                 resolved = self.resolver.resolve(props)
                 fn_name = _config_name(props, "", self.resolver, name)
-                functions[fn_name] = self._function(resolved, fn_name, kvs_files)
+                functions[fn_name] = self._function(resolved)
             elif kind == "AWS::CloudFront::CachePolicy":
                 resolved = self.resolver.resolve(props)
                 key, policy = policies.cache_policy(Shape(self.issues, name),
@@ -193,7 +192,7 @@ class CloudFormation:
             self.issues.append(ConfigIssue(Severity.ERROR, cond.loc, "Condition", str(exc)))
             return True
 
-    def _function(self, props: N, name: str, kvs_files: dict[str, N]) -> N:
+    def _function(self, props: N) -> N:
         out: dict[str, object] = {}
         config = props.get("FunctionConfig") or N({}, props.loc)
         runtime = config.get("Runtime")

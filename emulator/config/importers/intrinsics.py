@@ -41,12 +41,10 @@ Attribute = Callable[[str, str, str | None, N], object]
 
 
 class Resolver:
-    def __init__(self, template: N, params: Mapping[str, str], attribute: Attribute,
-                 issues: list[ConfigIssue]) -> None:
+    def __init__(self, template: N, params: Mapping[str, str], attribute: Attribute) -> None:
         self.t = template
         self.params = params
         self.attribute = attribute
-        self.issues = issues
         self.region = params.get("AWS::Region", "us-east-1")
         self.parameters = self._parameters()
         self.conditions: dict[str, bool] = {}

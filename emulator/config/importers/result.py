@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from emulator.config.importers.located import N
@@ -16,7 +16,6 @@ class Imported:
     issues: list[ConfigIssue]  # the importer's own: syntax, intrinsics, unsupported resources
     files: list[Path]  # every file read (watched by --watch)
     root: Location
-    origins: list[str] = field(default_factory=list)  # filled by the overlay: what it mapped
 
     @property
     def failed(self) -> bool:
