@@ -177,7 +177,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not args.output:
         print(text, end="")
         return EXIT_OK
-    out.write_text(text, encoding="utf-8")
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"frontyard import: cannot write {out}: {exc.strerror}", file=sys.stderr)
+        return EXIT_FAILED
     print(f"wrote {out}", file=sys.stderr)
     return EXIT_OK
 

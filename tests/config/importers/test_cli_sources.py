@@ -83,6 +83,8 @@ def test_import_writes_commented_yaml(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "code: ../terraform/spa-rewrite.js" in text and "root: ../site" in text
     assert "cache_policy: Managed-CachingOptimized" in text
     assert main(["validate", str(out)]) == 0
+    assert main(["import", str(root / "terraform"), "-o", str(tmp_path / "no-such-dir" / "x.yaml")]) == 1
+    assert "frontyard import: cannot write" in capsys.readouterr().err
 
 
 def test_import_of_a_broken_source_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
