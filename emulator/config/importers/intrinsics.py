@@ -49,6 +49,7 @@ class Resolver:
         self.parameters = self._parameters()
         self.conditions: dict[str, bool] = {}
         self._conditions_in_progress: set[str] = set()
+        self._in_progress: set[str] = set()  # Ref/GetAtt being resolved: a cycle is an error, not a recursion
 
     # -- parameters and conditions ------------------------------------------------------------------
     def _parameters(self) -> dict[str, object]:
@@ -163,8 +164,14 @@ class Resolver:
             raise Broken(loc, f"no resource or parameter named '{name}'",
                          f"one of: {', '.join(known[:12])}{', ...' if len(known) > 12 else ''}")
         kind = resource.get("Type")
-        value = self.attribute(str(kind.v) if kind else "", name, attr,
-                               resource.get("Properties") or N({}, resource.loc))
+        if key in self._in_progress:
+            raise Broken(loc, f"'{key}' depends on itself")
+        self._in_progress.add(key)
+        try:
+            value = self.attribute(str(kind.v) if kind else "", name, attr,
+                                   resource.get("Properties") or N({}, resource.loc))
+        finally:
+            self._in_progress.discard(key)
         if value is None:
             what = f"{'Ref' if attr is None else 'Fn::GetAtt'} {key} ({kind.v if kind else 'no Type'})"
             raise Unresolved(f"{what} is only known once deployed", key, loc)

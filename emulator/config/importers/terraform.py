@@ -44,6 +44,7 @@ class Module:
         self.resources: dict[tuple[str, str], Block] = {}
         self._evaluators: list[Evaluator] = []
         self.data_blocks: dict[tuple[str, str], Block] = {}
+        self._attributes_in_progress: set[tuple[str, str]] = set()
 
     # -- reading ------------------------------------------------------------------------------------
     def read(self) -> None:
@@ -265,6 +266,15 @@ class Module:
 
     def attribute(self, block: Block, kind: str, name: str, attr: str, loc: Location | None) -> object:
         label = f"{kind}.{name}"
+        if (label, attr) in self._attributes_in_progress:
+            raise EvalError(loc, f"{label}.{attr} depends on itself")
+        self._attributes_in_progress.add((label, attr))
+        try:
+            return self._attribute(block, kind, name, label, attr, loc)
+        finally:
+            self._attributes_in_progress.discard((label, attr))
+
+    def _attribute(self, block: Block, kind: str, name: str, label: str, attr: str, loc: Location | None) -> object:
         fake = "E" + hashlib.sha256(label.encode()).hexdigest()[:13].upper()
         own = self._attr(block, "name") or name
         values: dict[str, object] = {}

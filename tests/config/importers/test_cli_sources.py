@@ -161,6 +161,13 @@ def test_broken_cloudfront_json_is_located_and_named(tmp_path: Path, capsys: pyt
     ("o.yaml", b"Resources:\n  D:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n"
                b"      DistributionConfig: {Origins: 5, DefaultCacheBehavior: {TargetOriginId: o}}\n",
      "o.yaml:5:37: distribution.origins: must be a list, got a number"),
+    ("c.yaml", b'Resources:\n  B: {Type: AWS::S3::Bucket, Properties: {BucketName: !Sub "${B}-x"}}\n'
+               b"  D: {Type: AWS::CloudFront::Distribution, Properties: {DistributionConfig: {Origins: "
+               b"[{Id: o, DomainName: !GetAtt B.DomainName}]}}}\n", "c.yaml:2:55: 'B' depends on itself"),
+    ("c.tf", b'resource "aws_s3_bucket" "b" {\n  bucket = "${aws_s3_bucket.b.id}-x"\n}\n'
+             b'resource "aws_cloudfront_distribution" "d" {\n  origin {\n    origin_id = "o"\n'
+             b"    domain_name = aws_s3_bucket.b.bucket_domain_name\n  }\n}\n",
+     "c.tf:2:15: aws_s3_bucket.b.id depends on itself"),
 ])
 def test_malformed_sources_get_a_located_answer_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                                  name: str, text: bytes, expected: str) -> None:
