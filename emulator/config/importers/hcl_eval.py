@@ -113,6 +113,8 @@ class Evaluator:
             raise EvalError(v.loc or loc, f"{v.text} is only known once Terraform has applied",
                             f"a value for it: --parameter '{v.text}=VALUE', or in the local overlay file: "
                             f"parameters: {{'{v.text}': VALUE}}")
+        if callable(v):  # `var`, `local` or a resource without the attribute after it
+            raise EvalError(loc, "an incomplete reference", "var.NAME, local.NAME or TYPE.NAME.ATTRIBUTE")
         if isinstance(v, list):
             return [self.value(i, loc) for i in v]
         if isinstance(v, dict):
