@@ -293,6 +293,9 @@ def test_terraform_show_json_of_a_state_with_a_child_module(tmp_path: Path) -> N
     assert (d.id, d.aliases, d.origins[0].domain_name) == ("web", ("www.example.test",), "web.internal")
     policy = d.default_cache_behavior.cache_policy
     assert policy is not None and (policy.name, policy.default_ttl, policy.gzip) == ("short", 5, True)
+    plan = {"format_version": "1.2", "planned_values": state["values"]}  # `terraform show -json plan.out`
+    path.write_text(json.dumps(plan))
+    assert load_source(path).distributions[0].aliases == ("www.example.test",)
 
 
 def test_a_key_value_store_association_takes_its_data_from_the_overlay(tmp_path: Path) -> None:
