@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -14,6 +15,11 @@ from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, Unex
 from emulator.config.importers.hcl_eval import EvalError, Evaluator
 from emulator.config.importers.located import N
 from emulator.config.source import ConfigIssue, Location, Severity
+
+# python-hcl2 keeps its compiled grammar in a cache file beside its package; where that is read-only (the Docker
+# image runs as a non-root user) Lark logs the failed save with a traceback on every start. The grammar is simply
+# built in memory then (about 1.6 s, once per process): nothing to report.
+logging.getLogger("lark").setLevel(logging.CRITICAL)
 
 
 @dataclass
