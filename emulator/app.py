@@ -37,7 +37,7 @@ class Emulator:
         self._client: OriginClient | None = None
         # One map per distribution, created now and filled in place at start(): the pipeline keeps views of them.
         self.mock_addresses: dict[str, dict[str, Target]] = {d.id: {} for d in config.distributions}
-        self.runner = FunctionRunner()  # worker threads for CloudFront Functions, off the event loop
+        self.runner = FunctionRunner()  # worker processes for CloudFront Functions, off the event loop
         self.lambdas = LambdaRunner(config.lambda_functions)  # one warm worker process per Lambda@Edge function
         self.closed = False
         self.pipeline = self._build_pipeline()
@@ -126,7 +126,7 @@ class Emulator:
         for runner in reversed(self._runners):
             await runner.cleanup()
         self._runners.clear()
-        await asyncio.to_thread(self.runner.close)  # joins the function worker threads
+        self.runner.close()  # kills the function worker processes: never waits on a running function
         await self.lambdas.close()  # ends the Lambda@Edge worker processes
         self.closed = True
 

@@ -1,71 +1,131 @@
-"""Run functions off the event loop, each invocation in a fresh context, with CloudFront's limits.
+"""Run functions in worker processes, each invocation in a fresh context, with CloudFront's limits.
 
-Each worker is one thread that owns its QuickJS contexts (QuickJS contexts must stay on the thread
-that made them). After every invocation the worker builds the next context for that function, so
-the request path only pays for the handler call. QuickJS releases the GIL while it runs, so a busy
-function never stalls the event loop; a looping one is interrupted by the CPU-time stop and reported
-as a compute budget failure, while other requests go to the other workers.
+Why processes (measured, README.md "CloudFront Functions"): the quickjs binding's CPU-time stop interrupts
+the interpreter but not its regular-expression engine, so `/^(a+)+$/.test("aaaa…!")` never returns, and a
+thread that never returns can neither be stopped nor reused. Each worker is a small process (worker.py)
+that owns its QuickJS contexts and runs one invocation at a time. Its own watchdog thread ends it once an
+invocation has used twice the CPU-time stop; the runner kills one that answers nothing for `wall_cap_s`.
+Either way the request gets the compute-budget failure (503 at the edge) and a fresh worker takes the
+place of the old one. Shutdown kills the workers; it never waits for one.
+
+The runner's interface is the async methods below; what happens in a worker is execute.Executor.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
-import math
+import itertools
+import os
+import subprocess
+import sys
 import time
 from collections import deque
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from functools import partial
+from pathlib import Path
 from typing import Any
 
-import quickjs
-
 from .event import ViewerRequestInput, ViewerResponseInput, build_event, is_disallowed
-from .origin import OriginCallError, parse_origin_call
-from .result import ContinueRequest, ContinueResponse, Failed, FunctionResult, interpret
-from .runtime import DEFAULT_HARD_LIMIT_S, RUNTIME_2, CompiledFunction, FailureKind, RawRun, invoke, new_context
+from .execute import DEFAULT_BUDGET_US, Invocation, compute_utilization, function_to_wire
+from .frames import EXIT_OVERRUN, encode_frame, split_frames, write_all
+from .result import ContinueRequest, ContinueResponse, Failed, FunctionResult
+from .runtime import DEFAULT_HARD_LIMIT_S, CompiledFunction, FailureKind
 
-# Calibration of ComputeUtilization (README.md): CPU microseconds on this host that we count as 100%
-# of CloudFront's (unpublished) per-invocation budget.
-DEFAULT_BUDGET_US = 1000
+__all__ = ["DEFAULT_BUDGET_US", "FunctionRunner", "WorkerBug", "compute_utilization"]
+
+COMPUTE_MESSAGE = "The function exceeded its compute budget (execution timed out)"
+DEFAULT_WALL_CAP_S = 10.0  # a worker that answers nothing for this long is stopped even if it uses no CPU
+_PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])  # so `-m emulator...` works without an install
 
 
-def compute_utilization(cpu_us: int, budget_us: int = DEFAULT_BUDGET_US) -> int:
-    return max(1, min(100, math.ceil(cpu_us * 100 / budget_us)))
+class WorkerBug(RuntimeError):
+    """A worker raised an exception of ours (not the function's): a bug, reported with its traceback."""
+
+
+class _WorkerGone(Exception):
+    def __init__(self, message: str, killed: bool) -> None:
+        super().__init__(message)
+        self.killed = killed  # by a watchdog (compute budget), not a crash
 
 
 class _Worker:
-    def __init__(self, index: int, pool_size: int, hard_limit_s: float) -> None:
-        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"cf-functions-{index}")
-        self.pools: dict[CompiledFunction, deque[quickjs.Context]] = {}
-        self.pool_size = pool_size
-        self.hard_limit_s = hard_limit_s
-        self.in_flight = 0
+    """One worker process and the single reply it may owe."""
 
-    # Everything below runs on the worker thread.
-    def take(self, fn: CompiledFunction) -> quickjs.Context:
-        pool = self.pools.get(fn)
-        return pool.popleft() if pool else new_context(fn)
-
-    def refill(self, fn: CompiledFunction) -> None:
-        pool = self.pools.setdefault(fn, deque())
-        while len(pool) < self.pool_size:
-            pool.append(new_context(fn))
-
-    def run(self, fn: CompiledFunction, payload: str, finish: Callable[[RawRun], FunctionResult]) -> FunctionResult:
-        ctx = self.take(fn)
+    def __init__(self, loop: asyncio.AbstractEventLoop, settings: list[str]) -> None:
+        to_child_r, self.to_child = os.pipe()
+        self.from_child, from_child_w = os.pipe()
+        env = dict(
+            os.environ, PYTHONPATH=os.pathsep.join(p for p in (_PACKAGE_ROOT, os.environ.get("PYTHONPATH")) if p)
+        )
         try:
-            # Validation happens here too, so the event loop only receives a finished result.
-            return finish(invoke(ctx, fn, payload, self.hard_limit_s))
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "emulator.cf_functions.worker", str(to_child_r), str(from_child_w), *settings],
+                stdin=subprocess.DEVNULL,
+                pass_fds=(to_child_r, from_child_w),
+                env=env,
+            )
         finally:
-            del ctx  # never reused: the next request must not see this one's globals
-            if self.pool_size:
-                self.executor.submit(self.refill, fn)
+            os.close(to_child_r)
+            os.close(from_child_w)
+        os.set_blocking(self.from_child, False)
+        self.loop = loop
+        self.known: set[int] = set()  # function tokens this process has been sent
+        self.buffer = bytearray()
+        self.killed = False
+        self.reply: asyncio.Future[tuple[str, Any]] = loop.create_future()
+        loop.add_reader(self.from_child, self._readable)
+
+    def send(self, message: tuple[Any, ...]) -> asyncio.Future[tuple[str, Any]]:
+        self.reply = self.loop.create_future()
+        try:
+            write_all(self.to_child, encode_frame(message))
+        except OSError:
+            self._gone()  # it died between two requests: its EOF is (or will be) on the other pipe
+            return self.reply
+        self.loop.add_reader(self.from_child, self._readable)
+        return self.reply
+
+    def _readable(self) -> None:
+        try:
+            chunk = os.read(self.from_child, 1 << 16)
+        except BlockingIOError:
+            return
+        except OSError:
+            chunk = b""
+        if not chunk:
+            self._gone()
+            return
+        self.buffer += chunk
+        for kind, value in split_frames(self.buffer):
+            self.loop.remove_reader(self.from_child)
+            if not self.reply.done():
+                self.reply.set_result((kind, value))
+
+    def _gone(self) -> None:
+        self.stop()
+        if not self.reply.done():
+            overrun = self.killed or self.proc.returncode == EXIT_OVERRUN
+            why = "it ran past its limits" if overrun else f"it exited with status {self.proc.returncode}"
+            self.reply.set_exception(_WorkerGone(f"the function's worker process ended ({why})", overrun))
+
+    def kill(self) -> None:
+        self.killed = True
+        self._gone()
+
+    def stop(self) -> None:
+        """Kill the process and release everything; never waits on a running invocation."""
+        if self.to_child < 0:
+            return
+        if not self.loop.is_closed():
+            self.loop.remove_reader(self.from_child)
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()  # a killed process is reaped at once
+        os.close(self.to_child)
+        os.close(self.from_child)
+        self.to_child = self.from_child = -1
 
 
 class FunctionRunner:
-    """Async front of the worker threads. Use `async with FunctionRunner() as runner:` or call close()."""
+    """Async front of the worker processes. Use `async with FunctionRunner() as runner:` or call close()."""
 
     def __init__(
         self,
@@ -75,27 +135,57 @@ class FunctionRunner:
         hard_limit_s: float = DEFAULT_HARD_LIMIT_S,
         budget_us: int = DEFAULT_BUDGET_US,
         clock_ms: Any = None,
+        wall_cap_s: float = DEFAULT_WALL_CAP_S,
     ) -> None:
-        self._workers = [_Worker(i, pool_size, hard_limit_s) for i in range(workers)]
+        self._size = workers
+        self._settings = [repr(hard_limit_s), str(budget_us), str(pool_size)]
         self._hard_limit_s = hard_limit_s
-        self._budget_us = budget_us
+        self._wall_cap_s = wall_cap_s
         self._clock_ms = clock_ms or (lambda: int(time.time() * 1000))
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._workers: list[_Worker] = []
+        self._idle: list[_Worker] = []
+        self._waiters: deque[asyncio.Future[None]] = deque()
+        self._tokens: dict[CompiledFunction, int] = {}
+        self._next_token = itertools.count(1)
+        self._warm: list[CompiledFunction] = []
+        self._broken: str | None = None  # a worker that cannot even start: every invocation fails with this
+        self.replaced = 0  # workers stopped by the watchdog or lost, and started anew
 
     async def __aenter__(self) -> FunctionRunner:
+        self._start()
         return self
 
     async def __aexit__(self, *exc: object) -> None:
         self.close()
 
     def close(self) -> None:
-        for worker in self._workers:
-            worker.executor.shutdown(wait=True, cancel_futures=True)
-            worker.pools.clear()
+        """Kill every worker: a running invocation is abandoned and answered with a 503's failure."""
+        self._broken = "the function runner was closed (the edge is shutting down)"
+        workers, self._workers = self._workers, []
+        self._idle.clear()
+        for worker in workers:
+            worker.stop()
+        for worker in workers:
+            if not worker.reply.done():
+                worker.reply.set_exception(_WorkerGone(self._broken, killed=False))
+        while self._waiters:
+            waiter = self._waiters.popleft()
+            if not waiter.done():
+                waiter.set_result(None)
+
+    @property
+    def pids(self) -> list[int]:
+        """Process ids of the live workers (health checks and tests look at them)."""
+        return [w.proc.pid for w in self._workers]
 
     def warm(self, fn: CompiledFunction) -> None:
-        """Build the first contexts of a function on every worker (call after config load)."""
-        for worker in self._workers:
-            worker.executor.submit(worker.refill, fn)
+        """Build the first contexts of a function in every worker (call after config load, in the loop)."""
+        self._warm.append(fn)
+        self._start()
+        for worker in list(self._idle):
+            self._idle.remove(worker)
+            self._release(worker)
 
     async def run_viewer_request(self, fn: CompiledFunction, inp: ViewerRequestInput) -> FunctionResult:
         event = build_event(inp)
@@ -113,43 +203,127 @@ class FunctionRunner:
         self, fn: CompiledFunction, event: dict[str, Any], raw_query: str | None, *, edge: dict[str, str] | None = None
     ) -> FunctionResult:
         """Run with a ready event object (test-function passes the user's test event here)."""
-        payload = json.dumps({"now": self._clock_ms(), "event": event, "rawQuery": raw_query, "edge": edge or {}})
-        worker = min(self._workers, key=lambda w: w.in_flight)
-        worker.in_flight += 1
+        self._start()
+        started = time.perf_counter_ns()
+        worker = await self._acquire()
+        if worker is None:
+            return FunctionResult(Failed(FailureKind.RUNTIME_ERROR, self._broken or "no function worker"), (), 0, 100)
+        token = self._token(fn)
+        invocation = Invocation(token, event, raw_query, edge or {}, self._clock_ms())
+        reply = self._exchange(worker, ("run", invocation, self._definitions(worker, [fn])))
         try:
-            loop = asyncio.get_running_loop()
-            return await loop.run_in_executor(
-                worker.executor, worker.run, fn, payload, partial(self._result, fn, event=event, raw_query=raw_query)
-            )
-        finally:
-            worker.in_flight -= 1
+            # Shielded: a viewer that goes away leaves the invocation to finish (or be stopped) on its own.
+            kind, value = await asyncio.shield(reply)
+        except _WorkerGone as gone:
+            elapsed = (time.perf_counter_ns() - started) // 1000
+            if gone.killed:
+                return FunctionResult(Failed(FailureKind.COMPUTE_BUDGET_EXCEEDED, COMPUTE_MESSAGE), (), elapsed, 100)
+            return FunctionResult(Failed(FailureKind.RUNTIME_ERROR, str(gone)), (), elapsed, 100)
+        if kind == "bug":
+            raise WorkerBug(value)
+        assert isinstance(value, FunctionResult)
+        return value
 
-    def _result(
-        self, fn: CompiledFunction, raw: RawRun, event: dict[str, Any], raw_query: str | None
-    ) -> FunctionResult:
-        utilization = (
-            100
-            if raw.failure is FailureKind.COMPUTE_BUDGET_EXCEEDED
-            else compute_utilization(raw.cpu_us, self._budget_us)
-        )
+    # Workers: spawned on first use (they need the running loop), one invocation at a time each.
+    def _start(self) -> None:
+        if self._broken is not None:
+            return
+        if self._loop is None:
+            self._loop = asyncio.get_running_loop()
+        while len(self._workers) < self._size:
+            self._spawn()
 
-        def done(outcome: Any) -> FunctionResult:
-            return FunctionResult(outcome, raw.logs, raw.wall_us, utilization, raw.value_json)
+    def _spawn(self) -> None:
+        assert self._loop is not None
+        worker = _Worker(self._loop, self._settings)
+        self._workers.append(worker)
+        worker.reply.add_done_callback(lambda f: self._started(worker, f))
+        self._watch(worker, startup=True)
 
-        if raw.status == "failed" and raw.failure is not None:
-            return done(Failed(raw.failure, raw.error))
-        if raw.status in ("error", "invalid"):
-            kind = FailureKind.RUNTIME_ERROR if raw.status == "error" else FailureKind.VALIDATION_ERROR
-            return done(Failed(kind, raw.error))
-        value = json.loads(raw.value_json) if raw.value_json is not None else None
-        outcome = interpret(raw.value_type, value, event, raw_query)
-        if isinstance(outcome, ContinueRequest) and raw.origin_call is not None and fn.runtime == RUNTIME_2:
+    def _started(self, worker: _Worker, reply: asyncio.Future[tuple[str, Any]]) -> None:
+        if worker not in self._workers:
+            reply.exception()  # closed meanwhile
+            return
+        if reply.exception() is not None:
+            self._workers.remove(worker)
+            self._broken = f"the function worker process could not start: {reply.exception()}"
+            while self._waiters:
+                waiter = self._waiters.popleft()
+                if not waiter.done():
+                    waiter.set_result(None)
+            return
+        self._release(worker)
+
+    def _release(self, worker: _Worker) -> None:
+        """A worker is free: first the warm-up it has not had yet, then whoever waits longest."""
+        missing = [fn for fn in self._warm if self._token(fn) not in worker.known]
+        if missing:
+            self._exchange(worker, ("warm", [self._token(fn) for fn in missing], self._definitions(worker, missing)))
+            return
+        self._idle.append(worker)
+        self._wake()
+
+    def _wake(self) -> None:
+        while self._waiters:
+            waiter = self._waiters.popleft()
+            if not waiter.done():
+                waiter.set_result(None)
+                break
+
+    async def _acquire(self) -> _Worker | None:
+        while not self._idle:
+            if self._broken is not None:
+                return None
+            assert self._loop is not None
+            waiter = self._loop.create_future()
+            self._waiters.append(waiter)
             try:
-                change = parse_origin_call(raw.origin_call)
-            except OriginCallError as exc:
-                return done(Failed(FailureKind.VALIDATION_ERROR, f"cf.{raw.origin_call['helper']}(): {exc}"))
-            outcome = ContinueRequest(outcome.uri, outcome.raw_query, outcome.headers, change)
-        return done(outcome)
+                await waiter
+            except asyncio.CancelledError:
+                if waiter.done() and not waiter.cancelled():
+                    self._wake()  # it was this one's turn: pass it on
+                raise
+        return self._idle.pop()
+
+    def _token(self, fn: CompiledFunction) -> int:
+        token = self._tokens.get(fn)
+        if token is None:
+            token = self._tokens[fn] = next(self._next_token)
+        return token
+
+    def _definitions(self, worker: _Worker, fns: list[CompiledFunction]) -> list[tuple[int, Any]]:
+        defs = []
+        for fn in fns:
+            token = self._token(fn)
+            if token not in worker.known:
+                worker.known.add(token)
+                defs.append((token, function_to_wire(fn)))
+        return defs
+
+    def _exchange(self, worker: _Worker, message: tuple[Any, ...]) -> asyncio.Future[tuple[str, Any]]:
+        reply = worker.send(message)
+        self._watch(worker)
+        reply.add_done_callback(lambda f: self._finished(worker, f))
+        return reply
+
+    def _finished(self, worker: _Worker, reply: asyncio.Future[tuple[str, Any]]) -> None:
+        if worker not in self._workers:
+            reply.exception()  # closed: nobody else may look at it
+            return
+        if reply.exception() is None:
+            self._release(worker)
+            return
+        self._workers.remove(worker)
+        self.replaced += 1
+        if self._broken is None:
+            self._spawn()
+
+    def _watch(self, worker: _Worker, *, startup: bool = False) -> None:
+        """The worker stops its own overruns (worker.py); this only ends one that answers nothing at all."""
+        assert self._loop is not None
+        cap = max(self._wall_cap_s, 30.0) if startup else self._wall_cap_s  # Python starts slowly on a busy host
+        handle = self._loop.call_later(cap, worker.kill)
+        worker.reply.add_done_callback(lambda _: handle.cancel())
 
 
 def _with_hidden_headers(result: FunctionResult, original: tuple[tuple[str, str], ...], cookie: str) -> FunctionResult:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import time
 from dataclasses import dataclass
 from enum import StrEnum
@@ -34,6 +35,7 @@ MAX_STACK_BYTES = 256 * 1024
 # runaway code quickly while never firing on a function that merely had a slow moment on a busy host.
 DEFAULT_HARD_LIMIT_S = 0.05
 INIT_LIMIT_S = 0.5  # top-level code of the function, run while the context is built
+PROBE_WALL_S = 5.0  # wall-clock cap on evaluating the code once at load (see _probe)
 
 
 class FailureKind(StrEnum):
@@ -166,10 +168,21 @@ def compile_function(src: FunctionSource) -> CompiledFunction:
     # Strict mode is always on at the edge; the prefix stays on line 1 so line numbers do not move.
     script = '"use strict";' + gated.script
     try:
-        ctx = new_context(src, script)
-        if ctx.eval("typeof handler") != "function":
+        probe = _probe(src, script)
+        if probe is None:
+            problems.append(
+                Problem(
+                    src.path,
+                    0,
+                    0,
+                    "top-level code did not finish within the time limit (a "
+                    "regular expression that backtracks without end cannot be interrupted)",
+                )
+            )
+            raise FunctionLoadError(problems)
+        defines_handler, baseline = probe
+        if not defines_handler:
             problems.append(Problem(src.path, 0, 0, "the code does not define a function named 'handler'"))
-        baseline = int(ctx.memory()["malloc_size"])
     except quickjs.JSException as exc:
         message = str(exc)
         if "interrupted" in message:
@@ -180,6 +193,32 @@ def compile_function(src: FunctionSource) -> CompiledFunction:
         raise FunctionLoadError(problems)
     # Headroom on top of the baseline: CloudFront's 2 MB is for the function's own data.
     return CompiledFunction(src, script, baseline + FUNCTION_MEMORY_BYTES, preload_modules(src.code, src.runtime))
+
+
+def _probe(src: FunctionSource, script: str) -> tuple[bool, int] | None:
+    """Evaluate the code once: does it define `handler`, and what does its context weigh? None if it hangs.
+
+    On a thread of its own with a wall-clock cap: the CPU-time stop does not reach QuickJS's regex engine,
+    and config loading must not hang on top-level code like `/^(a+)+$/.test("aaaa…!")`. Such a thread cannot
+    be stopped; it is left behind (a daemon) and the function is refused.
+    """
+    out: list[tuple[bool, int] | BaseException] = []
+
+    def run() -> None:
+        try:
+            ctx = new_context(src, script)
+            out.append((ctx.eval("typeof handler") == "function", int(ctx.memory()["malloc_size"])))
+        except BaseException as exc:  # handed to the loading thread as is
+            out.append(exc)
+
+    thread = threading.Thread(target=run, name=f"cf-compile-{src.name}", daemon=True)
+    thread.start()
+    thread.join(PROBE_WALL_S)
+    if not out:
+        return None
+    if isinstance(out[0], BaseException):
+        raise out[0]
+    return out[0]
 
 
 def _classify(ctx: quickjs.Context, fn: CompiledFunction, message: str) -> tuple[FailureKind, str]:
