@@ -18,6 +18,11 @@ from .runtime import FailureKind
 
 MAX_URI_AND_QUERY = 8192  # URI + query string must be shorter than this (edge-function restrictions)
 _BAD_QUERY = re.compile(r"[\x00-\x20\x7f#]")
+# RFC 9110 token: what a header or cookie name may be (no ':', space, CR/LF, ...), so nothing a function
+# returns can add a line or smuggle a second header ('host:evil') onto the wire.
+_TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+# Control characters other than tab end a header line (CR, LF) or are refused by HTTP parsers (NUL, ...).
+_BAD_TEXT = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,13 +102,26 @@ def _values(field: Any, where: str) -> list[str]:
 def _text(value: Any, where: str) -> str:
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         raise ValidationError(f"{where}: value must be a string")
-    return value if isinstance(value, str) else str(value)
+    text = value if isinstance(value, str) else str(value)
+    return _wire_safe(text, where)
+
+
+def _wire_safe(text: str, where: str) -> str:
+    if _BAD_TEXT.search(text):
+        raise ValidationError(f"{where}: {text!r} contains a control character (CR, LF, NUL, ...)")
+    return text
+
+
+def _name(name: str, what: str) -> str:
+    if not _TOKEN.fullmatch(name):
+        raise ValidationError(f"{what} name {name!r} is not a valid HTTP token (no spaces, ':' or control characters)")
+    return name
 
 
 def merged_values(new: Any, old: Any, where: str) -> list[str]:
     """CloudFront's rule: a modified multiValue wins; else a changed value replaces the first one only."""
     out_values = _values(new, where)
-    if old is None or not isinstance(new, dict):
+    if not isinstance(old, dict) or not isinstance(new, dict):
         return out_values
     new_multi = new.get("multiValue", new.get("multivalue"))
     old_multi = old.get("multiValue", old.get("multivalue"))
@@ -126,6 +144,7 @@ def output_headers(new: Any, old: dict[str, Any], event_type: str, generated: bo
     read_only = READ_ONLY_HEADERS[event_type] if not generated else frozenset()
     out: list[Header] = []
     for name, field in new_fields.items():
+        _name(name, "header")
         if name != name.lower():
             raise ValidationError(f"header name '{name}' must be lowercase")
         if is_disallowed(name):
@@ -143,12 +162,16 @@ def output_headers(new: Any, old: dict[str, Any], event_type: str, generated: bo
 def _cookie_pairs(new: Any, old: dict[str, Any]) -> list[tuple[str, str, str]]:
     out = []
     for name, field in _fields(new, "cookies").items():
+        _name(name, "cookie")
         values = merged_values(field, old.get(name), f"cookies.{name}")
         multi = field.get("multiValue") if isinstance(field, dict) else None
         attrs = [m.get("attributes", "") for m in multi] if isinstance(multi, list) else []
         for i, value in enumerate(values):
             attributes = attrs[i] if i < len(attrs) else (field.get("attributes", "") if i == 0 else "")
-            out.append((name, value, attributes or ""))
+            attributes = "" if attributes is None else attributes
+            if not isinstance(attributes, str):
+                raise ValidationError(f"cookies.{name}: attributes must be a string")
+            out.append((name, value, _wire_safe(attributes, f"cookies.{name}.attributes")))
     return out
 
 
@@ -212,11 +235,12 @@ def to_response(out: dict[str, Any], event: dict[str, Any], generated: bool) -> 
     status = out.get("statusCode")
     if isinstance(status, float) and status.is_integer():
         status = int(status)
-    if not isinstance(status, int) or isinstance(status, bool) or not 100 <= status <= 599:
-        raise ValidationError(f"statusCode must be an integer HTTP status, got {status!r}")
+    if not isinstance(status, int) or isinstance(status, bool) or not 200 <= status <= 599:
+        raise ValidationError(f"statusCode must be an integer HTTP status from 200 to 599, got {status!r}")
     description = out.get("statusDescription", "")
     if not isinstance(description, str):
         raise ValidationError("statusDescription must be a string")
+    _wire_safe(description, "statusDescription")
     original = {} if generated else event.get("response", {})
     event_type = "viewer-request" if generated else "viewer-response"
     headers = list(output_headers(out.get("headers"), original.get("headers") or {}, event_type, generated))

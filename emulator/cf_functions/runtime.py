@@ -240,17 +240,21 @@ def invoke(ctx: quickjs.Context, fn: CompiledFunction, payload: str, hard_limit_
     report: dict[str, Any] | None = None
     try:
         ctx.set_time_limit(hard_limit_s)
-        report = json.loads(ctx.eval("__cf_invoke")(payload))
+        report = _report(ctx.eval("__cf_invoke")(payload))
         # Async handlers (2.0): drain the job queue; each job is under the same CPU-time stop.
         while report["status"] == "pending":
             while ctx.execute_pending_job():
                 if (time.thread_time_ns() - cpu0) / 1e9 > hard_limit_s:
                     raise quickjs.JSException("InternalError: interrupted")
-            report = json.loads(ctx.eval("__cf_report()"))
+            report = _report(ctx.eval("__cf_report()"))
             if report["status"] != "pending" or not report["kvs"]:
                 break
             answers = [_kvs_answer(fn.source.kvs, op, key) for op, key in report["kvs"]]
             ctx.eval("__cf_kvs_resolve")(json.dumps(answers))
+    except _UnreadableReport:
+        # Only a replaced toJSON (Object.prototype.toJSON, Array.prototype.toJSON, ...) gets here: CloudFront
+        # cannot read such a result either, and answers 502.
+        return RawRun("invalid", error=UNREADABLE, **_elapsed(cpu0, wall0))
     except (quickjs.JSException, quickjs.StackOverflow) as exc:
         kind, message = _classify(ctx, fn, str(exc).replace("<input>", fn.source.path))
         logs = tuple(report["logs"]) if report else ()
@@ -274,6 +278,38 @@ def invoke(ctx: quickjs.Context, fn: CompiledFunction, payload: str, hard_limit_
         logs=logs,
         **timing,
     )
+
+
+UNREADABLE = (
+    "The function returned an invalid object: its result could not be serialized "
+    "(a toJSON method or JSON itself was replaced)"
+)
+_STATUSES = frozenset({"done", "error", "pending", "invalid"})
+
+
+class _UnreadableReport(Exception):
+    pass
+
+
+def _report(text: object) -> dict[str, Any]:
+    """The invocation report from core.js, checked: user code can reach its serialization through toJSON."""
+    try:
+        report = json.loads(text) if isinstance(text, str) else None
+    except ValueError:
+        report = None
+    if (
+        not isinstance(report, dict)
+        or report.get("status") not in _STATUSES
+        or not isinstance(report.get("logs", []), list)
+        or not all(isinstance(line, str) for line in report.get("logs", []))
+        or not isinstance(report.get("value"), str | None)
+        or not isinstance(report.get("type", ""), str)
+        or not isinstance(report.get("kvs", []), list)
+        or not all(isinstance(i, list) and len(i) == 2 for i in report.get("kvs", []))
+        or not isinstance(report.get("origin"), dict | None)
+    ):
+        raise _UnreadableReport
+    return report
 
 
 def _kvs_answer(store: KeyValueStore | None, op: str, key: str) -> object:

@@ -4,8 +4,9 @@
                                  [--expect EXPECTED.json]
     frontyard test-function FILE --event DIR      (batch: DIR/NAME.json with DIR/NAME.expected.json)
 
-Like the AWS test API this checks execution only, not CloudFront's validation of the result (a
-changed read-only header passes here and fails at the edge, with a 502, in `frontyard serve`).
+Unlike the AWS test API, which checks execution only, this also reports what the edge would refuse in
+the result (a changed read-only header, a `uri` that is not a string, a CR/LF in a header, ...): in
+`frontyard serve` those are 502s, so here they are a FunctionErrorMessage and a non-zero exit.
 Until the main CLI wires it in: `python -m emulator.cf_functions.testcli ...`.
 """
 
@@ -80,21 +81,81 @@ def _wrap_output(event: dict[str, Any], output_json: str | None) -> dict[str, An
     return {key: value}
 
 
+class EventFileError(Exception):
+    """A test event file that cannot be used, with the reason (file name first)."""
+
+
+def read_json(path: Path) -> Any:
+    """A JSON file's value, or EventFileError saying what is wrong with the file."""
+    try:
+        return json.loads(path.read_bytes().decode("utf-8"))
+    except FileNotFoundError:
+        raise EventFileError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise EventFileError(f"{path}: is a folder, not a JSON file") from None
+    except OSError as exc:
+        raise EventFileError(f"{path}: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise EventFileError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8 JSON") from None
+    except json.JSONDecodeError as exc:
+        raise EventFileError(f"{path}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+
+
+_OBJECTS = ("request", "response", "context", "viewer")
+_FIELDS = ("headers", "cookies", "querystring")
+
+
+def read_event(event_path: Path) -> dict[str, Any]:
+    """A test event file, checked for the shape the runtime relies on before it is run."""
+    value = read_json(event_path)
+    if not isinstance(value, dict):
+        kind = "null" if value is None else type(value).__name__
+        raise EventFileError(
+            f"{event_path}: a test event is a JSON object with a 'request' (and, for "
+            f"viewer-response, a 'response'), not a {kind}"
+        )
+    problems = [
+        f"'{part}' must be an object"
+        for part in _OBJECTS
+        if part in value and value[part] is not None and not isinstance(value[part], dict)
+    ]
+    for part in ("request", "response"):
+        obj = value.get(part)
+        if isinstance(obj, dict):
+            problems += [
+                f"{part}.{key} must be an object"
+                for key in _FIELDS
+                if obj.get(key) is not None and not isinstance(obj[key], dict)
+            ]
+    if problems:
+        raise EventFileError(f"{event_path}: " + "; ".join(problems))
+    event = normalize_test_event(value)
+    if not isinstance(event.get("request"), dict):
+        problems.append("the event has no 'request' object")
+    elif event["context"].get("eventType") not in ("viewer-request", "viewer-response"):
+        problems.append("context.eventType must be 'viewer-request' or 'viewer-response'")
+    elif event["context"]["eventType"] == "viewer-response" and not isinstance(event.get("response"), dict):
+        problems.append("a viewer-response event needs a 'response' object")
+    if problems:
+        raise EventFileError(f"{event_path}: " + "; ".join(problems))
+    return event
+
+
 async def run_one(runner: FunctionRunner, fn: CompiledFunction, event_path: Path, stage: str) -> dict[str, Any]:
-    event = normalize_test_event(json.loads(event_path.read_text(encoding="utf-8")))
+    event = read_event(event_path)
     request = event.get("request") or {}
     raw_query = "&".join(
         f"{k}={v.get('value', '')}" for k, v in (request.get("querystring") or {}).items() if isinstance(v, dict)
     )
     result = await runner.run_event(fn, event, raw_query or None, edge={})
-    failed = isinstance(result.outcome, Failed) and result.outcome.kind.is_execution_error
-    output = None if failed else _wrap_output(event, result.output_json)
+    failed = isinstance(result.outcome, Failed)
+    output = None if failed and result.outcome.kind.is_execution_error else _wrap_output(event, result.output_json)
     return {
         "TestResult": {
             "FunctionSummary": _summary(fn, stage),
             "ComputeUtilization": str(result.compute_utilization),
             "FunctionExecutionLogs": list(result.logs),
-            "FunctionErrorMessage": result.outcome.message if failed else "",
+            "FunctionErrorMessage": result.outcome.message if isinstance(result.outcome, Failed) else "",
             "FunctionOutput": json.dumps(output, separators=(",", ":")) if output is not None else "",
         }
     }
@@ -127,19 +188,33 @@ async def _run(args: argparse.Namespace, out: TextIO) -> int:
     except OSError as exc:
         print(f"{exc.filename}: {exc.strerror}", file=out)
         return 2
+    except UnicodeDecodeError as exc:
+        print(f"{args.file}: not UTF-8 text (byte {exc.start}); CloudFront takes function code as UTF-8", file=out)
+        return 2
+    try:
+        return await _run_events(args, fn, out)
+    except EventFileError as exc:
+        print(exc, file=out)
+        return 2
+
+
+async def _run_events(args: argparse.Namespace, fn: CompiledFunction, out: TextIO) -> int:
     event_path = Path(args.event)
     async with FunctionRunner(workers=1, pool_size=0) as runner:
         if event_path.is_dir():
             passed = failed = 0
             for event_file, expected_file in _pairs(event_path):
-                report = await run_one(runner, fn, event_file, args.stage)
-                problems = (
-                    []
-                    if not report["TestResult"]["FunctionErrorMessage"]
-                    else [report["TestResult"]["FunctionErrorMessage"]]
-                )
-                if expected_file is not None and not problems:
-                    problems = compare(json.loads(expected_file.read_text(encoding="utf-8")), report)
+                try:
+                    report = await run_one(runner, fn, event_file, args.stage)
+                    problems = (
+                        []
+                        if not report["TestResult"]["FunctionErrorMessage"]
+                        else [report["TestResult"]["FunctionErrorMessage"]]
+                    )
+                    if expected_file is not None and not problems:
+                        problems = compare(read_json(expected_file), report)
+                except EventFileError as exc:
+                    problems = [str(exc)]
                 status = "FAIL" if problems else "ok"
                 print(f"{status}  {event_file.name}", file=out)
                 for line in problems:
@@ -152,7 +227,7 @@ async def _run(args: argparse.Namespace, out: TextIO) -> int:
         if report["TestResult"]["FunctionErrorMessage"]:
             return 1
         if args.expect:
-            diff = compare(json.loads(Path(args.expect).read_text(encoding="utf-8")), report)
+            diff = compare(read_json(Path(args.expect)), report)
             if diff:
                 print("FunctionOutput differs from " + args.expect + ":", file=out)
                 for line in diff:

@@ -7,6 +7,8 @@
   "use strict";
   var RUNTIME2 = global.__cf_runtime === "cloudfront-js-2.0";
   var compile = global.eval; // kept before eval is disabled below, only for our own module sources
+  // The host protocol's own JSON, kept before the user's code can replace JSON.stringify / JSON.parse.
+  var stringify = JSON.stringify, parse = JSON.parse;
   var sources = {};
   ["crypto", "querystring", "bytes1", "buffer", "cloudfront"].forEach(function (name) {
     sources[name] = global["__cf_src_" + name];
@@ -246,20 +248,20 @@
       var where = /at handler \(([^)]*)\)/.exec(e.stack || "") || /at [^(]*\(([^)]*)\)/.exec(e.stack || "");
       return e.name + ": " + e.message + (where ? " (" + where[1] + ")" : "");
     }
-    try { return "Uncaught " + JSON.stringify(e); } catch (x) { return "Uncaught " + String(e); }
+    try { return "Uncaught " + stringify(e); } catch (x) { return "Uncaught " + String(e); }
   }
   function report() {
     var out = { logs: state.logs, origin: state.origin,
                 kvs: state.kvsPending.map(function (r) { return [r.op, r.key]; }) };
-    if (state.error !== undefined) { out.status = "error"; out.error = state.error; return JSON.stringify(out); }
-    if (!state.settled) { out.status = "pending"; return JSON.stringify(out); }
+    if (state.error !== undefined) { out.status = "error"; out.error = state.error; return stringify(out); }
+    if (!state.settled) { out.status = "pending"; return stringify(out); }
     out.status = "done";
     out.type = state.result === null ? "null" : (Array.isArray(state.result) ? "array" : typeof state.result);
-    try { out.value = JSON.stringify(state.result); } catch (e) { out.status = "invalid"; out.error = describe(e); }
-    return JSON.stringify(out);
+    try { out.value = stringify(state.result); } catch (e) { out.status = "invalid"; out.error = describe(e); }
+    return stringify(out);
   }
   hidden(global, "__cf_invoke", function (payload) {
-    var p = JSON.parse(payload);
+    var p = parse(payload);
     state.now = p.now; state.eventType = p.event.context.eventType; state.edge = p.edge;
     var event = p.event;
     if (RUNTIME2 && event.request) {
