@@ -22,6 +22,7 @@ from emulator.lambda_edge import LambdaRunner
 from emulator.origins.http import OriginClient
 from emulator.origins.mocks import MOCK_TYPES
 from emulator.pipeline import Answer, Forward, Pipeline
+from emulator.pipeline.limits import PARSER_MAX_FIELD, PARSER_MAX_HEADERS, PARSER_MAX_LINE
 from emulator.pipeline.origin_request import Target
 from emulator.tls import CertificateKind, LocalCA, default_state_dir
 from emulator.trace import Trace
@@ -92,7 +93,9 @@ class Emulator:
                         continue
                     app = MOCK_TYPES[origin.mock.type].make_app(origin.mock)
                     app.middlewares.append(self._counter((distribution.id, origin.id)))
-                    runner = web.AppRunner(app, access_log=None)
+                    # Mock origins take what CloudFront can forward (20 KB of headers), not aiohttp's 8 KB lines.
+                    runner = web.AppRunner(app, access_log=None, max_line_size=PARSER_MAX_LINE,
+                                           max_field_size=PARSER_MAX_FIELD, max_headers=PARSER_MAX_HEADERS)
                     await runner.setup()
                     self._runners.append(runner)
                     site = web.TCPSite(runner, "127.0.0.1", 0, ssl_context=self._mock_tls(origin.mock.tls))

@@ -53,6 +53,14 @@ def why(decisions: Sequence[Decision], status: int) -> str:
     return response.detail.replace('"', "'") if response is not None else f"status {status}"
 
 
+def refusal_line(client_ip: str, method: str, target: str, status: int, sent: int, request_id: str,
+                 why: str) -> str:
+    """The access line of a request refused before the pipeline (too large, or not parseable HTTP)."""
+    shown = target if len(target) <= 200 else target[:200] + "…"
+    why = why.replace("\\", "\\\\").replace('"', '\\"')
+    return f'{client_ip} "{method} {shown}" {status} {sent} 0.0ms result=error id={request_id} why="{why}"'
+
+
 def format_issues(file: str, issues: Sequence[ConfigIssue]) -> str:
     lines = [i.format() for i in issues]
     errors = sum(1 for i in issues if i.severity is Severity.ERROR)

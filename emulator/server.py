@@ -20,11 +20,14 @@ from emulator.access_log import StandardLogFile, standard_line
 from emulator.app import Emulator
 from emulator.cache import admin as cache_admin
 from emulator.config.model import Listen
-from emulator.http import EdgeResponse, Headers, Scheme, ViewerRequest
+from emulator.http import EdgeResponse, Headers, Scheme, ViewerRequest, new_request_id
 from emulator.inspector import History
 from emulator.inspector.api import InspectorRoutes
-from emulator.output import access_line
+from emulator.output import access_line, refusal_line
+from emulator.pipeline.limits import check_request
+from emulator.pipeline.pages import REASON_BAD_REQUEST, EdgeError
 from emulator.trace import Trace
+from emulator.viewer_parser import VERSION_KEY, EdgeHTTPServer
 
 CHUNK = 64 * 1024
 access_log = logging.getLogger("frontyard.access")
@@ -78,7 +81,7 @@ def to_viewer_request(request: web.BaseRequest) -> ViewerRequest:
         query=query,
         headers=request.headers,
         scheme=scheme,
-        http_version=f"{request.version.major}.{request.version.minor}",
+        http_version="{}.{}".format(*request.get(VERSION_KEY, request.version)),
         client_ip=client_ip,
         client_port=client_port,
         body=_chunks(request) if request.body_exists else b"",
@@ -156,6 +159,10 @@ class EdgeServer:
 
     async def _handle(self, emulator: Emulator, request: web.BaseRequest) -> web.StreamResponse:
         started = time.perf_counter()
+        version = request.get(VERSION_KEY, tuple(request.version))
+        refused = check_request(request.method, request.raw_path, version, request.raw_headers)
+        if refused is not None:  # stage 0 (reference §13): before any distribution is chosen
+            return self._refusal(request, refused)
         viewer = to_viewer_request(request)
         edge, trace = await emulator.dispatch(viewer)
         headers: Headers | CIMultiDict[str] = edge.headers
@@ -180,6 +187,28 @@ class EdgeServer:
                 self._standard_log(settings.access_log_file).write(standard_line(
                     viewer, edge.status, sent, elapsed, headers, trace, _domain(emulator, trace), settings.pop,
                     time.time()))
+        return response
+
+    def refuse(self, request: web.BaseRequest, status: int, why: str) -> web.StreamResponse:
+        """CloudFront's page for a request the HTTP parser refused (viewer_parser.py)."""
+        reason = "Request Entity Too Large." if status == 413 else REASON_BAD_REQUEST
+        return self._refusal(request, EdgeError(status, reason, "InvalidRequest", why), parsed=False)
+
+    def _refusal(self, request: web.BaseRequest, error: EdgeError, parsed: bool = True) -> web.StreamResponse:
+        """An edge page for a request that never reached the pipeline; the connection closes after it."""
+        emulator = self.emulator
+        trace = Trace(new_request_id())
+        edge = emulator.pipeline.respond.edge_error(error, trace)
+        assert isinstance(edge.body, bytes)
+        headers = CIMultiDict(edge.headers)
+        headers["Connection"] = "close"
+        response = _PassThroughBytes(status=edge.status, headers=headers, body=edge.body)
+        response.force_close()
+        if emulator.config.emulator.access_log:
+            client = request.remote or "-"
+            method, target = (request.method, request.raw_path) if parsed else ("-", "-")  # nothing was parsed
+            access_log.info(refusal_line(client, method, target, error.status, len(edge.body), trace.request_id,
+                                         error.cause))
         return response
 
     async def _send(self, request: web.BaseRequest, edge: EdgeResponse,
@@ -220,7 +249,7 @@ class EdgeServer:
     async def start(self, http: Listen, https: Listen | None = None) -> tuple[tuple[str, int], tuple[str, int] | None]:
         """Listen on `http` (and `https` with a certificate from the local CA); returns the bound addresses
         (port 0 picks a free port)."""
-        server = web.Server(self.handle, access_log=None, handler_cancellation=True)
+        server = EdgeHTTPServer(self.handle, self.refuse, access_log=None)
         self._runner = web.ServerRunner(server, handle_signals=False)
         await self._runner.setup()
         await web.TCPSite(self._runner, http.host, http.port).start()
