@@ -43,7 +43,7 @@ from emulator.pipeline import Answer, Forward
 from emulator.reload import Reloader
 from emulator.server import AdminServer, EdgeServer
 from emulator.signing import signcli
-from emulator.tls import LocalCA, default_state_dir, trust_instructions
+from emulator.tls import CAError, LocalCA, default_state_dir, trust_instructions
 from emulator.trace import Trace
 
 EXIT_OK, EXIT_FAILED, EXIT_CONFIG = 0, 1, 2
@@ -193,7 +193,11 @@ def cmd_ca(path: str | None, *, install: bool = False, uninstall: bool = False) 
         if config is None:
             return EXIT_CONFIG
         state_dir = config.emulator.state_dir or state_dir
-    cert_file = LocalCA.load_or_create(state_dir).cert_file
+    try:
+        cert_file = LocalCA.load_or_create(state_dir).cert_file
+    except CAError as exc:
+        print(f"frontyard: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
     if not install and not uninstall:
         print(trust_instructions(cert_file))
         return EXIT_OK
@@ -343,6 +347,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print(format_issue_for_terminal(issue, *terminal) if terminal else issue.format(), file=sys.stderr)
     try:
         asyncio.run(_serve(config, demo=args.config is None, watch=args.watch, adjust=_overrides(args)))
+    except CAError as exc:
+        print(f"frontyard: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
     except OSError as exc:
         print(f"frontyard: cannot listen on {exc.filename or config.emulator.http}: {exc.strerror}", file=sys.stderr)
         return EXIT_FAILED

@@ -113,11 +113,16 @@ def split_host_port(value: str) -> tuple[str, int | None]:
         if end == -1:
             return value, None
         host, rest = value[1:end], value[end + 1 :]
-        return host, int(rest[1:]) if rest.startswith(":") and rest[1:].isdigit() else None
+        return host, int(rest[1:]) if rest.startswith(":") and _digits(rest[1:]) else None
     if value.count(":") == 1:
         host, _, port = value.partition(":")
-        return host, int(port) if port.isdigit() else None
+        return host, int(port) if _digits(port) else None
     return value, None
+
+
+def _digits(text: str) -> bool:
+    """ASCII digits only: str.isdigit() is also true for '²' or '٣', which int() refuses or misreads."""
+    return text.isascii() and text.isdigit()
 
 
 def new_request_id() -> str:

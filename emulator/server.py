@@ -223,7 +223,7 @@ class EdgeServer:
         if headers.get("Connection", "").lower() == "close":
             response.force_close()
         length = edge.headers.get("Content-Length")
-        if length is not None and length.isdigit():
+        if length is not None and length.isascii() and length.isdigit():
             response.content_length = int(length)
         await response.prepare(request)
         sent = 0

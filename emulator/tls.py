@@ -24,6 +24,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 STATE_ENV = "FRONTYARD_STATE_DIR"
+CA_EXPORT_ENV = "FRONTYARD_CA_EXPORT"  # optional: a folder that gets a copy of ca.pem (and never the key)
 
 # origin_ssl_protocols -> OpenSSL versions. CloudFront also speaks TLS 1.3 to origins that allow TLS 1.2
 # (reference §8), so TLSv1.2 in the list opens the range up to 1.3.
@@ -36,6 +37,25 @@ class CertificateKind(StrEnum):
     SELF_SIGNED = "self-signed"
     EXPIRED = "expired"
     UNTRUSTED = "untrusted"  # issued by a CA nobody trusts
+
+
+class CAError(Exception):
+    """The local CA's state directory cannot be used (corrupt files, not writable): a message for the user."""
+
+
+def _export(cert_file: Path) -> Path:
+    """Publish the CA certificate, never its key, in $FRONTYARD_CA_EXPORT: the folder other containers mount
+    to trust the edge (docker-compose.yml), while the key stays in the state directory only the edge sees."""
+    target = os.environ.get(CA_EXPORT_ENV)
+    if target:
+        out = Path(target) / "ca.pem"
+        data = cert_file.read_bytes()
+        if not out.is_file() or out.read_bytes() != data:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            partial = out.with_name("ca.pem.partial")
+            partial.write_bytes(data)
+            partial.replace(out)  # readers never see half a certificate
+    return cert_file
 
 
 def default_state_dir() -> Path:
@@ -51,14 +71,22 @@ class LocalCA:
     def load_or_create(cls, state_dir: Path) -> LocalCA:
         """The CA in state_dir, created on first use (key readable by the owner only)."""
         cert_file, key_file = state_dir / "ca.pem", state_dir / "ca-key.pem"
-        if cert_file.is_file() and key_file.is_file():
-            return cls(trustme.CA.from_pem(cert_file.read_bytes(), key_file.read_bytes()), cert_file)
-        state_dir.mkdir(parents=True, exist_ok=True)
-        ca = trustme.CA(organization_name="frontyard local CA")
-        key_file.touch(mode=0o600)
-        key_file.write_bytes(ca.private_key_pem.bytes())
-        cert_file.write_bytes(ca.cert_pem.bytes())
-        return cls(ca, cert_file)
+        try:
+            if cert_file.is_file() and key_file.is_file():
+                ca = trustme.CA.from_pem(cert_file.read_bytes(), key_file.read_bytes())
+                return cls(ca, _export(cert_file))
+            state_dir.mkdir(parents=True, exist_ok=True)
+            ca = trustme.CA(organization_name="frontyard local CA")
+            key_file.touch(mode=0o600)
+            key_file.write_bytes(ca.private_key_pem.bytes())
+            cert_file.write_bytes(ca.cert_pem.bytes())
+            return cls(ca, _export(cert_file))
+        except (ValueError, TypeError) as exc:  # cryptography's "could not deserialize" and friends
+            raise CAError(f"{state_dir}: the local CA's files (ca.pem, ca-key.pem) are not a PEM certificate and "
+                          f"its key ({exc}); move them away and a new CA is created (then trust it again: "
+                          "'frontyard ca')") from None
+        except OSError as exc:
+            raise CAError(f"{exc.filename or state_dir}: cannot use it for the local CA: {exc.strerror}") from None
 
     def server_context(self, names: Sequence[str], kind: CertificateKind = CertificateKind.VALID,
                        max_version: ssl.TLSVersion | None = None) -> ssl.SSLContext:

@@ -52,6 +52,9 @@ def load_kvs(path: str | os.PathLike[str], *, name: str | None = None, store_id:
     shown = str(path)
     try:
         text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise FunctionLoadError([Problem(shown, 0, 0, f"key value store is not UTF-8 text (byte {exc.start}); "
+                                         "AWS's import format is UTF-8 JSON")]) from None
     except OSError as exc:
         raise FunctionLoadError([Problem(shown, 0, 0, f"cannot read key value store: {exc.strerror}")]) from None
     try:

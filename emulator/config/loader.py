@@ -7,6 +7,7 @@ from pathlib import Path
 
 from emulator.cf_functions import CompiledFunction, FunctionLoadError, FunctionSource, compile_function, load_kvs
 from emulator.config import rules
+from emulator.config.foreign import document_kind
 from emulator.config.groups_loader import load_geo_restriction, load_origin_groups
 from emulator.config.headers_loader import HeadersPolicies
 from emulator.config.key_loader import check_signer_accounts, group_names, load_key_groups, load_trust
@@ -33,7 +34,7 @@ from emulator.config.reader import Report, Section
 from emulator.config.settings_loader import load_settings
 from emulator.config.source import ConfigIssue, Location, Severity
 from emulator.config.yamlsrc import Path as TreePath
-from emulator.config.yamlsrc import parse_yaml
+from emulator.config.yamlsrc import parse_yaml, read_config_file
 from emulator.errors import ConfigError
 
 LATER_DISTRIBUTION = {
@@ -72,10 +73,9 @@ SETS_TEXT = " | ".join("[" + ", ".join(sorted(s, key=["GET", "HEAD", "OPTIONS", 
 def load_config(path: str | Path) -> Config:
     """Read and validate a YAML config file. Raises ConfigError listing every problem."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(str(path), [ConfigIssue(Severity.ERROR, None, "", f"cannot read: {exc.strerror}")]) from exc
+    text, problem = read_config_file(path)
+    if problem is not None:
+        raise ConfigError(str(path), [problem])
     return load_config_text(text, str(path), path.parent)
 
 
@@ -103,6 +103,10 @@ class _Loader:
         self.lambda_names: set[str] = set()
 
     def load(self, tree: object) -> Config | None:
+        if isinstance(tree, dict) and (kind := document_kind(list(tree))) is not None:
+            self.r.error((), f"this file looks like {kind}, not a frontyard config", "frontyard's YAML, with a "
+                         "'distribution' mapping (README: Configuration); it uses CloudFront's names in snake_case")
+            return None
         top = Section(self.r, (), tree)
         top.check_keys(("distribution", "distributions", "functions", "emulator", "cache_policies",
                         "origin_request_policies", "key_groups", "response_headers_policies", "lambda_functions"))
@@ -115,7 +119,9 @@ class _Loader:
         self.lambdas = {f.name: f for f in lambdas}
         raw_lambdas = top.data.get("lambda_functions")
         self.lambda_names = set(raw_lambdas) if isinstance(raw_lambdas, dict) else set()
-        names = {f.name for f in functions}
+        # Every declared name: a function that failed to load has its own error, not a follow-on one here.
+        declared = top.data.get("functions")
+        names = {f.name for f in functions} | (set(declared) if isinstance(declared, dict) else set())
         distributions: list[Distribution] = []
         if top.has("distribution") and top.has("distributions"):
             self.r.error(("distributions",), "give either 'distribution' or 'distributions', not both")
@@ -125,6 +131,9 @@ class _Loader:
         for path, raw in top.items("distributions"):
             d = self.distribution(path, raw, names, int(path[-1]))
             distributions += [d] if d else []
+        if top.data.get("distributions") == []:
+            self.r.error(("distributions",), "the list is empty: every request would have nowhere to go",
+                         "at least one distribution")
         if not top.has("distribution") and not top.has("distributions"):
             self.r.error((), "missing required key 'distribution'", "a mapping describing the distribution")
         self.check_hosts(distributions)
@@ -266,7 +275,7 @@ class _Loader:
         s = Section(self.r, path, raw)
         s.check_keys(BEHAVIOR_KEYS if is_default else ("path_pattern", *BEHAVIOR_KEYS), LATER_BEHAVIOR)
         pattern = "*" if is_default else s.str("path_pattern", required=True, expected="like /api/*")
-        if pattern and not is_default and (problem := rules.path_pattern_problem(pattern)):
+        if pattern is not None and not is_default and (problem := rules.path_pattern_problem(pattern)):
             self.r.error(s.at("path_pattern"), f"'{pattern}' {problem}")
         target = s.str("target_origin_id", required=True, expected=f"one of the origin ids: {sorted(origins)}")
         if target and target not in origins:
@@ -400,7 +409,10 @@ class _Loader:
                 self.r.error(s.at("key_value_store"), "KeyValueStore needs runtime cloudfront-js-2.0")
             for key, value in (("code", code), ("key_value_store", kvs)):
                 if value is not None and not (self.r.base_dir / value).is_file():
-                    self.r.error(s.at(key), f"file '{value}' does not exist (looked in {self.r.base_dir})")
+                    what = f"'{value}' is a folder, not a file" if (self.r.base_dir / value).is_dir() \
+                        else f"file '{value}' does not exist"
+                    self.r.error(s.at(key), f"{what} (looked in {self.r.base_dir})",
+                                 "the path of a file, relative to the config file")
                     code = None if key == "code" else code
                     kvs = None if key == "key_value_store" else kvs
             if code is not None and (compiled := self.compile(s, name, runtime, code, kvs)) is not None:
@@ -433,6 +445,9 @@ class _Loader:
                                                      f"line {p.line}, column {p.col} of the code: {p.message}"))
                     continue
                 self.r.issues.append(ConfigIssue(Severity.ERROR, where, f"functions.{name}", p.message))
-        except (OSError, UnicodeDecodeError) as exc:
-            self.r.error(s.at("code"), f"cannot read '{code}': {exc}")
+        except UnicodeDecodeError as exc:
+            self.r.error(s.at("code"), f"'{code}' is not UTF-8 text (byte {exc.start}): CloudFront takes function "
+                         "code as UTF-8")
+        except OSError as exc:
+            self.r.error(s.at("code"), f"cannot read '{code}': {exc.strerror}")
         return None

@@ -29,8 +29,13 @@ def load_mock(r: Report, origin: Section, domain: str) -> MockSpec | None:
             continue
         if opt.kind == "path":
             target = r.base_dir / str(m.data[name])
+            folder = name == "root"  # the bucket's folder; every other path option names a file
             if not target.exists():
                 r.error(m.at(name), f"'{m.data[name]}' does not exist (looked in {target})")
+            elif folder and not target.is_dir():
+                r.error(m.at(name), f"'{m.data[name]}' is a file", f"a folder ({opt.help})")
+            elif not folder and not target.is_file():
+                r.error(m.at(name), f"'{m.data[name]}' is a folder", f"a file ({opt.help})")
         elif opt.kind == "int":
             m.int(name, 0, int(opt.lo or 0), int(opt.hi if opt.hi is not None else 2**63))
         elif opt.kind == "float":

@@ -13,6 +13,7 @@ from enum import StrEnum
 from pathlib import Path as FsPath
 from typing import TypeVar
 
+from emulator.config.foreign import KEYS, foreign_key
 from emulator.config.source import ConfigIssue, Location, Severity
 from emulator.config.yamlsrc import Path, SourceMap, dotted
 
@@ -79,6 +80,10 @@ class Section:
                 continue
             if key in later:
                 self.r.warn(self.at(key), f"'{key}' is not emulated yet and is ignored: {later[key]}", key=True)
+                continue
+            if (foreign := foreign_key(key, known)) is not None:
+                self._suggested.add(KEYS[key][1])
+                self.r.error(self.at(key), f"unknown key: {foreign}", key=True, field_path=self.path)
                 continue
             guess = difflib.get_close_matches(key, [*known, *later], n=1, cutoff=0.6)
             hint = f" (did you mean '{guess[0]}'?)" if guess else ""

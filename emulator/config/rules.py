@@ -70,4 +70,6 @@ def custom_header_problem(name: str, value: str) -> str | None:
         return "header names are limited to 256 characters"
     if len(value) > 1783:
         return "header values are limited to 1,783 characters"
+    if any((ord(c) < 0x20 and c != "\t") or ord(c) == 0x7F for c in value):
+        return f"the value of '{name}' contains a control character (CR, LF, NUL, ...): no header line can carry it"
     return None

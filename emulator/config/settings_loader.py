@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 
 from emulator.config import rules
@@ -28,12 +29,12 @@ def load_settings(r: Report, s: Section | None) -> EmulatorSettings:
     resolve: list[tuple[str, str, int | None]] = []
     if (res := s.section("resolve")) is not None:
         for name, value in res.data.items():
-            host, port = split_host_port(str(value))
-            if not host or (":" in str(value) and port is None and not str(value).startswith("[")
-                            and str(value).count(":") == 1):
-                r.error(res.at(name), f"'{value}' is not an address", "host or host:port")
+            address = _address(value)
+            if address is None:
+                shown = f"'{value}'" if isinstance(value, str) else f"{value!r}"
+                r.error(res.at(name), f"{shown} is not an address", "host or host:port, like 127.0.0.1:9000")
                 continue
-            resolve.append((name.lower(), host, port))
+            resolve.append((name.lower(), *address))
     pop = s.str("pop", defaults.pop) or defaults.pop
     edge_id = s.str("edge_id", defaults.edge_id) or defaults.edge_id
     if not rules.EDGE_ID.match(edge_id):
@@ -47,8 +48,17 @@ def load_settings(r: Report, s: Section | None) -> EmulatorSettings:
     viewer: list[tuple[str, str]] = []
     if (geo := s.section("viewer")) is not None:
         geo.check_keys([f.replace("-", "_") for f in DEFAULT_GEO])
-        viewer = [(k.replace("_", "-"), str(v)) for k, v in geo.data.items() if v is not None]
+        for k, v in geo.data.items():
+            if v is None:
+                continue
+            if isinstance(v, bool) or not isinstance(v, str | int | float):
+                r.error(geo.at(k), f"must be a single value, got {type(v).__name__}", "a string, like DE")
+                continue
+            viewer.append((k.replace("_", "-"), str(v)))
     state = s.str("state_dir")
+    if state and (r.base_dir / state).exists() and not (r.base_dir / state).is_dir():
+        r.error(s.at("state_dir"), f"'{state}' is a file", "a folder for the local CA (created if missing)")
+        state = None
     history = s.int("history", defaults.history, 0, 100_000)  # requests kept for the inspector
     console, log_file = True, None
     if isinstance(s.data.get("access_log"), dict):  # {console: true, file: logs/access.log, format: standard}
@@ -110,7 +120,33 @@ def _listen(r: Report, s: Section, key: str) -> Listen | None:
     if value is None:
         return None
     host, port = split_host_port(value)
-    if port is None or not 0 <= port <= 65535:
+    if port is None or not 0 <= port <= 65535 or any(c.isspace() or c == "/" for c in host):
         r.error(s.at(key), f"'{value}' is not host:port", "like 127.0.0.1:8080")
         return None
+    if host and not _loopback(host):
+        r.warn(s.at(key), f"listens on '{host}', not only on this machine: anyone who can reach it can use "
+               "the edge (and through it the origins); use 127.0.0.1 unless that is what you want")
     return Listen(host or "127.0.0.1", port)
+
+
+def _loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host.lower() == "localhost" or host.lower().endswith(".localhost")
+
+
+def _address(value: object) -> tuple[str, int | None] | None:
+    """A `resolve` target: 'host' or 'host:port' ('[::1]:9000' for IPv6); None if it is not one."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return None
+    text = str(value).strip()
+    host, port = split_host_port(text)
+    colons = text.count(":")
+    if not host or any(c.isspace() or c in "/?#@" for c in host):
+        return None
+    if ((text.startswith("[") and "]:" in text) or colons == 1) and port is None:
+        return None  # a port that is not a number
+    if port is not None and not 1 <= port <= 65535:
+        return None
+    return host, port

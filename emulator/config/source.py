@@ -14,7 +14,9 @@ class Location:
     col: int  # 1-based
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}"
+        if not self.line:  # about the whole file: no ':0:0'
+            return self.file
+        return f"{self.file}:{self.line}:{self.col}" if self.col else f"{self.file}:{self.line}"
 
     @property
     def short(self) -> str:
