@@ -9,6 +9,7 @@ import asyncio
 import logging
 import ssl
 import time
+from collections import Counter
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from emulator.trace import Trace
 from emulator.viewer_parser import VERSION_KEY, EdgeHTTPServer
 
 CHUNK = 64 * 1024
+_PILE_UP = frozenset(16 * 4**i for i in range(8))  # in-flight counts of one path that get a warning
 access_log = logging.getLogger("frontyard.access")
 function_log = logging.getLogger("frontyard.function")
 log = logging.getLogger("frontyard")
@@ -117,6 +119,7 @@ class EdgeServer:
         self.history = History(emulator.config.emulator.history)
         self._bases = {Scheme.HTTP: "http://127.0.0.1", Scheme.HTTPS: "https://127.0.0.1"}  # set in start()
         self._standard_logs: dict[Path, StandardLogFile] = {}  # emulator.access_log.file, opened on first use
+        self._in_flight: Counter[tuple[str, str]] = Counter()  # (host, path) -> requests being answered
 
     @property
     def emulator(self) -> Emulator:
@@ -164,7 +167,24 @@ class EdgeServer:
         if refused is not None:  # stage 0 (reference §13): before any distribution is chosen
             return self._refusal(request, refused)
         viewer = to_viewer_request(request)
-        edge, trace = await emulator.dispatch(viewer)
+        key = (viewer.host, viewer.raw_path)
+        self._in_flight[key] += 1
+        if self._in_flight[key] in _PILE_UP:
+            log.warning("%d requests for %s%s are in flight at once: an origin that calls back into the edge for "
+                        "the path it is serving (a loop through the origin, invisible to Via/CDN-Loop) piles up "
+                        "connections", self._in_flight[key], *key)
+        try:
+            edge, trace = await emulator.dispatch(viewer)
+        except asyncio.CancelledError:
+            # One line, no traceback; the origin request was cancelled with us and its connection released.
+            log.info('viewer %s closed the connection before the answer to "%s %s" (after %.1f ms): the origin '
+                     "request was cancelled", viewer.client_ip, viewer.method, viewer.target,
+                     (time.perf_counter() - started) * 1000)
+            raise
+        finally:
+            self._in_flight[key] -= 1
+            if not self._in_flight[key]:
+                del self._in_flight[key]
         headers: Headers | CIMultiDict[str] = edge.headers
         if emulator.config.emulator.debug_header:
             headers = edge.headers.copy()
