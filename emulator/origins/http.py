@@ -8,9 +8,11 @@ go out is never retried, because the body cannot be replayed.
 
 from __future__ import annotations
 
+import asyncio
 import ssl
 import time
 from collections.abc import AsyncIterator
+from types import SimpleNamespace
 
 import aiohttp
 from yarl import URL
@@ -21,6 +23,7 @@ from emulator.origins.tls_errors import describe_certificate_error, describe_han
 from emulator.tls import LocalCA
 
 CHUNK = 64 * 1024
+MAX_RESPONSE_HEAD = 20480  # an origin response's status line and headers (reference §13)
 VERIFIED_FOR = 30.0  # seconds an either-name certificate check is trusted for the same address and name
 
 
@@ -43,6 +46,34 @@ class _OneShotBody:
         async for chunk in self._body:
             self.started = True
             yield chunk
+
+
+class _ReadDeadline:
+    """The origin read timeout, counted from the moment the request (or its last body chunk) went out.
+
+    aiohttp's own sock_read stops counting once a 1xx interim response arrives (a `103 Early Hints` followed
+    by silence waited forever instead of read_timeout); this deadline keeps counting until the final
+    response's headers are in."""
+
+    def __init__(self, read_timeout: float) -> None:
+        self.read_timeout = read_timeout
+        self.timeout: asyncio.Timeout | None = None
+
+    def arm(self) -> None:
+        if self.timeout is not None:
+            self.timeout.reschedule(asyncio.get_running_loop().time() + self.read_timeout)
+
+
+async def _sent(session: aiohttp.ClientSession, ctx: SimpleNamespace, params: object) -> None:
+    if isinstance(ctx.trace_request_ctx, _ReadDeadline):
+        ctx.trace_request_ctx.arm()
+
+
+def _tracing() -> aiohttp.TraceConfig:
+    trace = aiohttp.TraceConfig()
+    trace.on_request_headers_sent.append(_sent)
+    trace.on_request_chunk_sent.append(_sent)
+    return trace
 
 
 class OriginClient:
@@ -86,6 +117,10 @@ class OriginClient:
             cookie_jar=aiohttp.DummyCookieJar(), auto_decompress=False, trust_env=False,
             connector=aiohttp.TCPConnector(limit=0, keepalive_timeout=self._keepalive),
             skip_auto_headers=("User-Agent", "Accept", "Accept-Encoding", "Content-Type"),
+            # CloudFront reads up to 20,480 bytes of status line and headers (reference §13), not aiohttp's
+            # 8,190-byte lines; what is larger is judged below, with CloudFront's 502.
+            max_line_size=MAX_RESPONSE_HEAD, max_field_size=MAX_RESPONSE_HEAD,
+            max_headers=MAX_RESPONSE_HEAD // 4, trace_configs=[_tracing()],
         )
         return self
 
@@ -106,13 +141,15 @@ class OriginClient:
         tls = await self._tls_for(req)
         failure: OriginError | None = None
         for attempt in range(1, req.connection_attempts + 1):
+            deadline = _ReadDeadline(req.read_timeout)
             try:
-                response = await self._session.request(
-                    req.method, url, headers=req.headers, data=body.payload(), timeout=timeout,
-                    allow_redirects=False, compress=None, chunked=None,
-                    ssl=tls,
-                    server_hostname=req.server_name if req.scheme is Scheme.HTTPS else None,
-                )
+                async with asyncio.timeout(None) as deadline.timeout:
+                    response = await self._session.request(
+                        req.method, url, headers=req.headers, data=body.payload(), timeout=timeout,
+                        allow_redirects=False, compress=None, chunked=None,
+                        ssl=tls, trace_request_ctx=deadline,
+                        server_hostname=req.server_name if req.scheme is Scheme.HTTPS else None,
+                    )
             except aiohttp.ConnectionTimeoutError:
                 failure = OriginTimeoutError(504, "OriginCommError",
                                              f"connecting to {_where(req)} timed out after {req.connection_timeout}s")
@@ -133,20 +170,26 @@ class OriginClient:
                 failure = OriginConnectError(502, "OriginConnectError",
                                              f"cannot connect to {_where(req)}: {exc.os_error.strerror or exc}")
                 retry = not body.started
-            except aiohttp.SocketTimeoutError:
+            except (aiohttp.SocketTimeoutError, TimeoutError):  # aiohttp's sock_read, or our _ReadDeadline
                 failure = OriginTimeoutError(504, "OriginCommError", f"{_where(req)} sent no response within the "
                                              f"origin read timeout of {req.read_timeout}s")
                 retry = req.method in ("GET", "HEAD") and not body.started
             except aiohttp.ClientResponseError as exc:  # not HTTP: a bad status line or malformed headers
-                failure = OriginConnectError(502, "OriginInvalidResponseError",
-                                             f"{_where(req)} answered something that is not a valid HTTP response "
-                                             f"({exc.message})")
+                first = str(exc.message).strip().splitlines()[0] if str(exc.message).strip() else "unparsable"
+                too_big = "Got more than" in str(exc.message) or "Too many headers" in str(exc.message)
+                what = f"sent more than CloudFront's {MAX_RESPONSE_HEAD:,} bytes of headers" if too_big else \
+                    f"answered something that is not a valid HTTP response ({first.strip(' :')})"
+                failure = OriginConnectError(502, "OriginInvalidResponseError", f"{_where(req)} {what}")
                 retry = False
             except (aiohttp.ServerDisconnectedError, aiohttp.ClientOSError, aiohttp.ClientPayloadError) as exc:
                 failure = OriginConnectError(502, "OriginReadError",
                                              f"{_where(req)} closed the connection before responding ({exc})")
                 retry = req.method in ("GET", "HEAD") and not body.started
             else:
+                if (invalid := _invalid_response(response)) is not None:
+                    response.close()  # never reused: what follows on this connection cannot be trusted
+                    failure = OriginConnectError(502, "OriginInvalidResponseError", f"{_where(req)} {invalid}")
+                    break
                 headers = freeze(response.headers)
                 return EdgeResponse(response.status, response.reason or "", headers, _stream(response),
                                     release=_releaser(response)), attempt
@@ -155,6 +198,17 @@ class OriginClient:
         assert failure is not None
         failure.cause += f" (attempt {attempt} of {req.connection_attempts})"
         raise failure
+
+
+def _invalid_response(response: aiohttp.ClientResponse) -> str | None:
+    """Why CloudFront would not pass this response on (502), or None."""
+    if not 100 <= response.status <= 599:
+        return f"answered with status {response.status}, outside HTTP's 100-599"
+    size = len(f"HTTP/1.1 {response.status} {response.reason or ''}") + 2 + 2
+    size += sum(len(name) + 2 + len(value) + 2 for name, value in response.raw_headers)
+    if size > MAX_RESPONSE_HEAD:
+        return f"sent {size:,} bytes of status line and headers; CloudFront's limit is {MAX_RESPONSE_HEAD:,}"
+    return None
 
 
 def _where(req: OriginRequest) -> str:
