@@ -235,6 +235,8 @@ class _Loader:
         https_port = cs.int("https_port", 443, **ports)  # type: ignore[arg-type]
         # CloudFront requires a protocol policy; local services mostly speak plain HTTP, so that is ours.
         default_policy = OriginProtocolPolicy.HTTP_ONLY
+        if is_s3 and (s.data.get("mock") is None or "tls" in (s.data.get("mock") or {})):
+            default_policy = OriginProtocolPolicy.MATCH_VIEWER  # S3 REST: the viewer's protocol (a plain mock: HTTP)
         policy = cs.enum("protocol_policy", OriginProtocolPolicy, default_policy) or default_policy
         read_timeout = cs.int("read_timeout", 30, 1, 120)
         keepalive = cs.int("keepalive_timeout", 5, 1, 120)

@@ -44,6 +44,12 @@ CLOUDFRONT_VIEWER_HEADERS = (
     "CloudFront-Viewer-Time-Zone", "CloudFront-Viewer-TLS",
 )
 
+# CloudFront headers only an origin request policy can ask for (they are not in any managed policy here).
+# The JA3 fingerprint is accepted but never sent: the edge does not fingerprint TLS handshakes.
+ORP_ONLY_CLOUDFRONT_HEADERS = (
+    "CloudFront-Viewer-Header-Order", "CloudFront-Viewer-Header-Count", "CloudFront-Viewer-JA3-Fingerprint",
+)
+
 ORIGIN_REQUEST_POLICIES: tuple[OriginRequestPolicy, ...] = (
     OriginRequestPolicy("Managed-AllViewer", "216adef6-5c7f-47e4-b989-5492eafa07d3", _ALL_VIEWER, _ALL, _ALL,
                         managed=True),

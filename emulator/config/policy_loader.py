@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import uuid
 
-from emulator.config.managed import CACHE_POLICIES, CLOUDFRONT_VIEWER_HEADERS, ORIGIN_REQUEST_POLICIES
+from emulator.config.managed import (
+    CACHE_POLICIES,
+    CLOUDFRONT_VIEWER_HEADERS,
+    ORIGIN_REQUEST_POLICIES,
+    ORP_ONLY_CLOUDFRONT_HEADERS,
+)
 from emulator.config.policies import CachePolicy, ForwardedValues, ItemBehavior, ItemSet, OriginRequestPolicy
 from emulator.config.reader import Report, Section
 
@@ -13,6 +18,7 @@ CACHE_HEADER_BEHAVIORS = (B.NONE, B.WHITELIST)
 ORP_HEADER_BEHAVIORS = (B.NONE, B.WHITELIST, B.ALL_VIEWER, B.ALL_VIEWER_AND_CLOUDFRONT, B.ALL_EXCEPT)
 COOKIE_QS_BEHAVIORS = (B.NONE, B.WHITELIST, B.ALL_EXCEPT, B.ALL)
 _CLOUDFRONT = frozenset(h.lower() for h in CLOUDFRONT_VIEWER_HEADERS)
+_ORP_ONLY = frozenset(h.lower() for h in ORP_ONLY_CLOUDFRONT_HEADERS)
 
 
 class Policies:
@@ -52,6 +58,10 @@ class Policies:
                       "enable_accept_encoding_gzip", "enable_accept_encoding_brotli", "comment"))
         min_ttl, default_ttl, max_ttl = ttls(s, 1, 86400, 31536000)
         headers = self.items(s, "headers", CACHE_HEADER_BEHAVIORS, lower=True)
+        if headers.behavior is B.WHITELIST and (refused := sorted(set(headers.items) & (_ORP_ONLY | {
+                "cloudfront-viewer-address"}))):
+            self.r.error(s.at("headers"), f"CloudFront does not allow {', '.join(refused)} in a cache policy",
+                         "such headers in an origin request policy")
         if headers.behavior is B.WHITELIST and "accept-encoding" in headers.items:
             self.r.warn(s.at("headers"), "listing Accept-Encoding in a cache policy disables CloudFront's "
                         "compression and normalisation (use enable_accept_encoding_gzip/brotli)")
@@ -72,7 +82,7 @@ class Policies:
                          "list", "Authorization in the cache policy, or headers: allViewer")
         if headers.behavior is B.ALL_VIEWER_AND_CLOUDFRONT:
             for item in headers.items:
-                if item not in _CLOUDFRONT:
+                if item not in _CLOUDFRONT | _ORP_ONLY:
                     self.r.error(s.at("headers"), f"'{item}' is not a CloudFront viewer header",
                                  f"CloudFront headers such as {', '.join(CLOUDFRONT_VIEWER_HEADERS[:3])}, ...")
         cookies = self.items(s, "cookies", COOKIE_QS_BEHAVIORS)

@@ -18,7 +18,7 @@ import aiohttp
 from yarl import URL
 
 from emulator.errors import OriginConnectError, OriginError, OriginTimeoutError, OriginTLSError
-from emulator.http import Body, EdgeResponse, OriginRequest, Scheme, freeze
+from emulator.http import Body, EdgeResponse, Headers, OriginRequest, Scheme, freeze
 from emulator.origins.tls_errors import describe_certificate_error, describe_handshake_error, verify_either_name
 from emulator.tls import LocalCA
 
@@ -145,7 +145,7 @@ class OriginClient:
             try:
                 async with asyncio.timeout(None) as deadline.timeout:
                     response = await self._session.request(
-                        req.method, url, headers=req.headers, data=body.payload(), timeout=timeout,
+                        req.method, url, headers=_same_case(req.headers), data=body.payload(), timeout=timeout,
                         allow_redirects=False, compress=None, chunked=None,
                         ssl=tls, trace_request_ctx=deadline,
                         server_hostname=req.server_name if req.scheme is Scheme.HTTPS else None,
@@ -198,6 +198,16 @@ class OriginClient:
         assert failure is not None
         failure.cause += f" (attempt {attempt} of {req.connection_attempts})"
         raise failure
+
+
+def _same_case(headers: Headers) -> Headers:
+    """Repeats of a header spelled in one case: aiohttp's session merges `X-A` and `x-a` by a case-sensitive
+    name check, so every value but the last was lost."""
+    names = [name for name, _ in headers.items()]
+    if len({n.lower() for n in names}) == len(names):
+        return headers
+    first: dict[str, str] = {}
+    return freeze((first.setdefault(name.lower(), name), value) for name, value in headers.items())
 
 
 def _invalid_response(response: aiohttp.ClientResponse) -> str | None:

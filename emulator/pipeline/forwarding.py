@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from emulator.config.managed import CLOUDFRONT_VIEWER_HEADERS
+from emulator.config.managed import CLOUDFRONT_VIEWER_HEADERS, ORP_ONLY_CLOUDFRONT_HEADERS
 from emulator.config.model import CacheBehavior
 from emulator.config.policies import ItemBehavior, ItemSet
 
-_CLOUDFRONT = frozenset(h.lower() for h in CLOUDFRONT_VIEWER_HEADERS)
+_GENERATED = (*CLOUDFRONT_VIEWER_HEADERS, *ORP_ONLY_CLOUDFRONT_HEADERS)
+_CLOUDFRONT = frozenset(h.lower() for h in _GENERATED)
 _NONE = ItemSet()
 
 
@@ -87,5 +88,5 @@ def compile_forwarding(behavior: CacheBehavior) -> Forwarding:
 
 
 def _canonical(lower_names: list[str]) -> tuple[str, ...]:
-    by_lower = {h.lower(): h for h in CLOUDFRONT_VIEWER_HEADERS}
+    by_lower = {h.lower(): h for h in _GENERATED}
     return tuple(dict.fromkeys(by_lower[n] for n in lower_names))

@@ -20,8 +20,10 @@ FORWARDED_AS_IS = frozenset(
     h.lower()
     for h in (
         "Cache-Control", "Content-Length", "Content-MD5", "Content-Type", "Date", "From", "If-Match",
-        "If-Modified-Since", "If-None-Match", "If-Range", "If-Unmodified-Since", "Max-Forwards", "Origin",
+        "If-Modified-Since", "If-None-Match", "If-Range", "If-Unmodified-Since", "Max-Forwards",
         "Pragma", "Range", "Request-Range", "Warning",
+        # Not Origin: "Without adding this header in an origin request policy, CloudFront removes the Origin
+        # header" (DG, origin request policies): CORS that works here must work in production too.
     )
 )
 # Removed unless a policy forwards them (§5 "Removed"); legacy settings forward every other header.
@@ -91,7 +93,7 @@ def forwarded_cookies(request: ViewerRequest, fwd: Forwarding) -> tuple[str | No
     for line in request.headers.getall("Cookie", []):
         for part in line.split(";"):
             name, sep, value = part.strip().partition("=")
-            if name and sep:
+            if name and sep and not name.startswith("$"):  # $Version, $Path, $Domain: RFC 2965 attributes
                 pairs.append((name, value))
     kept = sorted(((n, v) for n, v in pairs if fwd.cookie(n)), key=lambda p: p[0])
     dropped = [n for n, _ in pairs if not fwd.cookie(n)]
@@ -137,6 +139,10 @@ def build_origin_request(
     for name, value in request.headers.items():
         low = name.lower()
         if low in EDGE_CONTROLLED or low.startswith(OVERRIDE_PREFIX) or low in ours:
+            continue
+        if low == "range" and (problem := range_problem(value)) is not None:
+            notes.append(f"Range '{value}' not forwarded: {problem}, so CloudFront answers 200 with the whole "
+                         "object (reference §13)")
             continue
         if _forwards_header(low, request.method, behavior, fwd):
             headers.add(name, value)
@@ -196,6 +202,30 @@ def build_origin_request(
         ssl_protocols=origin.ssl_protocols,
     )
     return origin_request, notes
+
+
+def range_problem(value: str) -> str | None:
+    """Why CloudFront would ignore a `Range: bytes=...` header (not ascending, overlapping, negative), or None."""
+    unit, _, specs = value.partition("=")
+    if unit.strip().lower() != "bytes":
+        return None  # not a byte range: passed on for the origin to judge
+    last_end = -1
+    parts = [p.strip() for p in specs.split(",")]
+    for i, spec in enumerate(parts):
+        first, dash, last = spec.partition("-")
+        if not dash or not (first + last) or not all(x.isascii() and x.isdigit() for x in (first, last) if x):
+            return f"'{spec}' is not a byte range"
+        if not first:  # suffix range: the last N bytes
+            if i != len(parts) - 1 and len(parts) > 1:
+                return "a suffix range must come last"
+            continue
+        start, end = int(first), int(last) if last else None
+        if end is not None and end < start:
+            return f"'{spec}' ends before it starts"
+        if start <= last_end:
+            return "the ranges are not in ascending order or overlap"
+        last_end = end if end is not None else 2**63
+    return None
 
 
 def cdn_id(settings: EmulatorSettings) -> str:

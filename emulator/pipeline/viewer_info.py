@@ -63,6 +63,11 @@ def cloudfront_headers(names: tuple[str, ...], request: ViewerRequest,
     return tuple((n, v) for n in names if (v := cloudfront_header(n, request, geo)) is not None)
 
 
+def _viewer_header_names(request: ViewerRequest) -> list[str]:
+    """Every header name as the viewer sent it, repeats included (iterating a multidict skips repeats)."""
+    return [n for n, _ in request.headers.items() if not n.lower().startswith(OVERRIDE_PREFIX)]
+
+
 def cloudfront_header(name: str, request: ViewerRequest, geo: Mapping[str, str]) -> str | None:
     """The value CloudFront would send for one CloudFront-* header, or None when it would have none."""
     if name == "CloudFront-Forwarded-Proto":
@@ -71,6 +76,10 @@ def cloudfront_header(name: str, request: ViewerRequest, geo: Mapping[str, str])
         return request.http_version
     if name == "CloudFront-Viewer-Address":
         return f"{request.client_ip}:{request.client_port}"  # IP:source port, IPv6 unbracketed
+    if name == "CloudFront-Viewer-Header-Order":  # the viewer's header names as sent, colon-separated
+        return ":".join(_viewer_header_names(request)) or None
+    if name == "CloudFront-Viewer-Header-Count":
+        return str(len(_viewer_header_names(request)))
     if name == "CloudFront-Viewer-TLS":
         return request.tls if request.scheme is Scheme.HTTPS and request.tls else None
     if name.startswith("CloudFront-Is-"):

@@ -57,9 +57,10 @@ async def test_removed_and_as_is_headers(tmp_path: Path) -> None:
     removed = {"Accept": "text/html", "Accept-Language": "de", "Accept-Charset": "utf-8", "Cookie": "a=1",
                "Referer": "http://x.test/", "X-Forwarded-Proto": "https", "X-Real-IP": "1.2.3.4",
                "X-HTTP-Method-Override": "DELETE", "X-Edge-Thing": "1", "Authorization": "Bearer t",
-               "Proxy-Authorization": "Basic x", "Expect": "", "Upgrade": "h2c", "TE": "trailers"}
+               "Proxy-Authorization": "Basic x", "Expect": "", "Upgrade": "h2c", "TE": "trailers",
+               "Origin": "http://app.test"}  # Origin only when a policy lists it (issue 11)
     kept = {"Cache-Control": "no-cache", "If-None-Match": '"abc"', "If-Modified-Since": "Sat, 1 Jan 2000 00:00:00 GMT",
-            "Range": "bytes=0-1", "Origin": "http://app.test", "Pragma": "no-cache", "Max-Forwards": "3",
+            "Range": "bytes=0-1", "Pragma": "no-cache", "Max-Forwards": "3",
             "From": "a@b.test", "Warning": "199 - x", "Date": "Sat, 01 Jan 2000 00:00:00 GMT"}
     async with run_edge(tmp_path, config()) as edge:
         seen = await echo(edge, "GET", "/", headers={**removed, **kept})
