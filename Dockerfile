@@ -1,9 +1,9 @@
-# syntax=docker/dockerfile:1
 # frontyard in a container: a local CloudFront edge for a docker compose stack (see docker-compose.yml).
 #
 #   docker build -t frontyard .
 #   docker run --rm -p 127.0.0.1:8080:8080 -p 127.0.0.1:8443:8443 -v "$PWD/site:/config:ro" \
 #              -v frontyard-state:/var/lib/frontyard frontyard      # site/frontyard.yaml; the CA kept in a volume
+#   (the classic builder works too: DOCKER_BUILDKIT=0 docker build -t frontyard .)
 #
 # The container listens on 0.0.0.0 (inside its own network namespace only); publish ports on 127.0.0.1.
 # Outside a container `frontyard serve` keeps its 127.0.0.1 default.
@@ -22,7 +22,10 @@ WORKDIR /src
 # Only what the package needs: pyproject (metadata, package data), README (readme =), the package itself.
 COPY pyproject.toml README.md ./
 COPY emulator ./emulator
-RUN pip wheel --no-cache-dir --wheel-dir /wheels .
+# Installed here under /install and copied whole into the final stage: plain COPY, so the classic builder
+# builds it too (no BuildKit-only RUN --mount, no `# syntax=` line that would fetch a frontend image).
+RUN pip wheel --no-cache-dir --wheel-dir /wheels . \
+ && pip install --no-cache-dir --no-index --prefix=/install /wheels/*.whl
 
 # ---- runtime ------------------------------------------------------------------------------------------------
 FROM ${PYTHON_IMAGE}
@@ -33,24 +36,25 @@ LABEL org.opencontainers.image.title="frontyard" \
 ENV PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
     FRONTYARD_STATE_DIR=/var/lib/frontyard \
+    FRONTYARD_CA_EXPORT=/var/lib/frontyard-ca \
     FRONTYARD_HEALTH_URL=http://127.0.0.1:9901/_frontyard/health
 
-# The wheels are bind-mounted from the build stage, so they take no layer of their own.
-RUN --mount=type=bind,from=build,source=/wheels,target=/wheels \
-    PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_ROOT_USER_ACTION=ignore \
-    pip install --no-cache-dir --no-index /wheels/*.whl
+# frontyard and its dependencies, installed in the build stage (no wheels or compilers in this image).
+COPY --from=build /install /usr/local
 
-# A fixed non-root uid/gid (10001), so a host or another container can match it, and a state directory
-# it owns: the local CA (ca.pem, ca-key.pem) lives there. Declared as a VOLUME after the chown, so a named
-# volume mounted there starts out owned by this user and keeps the CA across restarts; other containers
-# mount the same volume read-only to trust ca.pem.
+# A fixed non-root uid/gid (10001), so a host or another container can match it, and two folders it owns:
+# the state directory with the local CA (ca.pem and its private key, ca-key.pem), which only the edge
+# mounts, and FRONTYARD_CA_EXPORT, which gets a copy of ca.pem and never the key: that is the volume other
+# containers mount read-only to trust the edge. Declared as VOLUMEs after the chown, so named volumes
+# mounted there start out owned by this user and keep the CA across restarts.
 RUN groupadd --gid 10001 frontyard \
  && useradd --uid 10001 --gid frontyard --home-dir /var/lib/frontyard --no-create-home \
             --shell /usr/sbin/nologin frontyard \
- && mkdir -p /var/lib/frontyard /config \
- && chown frontyard:frontyard /var/lib/frontyard \
- && chmod 0755 /var/lib/frontyard
-VOLUME ["/var/lib/frontyard"]
+ && mkdir -p /var/lib/frontyard /var/lib/frontyard-ca /config \
+ && chown frontyard:frontyard /var/lib/frontyard /var/lib/frontyard-ca \
+ && chmod 0700 /var/lib/frontyard \
+ && chmod 0755 /var/lib/frontyard-ca
+VOLUME ["/var/lib/frontyard", "/var/lib/frontyard-ca"]
 
 USER 10001:10001
 WORKDIR /config

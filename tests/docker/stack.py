@@ -27,7 +27,8 @@ COMPOSE_FILE = ROOT / "docker-compose.yml"
 DOCKERFILE = ROOT / "Dockerfile"
 DOCKERIGNORE = ROOT / ".dockerignore"
 EXAMPLE = ROOT / "examples" / "compose"
-CA_VOLUME = "frontyard-state"
+CA_VOLUME = "frontyard-ca"  # ca.pem only (FRONTYARD_CA_EXPORT); the key stays in STATE_VOLUME
+STATE_VOLUME = "frontyard-state"
 SERVICE_PORT = "8000"  # what spa and api listen on inside their containers
 READY_TIMEOUT = 15.0
 STOP_TIMEOUT = 10.0
@@ -57,7 +58,7 @@ def local_path(service: Mapping, container_path: str) -> Path | None:
         if path == target or target in path.parents:
             if m["type"] == "bind":
                 base = (COMPOSE_FILE.parent / m["source"]).resolve()
-            elif m["source"] == CA_VOLUME:
+            elif m["source"] in (CA_VOLUME, STATE_VOLUME):
                 base = default_state_dir()
             else:
                 return None

@@ -9,7 +9,15 @@ import pytest
 from emulator.cli import main
 from emulator.config.loader import load_config
 from tests.docker.dockerfile import final_stage, image_env
-from tests.docker.stack import CA_VOLUME, COMPOSE_FILE, SERVICE_PORT, compose, local_path, mounts
+from tests.docker.stack import (
+    CA_VOLUME,
+    COMPOSE_FILE,
+    SERVICE_PORT,
+    STATE_VOLUME,
+    compose,
+    local_path,
+    mounts,
+)
 
 SERVICES = {"edge", "spa", "api"}
 CONFIG_IN_CONTAINER = "/config/frontyard.yaml"
@@ -68,11 +76,17 @@ def test_every_service_has_a_healthcheck_and_edge_waits_for_healthy_origins(spec
             assert how["condition"] == "service_healthy", f"{name} -> {dep}"
 
 
-def test_the_ca_volume_is_the_edge_state_dir_and_shared_read_only(spec: dict) -> None:
-    assert CA_VOLUME in spec["volumes"]
-    state_dir = image_env()["FRONTYARD_STATE_DIR"]
-    edge_ca = [m for m in mounts(spec["services"]["edge"]) if m["source"] == CA_VOLUME]
-    assert len(edge_ca) == 1 and edge_ca[0]["target"] == state_dir and not edge_ca[0].get("read_only")
+def test_the_ca_volume_is_the_edge_export_and_shared_read_only_and_the_key_is_not(spec: dict) -> None:
+    assert CA_VOLUME in spec["volumes"] and STATE_VOLUME in spec["volumes"]
+    env = image_env()
+    edge = mounts(spec["services"]["edge"])
+    edge_ca = [m for m in edge if m["source"] == CA_VOLUME]
+    assert len(edge_ca) == 1 and edge_ca[0]["target"] == env["FRONTYARD_CA_EXPORT"] and not edge_ca[0].get("read_only")
+    edge_state = [m for m in edge if m["source"] == STATE_VOLUME]
+    assert len(edge_state) == 1 and edge_state[0]["target"] == env["FRONTYARD_STATE_DIR"]
+    for name, service in spec["services"].items():  # the private key's volume is the edge's alone
+        if name != "edge":
+            assert not [m for m in mounts(service) if m["source"] == STATE_VOLUME], name
     for name in ("spa", "api"):
         service = spec["services"][name]
         ca = [m for m in mounts(service) if m["source"] == CA_VOLUME]
