@@ -22,10 +22,12 @@ WORKDIR /src
 # Only what the package needs: pyproject (metadata, package data), README (readme =), the package itself.
 COPY pyproject.toml README.md ./
 COPY emulator ./emulator
-# Installed here under /install and copied whole into the final stage: plain COPY, so the classic builder
-# builds it too (no BuildKit-only RUN --mount, no `# syntax=` line that would fetch a frontend image).
+# Installed here into a virtual environment that is copied whole into the final stage: plain COPY, so the
+# classic builder builds it too (no BuildKit-only RUN --mount, no `# syntax=` line that would fetch a
+# frontend image). A venv, not `pip --prefix`: its layout is the same whichever Python the base image has.
 RUN pip wheel --no-cache-dir --wheel-dir /wheels . \
- && pip install --no-cache-dir --no-index --prefix=/install /wheels/*.whl
+ && python -m venv /opt/frontyard \
+ && /opt/frontyard/bin/pip install --no-cache-dir --no-index /wheels/*.whl
 
 # ---- runtime ------------------------------------------------------------------------------------------------
 FROM ${PYTHON_IMAGE}
@@ -40,7 +42,8 @@ ENV PYTHONUNBUFFERED=1 \
     FRONTYARD_HEALTH_URL=http://127.0.0.1:9901/_frontyard/health
 
 # frontyard and its dependencies, installed in the build stage (no wheels or compilers in this image).
-COPY --from=build /install /usr/local
+COPY --from=build /opt/frontyard /opt/frontyard
+ENV PATH=/opt/frontyard/bin:$PATH
 
 # A fixed non-root uid/gid (10001), so a host or another container can match it, and two folders it owns:
 # the state directory with the local CA (ca.pem and its private key, ca-key.pem), which only the edge

@@ -1,5 +1,7 @@
 """The request pipeline. `Pipeline.plan` and `Pipeline.handle` are THE place that lists the stage order.
 
+    0 request limits                in server.py before dispatch (pipeline/limits.py): URL > 8,192 bytes or
+                                    line + headers > 20,480 -> 413; non-HTTP/1.x request line -> 400
     1 distribution by Host          unknown host -> 403
     2 behavior (first match)        default root object substituted for exactly '/'
     3 viewer protocol policy        301/307 redirect or 403
