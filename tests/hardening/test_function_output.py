@@ -1,5 +1,6 @@
 """Issue 11 #2 and #3 through the edge: an invalid function result is CloudFront's 502 page (never a
-`100 Continue`, a smuggled header line or aiohttp's 500), and the cause reaches the access log."""
+`100 Continue`, a smuggled header line or aiohttp's 500), and the cause reaches the access log (why=), its
+console.log lines the function log."""
 
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ CASES = [
 
 @pytest.mark.parametrize(("event", "body"), CASES)
 async def test_invalid_function_output_is_a_502_page(tmp_path: Path, caplog, event: str, body: str) -> None:
-    caplog.set_level(logging.INFO, "frontyard.access")
+    caplog.set_level(logging.INFO)
     code = f"function handler(event) {{\n  console.log('about to return');\n  {body}\n}}\n"
     async with run_edge(tmp_path, config(tmp_path, code, event)) as edge:
         async with edge.request("GET", "/x") as r:
@@ -56,12 +57,14 @@ async def test_invalid_function_output_is_a_502_page(tmp_path: Path, caplog, eve
     line = next(rec.getMessage() for rec in caplog.records if '"GET /x ' in rec.getMessage())
     assert " 502 " in line and 'why="' in line and "invalid" in line
     if "toJSON" not in body:  # a replaced toJSON leaves nothing of the invocation readable, logs included
-        assert "console.log: about to return" in line
+        request_id = line.split(" id=")[1].split()[0]
+        logged = [r.getMessage() for r in caplog.records if r.name == "frontyard.function"]
+        assert logged == [f"fn {request_id}: about to return"]
     assert "Traceback" not in caplog.text
 
 
 async def test_a_throwing_function_logs_its_error_and_console_lines(tmp_path: Path, caplog) -> None:
-    caplog.set_level(logging.INFO, "frontyard.access")
+    caplog.set_level(logging.INFO)
     code = "function handler(event) {\n  console.log('step \"1\"');\n  throw new Error('boom');\n}\n"
     text = config(tmp_path, code) + "emulator: {debug: {trace_header: true}}\n"
     async with run_edge(tmp_path, text) as edge, edge.request("GET", "/x") as r:
@@ -69,4 +72,6 @@ async def test_a_throwing_function_logs_its_error_and_console_lines(tmp_path: Pa
         trace = r.headers["X-Frontyard-Trace"]
     assert "function=error" in trace
     line = next(rec.getMessage() for rec in caplog.records if '"GET /x ' in rec.getMessage())
-    assert "Error: boom" in line and 'console.log: step \\"1\\"' in line
+    assert "Error: boom" in line
+    assert [r.getMessage() for r in caplog.records if r.name == "frontyard.function"] == \
+        [f"fn {line.split(' id=')[1].split()[0]}: step \"1\""]
