@@ -17,6 +17,11 @@ from emulator.config.policies import ItemBehavior, ItemSet
 _GENERATED = (*CLOUDFRONT_VIEWER_HEADERS, *ORP_ONLY_CLOUDFRONT_HEADERS)
 _CLOUDFRONT = frozenset(h.lower() for h in _GENERATED)
 _NONE = ItemSet()
+S3_RESPONSE_OVERRIDES = ("response-content-type", "response-content-disposition", "response-content-encoding")
+_S3_WITHHOLDING = frozenset((
+    "Managed-AllViewer", "Managed-AllViewerAndCloudFrontHeaders-2022-06", "Managed-AllViewerExceptHostHeader",
+    "Managed-Elemental-MediaTailor-PersonalizedManifests",
+))
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,8 @@ class Forwarding:
     gzip: bool = False
     brotli: bool = False
     source: str = ""  # for explain: which policies
+    # Query parameters not forwarded to an S3 origin (the AllViewer-style managed policies hold them back).
+    s3_withheld_query: frozenset[str] = frozenset()
 
     def header(self, name: str) -> bool:
         low = name.lower()
@@ -80,11 +87,16 @@ def compile_forwarding(behavior: CacheBehavior) -> Forwarding:
     wanted = [item for s in header_sets for item in s.items
               if item in _CLOUDFRONT and s.behavior in (ItemBehavior.WHITELIST, ItemBehavior.ALL_VIEWER_AND_CLOUDFRONT)]
     names = " + ".join(p.name for p in (cache, orp) if p is not None)
+    # AWS: with these managed origin request policies and an S3 origin, CloudFront does not forward the
+    # response-content-* parameters, which would change S3's response headers (a custom policy forwards them).
+    withheld = frozenset(n for n in S3_RESPONSE_OVERRIDES if not (cache and cache.query_strings.allows(n))) \
+        if orp is not None and orp.name in _S3_WITHHOLDING else frozenset()
     return Forwarding(
         tuple(header_sets), _canonical(wanted),
         tuple(p.cookies for p in (cache, orp) if p is not None),
         tuple(p.query_strings for p in (cache, orp) if p is not None),
-        gzip=bool(cache and cache.gzip), brotli=bool(cache and cache.brotli), source=names)
+        gzip=bool(cache and cache.gzip), brotli=bool(cache and cache.brotli), source=names,
+        s3_withheld_query=withheld)
 
 
 def _canonical(lower_names: list[str]) -> tuple[str, ...]:

@@ -111,6 +111,12 @@ def forwarded_query(query: str, fwd: Forwarding) -> tuple[str, list[str]]:
     return "&".join(kept), [_unquote(p.partition("=")[0]) for p in dropped if p]
 
 
+def _without(query: str, names: frozenset[str]) -> tuple[str, list[str]]:
+    parts = query.split("&") if query else []
+    kept = [p for p in parts if _unquote(p.partition("=")[0]) not in names]
+    return "&".join(kept), [_unquote(p.partition("=")[0]) for p in parts if p not in kept]
+
+
 def _unquote(name: str) -> str:
     return unquote_plus(name)
 
@@ -162,6 +168,9 @@ def build_origin_request(
     if dropped_cookies:
         notes.append(f"cookies not forwarded: {', '.join(dropped_cookies)}")
     query, dropped_query = forwarded_query(request.query, fwd)
+    if fwd.s3_withheld_query and (origin.is_s3 or (origin.mock is not None and origin.mock.type == "s3")):
+        query, withheld = _without(query, fwd.s3_withheld_query)
+        dropped_query += withheld
     if dropped_query:
         notes.append(f"query strings not forwarded: {', '.join(dropped_query)}")
     for name, value in generated:

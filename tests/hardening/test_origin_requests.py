@@ -120,3 +120,22 @@ def test_fingerprint_headers_are_accepted_in_an_origin_request_policy(tmp_path: 
              "[CloudFront-Viewer-Header-Order, CloudFront-Viewer-Header-Count, CloudFront-Viewer-JA3-Fingerprint]}}\n")
     (tmp_path / "site.yaml").write_text(config("    origin_request_policy: fp\n", extra))
     assert main(["validate", str(tmp_path / "site.yaml")]) == 0, capsys.readouterr()
+
+
+@pytest.mark.parametrize(("origin", "policy", "withheld"), [
+    ("{type: s3, root: bucket}", "Managed-AllViewer", True),
+    ("{type: s3, root: bucket}", "Managed-AllViewerExceptHostHeader", True),
+    ("{type: s3, root: bucket}", "custom", False),  # a custom policy forwards them as configured
+    ("{type: echo}", "Managed-AllViewer", False),  # only S3 origins
+])
+def test_response_content_parameters_are_withheld_from_s3_by_managed_policies(
+        tmp_path: Path, capsys, origin: str, policy: str, withheld: bool) -> None:
+    (tmp_path / "bucket").mkdir()
+    extra = "origin_request_policies:\n  custom: {query_strings: all}\n"
+    (tmp_path / "site.yaml").write_text(
+        config(f"    origin_request_policy: {policy}\n", extra).replace("{type: echo}", origin))
+    query = "response-content-type=text/html&x=1&response-content-disposition=attachment"
+    assert main(["explain", str(tmp_path / "site.yaml"), f"http://localhost/f.txt?{query}"]) == 0
+    out = capsys.readouterr().out
+    sent = "GET /f.txt?x=1 HTTP/1.1" if withheld else f"GET /f.txt?{query} HTTP/1.1"
+    assert sent in out, out
