@@ -1,5 +1,6 @@
-"""Names from Terraform, CloudFormation and the CloudFront API, recognised so that a config written (or
-pasted) in their vocabulary gets "that is X's name; here it is Y" instead of a misleading "did you mean".
+"""Names from Terraform, CloudFormation and the CloudFront API, recognised so that a frontyard YAML config
+with one pasted in gets "that is X's name; here it is Y" instead of a misleading "did you mean". (Whole
+templates, API JSON and Terraform are read by the importers, config/importers/.)
 """
 
 from __future__ import annotations
@@ -26,19 +27,6 @@ KEYS: dict[str, tuple[str, str]] = {
     }.items()},
 }
 
-# Top-level keys that say what kind of file this is.
-DOCUMENTS: dict[str, str] = {
-    "Resources": "a CloudFormation template",
-    "AWSTemplateFormatVersion": "a CloudFormation template",
-    "DistributionConfig": "CloudFront API JSON (aws cloudfront get-distribution-config)",
-    "ETag": "CloudFront API JSON (aws cloudfront get-distribution-config)",
-    "Distribution": "CloudFront API JSON (aws cloudfront get-distribution)",
-    "resource": "Terraform (JSON syntax)",
-    "terraform": "Terraform (JSON syntax)",
-    "provider": "Terraform (JSON syntax)",
-}
-
-
 def foreign_key(key: str, known: list[str]) -> str | None:
     """The message for a key that is another tool's name for one of `known`, else None."""
     hit = KEYS.get(key)
@@ -49,6 +37,3 @@ def foreign_key(key: str, known: list[str]) -> str | None:
         return None
     return f"'{key}' is {whose} name for it; in frontyard's YAML it is '{ours}'"
 
-
-def document_kind(keys: list[str]) -> str | None:
-    return next((DOCUMENTS[k] for k in keys if k in DOCUMENTS), None)

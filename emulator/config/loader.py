@@ -7,7 +7,6 @@ from pathlib import Path
 
 from emulator.cf_functions import CompiledFunction, FunctionLoadError, FunctionSource, compile_function, load_kvs
 from emulator.config import rules
-from emulator.config.foreign import document_kind
 from emulator.config.groups_loader import load_geo_restriction, load_origin_groups
 from emulator.config.headers_loader import HeadersPolicies
 from emulator.config.key_loader import check_signer_accounts, group_names, load_key_groups, load_trust
@@ -103,10 +102,6 @@ class _Loader:
         self.lambda_names: set[str] = set()
 
     def load(self, tree: object) -> Config | None:
-        if isinstance(tree, dict) and (kind := document_kind(list(tree))) is not None:
-            self.r.error((), f"this file looks like {kind}, not a frontyard config", "frontyard's YAML, with a "
-                         "'distribution' mapping (README: Configuration); it uses CloudFront's names in snake_case")
-            return None
         top = Section(self.r, (), tree)
         top.check_keys(("distribution", "distributions", "functions", "emulator", "cache_policies",
                         "origin_request_policies", "key_groups", "response_headers_policies", "lambda_functions"))

@@ -16,7 +16,7 @@ from emulator.config.overlay import Overlay, apply_overlay, find_overlay, locate
 from emulator.config.reader import Report
 from emulator.config.source import ConfigIssue, Location, Severity
 from emulator.config.writer import relocate, to_yaml
-from emulator.config.yamlsrc import dotted, parse_yaml
+from emulator.config.yamlsrc import dotted, parse_yaml, read_config_file
 from emulator.errors import ConfigError
 
 
@@ -28,11 +28,9 @@ def load_source(path: str | Path, *, local: str | Path | None = None,
     if not path.exists():
         raise ConfigError(str(path), [ConfigIssue(Severity.ERROR, None, "", "no such file or folder")])
     if path.is_file():
-        try:
-            path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(str(path), [ConfigIssue(Severity.ERROR, None, "", f"cannot read as UTF-8 text: {exc}")
-                                          ]) from exc
+        _, problem = read_config_file(path)  # not UTF-8 (located), UTF-16, binary, unreadable: one clear issue
+        if problem is not None:
+            raise ConfigError(str(path), [problem])
     fmt = detect(path)
     overlay_path = Path(local) if local is not None else find_overlay(path)
     if fmt is Format.FRONTYARD and overlay_path is None:

@@ -69,10 +69,6 @@ CASES = [
     ("CloudFront API name",
      BASE.replace("target_origin_id: app}", "target_origin_id: app, TargetOriginId: x}").encode(),
      "'TargetOriginId' is the CloudFront API's / CloudFormation's name for it"),
-    ("CloudFormation template", b"Resources:\n  D: {Type: AWS::CloudFront::Distribution}\n",
-     "site.yaml:1:1: this file looks like a CloudFormation template, not a frontyard config"),
-    ("API JSON", b'{"ETag": "E1", "DistributionConfig": {"Origins": {"Quantity": 0}}}',
-     "this file looks like CloudFront API JSON"),
 ]
 NOT_SAID = {  # follow-on or misleading text that must not appear
     "function code is a folder": ["does not exist", "no function named", ":0:0"],
@@ -80,7 +76,6 @@ NOT_SAID = {  # follow-on or misleading text that must not appear
     "KVS is not UTF-8": ["latin1.js", "good.js:", ":0:0"],
     "merge key of a scalar": ["constructor", "tag:yaml.org"],
     "Terraform name": ["did you mean"],
-    "CloudFormation template": ["missing required key", "unknown key"],
 }
 
 

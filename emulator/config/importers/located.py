@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from emulator.config.source import ConfigIssue, Location, Severity
-from emulator.config.yamlsrc import Path, SourceMap
+from emulator.config.yamlsrc import MAX_VALUES, Path, SourceMap
 
 # CloudFormation's short forms: `!Ref X` is {"Ref": X}, `!Condition X` is {"Condition": X}, `!Sub ...` is
 # {"Fn::Sub": ...}; `!GetAtt A.B` is {"Fn::GetAtt": [A, B]}.
@@ -64,16 +64,45 @@ def parse_document(text: str, file: str) -> tuple[N | None, list[ConfigIssue]]:
         where = _loc(file, mark) if mark else None
         issues.append(ConfigIssue(Severity.ERROR, where, "", f"syntax: {exc.problem or exc}"))
         return None, issues
+    except (yaml.YAMLError, RecursionError) as exc:  # a control character; nesting too deep (issue 11)
+        issues.append(ConfigIssue(Severity.ERROR, Location(file, 0, 0), "", f"syntax: {str(exc).splitlines()[0]}"))
+        return None, issues
     if node is None:
         return N({}, Location(file, 1, 1)), issues
     constructor = yaml.SafeLoader("")
 
+    count = 0
+    building: set[int] = set()
+
     def scalar(n: yaml.ScalarNode) -> object:
         if n.tag.startswith("!") and not n.tag.startswith("!!"):
             return n.value
-        return constructor.construct_object(n, deep=True)
+        if n.tag == "tag:yaml.org,2002:timestamp":
+            return n.value  # no field is a date (and 2001-02-30 would not even construct)
+        try:
+            return constructor.construct_object(n, deep=True)
+        except (ValueError, OverflowError, TypeError) as exc:
+            raise yaml.MarkedYAMLError(problem=f"cannot read {n.value!r}: {exc}", problem_mark=n.start_mark) from None
 
     def build(n: yaml.Node) -> N:
+        # Issue 11: an alias bomb is refused before it is built, an alias cycle is an error, not a recursion.
+        nonlocal count
+        count += 1
+        if count > MAX_VALUES:
+            raise yaml.MarkedYAMLError(problem=f"the document expands to more than {MAX_VALUES:,} values through "
+                                       "its aliases (an alias bomb?)", problem_mark=n.start_mark)
+        if isinstance(n, yaml.CollectionNode):
+            if id(n) in building:
+                raise yaml.MarkedYAMLError(problem="an alias refers to the collection that contains it (a cycle)",
+                                           problem_mark=n.start_mark)
+            building.add(id(n))
+            try:
+                return _build(n)
+            finally:
+                building.discard(id(n))
+        return _build(n)
+
+    def _build(n: yaml.Node) -> N:
         where = _loc(file, n.start_mark)
         if isinstance(n, yaml.MappingNode):
             out: dict[str, N] = {}
@@ -96,7 +125,11 @@ def parse_document(text: str, file: str) -> tuple[N | None, list[ConfigIssue]]:
         return build(node), issues
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
-        issues.append(ConfigIssue(Severity.ERROR, _loc(file, mark) if mark else None, "", f"syntax: {exc}"))
+        issues.append(ConfigIssue(Severity.ERROR, _loc(file, mark) if mark else None, "",
+                                  f"syntax: {exc.problem or exc}"))
+        return None, issues
+    except RecursionError:
+        issues.append(ConfigIssue(Severity.ERROR, Location(file, 0, 0), "", "syntax: nested too deeply"))
         return None, issues
 
 

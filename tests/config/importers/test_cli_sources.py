@@ -155,7 +155,7 @@ def test_broken_cloudfront_json_is_located_and_named(tmp_path: Path, capsys: pyt
 
 
 @pytest.mark.parametrize(("name", "text", "expected"), [
-    ("bin.yaml", b"\x00\xff\xfe", "cannot read as UTF-8 text"),
+    ("bin.yaml", b"\x00\xff\xfe", "bin.yaml: the file is binary (it holds NUL bytes)"),
     ("t.yaml", b"Resources: [1, 2]\n", "t.yaml:1:1: Resources: a CloudFormation template needs a 'Resources' mapping"),
     ("d.json", b'{"DistributionConfig": "x"}', "d.json:1:24: DistributionConfig: must be a mapping"),
     ("o.yaml", b"Resources:\n  D:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n"
