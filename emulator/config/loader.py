@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from emulator.cf_functions import CompiledFunction, FunctionLoadError, FunctionSource, compile_function, load_kvs
 from emulator.config import rules
+from emulator.config.function_loader import load_functions
 from emulator.config.groups_loader import load_geo_restriction, load_origin_groups
 from emulator.config.headers_loader import HeadersPolicies
 from emulator.config.key_loader import check_signer_accounts, group_names, load_key_groups, load_trust
@@ -22,7 +22,6 @@ from emulator.config.model import (
     Distribution,
     EventType,
     FunctionAssociation,
-    FunctionConfig,
     LambdaFunctionConfig,
     Origin,
     OriginProtocolPolicy,
@@ -31,7 +30,7 @@ from emulator.config.model import (
 from emulator.config.policy_loader import Policies
 from emulator.config.reader import Report, Section
 from emulator.config.settings_loader import load_settings
-from emulator.config.source import ConfigIssue, Location, Severity
+from emulator.config.source import Severity
 from emulator.config.yamlsrc import Path as TreePath
 from emulator.config.yamlsrc import parse_yaml, read_config_file
 from emulator.errors import ConfigError
@@ -109,7 +108,7 @@ class _Loader:
         self.headers_policies.load(top)
         key_groups = load_key_groups(self.r, top.section("key_groups"))
         self.key_group_names = {g.name for g in key_groups} | group_names(top.data.get("key_groups"))
-        functions = self.functions(top)
+        functions = load_functions(self.r, top)
         lambdas = load_lambda_functions(self.r, top)
         self.lambdas = {f.name: f for f in lambdas}
         raw_lambdas = top.data.get("lambda_functions")
@@ -380,71 +379,3 @@ class _Loader:
                 owner[name] = d.id
 
     # -- functions and emulator settings --------------------------------------------------------------
-    def functions(self, top: Section) -> list[FunctionConfig]:
-        f = top.section("functions")
-        if f is None:
-            return []
-        out = []
-        for name in f.data:
-            s = Section(self.r, f.at(name), f.data[name])
-            s.check_keys(("runtime", "code", "inline_code", "key_value_store"))
-            if not rules.FUNCTION_NAME.match(name):
-                self.r.error(f.at(name), f"'{name}' is not a CloudFront function name", "1-64 of A-Z a-z 0-9 - _",
-                             key=True)
-            runtime = s.str("runtime", "cloudfront-js-1.0") or "cloudfront-js-1.0"
-            if runtime not in rules.RUNTIMES:
-                self.r.error(s.at("runtime"), f"'{runtime}' is not a CloudFront Functions runtime",
-                             f"one of: {', '.join(rules.RUNTIMES)}")
-                continue
-            inline = s.str("inline_code")  # CloudFormation's FunctionCode: the code written in the template
-            if inline is not None and s.has("code"):
-                self.r.error(s.path, "give either 'code' (a file) or 'inline_code', not both")
-            code = None if inline is not None else s.str("code", required=True,
-                                                          expected="the path of the function's .js file")
-            kvs = s.str("key_value_store")
-            if kvs is not None and runtime != "cloudfront-js-2.0":
-                self.r.error(s.at("key_value_store"), "KeyValueStore needs runtime cloudfront-js-2.0")
-            for key, value in (("code", code), ("key_value_store", kvs)):
-                if value is not None and not (self.r.base_dir / value).is_file():
-                    what = f"'{value}' is a folder, not a file" if (self.r.base_dir / value).is_dir() \
-                        else f"file '{value}' does not exist"
-                    self.r.error(s.at(key), f"{what} (looked in {self.r.base_dir})",
-                                 "the path of a file, relative to the config file")
-                    code = None if key == "code" else code
-                    kvs = None if key == "key_value_store" else kvs
-            if code is not None and (compiled := self.compile(s, name, runtime, code, kvs)) is not None:
-                kvs_path = str(self.r.base_dir / kvs) if kvs else None
-                out.append(FunctionConfig(name, runtime, self.r.base_dir / code, compiled, kvs_path, s.location))
-            if inline is not None and (compiled := self.compile(s, name, runtime, None, kvs, inline)) is not None:
-                where = self.r.smap.at(s.at("inline_code"))
-                kvs_path = str(self.r.base_dir / kvs) if kvs else None
-                out.append(FunctionConfig(name, runtime, Path(where.file if where else self.r.smap.file), compiled,
-                                          kvs_path, s.location))
-        return out
-
-    def compile(self, s: Section, name: str, runtime: str, code: str | None, kvs: str | None,
-                inline: str | None = None) -> CompiledFunction | None:
-        """Gate and compile a function now, so a bad function fails the load and not a request."""
-        path = self.r.base_dir / (code or "")
-        try:
-            store = load_kvs(str(self.r.base_dir / kvs), name=kvs) if kvs else None
-            text = inline if inline is not None else path.read_text(encoding="utf-8")
-            source = FunctionSource(name, runtime, text, f"functions.{name}.inline_code" if inline else str(path),
-                                    store)
-            return compile_function(source)
-        except FunctionLoadError as exc:
-            for p in exc.problems:
-                where = Location(str(p.path), p.line, p.col)
-                if inline is not None and p.path == f"functions.{name}.inline_code":
-                    # Code written inside a template: point at it there, and say where in the code.
-                    where = self.r.smap.at(s.at("inline_code"))  # type: ignore[assignment]
-                    self.r.issues.append(ConfigIssue(Severity.ERROR, where, f"functions.{name}",
-                                                     f"line {p.line}, column {p.col} of the code: {p.message}"))
-                    continue
-                self.r.issues.append(ConfigIssue(Severity.ERROR, where, f"functions.{name}", p.message))
-        except UnicodeDecodeError as exc:
-            self.r.error(s.at("code"), f"'{code}' is not UTF-8 text (byte {exc.start}): CloudFront takes function "
-                         "code as UTF-8")
-        except OSError as exc:
-            self.r.error(s.at("code"), f"cannot read '{code}': {exc.strerror}")
-        return None
