@@ -53,8 +53,8 @@ from emulator.lambda_edge import Generated, LambdaRunner
 from emulator.origins.groups import FailoverClient, with_conditionals
 from emulator.origins.http import OriginClient
 from emulator.pipeline import compression, error_responses, functions, headers_policy, lambdas, signed
-from emulator.pipeline.cache_key import cache_key, describe
-from emulator.pipeline.caching import CachePlan, EdgeCache, Fetched, Result
+from emulator.pipeline.cache import CachePlan, plan_cache
+from emulator.pipeline.caching import EdgeCache, Fetched, Result
 from emulator.pipeline.error_responses import PageContext, PageFailed, rule_for
 from emulator.pipeline.geo import check_geo, viewer_country
 from emulator.pipeline.lambda_stages import LambdaFailed, LambdaStages, OriginFunctions
@@ -233,7 +233,10 @@ class Pipeline:
             preflight = headers_policy.preflight_response(self.settings, self.clock.now(), trace.request_id)
             return Answer(preflight, distribution, route)
 
-        cache = self.cache_plan(distribution, route, request, path, generated)
+        # A restricted behavior keys without the signing parameters and cookies: every signed URL for an object
+        # finds the same copy (AWS: they do not create separate cached objects).
+        cache = plan_cache(self.settings, distribution, route, request, signed.for_cache_key(request, behavior), path,
+                           generated, self.error_ttls[distribution.id])
         trace.add("cache-key", "cacheable" if cache.cacheable else "not-cacheable", cache.why, behavior.location)
         if group is not None:
             trace.add("origin-group", group.id, f"origin group '{group.id}': primary '{group.primary}', secondary "
@@ -397,41 +400,12 @@ class Pipeline:
         """Custom error pages go through the cache like any object, under the behavior matching their path."""
 
         async def fetch(route: CompiledBehavior, page: ViewerRequest, origin_request: OriginRequest) -> Fetched:
-            plan = self.cache_plan(distribution, route, page, page.raw_path, ())
+            plan = plan_cache(self.settings, distribution, route, page, page, page.raw_path, (),
+                              self.error_ttls[distribution.id])
             return await self.cache.fetch(plan, page, lambda: origin_request, client, trace, clean=lambda r: r,
                                           failed=_reraise)
 
         return fetch
-
-    def cache_plan(self, distribution: Distribution, route: CompiledBehavior, request: ViewerRequest, path: str,
-                   generated: HeaderPairs) -> CachePlan:
-        """Stage 7's decision: the key (from the request as the viewer-request function left it) and whether
-        the response may be looked up and stored (reference §3 cached methods, §6)."""
-        spec = route.key_spec
-        method = request.method
-        # A restricted behavior keys without the signing parameters and cookies: every signed URL for an object
-        # finds the same copy (AWS: they do not create separate cached objects).
-        key = cache_key(spec, distribution.id, method, path, signed.for_cache_key(request, route.behavior), generated)
-        behavior = route.behavior
-        if not self.settings.cache.enabled:
-            why = "emulator.cache.enabled is false: every request goes to the origin"
-        elif method not in ("GET", "HEAD") and method != "OPTIONS":
-            why = f"{method} responses are never cached"
-        elif method == "OPTIONS" and "OPTIONS" not in behavior.cached_methods:
-            why = "OPTIONS is not in cached_methods"
-        elif spec.disabled:
-            why = (f"{spec.source} forwards all headers" if spec.all_headers else
-                   f"{spec.source} has min = default = max TTL 0") + ": never stored, never collapsed"
-        else:
-            why = f"{method} under {spec.source} (TTLs {spec.ttls}); key: {describe(key)}"
-            origin = distribution.origin(behavior.target_origin_id)
-            is_s3 = origin.is_s3 or (origin.mock is not None and origin.mock.type == "s3")
-            # A request that re-entered this edge (an origin pointing back at it) must not wait on the fill
-            # it is itself part of.
-            collapse = not route.forwarding.forwards_cookies and passes(request, self.settings) == 0
-            return CachePlan(key, spec, True, why, collapse=collapse,
-                             error_min_ttls=self.error_ttls[distribution.id], s3_origin=is_s3)
-        return CachePlan(key, spec, False, why, collapse=False)
 
     # -- Lambda@Edge (the stages are in lambda_stages.py) ---------------------------------------------------
     async def viewer_response_lambda(self, decision: Forward, upstream: EdgeResponse, request: ViewerRequest,

@@ -1,4 +1,5 @@
-"""Whether and how long CloudFront keeps a response (reference §6 Expiration table, §4 error caching). Pure.
+"""Whether a request is looked up in the cache, and whether and how long CloudFront keeps a response
+(reference §3 cached methods, §6 Expiration table, §4 error caching). Pure.
 
 Every rule is a row of AWS's table, and every answer carries the sentence that explains it
 ("ttl 3600 s: s-maxage 3600 within [1, 31536000]"). Where AWS differs from RFC 9111 we follow AWS:
@@ -12,8 +13,11 @@ import re
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 
-from emulator.http import Headers
-from emulator.pipeline.cache_key import KeySpec
+from emulator.config.model import Distribution, EmulatorSettings
+from emulator.http import HeaderPairs, Headers, ViewerRequest
+from emulator.pipeline.cache_key import KeyParts, KeySpec, cache_key, describe
+from emulator.pipeline.loops import passes
+from emulator.pipeline.routing import CompiledBehavior
 
 # §4: errors cached for ErrorCachingMinTTL always, or only when the origin sent max-age / s-maxage.
 ERRORS_ALWAYS_CACHED = frozenset((404, 414, 500, 501, 502, 503, 504))
@@ -141,3 +145,50 @@ def _error_freshness(status: int, cc: dict[str, str | None], origin: tuple[float
 def _no_cache_fields(cc: dict[str, str | None]) -> bool:
     fields = cc.get("no-cache")
     return bool(fields) and "set-cookie" in (f.strip().lower() for f in (fields or "").split(","))
+
+
+@dataclass(frozen=True)
+class CachePlan:
+    """Stage 7's decision for one request, made before any origin is contacted (explain shows it)."""
+
+    key: KeyParts
+    spec: KeySpec
+    cacheable: bool  # looked up and stored
+    why: str
+    collapse: bool  # concurrent misses wait for the first (not with cookies forwarded, §6)
+    error_min_ttls: tuple[tuple[int, int], ...] = ()  # custom_error_responses' error_caching_min_ttl by code
+    s3_origin: bool = False
+
+    def error_min_ttl(self, status: int) -> int:
+        ttl = next((t for code, t in self.error_min_ttls if code == status), DEFAULT_ERROR_MIN_TTL)
+        return 1 if ttl == 0 and self.s3_origin else ttl  # §4: an S3 origin's 0 behaves as 1 s
+
+
+def plan_cache(settings: EmulatorSettings, distribution: Distribution, route: CompiledBehavior,
+               request: ViewerRequest, keyed: ViewerRequest, path: str, generated: HeaderPairs,
+               error_ttls: tuple[tuple[int, int], ...]) -> CachePlan:
+    """Stage 7a: the key and whether the response may be looked up and stored (reference §3 cached methods,
+    §6). `request` is as the viewer-request function left it; `keyed` the same as the key sees it (without
+    the signing parameters and cookies on a restricted behavior)."""
+    spec = route.key_spec
+    method = request.method
+    key = cache_key(spec, distribution.id, method, path, keyed, generated)
+    behavior = route.behavior
+    if not settings.cache.enabled:
+        why = "emulator.cache.enabled is false: every request goes to the origin"
+    elif method not in ("GET", "HEAD", "OPTIONS"):
+        why = f"{method} responses are never cached"
+    elif method == "OPTIONS" and "OPTIONS" not in behavior.cached_methods:
+        why = "OPTIONS is not in cached_methods"
+    elif spec.disabled:
+        why = (f"{spec.source} forwards all headers" if spec.all_headers else
+               f"{spec.source} has min = default = max TTL 0") + ": never stored, never collapsed"
+    else:
+        why = f"{method} under {spec.source} (TTLs {spec.ttls}); key: {describe(key)}"
+        origin = distribution.origin(behavior.target_origin_id)
+        is_s3 = origin.is_s3 or (origin.mock is not None and origin.mock.type == "s3")
+        # A request that re-entered this edge (an origin pointing back at it) must not wait on the fill it is
+        # itself part of.
+        collapse = not route.forwarding.forwards_cookies and passes(request, settings) == 0
+        return CachePlan(key, spec, True, why, collapse=collapse, error_min_ttls=error_ttls, s3_origin=is_s3)
+    return CachePlan(key, spec, False, why, collapse=False)

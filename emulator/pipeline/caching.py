@@ -20,8 +20,8 @@ from emulator.clock import Clock
 from emulator.config.model import CacheSettings
 from emulator.errors import OriginError
 from emulator.http import EdgeResponse, Headers, OriginRequest, ViewerRequest, freeze
-from emulator.pipeline.cache import DEFAULT_ERROR_MIN_TTL, Freshness, freshness
-from emulator.pipeline.cache_key import KeyParts, KeySpec, describe
+from emulator.pipeline.cache import CachePlan, Freshness, freshness
+from emulator.pipeline.cache_key import KeyParts, describe
 from emulator.trace import OriginExchange, Trace
 
 # The edge's own headers on a generated page; a stored copy drops them (each viewer gets its own).
@@ -42,23 +42,6 @@ class Result(StrEnum):
     HIT = "Hit"
     REFRESH_HIT = "RefreshHit"
     MISS = "Miss"
-
-
-@dataclass(frozen=True)
-class CachePlan:
-    """Stage 7's decision for one request, made before any origin is contacted (explain shows it)."""
-
-    key: KeyParts
-    spec: KeySpec
-    cacheable: bool  # looked up and stored
-    why: str
-    collapse: bool  # concurrent misses wait for the first (not with cookies forwarded, §6)
-    error_min_ttls: tuple[tuple[int, int], ...] = ()  # custom_error_responses' error_caching_min_ttl by code
-    s3_origin: bool = False
-
-    def error_min_ttl(self, status: int) -> int:
-        ttl = next((t for code, t in self.error_min_ttls if code == status), DEFAULT_ERROR_MIN_TTL)
-        return 1 if ttl == 0 and self.s3_origin else ttl  # §4: an S3 origin's 0 behaves as 1 s
 
 
 @dataclass(frozen=True)
