@@ -4,8 +4,10 @@
 
 Schemes (all run the same compiled function and event; medians in microseconds):
   fresh      build a new context (core + user code) and run it, inline - full isolation
-  pooled     run on a context built ahead of time, used once (the chosen scheme) - full isolation;
-             the build is paid off the request path, shown separately as "refill"
+  pooled     run on a context built ahead of time, used once (functions that cannot be proven
+             stateless) - full isolation; the build is paid off the request path, shown as "refill"
+  frozen     run again and again on one deep-frozen context (reuse.py: functions whose top level only
+             declares) - full isolation by construction; the freeze is paid once, shown as "freeze"
   reused     run again and again on one context - NO isolation, lower bound only
   runner     FunctionRunner.run_viewer_request end to end (event build, the round trip to a worker
              process, validation), with the pool warm, one request at a time; also the CPU the
@@ -29,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from emulator.cf_functions import FunctionRunner, FunctionSource, ViewerRequestInput, compile_function  # noqa: E402
 from emulator.cf_functions.event import build_event  # noqa: E402
-from emulator.cf_functions.runtime import DEFAULT_HARD_LIMIT_S, invoke, new_context  # noqa: E402
+from emulator.cf_functions.runtime import DEFAULT_HARD_LIMIT_S, frozen_context, invoke, new_context  # noqa: E402
 
 REQ = ViewerRequestInput(
     "GET", "/dashboard/settings", "tab=profile",
@@ -65,6 +67,16 @@ def main() -> None:
         t0 = time.perf_counter()
         invoke(ctx, fn, payload, DEFAULT_HARD_LIMIT_S)
         reused.append(time.perf_counter() - t0)
+    assert fn.reuse.reusable, fn.reuse.why
+    t0 = time.perf_counter()
+    frozen_ctx = frozen_context(fn)
+    freeze = [time.perf_counter() - t0]
+    assert frozen_ctx is not None
+    frozen = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        invoke(frozen_ctx, fn, payload, DEFAULT_HARD_LIMIT_S)
+        frozen.append(time.perf_counter() - t0)
 
     async def end_to_end() -> tuple[list[float], list[float]]:
         samples, cpu = [], []
@@ -84,7 +96,8 @@ def main() -> None:
     print(f"  fresh context, inline      {median_us(fresh):>8}")
     print(f"  pooled (chosen), hot path  {median_us(pooled):>8}   + refill off the path {median_us(refill)}")
     print(f"  reused context (no isol.)  {median_us(reused):>8}")
-    print(f"  runner end to end (pooled) {median_us(runner_samples):>8}")
+    print(f"  frozen context (chosen)    {median_us(frozen):>8}   + one freeze per worker {median_us(freeze)}")
+    print(f"  runner end to end          {median_us(runner_samples):>8}   (frozen context: {fn.reuse.reusable})")
     print(f"  edge process CPU, mean     {round(statistics.mean(runner_cpu) * 1e6, 1):>8}")
 
 

@@ -1,9 +1,10 @@
 """QuickJS host: compile a function once at load, make isolated contexts for it, run one invocation.
 
-Isolation scheme (measured in benchmarks/functions_overhead.py, see README.md): every invocation gets a
-context of its own that is never reused, so a global mutated by one request is never seen by the next,
-as at the edge. Building a context (prelude + user code) is the expensive part, so the runner builds
-them ahead of time, off the request path; running one is just the handler call.
+Isolation scheme (measured in benchmarks/functions_overhead.py, see README.md): a function whose state
+provably cannot outlive an invocation runs on one deep-frozen context per worker thread, reused call
+after call (reuse.py says when and why that isolates; `FrozenContexts`). Every other function gets a
+context of its own per invocation that is never reused, built ahead of time off the request path.
+Either way a global mutated by one request is never seen by the next, as at the edge.
 
 Everything here is synchronous and must run on the thread that created the context: QuickJS records
 the creating thread's stack for its overflow checks. The runner (runner.py) owns those threads.
@@ -26,6 +27,7 @@ import quickjs
 from .errors import FunctionLoadError, Problem
 from .gating import RUNTIME_2, gate
 from .kvs import KeyValueStore
+from .reuse import ReusePlan, plan_reuse
 
 MAX_CODE_BYTES = 10 * 1024  # CloudFront's function code size limit (not adjustable)
 FUNCTION_MEMORY_BYTES = 2 * 1024 * 1024  # the edge's per-function memory
@@ -70,6 +72,7 @@ class CompiledFunction:
     script: str  # the user's code as QuickJS runs it (imports rewritten, strict mode on)
     memory_limit: int  # bytes: the context's own baseline plus CloudFront's 2 MB
     preload: tuple[str, ...] = ()  # runtime modules compiled when a context is built
+    reuse: ReusePlan = ReusePlan(False, "not planned")  # whether one frozen context may serve every call
 
     @property
     def name(self) -> str:
@@ -137,6 +140,64 @@ def new_context(fn: CompiledFunction | FunctionSource, script: str | None = None
     return ctx
 
 
+def frozen_context(fn: CompiledFunction) -> quickjs.Context | None:
+    """A context for every invocation of `fn` (reuse.py), or None when something reachable cannot be frozen."""
+    ctx = new_context(fn)
+    ctx.set_time_limit(INIT_LIMIT_S)
+    if not ctx.eval(f"__cf_freeze([{', '.join(fn.reuse.lexical)}])"):
+        return None
+    # The modules are all compiled now: CloudFront's 2 MB comes on top of this context's own baseline.
+    ctx.set_memory_limit(int(ctx.memory()["malloc_size"]) + FUNCTION_MEMORY_BYTES)
+    return ctx
+
+
+class FrozenContexts:
+    """One thread's frozen contexts, one per reusable function (QuickJS contexts stay on their thread)."""
+
+    GIVE_UP_AFTER = 8  # failed runs on a frozen context before a function goes back to fresh contexts
+
+    def __init__(self) -> None:
+        self._contexts: dict[CompiledFunction, quickjs.Context] = {}
+        self._failures: dict[CompiledFunction, int] = {}
+
+    def usable(self, fn: CompiledFunction) -> bool:
+        return fn.reuse.reusable and self._failures.get(fn, 0) < self.GIVE_UP_AFTER
+
+    def prepare(self, fn: CompiledFunction) -> None:
+        if self.usable(fn) and fn not in self._contexts:
+            ctx = frozen_context(fn)
+            if ctx is None:
+                self._failures[fn] = self.GIVE_UP_AFTER
+            else:
+                self._contexts[fn] = ctx
+
+    def invoke(self, fn: CompiledFunction, payload: str, hard_limit_s: float) -> RawRun | None:
+        """Run on the frozen context; None when the caller must run `fn` on a fresh context instead: it is not
+        reusable, or this run did not end cleanly (a write to frozen state throws; the fresh run is the edge's
+        answer). A run that ended cleanly left nothing behind: everything it could reach was frozen."""
+        if not self.usable(fn):
+            return None
+        self.prepare(fn)
+        ctx = self._contexts.pop(fn, None)
+        if ctx is None:
+            return None
+        raw = invoke(ctx, fn, payload, hard_limit_s)
+        if raw.failure is FailureKind.COMPUTE_BUDGET_EXCEEDED:
+            return raw  # a runaway is a runaway on any context: do not run it twice
+        if raw.status != "done" or ctx.execute_pending_job():  # a job left queued would run in the next call
+            self._failures[fn] = self._failures.get(fn, 0) + 1
+            return None
+        self._contexts[fn] = ctx
+        return raw
+
+    def holds(self, fn: CompiledFunction) -> bool:
+        """Whether a frozen context of `fn` is ready (it served the last call, or was prepared)."""
+        return fn in self._contexts
+
+    def clear(self) -> None:
+        self._contexts.clear()
+
+
 _JS_LOCATION = re.compile(r"<input>:(\d+)(?::(\d+))?")
 
 
@@ -192,7 +253,8 @@ def compile_function(src: FunctionSource) -> CompiledFunction:
     if problems:
         raise FunctionLoadError(problems)
     # Headroom on top of the baseline: CloudFront's 2 MB is for the function's own data.
-    return CompiledFunction(src, script, baseline + FUNCTION_MEMORY_BYTES, preload_modules(src.code, src.runtime))
+    return CompiledFunction(src, script, baseline + FUNCTION_MEMORY_BYTES, preload_modules(src.code, src.runtime),
+                            plan_reuse(script))
 
 
 def _probe(src: FunctionSource, script: str) -> tuple[bool, int] | None:

@@ -262,6 +262,9 @@
   }
   hidden(global, "__cf_invoke", function (payload) {
     var p = parse(payload);
+    // A frozen context (reuse.py) runs many invocations: each starts from an empty record.
+    state.logs = []; state.logBytes = 0; state.origin = null; state.settled = false;
+    state.result = undefined; state.error = undefined; state.kvsPending = [];
     state.now = p.now; state.eventType = p.event.context.eventType; state.edge = p.edge;
     var event = p.event;
     if (RUNTIME2 && event.request) {
@@ -279,4 +282,49 @@
     return report();
   });
   hidden(global, "__cf_report", report);
+
+  // ---- freezing a context for reuse (reuse.py explains why this isolates invocations) ---------------
+  // Captured now, before the user's code runs: it cannot have replaced them.
+  var freeze = Object.freeze, ownKeys = Reflect.ownKeys, describeProp = Object.getOwnPropertyDescriptor;
+  var protoOf = Object.getPrototypeOf, isView = ArrayBuffer.isView;
+  var brands = [Map.prototype.has, Set.prototype.has, WeakMap.prototype.has, WeakSet.prototype.has,
+                Date.prototype.getTime, describeProp(ArrayBuffer.prototype, "byteLength").get];
+  var call = Function.prototype.call;
+  function hasSlots(o) {  // state in internal slots, which freezing does not stop a method from changing
+    if (isView(o)) return true;
+    for (var i = 0; i < brands.length; i++) {
+      try { call.call(brands[i], o, undefined); return true; } catch (e) { /* not of that kind */ }
+    }
+    return false;
+  }
+  hidden(global, "__cf_freeze", function (roots) {
+    modules.forEach(load);
+    // Settle the lazily compiled globals first: their getters redefine themselves on first touch.
+    var touch = function (obj) { return function (name) { return obj[name]; }; };
+    if (RUNTIME2) {
+      ["Buffer", "TextEncoder", "TextDecoder", "atob", "btoa"].forEach(touch(global));
+    } else {
+      touch(String)("bytesFrom");
+      ["fromBytes", "fromUTF8", "toBytes", "toUTF8"].forEach(touch(String.prototype));
+    }
+    delete RegExp.prototype.compile;  // the one method that rewrites a RegExp in place (Annex B)
+    var intrinsics = [function* () {}, async function () {}, async function* () {}].map(protoOf);
+    intrinsics.push(protoOf([][Symbol.iterator]()), protoOf(new Map().entries()), protoOf(new Set().values()),
+                    protoOf(""[Symbol.iterator]()), protoOf(/a/[Symbol.matchAll]("")), protoOf(Uint8Array));
+    var stack = [global].concat(intrinsics, roots), seen = new Set();
+    while (stack.length) {
+      var o = stack.pop();
+      if (o === null || (typeof o !== "object" && typeof o !== "function") || seen.has(o)) continue;
+      seen.add(o);
+      if (hasSlots(o)) return false;
+      freeze(o);
+      stack.push(protoOf(o));
+      var keys = ownKeys(o);
+      for (var i = 0; i < keys.length; i++) {
+        var d = describeProp(o, keys[i]);
+        if ("value" in d) stack.push(d.value); else stack.push(d.get, d.set);
+      }
+    }
+    return true;
+  });
 })(globalThis);
