@@ -48,6 +48,9 @@ class ReusePlan:
     lexical: tuple[str, ...] = ()
 
 
+NOT_PLANNED = ReusePlan(False, "not planned")
+
+
 def plan_reuse(script: str) -> ReusePlan:
     """Decide on the gated script (what QuickJS runs) whether its contexts may be reused."""
     root = _parser().parse(script.encode("utf-8")).root_node

@@ -27,7 +27,7 @@ import quickjs
 from .errors import FunctionLoadError, Problem
 from .gating import RUNTIME_2, gate
 from .kvs import KeyValueStore
-from .reuse import ReusePlan, plan_reuse
+from .reuse import NOT_PLANNED, ReusePlan, plan_reuse
 
 MAX_CODE_BYTES = 10 * 1024  # CloudFront's function code size limit (not adjustable)
 FUNCTION_MEMORY_BYTES = 2 * 1024 * 1024  # the edge's per-function memory
@@ -72,7 +72,7 @@ class CompiledFunction:
     script: str  # the user's code as QuickJS runs it (imports rewritten, strict mode on)
     memory_limit: int  # bytes: the context's own baseline plus CloudFront's 2 MB
     preload: tuple[str, ...] = ()  # runtime modules compiled when a context is built
-    reuse: ReusePlan = ReusePlan(False, "not planned")  # whether one frozen context may serve every call
+    reuse: ReusePlan = NOT_PLANNED  # whether one frozen context may serve every call
 
     @property
     def name(self) -> str:
