@@ -41,7 +41,7 @@ from emulator.output import (
 )
 from emulator.pipeline import Answer, Forward
 from emulator.reload import Reloader
-from emulator.server import AdminServer, EdgeServer
+from emulator.server import AdminServer, EdgeServer, event_loop_factory
 from emulator.signing import signcli
 from emulator.tls import CAError, LocalCA, default_state_dir, trust_instructions
 from emulator.trace import Trace
@@ -346,7 +346,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     for issue in [*config.warnings, *lint(config)]:
         print(format_issue_for_terminal(issue, *terminal) if terminal else issue.format(), file=sys.stderr)
     try:
-        asyncio.run(_serve(config, demo=args.config is None, watch=args.watch, adjust=_overrides(args)))
+        with asyncio.Runner(loop_factory=event_loop_factory()) as runner:
+            runner.run(_serve(config, demo=args.config is None, watch=args.watch, adjust=_overrides(args)))
     except CAError as exc:
         print(f"frontyard: {exc}", file=sys.stderr)
         return EXIT_CONFIG
