@@ -1,6 +1,6 @@
 """The whole performance picture in one run: frontyard's paths against the origin and against nginx.
 
-    python benchmarks/compare.py [--seconds 5] [--connections 50] [--only NAME ...]
+    python benchmarks/compare.py [--seconds 5] [--connections 50] [--before DIR]
 
 Paths (all loopback, each bounded in time by wrk; a 1 KB body):
   origin (aiohttp)     wrk -> the aiohttp origin, directly                         baseline of every ratio
@@ -18,6 +18,9 @@ system time over the run divided by the requests: the figure that stays stable o
 where requests per second move with everyone else's load) and ratios: req/s against the aiohttp origin,
 CPU against the plain path, and frontyard's req/s against nginx proxy_pass. Needs wrk (Debian `wrk`);
 nginx (Debian `nginx`) is optional and skipped with a note when absent.
+
+--before DIR also runs the frontyard rows on another checkout of frontyard (e.g. `git archive main | tar -x -C
+DIR`), interleaved with this one's, so a change is measured against what it replaces under the same load.
 """
 
 from __future__ import annotations
@@ -102,9 +105,9 @@ def run_origin() -> None:
     asyncio.run(main())
 
 
-def spawn(args: list[str], marker: str, stderr: int | None = subprocess.DEVNULL) -> tuple[subprocess.Popen[str], str]:
+def spawn(args: list[str], marker: str, cwd: Path | None = None) -> tuple[subprocess.Popen[str], str]:
     """Start a child and wait (on its output, bounded) for the line containing marker."""
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=stderr, text=True)
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=cwd)
     deadline = time.monotonic() + 30
     assert proc.stdout is not None
     while time.monotonic() < deadline:
@@ -173,6 +176,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--connections", type=int, default=50)
+    parser.add_argument("--before", type=Path, help="another checkout whose frontyard rows run alongside")
     parser.add_argument("--origin", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.origin:
@@ -191,11 +195,12 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             edges = {}
             function = ROOT / "functions" / "spa-rewrite" / "index.js"
-            for log in (False, True):
-                cfg = Path(tmp) / f"bench-{log}.yaml"
+            trees = [("", ROOT)] + ([("before: ", args.before.resolve())] if args.before else [])
+            for (label, tree), log in [(t, False) for t in trees] + [(trees[0], True)]:
+                cfg = Path(tmp) / f"bench-{log}-{len(edges)}.yaml"
                 cfg.write_text(FRONTYARD.format(port=port, function=function, access_log=str(log).lower()))
                 ports = ["--port", "0", "--https-port", "0", "--admin-port", "0", *([] if log else ["--quiet"])]
-                edge, line = spawn([py, "-m", "emulator", "serve", str(cfg), *ports], " at http://")
+                edge, line = spawn([py, "-m", "emulator", "serve", str(cfg), *ports], " at http://", cwd=tree)
                 children.append(edge)
                 assert edge.stdout is not None
                 https = ""
@@ -205,7 +210,7 @@ def main() -> None:
                         https = extra.split("HTTPS at ")[1].split()[0].rstrip("/")
                     elif not extra:
                         raise SystemExit("frontyard printed no HTTPS address")
-                edges[log] = (edge, line.split(" at ")[1].strip().rstrip("/"), https)
+                edges[label, log] = (edge, line.split(" at ")[1].strip().rstrip("/"), https)
             nginx_proc = None
             if nginx:
                 (Path(tmp) / "1k.bin").write_bytes(BODY)
@@ -225,13 +230,16 @@ def main() -> None:
                 results.append(wrk("nginx proxy_pass -> origin", f"http://127.0.0.1:{proxy}/obj", *run, workers))
             else:
                 print("  nginx is not installed: its rows are skipped (apt-get install nginx)")
-            edge, url, https = edges[False]
-            results.append(wrk("frontyard plain (CachingDisabled)", f"{url}/obj", *run, [edge.pid]))
-            results.append(wrk("frontyard + viewer-request function", f"{url}/fn/page", *run, [edge.pid]))
-            results.append(wrk("frontyard plain over HTTPS", f"{https}/obj", *run, [edge.pid]))
-            subprocess.run(["wrk", "-t1", "-c1", "-d1s", f"{url}/cached/obj"], capture_output=True, check=True)
-            results.append(wrk("frontyard cache hit", f"{url}/cached/obj", *run, [edge.pid]))
-            logged, logged_url, _ = edges[True]
+            rows = [("frontyard plain (CachingDisabled)", "/obj", False), ("frontyard + viewer-request function",
+                    "/fn/page", False), ("frontyard plain over HTTPS", "/obj", True),
+                    ("frontyard cache hit", "/cached/obj", False)]
+            for name, path, secure in rows:
+                for label, _ in trees:
+                    edge, url, https = edges[label, False]
+                    if path.startswith("/cached/"):  # stored first, so every measured request is a hit
+                        subprocess.run(["wrk", "-t1", "-c1", "-d1s", f"{url}{path}"], capture_output=True, check=True)
+                    results.append(wrk(label + name, f"{https if secure else url}{path}", *run, [edge.pid]))
+            logged, logged_url, _ = edges["", True]
             results.append(wrk("frontyard plain, access log on", f"{logged_url}/obj", *run, [logged.pid]))
     finally:
         for child in reversed(children):
@@ -260,12 +268,13 @@ def report(results: list[Result]) -> None:
     base = by["origin (aiohttp), direct"]
     plain = by["frontyard plain (CachingDisabled)"]
     nginx = by.get("nginx proxy_pass -> origin")
-    print(f"\n{'path':<38}{'req/s':>9}{'p50':>9}{'p99':>9}{'CPU/req':>10}{'vs origin':>11}{'CPU vs plain':>14}")
+    print(f"\n{'path':<46}{'req/s':>9}{'p50':>9}{'p99':>9}{'CPU/req':>10}{'vs origin':>11}{'CPU vs plain':>14}")
     for r in results:
         cpu = f"{r.cpu_us:.0f} µs" if r.cpu_us is not None else "-"
-        ours = r.cpu_us and plain.cpu_us and r.name.startswith("frontyard")
-        ratio = f"{r.cpu_us / plain.cpu_us:.2f}x" if ours and r.cpu_us and plain.cpu_us else ""
-        print(f"{r.name:<38}{r.rps:>9.0f}{r.p50_ms:>7.2f}ms{r.p99_ms:>7.2f}ms{cpu:>10}"
+        same = by.get("before: frontyard plain (CachingDisabled)") if r.name.startswith("before: ") else plain
+        ours = r.name.startswith(("frontyard", "before: ")) and same is not None
+        ratio = f"{r.cpu_us / same.cpu_us:.2f}x" if ours and r.cpu_us and same and same.cpu_us else ""
+        print(f"{r.name:<46}{r.rps:>9.0f}{r.p50_ms:>7.2f}ms{r.p99_ms:>7.2f}ms{cpu:>10}"
               f"{r.rps / base.rps:>10.2f}x{ratio:>14}")
     print()
     fn, tls = by["frontyard + viewer-request function"], by["frontyard plain over HTTPS"]
@@ -281,6 +290,11 @@ def report(results: list[Result]) -> None:
     print(f"cache hit:  req/s {hit.rps / base.rps:.2f}x the origin served directly (goal >= 1.0x), "
           f"{plain.cpu_us / hit.cpu_us:.2f}x less CPU than a miss")
     print(f"access log: CPU per request +{(logged.cpu_us / plain.cpu_us - 1) * 100:.0f}% (goal <= 5%)")
+    for name, now in by.items():
+        then = by.get(f"before: {name}")
+        if then is not None and now.cpu_us and then.cpu_us:
+            print(f"before -> now, {name}: CPU per request {then.cpu_us:.0f} -> {now.cpu_us:.0f} µs "
+                  f"({then.cpu_us / now.cpu_us:.2f}x less), req/s {now.rps / then.rps:.2f}x")
 
 
 if __name__ == "__main__":

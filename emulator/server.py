@@ -250,6 +250,11 @@ class EdgeServer:
         length = edge.headers.get("Content-Length")
         if length is not None and length.isascii() and length.isdigit():
             response.content_length = int(length)
+            if int(length) <= CHUNK:
+                # aiohttp sends a StreamResponse's headers on their own at prepare(); held back, they leave with
+                # the (single) body chunk: a small response goes out in one write, not two. Only for small known
+                # lengths, so a slow or long body never holds the status line back.
+                response._send_headers_immediately = False
         await response.prepare(request)
         sent = 0
         try:

@@ -35,6 +35,7 @@ from .gating import _parser, _text, _walk
 # Names whose presence means the code could catch or observe the frozen state instead of failing.
 _OBSERVERS = frozenset({"then", "catch", "finally", "allSettled", "any", "Reflect", "isFrozen", "isSealed",
                         "isExtensible", "getOwnPropertyDescriptor", "getOwnPropertyDescriptors", "compile"})
+_PROMISE_NAMES = frozenset({"Promise", "kvs", "get", "exists", "meta", "cloudfront", "cf"})
 _CONSTANTS = frozenset({"string", "number", "true", "false", "null", "undefined", "regex", "comment"})
 
 
@@ -46,6 +47,7 @@ class ReusePlan:
     reusable: bool
     why: str
     lexical: tuple[str, ...] = ()
+    may_queue_jobs: bool = True  # the code names promises (async, await, Promise, the KeyValueStore)
 
 
 NOT_PLANNED = ReusePlan(False, "not planned")
@@ -83,8 +85,11 @@ def plan_reuse(script: str) -> ReusePlan:
                     lexical.append(_text(name))
             continue
         return ReusePlan(False, f"the top level runs a {kind.replace('_', ' ')}")
+    jobs = any(node.type in ("async", "await", "await_expression") or
+               (node.type in ("identifier", "property_identifier") and _text(node) in _PROMISE_NAMES)
+               for node in _walk(root))
     return ReusePlan(True, "the top level only declares; nothing of the user's runs before the handler",
-                     tuple(lexical))
+                     tuple(lexical), jobs)
 
 
 def _inert(node: Node) -> bool:

@@ -184,7 +184,8 @@ class FrozenContexts:
         raw = invoke(ctx, fn, payload, hard_limit_s)
         if raw.failure is FailureKind.COMPUTE_BUDGET_EXCEEDED:
             return raw  # a runaway is a runaway on any context: do not run it twice
-        if raw.status != "done" or ctx.execute_pending_job():  # a job left queued would run in the next call
+        # A job left queued would run in the next call. Only promises queue jobs: code that names none cannot.
+        if raw.status != "done" or (fn.reuse.may_queue_jobs and ctx.execute_pending_job()):
             self._failures[fn] = self._failures.get(fn, 0) + 1
             return None
         self._contexts[fn] = ctx
@@ -302,7 +303,9 @@ def invoke(ctx: quickjs.Context, fn: CompiledFunction, payload: str, hard_limit_
     report: dict[str, Any] | None = None
     try:
         ctx.set_time_limit(hard_limit_s)
-        report = _report(ctx.eval("__cf_invoke")(payload))
+        # ctx.get, not ctx.eval: one call into QuickJS per invocation, not two (each gives up the GIL and parses
+        # nothing useful).
+        report = _report(ctx.get("__cf_invoke")(payload))
         # Async handlers (2.0): drain the job queue; each job is under the same CPU-time stop.
         while report["status"] == "pending":
             while ctx.execute_pending_job():
