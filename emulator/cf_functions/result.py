@@ -10,6 +10,7 @@ import base64
 import binascii
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .event import READ_ONLY_HEADERS, Header, is_disallowed
@@ -77,6 +78,7 @@ class ValidationError(Exception):
     pass
 
 
+@lru_cache(maxsize=4096)  # pure, and called for every header of every function result
 def capitalize_header(name: str) -> str:
     """`example-header-name` -> `Example-Header-Name`; only the first ASCII letter of each word changes."""
     return "-".join(_cap_word(w) for w in name.split("-"))
