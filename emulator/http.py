@@ -127,7 +127,7 @@ def _digits(text: str) -> bool:
 
 
 # An identifier, not a secret: a PRNG seeded once from the OS. os.urandom per request is a system call that gives
-# up the GIL, and winning it back from a busy function worker thread cost ~10 % of the event loop's samples.
+# up the GIL; while functions ran in threads, winning it back cost ~10 % of the event loop's samples.
 _ids = random.Random(os.urandom(32))
 
 

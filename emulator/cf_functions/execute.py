@@ -2,8 +2,9 @@
 
 This is what a worker process (worker.py) runs; it knows nothing about processes or the event loop. The
 runner (runner.py) sends it a function definition once and then events, and gets `FunctionResult`s back.
-Every invocation gets a context of its own that is never reused (runtime.py explains why); the next one
-for the same function is built right after the reply, off the request path.
+A function whose state provably cannot outlive a call runs on one deep-frozen context reused call after
+call (reuse.py); every other invocation gets a context of its own that is never reused, the next one built
+right after the reply, off the request path.
 """
 
 from __future__ import annotations
@@ -21,7 +22,17 @@ import quickjs
 from .kvs import KeyValueStore
 from .origin import OriginCallError, parse_origin_call
 from .result import ContinueRequest, Failed, FunctionResult, interpret
-from .runtime import RUNTIME_2, CompiledFunction, FailureKind, FunctionSource, RawRun, invoke, new_context
+from .reuse import ReusePlan
+from .runtime import (
+    RUNTIME_2,
+    CompiledFunction,
+    FailureKind,
+    FrozenContexts,
+    FunctionSource,
+    RawRun,
+    invoke,
+    new_context,
+)
 
 # Calibration of ComputeUtilization (README.md): CPU microseconds on this host that we count as 100%
 # of CloudFront's (unpublished) per-invocation budget.
@@ -48,16 +59,20 @@ def function_to_wire(fn: CompiledFunction) -> tuple[Any, ...]:
     """A compiled function as plain values (a KeyValueStore's read-only mapping does not pickle)."""
     src = fn.source
     kvs = None if src.kvs is None else (src.kvs.name, src.kvs.id, dict(src.kvs.items), src.kvs.created, src.kvs.updated)
-    return (src.name, src.runtime, src.code, src.path, kvs, fn.script, fn.memory_limit, fn.preload)
+    plan = fn.reuse
+    reuse = (plan.reusable, plan.why, plan.lexical, plan.may_queue_jobs)
+    return (src.name, src.runtime, src.code, src.path, kvs, fn.script, fn.memory_limit, fn.preload, reuse)
 
 
 def function_from_wire(wire: tuple[Any, ...]) -> CompiledFunction:
-    name, runtime, code, path, kvs, script, memory_limit, preload = wire
+    name, runtime, code, path, kvs, script, memory_limit, preload, reuse = wire
     store = None
     if kvs is not None:
         kname, kid, items, created, updated = kvs
         store = KeyValueStore(kname, kid, MappingProxyType(items), created, updated)
-    return CompiledFunction(FunctionSource(name, runtime, code, path, store), script, memory_limit, tuple(preload))
+    reusable, why, lexical, jobs = reuse
+    return CompiledFunction(FunctionSource(name, runtime, code, path, store), script, memory_limit, tuple(preload),
+                            ReusePlan(reusable, why, tuple(lexical), jobs))
 
 
 class Executor:
@@ -69,6 +84,7 @@ class Executor:
         self.pool_size = pool_size
         self.functions: dict[int, CompiledFunction] = {}
         self.pools: OrderedDict[int, deque[quickjs.Context]] = OrderedDict()
+        self.frozen = FrozenContexts()  # functions whose one context may serve every call (reuse.py)
         # (begin(limit_s), end(), invocation limit, context-build limit): a worker's watchdog (worker.py)
         self.guard: tuple[Callable[[float], None], Callable[[], None], float, float] = (
             lambda _: None,
@@ -88,7 +104,19 @@ class Executor:
     def define(self, token: int, fn: CompiledFunction) -> None:
         self.functions[token] = fn
 
+    def _prepare_frozen(self, fn: CompiledFunction) -> None:
+        begin, end, _, limit = self.guard
+        begin(limit)
+        try:
+            self.frozen.prepare(fn)
+        finally:
+            end()
+
     def refill(self, token: int) -> None:
+        fn = self.functions[token]
+        if self.frozen.usable(fn):
+            self._prepare_frozen(fn)
+            return
         if not self.pool_size:
             return
         pool = self.pools.setdefault(token, deque())
@@ -100,10 +128,19 @@ class Executor:
 
     def run(self, inv: Invocation) -> FunctionResult:
         fn = self.functions[inv.token]
-        pool = self.pools.get(inv.token)
-        ctx = pool.popleft() if pool else self._build(fn)
         payload = json.dumps({"now": inv.now_ms, "event": inv.event, "rawQuery": inv.raw_query, "edge": inv.edge})
         begin, end, limit, _ = self.guard
+        if self.frozen.usable(fn):
+            self._prepare_frozen(fn)
+            begin(limit)
+            try:
+                frozen = self.frozen.invoke(fn, payload, self.hard_limit_s)
+            finally:
+                end()
+            if frozen is not None:  # else it did not end cleanly: the fresh context below gives the answer
+                return result_of(fn, frozen, inv.event, inv.raw_query, self.budget_us)
+        pool = self.pools.get(inv.token)
+        ctx = pool.popleft() if pool else self._build(fn)
         begin(limit)
         try:
             raw = invoke(ctx, fn, payload, self.hard_limit_s)

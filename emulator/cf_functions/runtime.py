@@ -1,7 +1,7 @@
 """QuickJS host: compile a function once at load, make isolated contexts for it, run one invocation.
 
 Isolation scheme (measured in benchmarks/functions_overhead.py, see README.md): a function whose state
-provably cannot outlive an invocation runs on one deep-frozen context per worker thread, reused call
+provably cannot outlive an invocation runs on one deep-frozen context per worker, reused call
 after call (reuse.py says when and why that isolates; `FrozenContexts`). Every other function gets a
 context of its own per invocation that is never reused, built ahead of time off the request path.
 Either way a global mutated by one request is never seen by the next, as at the edge.
@@ -152,7 +152,7 @@ def frozen_context(fn: CompiledFunction) -> quickjs.Context | None:
 
 
 class FrozenContexts:
-    """One thread's frozen contexts, one per reusable function (QuickJS contexts stay on their thread)."""
+    """One worker's frozen contexts, one per reusable function (QuickJS contexts stay on their thread)."""
 
     GIVE_UP_AFTER = 8  # failed runs on a frozen context before a function goes back to fresh contexts
 

@@ -11,7 +11,10 @@ from __future__ import annotations
 import pytest
 
 from emulator.cf_functions import FunctionRunner, ViewerRequestInput
+from emulator.cf_functions.event import build_event
+from emulator.cf_functions.execute import DEFAULT_BUDGET_US, Executor, Invocation, function_from_wire, function_to_wire
 from emulator.cf_functions.reuse import plan_reuse
+from emulator.cf_functions.runtime import DEFAULT_HARD_LIMIT_S
 
 from .conftest import make
 
@@ -95,19 +98,22 @@ async def test_no_state_survives_an_invocation(what, runtime, code, logs, frozen
             assert result.logs == logs, what
 
 
-async def test_a_clean_invocation_keeps_its_frozen_context():
-    """The reused path is really taken (so the table above tests it): after clean calls the context is kept;
-    after a call that wrote to frozen state (answered by a fresh rerun) it is dropped and rebuilt."""
+def test_a_clean_invocation_keeps_its_frozen_context():
+    """The reused path is really taken (so the table above tests it): after clean calls the worker's engine keeps
+    the frozen context; after a call that wrote to frozen state (answered by a fresh rerun) it drops it."""
     clean = make("function handler(e) { e.request.uri = '/x'; return e.request; }")
-    writer = make("var n = 0;\nfunction handler(e) { n++; return e.request; }")
-    async with FunctionRunner(workers=1, pool_size=1) as runner:
-        worker = runner._workers[0]
-        for _ in range(3):
-            result = await runner.run_viewer_request(clean, REQ)
-            assert result.outcome.uri == "/x"
-            assert worker.frozen.holds(clean)
-        await runner.run_viewer_request(writer, REQ)
-        assert not worker.frozen.holds(writer)
+    writer = make("var n = 0;\nfunction handler(e) { n++; console.log('' + n); return e.request; }")
+    engine = Executor(DEFAULT_HARD_LIMIT_S, DEFAULT_BUDGET_US, pool_size=1)  # what each worker process runs
+    engine.define(1, function_from_wire(function_to_wire(clean)))  # as the runner sends it
+    engine.define(2, function_from_wire(function_to_wire(writer)))
+    event = build_event(REQ)
+    for _ in range(3):
+        result = engine.run(Invocation(1, event, None, {}, 0))
+        assert result.outcome.uri == "/x"
+        assert engine.frozen.holds(engine.functions[1])
+    result = engine.run(Invocation(2, event, None, {}, 0))
+    assert result.logs == ("1",)  # the fresh rerun's answer, as at the edge
+    assert not engine.frozen.holds(engine.functions[2])
 
 
 @pytest.mark.parametrize(("code", "reusable"), [
