@@ -121,16 +121,30 @@ def spawn(args: list[str], marker: str, cwd: Path | None = None) -> tuple[subpro
 
 
 def cpu_seconds(pids: list[int]) -> float:
+    """User + system time of the processes, their live descendants (nginx's workers, frontyard's function
+    workers) and the children they already reaped."""
     total = 0.0
     for pid in pids:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        total += (int(fields[11]) + int(fields[12])) / TICKS  # utime + stime
+        for proc in [pid, *descendants(pid)]:
+            try:
+                fields = Path(f"/proc/{proc}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # ended between the listing and the read
+            total += (int(fields[11]) + int(fields[12])) / TICKS  # utime + stime
+            total += (int(fields[13]) + int(fields[14])) / TICKS  # cutime + cstime: reaped children
     return total
 
 
-def children_of(pid: int) -> list[int]:
-    path = Path(f"/proc/{pid}/task/{pid}/children")
-    return [int(p) for p in path.read_text().split()] if path.exists() else []
+def descendants(pid: int) -> list[int]:
+    out: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            children = [int(p) for p in (task / "children").read_text().split()]
+        except OSError:
+            continue
+        for child in children:
+            out += [child, *descendants(child)]
+    return out
 
 
 def free_port() -> int:
@@ -225,7 +239,7 @@ def main() -> None:
                   f"{os.cpu_count()} cores shared by wrk, the proxies and the origin")
             results.append(wrk("origin (aiohttp), direct", f"http://127.0.0.1:{port}/obj", *run, [origin.pid]))
             if nginx_proc is not None:
-                workers = [nginx_proc.pid, *children_of(nginx_proc.pid)]
+                workers = [nginx_proc.pid]
                 results.append(wrk("origin (nginx file), direct", f"http://127.0.0.1:{static}/obj", *run, workers))
                 results.append(wrk("nginx proxy_pass -> origin", f"http://127.0.0.1:{proxy}/obj", *run, workers))
             else:
