@@ -261,15 +261,17 @@ class EdgeServer:
             async for chunk in edge.body:
                 await response.write(chunk)
                 sent += len(chunk)
+        except ConnectionError as exc:
+            # The viewer went away mid-body. First: aiohttp's error for writing to a closing viewer connection
+            # is a ClientError too, and a small response's first write now carries its headers as well.
+            log.info("viewer closed the connection after %d bytes: %s", sent, exc)
+            if request.transport is not None:
+                request.transport.close()
+            return response, sent
         except (aiohttp.ClientError, TimeoutError) as exc:
             # The status line is gone already: like CloudFront, cut the viewer connection so a truncated
             # body is not mistaken for a complete one.
             log.warning("origin response broke off after %d bytes: %s", sent, exc)
-            if request.transport is not None:
-                request.transport.close()
-            return response, sent
-        except ConnectionError as exc:  # the viewer went away mid-body
-            log.info("viewer closed the connection after %d bytes: %s", sent, exc)
             if request.transport is not None:
                 request.transport.close()
             return response, sent
