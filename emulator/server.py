@@ -120,6 +120,7 @@ class EdgeServer:
         self._bases = {Scheme.HTTP: "http://127.0.0.1", Scheme.HTTPS: "https://127.0.0.1"}  # set in start()
         self._standard_logs: dict[Path, StandardLogFile] = {}  # emulator.access_log.file, opened on first use
         self._in_flight: Counter[tuple[str, str]] = Counter()  # (host, path) -> requests being answered
+        self._warned: dict[tuple[str, str], int] = {}  # (host, path) -> the pile-up level already logged
 
     @property
     def emulator(self) -> Emulator:
@@ -174,10 +175,14 @@ class EdgeServer:
         viewer = to_viewer_request(request)
         key = (viewer.host, viewer.raw_path)
         self._in_flight[key] += 1
-        if self._in_flight[key] in _PILE_UP:
-            log.warning("%d requests for %s%s are in flight at once: an origin that calls back into the edge for "
-                        "the path it is serving (a loop through the origin, invisible to Via/CDN-Loop) piles up "
-                        "connections", self._in_flight[key], *key)
+        count = self._in_flight[key]
+        # Each level once while the path stays busy: a load test holding 32 requests on one path says it once,
+        # a loop through the origin (which only grows) once per level it reaches.
+        if count in _PILE_UP and count > self._warned.get(key, 0):
+            self._warned[key] = count
+            log.warning("%d requests for %s%s are in flight at once: unless this is a load test, an origin that "
+                        "calls back into the edge for the path it is serving (a loop through the origin, invisible "
+                        "to Via/CDN-Loop) piles up connections", count, *key)
         try:
             edge, trace = await emulator.dispatch(viewer)
         except asyncio.CancelledError:
@@ -190,6 +195,7 @@ class EdgeServer:
             self._in_flight[key] -= 1
             if not self._in_flight[key]:
                 del self._in_flight[key]
+                self._warned.pop(key, None)
         headers: Headers | CIMultiDict[str] = edge.headers
         if emulator.config.emulator.debug_header:
             headers = edge.headers.copy()

@@ -77,3 +77,38 @@ async def test_an_origin_calling_back_for_the_same_path_is_named(tmp_path: Path,
     warnings = [r.getMessage() for r in caplog.records if "in flight at once" in r.getMessage()]
     assert len(warnings) == 1 and warnings[0].startswith("16 requests for")
     assert "an origin that calls back into the edge" in warnings[0]
+
+
+async def test_a_busy_path_is_named_once_not_at_every_swing_around_the_level(tmp_path: Path, caplog) -> None:
+    """Many viewers on one path (a load test) move the in-flight count up and down around 16: one warning."""
+    caplog.set_level(logging.WARNING, "frontyard")
+    held: list[asyncio.Event] = []
+    reached = {16: asyncio.Event(), 17: asyncio.Event()}
+
+    async def hold(request: web.Request) -> web.Response:
+        release = asyncio.Event()
+        held.append(release)
+        if len(held) in reached:
+            reached[len(held)].set()
+        await release.wait()
+        return web.Response(text="ok")
+
+    app = web.Application()
+    app.router.add_get("/{p:.*}", hold)
+    async with serve_app(app) as port, run_edge(tmp_path, config(port)) as edge:
+        async def get() -> int:
+            async with edge.request("GET", "/busy") as r:
+                await r.read()
+                return r.status
+
+        first = [asyncio.create_task(get()) for _ in range(16)]  # 16 in flight: the warning
+        await asyncio.wait_for(reached[16].wait(), 20)
+        held[0].set()
+        assert await asyncio.wait_for(first[0], 20) == 200  # 15 in flight
+        late = asyncio.create_task(get())  # 16 again
+        await asyncio.wait_for(reached[17].wait(), 20)
+        for release in held:
+            release.set()
+        assert await asyncio.gather(*first[1:], late) == [200] * 16
+    warnings = [r.getMessage() for r in caplog.records if "in flight at once" in r.getMessage()]
+    assert len(warnings) == 1 and warnings[0].startswith("16 requests for")
