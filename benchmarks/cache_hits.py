@@ -18,13 +18,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from _support import cpu_seconds, load, rss_mb, spawn, start_origin
 
 CONFIG = """\
 distribution:
@@ -37,91 +38,13 @@ emulator:
   resolve: {{api.bench.localhost: 127.0.0.1}}
   cache: {{max_bytes: 512MiB}}
 """
-BODY = b"x" * 1024
-TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def run_origin() -> None:
-    """Child mode: an aiohttp origin answering 1 KB with Cache-Control: max-age=3600; prints its port."""
-    from aiohttp import web
-
-    async def handler(request: web.Request) -> web.Response:
-        return web.Response(body=BODY, content_type="text/plain", headers={"Cache-Control": "public, max-age=3600"})
-
-    async def main() -> None:
-        app = web.Application()
-        app.router.add_get("/{tail:.*}", handler)
-        runner = web.AppRunner(app, access_log=None)
-        await runner.setup()
-        await web.TCPSite(runner, "127.0.0.1", 0).start()
-        print(runner.addresses[0][1], flush=True)
-        await asyncio.Event().wait()
-
-    asyncio.run(main())
-
-
-def spawn(args: list[str], marker: str) -> tuple[subprocess.Popen[str], str]:
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    deadline = time.monotonic() + 20
-    assert proc.stdout is not None
-    while time.monotonic() < deadline:
-        line = proc.stdout.readline()
-        if not line:
-            break
-        if marker in line:
-            return proc, line.strip()
-    proc.kill()
-    raise SystemExit(f"{args} did not start")
-
-
-def cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / TICKS  # utime + stime
-
-
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
-def wrk(url: str, seconds: int, connections: int) -> tuple[float, int]:
-    out = subprocess.run(["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", url], capture_output=True,
-                         text=True, check=True, timeout=seconds + 30).stdout
-    rate = re.search(r"Requests/sec:\s+([\d.]+)", out)
-    total = re.search(r"(\d+) requests in", out)
-    assert rate and total, out
-    return float(rate[1]), int(total[1])
-
-
-async def python_load(url: str, seconds: int, connections: int) -> tuple[float, int]:
-    import aiohttp
-
-    done = 0
-    stop = time.monotonic() + seconds
-
-    async def worker(session: aiohttp.ClientSession) -> None:
-        nonlocal done
-        while time.monotonic() < stop:
-            async with session.get(url) as r:
-                await r.read()
-            done += 1
-
-    async with aiohttp.ClientSession() as session:
-        start = time.monotonic()
-        await asyncio.gather(*(worker(session) for _ in range(connections)))
-        return done / (time.monotonic() - start), done
 
 
 def measure(url: str, seconds: int, connections: int, pid: int) -> tuple[float, float]:
     """req/s, and CPU µs per request of the serving process `pid` over the run."""
-    before = cpu_seconds(pid)
-    if shutil.which("wrk"):
-        rate, total = wrk(url, seconds, connections)
-    else:
-        rate, total = asyncio.run(python_load(url, seconds, connections))
-    return rate, (cpu_seconds(pid) - before) * 1e6 / max(total, 1)
+    before = cpu_seconds([pid])
+    rate, total = load(url, seconds, connections)
+    return rate, (cpu_seconds([pid]) - before) * 1e6 / max(total, 1)
 
 
 async def fill(url: str, objects: int) -> None:
@@ -143,16 +66,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--objects", type=int, default=10_000)
-    parser.add_argument("--origin", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.origin:
-        run_origin()
-        return
     py = sys.executable
     children: list[subprocess.Popen[str]] = []
     ports = ["--port", "0", "--https-port", "0", "--admin-port", "0", "--quiet"]
     try:
-        origin, port = spawn([py, __file__, "--origin"], "")
+        origin, port = start_origin()
         children.append(origin)
         with tempfile.TemporaryDirectory() as tmp:
             edges = {}

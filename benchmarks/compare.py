@@ -36,9 +36,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from _support import BODY, cpu_seconds, spawn, start_origin
+
 ROOT = Path(__file__).resolve().parents[1]
-BODY = b"x" * 1024
-TICKS = os.sysconf("SC_CLK_TCK")
 FRONTYARD = """\
 distribution:
   origins:
@@ -82,69 +82,6 @@ http {{
   }}
 }}
 """
-
-
-def run_origin() -> None:
-    """Child mode: an aiohttp origin answering 1 KB with Cache-Control: max-age=3600; prints its port."""
-    import asyncio
-
-    from aiohttp import web
-
-    async def handler(request: web.Request) -> web.Response:
-        return web.Response(body=BODY, content_type="text/plain", headers={"Cache-Control": "public, max-age=3600"})
-
-    async def main() -> None:
-        app = web.Application()
-        app.router.add_get("/{tail:.*}", handler)
-        runner = web.AppRunner(app, access_log=None)
-        await runner.setup()
-        await web.TCPSite(runner, "127.0.0.1", 0).start()
-        print(runner.addresses[0][1], flush=True)
-        await asyncio.Event().wait()
-
-    asyncio.run(main())
-
-
-def spawn(args: list[str], marker: str, cwd: Path | None = None) -> tuple[subprocess.Popen[str], str]:
-    """Start a child and wait (on its output, bounded) for the line containing marker."""
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=cwd)
-    deadline = time.monotonic() + 30
-    assert proc.stdout is not None
-    while time.monotonic() < deadline:
-        line = proc.stdout.readline()
-        if not line:
-            break
-        if marker in line:
-            return proc, line.strip()
-    proc.kill()
-    raise SystemExit(f"{args} did not start")
-
-
-def cpu_seconds(pids: list[int]) -> float:
-    """User + system time of the processes, their live descendants (nginx's workers, frontyard's function
-    workers) and the children they already reaped."""
-    total = 0.0
-    for pid in pids:
-        for proc in [pid, *descendants(pid)]:
-            try:
-                fields = Path(f"/proc/{proc}/stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue  # ended between the listing and the read
-            total += (int(fields[11]) + int(fields[12])) / TICKS  # utime + stime
-            total += (int(fields[13]) + int(fields[14])) / TICKS  # cutime + cstime: reaped children
-    return total
-
-
-def descendants(pid: int) -> list[int]:
-    out: list[int] = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
-            children = [int(p) for p in (task / "children").read_text().split()]
-        except OSError:
-            continue
-        for child in children:
-            out += [child, *descendants(child)]
-    return out
 
 
 def free_port() -> int:
@@ -191,11 +128,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--before", type=Path, help="another checkout whose frontyard rows run alongside")
-    parser.add_argument("--origin", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.origin:
-        run_origin()
-        return
     if not shutil.which("wrk"):
         raise SystemExit("benchmarks/compare.py needs wrk (Debian package `wrk`)")
     py = sys.executable
@@ -204,7 +137,7 @@ def main() -> None:
     nginx = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if Path(p).exists()), None)
     run = (args.seconds, args.connections)
     try:
-        origin, port = spawn([py, __file__, "--origin"], "")
+        origin, port = start_origin()
         children.append(origin)
         with tempfile.TemporaryDirectory() as tmp:
             edges = {}

@@ -15,13 +15,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from _support import load, spawn
 
 CONFIG = """\
 distribution:
@@ -52,54 +52,6 @@ def run_origin() -> None:
     asyncio.run(main())
 
 
-def spawn(args: list[str], marker: str) -> tuple[subprocess.Popen[str], str]:
-    """Start a child and wait (on its output, bounded) for the line containing marker."""
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    deadline = time.monotonic() + 20
-    assert proc.stdout is not None
-    while time.monotonic() < deadline:
-        line = proc.stdout.readline()
-        if not line:
-            break
-        if marker in line:
-            return proc, line.strip()
-    proc.kill()
-    raise SystemExit(f"{args} did not start")
-
-
-def wrk(url: str, seconds: int, connections: int) -> float:
-    out = subprocess.run(["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", url], capture_output=True,
-                         text=True, check=True, timeout=seconds + 30).stdout
-    match = re.search(r"Requests/sec:\s+([\d.]+)", out)
-    assert match, out
-    return float(match[1])
-
-
-async def python_load(url: str, seconds: int, connections: int) -> float:
-    import aiohttp
-
-    done = 0
-    stop = time.monotonic() + seconds
-
-    async def worker(session: aiohttp.ClientSession) -> None:
-        nonlocal done
-        while time.monotonic() < stop:
-            async with session.get(url) as r:
-                await r.read()
-            done += 1
-
-    async with aiohttp.ClientSession() as session:
-        start = time.monotonic()
-        await asyncio.gather(*(worker(session) for _ in range(connections)))
-        return done / (time.monotonic() - start)
-
-
-def measure(url: str, seconds: int, connections: int) -> float:
-    if shutil.which("wrk"):
-        return wrk(url, seconds, connections)
-    return asyncio.run(python_load(url, seconds, connections))
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=5)
@@ -127,9 +79,9 @@ def main() -> None:
             tool = "wrk -t1" if shutil.which("wrk") else "python aiohttp client"
             print(f"load: {tool}, {args.connections} connections, {args.seconds}s each, GET /api/x, "
                   f"{os.cpu_count()} cores shared by load tool, edge and origin")
-            direct = measure(f"http://127.0.0.1:{port}/api/x", args.seconds, args.connections)
-            proxied = measure(f"{edge_url}/api/x", args.seconds, args.connections)
-            in_demo = measure(f"{demo_url}/api/x", args.seconds, args.connections)
+            direct = load(f"http://127.0.0.1:{port}/api/x", args.seconds, args.connections)[0]
+            proxied = load(f"{edge_url}/api/x", args.seconds, args.connections)[0]
+            in_demo = load(f"{demo_url}/api/x", args.seconds, args.connections)[0]
     finally:
         for child in children:
             child.terminate()
