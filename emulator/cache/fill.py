@@ -13,7 +13,12 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 
 from emulator.cache.store import Entry
 
-Commit = Callable[[bytes], Entry | None]  # the complete body -> the stored entry (None: not stored)
+Commit = Callable[[bytes], Entry | None]
+
+
+async def _nothing() -> AsyncIterator[bytes]:
+    return
+    yield b""  # an async generator that yields nothing  # the complete body -> the stored entry (None: not stored)
 
 
 class Fill:
@@ -41,9 +46,17 @@ class TeeBody:
         self._expected = expected
         self._limit = limit
         self._abandon = on_abandon
+        self._used = False
 
     def __aiter__(self) -> AsyncIterator[bytes]:
+        if self._used:  # the origin's stream is read once: a second reader (settle after the send) gets nothing
+            return _nothing()
+        self._used = True
         return self._stream()
+
+    @property
+    def used(self) -> bool:
+        return self._used
 
     async def _stream(self) -> AsyncIterator[bytes]:
         kept: list[bytes] | None = []

@@ -30,7 +30,7 @@ Stage 7 is split: the key is decided in `plan` (so explain shows it), the lookup
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from multidict import CIMultiDict
@@ -304,6 +304,27 @@ class Pipeline:
                 return decision.response
             return await self.custom_error(decision.distribution, decision.response, request, client, trace,
                                            finalized=True)
+        try:
+            fetched, edge_functions = await self._fetch(
+                decision, request, client, trace,
+                failed=lambda exc: self.respond.origin_failure(exc.status, exc.result, exc.cause, trace))
+        except LambdaFailed as exc:
+            return await self.custom_error(decision.distribution, exc.page, request, client, trace, finalized=True)
+        if fetched.generated:
+            return await self.custom_error(decision.distribution, fetched.response, request, client, trace,
+                                           finalized=True)
+        try:
+            served = await self._respond(decision, fetched, request, client, trace)
+            if edge_functions is not None and edge_functions.generated and fetched.result is Result.MISS:
+                return lambdas.mark_generated(served)  # an origin-request function answered this miss
+            return served
+        except BaseException:
+            await _release(fetched.response)  # our own failure (or cancellation) must not leak the origin connection
+            raise
+
+    async def _fetch(self, decision: Forward, request: ViewerRequest, client: OriginClient, trace: Trace,
+                     failed: Callable[[OriginError], EdgeResponse]) -> tuple[Fetched, OriginFunctions | None]:
+        """Stages 7b, 8 and 9 for a planned request (a viewer's, or a custom error page's)."""
         fwd = decision.route.forwarding
         # Origin-request / origin-response Lambda@Edge wrap the origin client: they run only when an origin is
         # actually contacted (a miss or a revalidation; once per origin of a group), never on a hit.
@@ -327,23 +348,22 @@ class Pipeline:
                 # compressed.
                 clean=lambda upstream: compression.for_viewer(decision.behavior, fwd, decision.request,
                                                               self.respond.clean(fwd, upstream, trace), trace),
-                failed=lambda exc: self.respond.origin_failure(exc.status, exc.result, exc.cause, trace))
-        except LambdaFailed as exc:
-            return await self.custom_error(decision.distribution, exc.page, request, client, trace, finalized=True)
+                failed=failed)
         finally:
             if edge_functions is not None:
                 edge_functions.foreground = False  # a background revalidation may still use it
-        if fetched.generated:
-            return await self.custom_error(decision.distribution, fetched.response, request, client, trace,
-                                           finalized=True)
-        try:
-            served = await self._respond(decision, fetched, request, client, trace)
-            if edge_functions is not None and edge_functions.generated and fetched.result is Result.MISS:
-                return lambdas.mark_generated(served)  # an origin-request function answered this miss
-            return served
-        except BaseException:
-            await _release(fetched.response)  # our own failure (or cancellation) must not leak the origin connection
-            raise
+        return fetched, edge_functions
+
+    def _settled(self, response: EdgeResponse) -> EdgeResponse:
+        """The response whose release first reads the rest of a body being stored (an unfinished fill)."""
+        release = response.release
+
+        async def settle_then_release() -> None:
+            await self.cache.settle(response)
+            if release is not None:
+                await release()
+
+        return replace(response, release=settle_then_release)
 
     async def _respond(self, decision: Forward, fetched: Fetched, request: ViewerRequest,
                        client: OriginClient, trace: Trace) -> EdgeResponse:
@@ -351,8 +371,13 @@ class Pipeline:
         if upstream.status >= 400 and rule_for(decision.distribution, upstream.status) is not None:
             return await self.custom_error(decision.distribution, upstream, request, client, trace, finalized=False)
         fn = self._function(decision.behavior, EventType.VIEWER_RESPONSE)
-        if decision.behavior.lambda_function_associations and \
-                lambdas.association(decision.behavior, LambdaEvent.VIEWER_RESPONSE) is not None:
+        lambda_fn = decision.behavior.lambda_function_associations and \
+            lambdas.association(decision.behavior, LambdaEvent.VIEWER_RESPONSE) is not None
+        if fn is not None or lambda_fn:
+            # Viewer-response runs after the cache: a function that replaces the body (or fails) leaves the
+            # origin's object cached, so releasing it first reads it into the store.
+            upstream = self._settled(upstream)
+        if lambda_fn:
             return await self.viewer_response_lambda(decision, upstream, request, client, trace, fetched.result)
         if fn is not None and upstream.status >= 400:
             trace.add("function", "skipped", f"viewer-response function '{fn.name}' does not run for origin "
@@ -392,18 +417,28 @@ class Pipeline:
         await _release(response)
         if isinstance(page, PageFailed):
             return self.respond.origin_failure(page.status, page.result, page.cause, trace)
-        served = self.respond.clean(page.route.forwarding, page.response, trace)
-        return self.respond.final(served, trace, connection=page.connection, result=page.result)
+        return self.respond.final(page.response, trace, connection=page.connection, result=page.result,
+                                  error=page.connection is not None)
 
     def _page_fetcher(self, distribution: Distribution, client: OriginClient,
                       trace: Trace) -> error_responses.PageFetch:
-        """Custom error pages go through the cache like any object, under the behavior matching their path."""
+        """Custom error pages are fetched like any object of the behavior matching their path: through the
+        cache, its origin group, its origin-event Lambda@Edge functions, cleaned and compressed the same way,
+        so the copy stored under the page's key is the one a viewer asking for it directly would get."""
 
-        async def fetch(route: CompiledBehavior, page: ViewerRequest, origin_request: OriginRequest) -> Fetched:
+        async def fetch(route: CompiledBehavior, page: ViewerRequest) -> Fetched:
+            behavior = route.behavior
             plan = plan_cache(self.settings, distribution, route, page, page, page.raw_path, (),
                               self.error_ttls[distribution.id])
-            return await self.cache.fetch(plan, page, lambda: origin_request, client, trace, clean=lambda r: r,
-                                          failed=_reraise)
+            forward = Forward(distribution, route, page, page.raw_path, distribution.origin(behavior.target_origin_id),
+                              plan, group=distribution.group(behavior.target_origin_id))
+            try:
+                fetched, _ = await self._fetch(forward, page, client, trace, failed=_reraise)
+            except LambdaFailed as exc:  # the page's own origin-event function failed: its status, no page
+                await _release(exc.page)
+                raise OriginError(exc.page.status, "LambdaError", "an origin-event Lambda@Edge function of the "
+                                  "error page's behavior failed") from exc
+            return fetched
 
         return fetch
 

@@ -116,7 +116,7 @@ class EdgeCache:
     async def settle(self, response: EdgeResponse) -> None:
         """Read a response nobody will send (an error replaced by a custom page) so that its copy is stored;
         a body above max_object_bytes would not be stored anyway and is left unread."""
-        if isinstance(response.body, TeeBody):
+        if isinstance(response.body, TeeBody) and not response.body.used:
             read = 0
             async for chunk in response.body:
                 read += len(chunk)
@@ -299,6 +299,10 @@ class EdgeCache:
                 headers.popall(name, None)
                 for value in not_modified.headers.getall(name):
                     headers.add(name, value)
+        etag = not_modified.headers.get("ETag")
+        if etag is not None and not etag.startswith("W/") and "Content-Encoding" in entry.headers \
+                and entry.headers.get("ETag", "").startswith("W/"):
+            headers["ETag"] = f"W/{etag}"  # the copy is the edge's compressed one: its ETag stays weak (§16)
         frozen = freeze(headers)
         decision = freshness(entry.status, frozen, plan.spec, self.clock.now(),
                              error_min_ttl=plan.error_min_ttl(entry.status))

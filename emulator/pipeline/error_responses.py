@@ -13,9 +13,9 @@ from dataclasses import dataclass, replace
 
 from emulator.config.model import CustomErrorResponse, Distribution, EmulatorSettings
 from emulator.errors import OriginError
-from emulator.http import EdgeResponse, OriginRequest, ViewerRequest, freeze
+from emulator.http import EdgeResponse, ViewerRequest, freeze
 from emulator.pipeline.caching import Fetched, Result
-from emulator.pipeline.origin_request import Target, build_origin_request, connect_target, origin_scheme
+from emulator.pipeline.origin_request import Target
 from emulator.pipeline.routing import CompiledBehavior, Router, normalize_path
 from emulator.trace import Trace
 
@@ -53,7 +53,7 @@ def rule_for(distribution: Distribution, status: int) -> CustomErrorResponse | N
 
 
 # Fetches the page through the cache (the pipeline's); raises OriginError when its origin cannot be reached.
-PageFetch = Callable[[CompiledBehavior, ViewerRequest, OriginRequest], Awaitable[Fetched]]
+PageFetch = Callable[[CompiledBehavior, ViewerRequest], Awaitable[Fetched]]
 
 
 def _page_exchanges(trace: Trace, before: int) -> None:
@@ -88,16 +88,14 @@ async def apply(rule: CustomErrorResponse, status: int, request: ViewerRequest, 
     origin = ctx.distribution.origin(behavior.target_origin_id)
     where = chosen.where
     method = "HEAD" if request.method == "HEAD" else "GET"
-    headers = freeze((k, v) for k, v in request.headers.items() if k.lower() not in _NOT_FOR_THE_PAGE)
+    # An HTTP/1.0 viewer's Accept-Encoding is dropped as for its own request (no compressed page for it).
+    dropped = _NOT_FOR_THE_PAGE | ({"accept-encoding"} if request.http_version == "1.0" else set())
+    headers = freeze((k, v) for k, v in request.headers.items() if k.lower() not in dropped)
     page_request = replace(request, method=method, raw_path=page_path, query="", headers=headers, body=b"",
                            has_body=False)
-    fwd = chosen.forwarding
-    target = connect_target(origin, origin_scheme(origin, request.scheme), ctx.settings, ctx.mocks, ctx.listeners)
-    origin_request, _ = build_origin_request(page_request, page_path, behavior, origin, ctx.settings, target,
-                                             trace.request_id, fwd)
     sent = len(trace.exchanges)
     try:
-        fetched = await fetch(chosen, page_request, origin_request)
+        fetched = await fetch(chosen, page_request)
     except OriginError as exc:
         _page_exchanges(trace, sent)
         trace.add("error-response", str(exc.status), f"fetching {page_path} from origin '{origin.id}' failed "

@@ -119,10 +119,11 @@ class Responder:
         return replace(upstream, headers=freeze(headers))
 
     def final(self, upstream: EdgeResponse, trace: Trace, connection: str | None = None,
-              result: Result = Result.MISS) -> EdgeResponse:
+              result: Result = Result.MISS, error: bool = False) -> EdgeResponse:
         """Stage 12 for a response from the origin or the cache: an error status is 'Error' however it was
-        served; otherwise Hit / RefreshHit / Miss."""
-        result = CacheResult.ERROR if upstream.status >= 400 else _X_CACHE[result]
+        served, and so is a custom error page (`error`: the result type stays the origin's Error, reference
+        §4, whatever status the page is given); otherwise Hit / RefreshHit / Miss."""
+        result = CacheResult.ERROR if error or upstream.status >= 400 else _X_CACHE[result]
         trace.add("response", result.name.lower(), f"X-Cache: {result.value}")
         headers = CIMultiDict(upstream.headers)
         if connection is not None:

@@ -524,7 +524,7 @@ async def test_custom_error_response_is_cached_with_its_page(tmp_path: Path) -> 
         clock.advance(11)  # past the 30 s error_caching_min_ttl
         later = await get(edge, "/missing")
     assert first[0] == again[0] == 200 and again[2] == b"<html>spa</html>"
-    assert again[1]["X-Cache"] == "Hit from cloudfront"
+    assert again[1]["X-Cache"] == "Error from cloudfront"  # a custom error page: the result type stays Error
     assert (origin.count("/missing"), origin.count("/index.html")) == (2, 1)
     assert later[0] == 200
 
