@@ -5,6 +5,7 @@ from pathlib import Path
 from aiohttp import web
 
 from tests.helpers import run_edge, serve_app
+from tests.intersections.support import group_config
 
 
 def app(name: str, seen: list[str], down: bool) -> web.Application:
@@ -20,26 +21,13 @@ def app(name: str, seen: list[str], down: bool) -> web.Application:
     return a
 
 
+ERRORS = "  custom_error_responses:\n    - {error_code: 403, response_page_path: /index.html, response_code: 200}\n"
+
+
 async def test_error_page_fetch_fails_over_too(tmp_path: Path) -> None:
     seen: list[str] = []
     async with serve_app(app("one", seen, True)) as p1, serve_app(app("two", seen, False)) as p2, \
-            run_edge(tmp_path, f"""\
-        distribution:
-          origins:
-            - {{id: one, domain_name: one.internal, connection_attempts: 1, custom_origin: {{http_port: {p1}}}}}
-            - {{id: two, domain_name: two.internal, custom_origin: {{http_port: {p2}}}}}
-          origin_groups:
-            - id: both
-              members: [one, two]
-              failover_criteria: {{status_codes: [500, 502, 503, 504]}}
-          default_cache_behavior:
-            target_origin_id: both
-          custom_error_responses:
-            - {{error_code: 403, response_page_path: /index.html, response_code: 200}}
-        emulator:
-          resolve: {{one.internal: 127.0.0.1, two.internal: 127.0.0.1}}
-          debug: {{trace_header: true}}
-        """) as edge:
+            run_edge(tmp_path, group_config(p1, p2, ERRORS)) as edge:
         async with edge.request("GET", "/app/route") as r:
             body = await r.text()
             print(r.status, body, r.headers["X-Frontyard-Trace"], seen)

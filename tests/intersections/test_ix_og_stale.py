@@ -6,6 +6,7 @@ from aiohttp import web
 
 from emulator.clock import FakeClock
 from tests.helpers import run_edge, serve_app
+from tests.intersections.support import group_config
 
 
 def app(name: str, state: dict) -> web.Application:
@@ -21,21 +22,8 @@ def app(name: str, state: dict) -> web.Application:
 async def test_expired_copy_both_members_503(tmp_path: Path) -> None:
     state = {"down": False}
     clock = FakeClock()
-    async with serve_app(app("one", state)) as p1, serve_app(app("two", state)) as p2, run_edge(tmp_path, f"""\
-        distribution:
-          origins:
-            - {{id: one, domain_name: one.internal, connection_attempts: 1, custom_origin: {{http_port: {p1}}}}}
-            - {{id: two, domain_name: two.internal, custom_origin: {{http_port: {p2}}}}}
-          origin_groups:
-            - id: both
-              members: [one, two]
-              failover_criteria: {{status_codes: [500, 502, 503, 504]}}
-          default_cache_behavior:
-            target_origin_id: both
-        emulator:
-          resolve: {{one.internal: 127.0.0.1, two.internal: 127.0.0.1}}
-          debug: {{trace_header: true}}
-        """, clock=clock) as edge:
+    async with serve_app(app("one", state)) as p1, serve_app(app("two", state)) as p2, \
+            run_edge(tmp_path, group_config(p1, p2), clock=clock) as edge:
         async with edge.request("GET", "/x") as r:
             assert await r.text() == "one ok"
         state["down"] = True

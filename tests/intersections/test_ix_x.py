@@ -1,4 +1,4 @@
-"""Intersection probes (throwaway)."""
+"""Where the cache meets error pages, compression and HTTP/1.0 viewers (integration review)."""
 from __future__ import annotations
 
 import asyncio

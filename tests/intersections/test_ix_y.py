@@ -1,4 +1,4 @@
-"""Intersection probes 2 (throwaway)."""
+"""Where the cache meets viewer-response functions and origin-group failover (integration review)."""
 from __future__ import annotations
 
 import asyncio
@@ -7,6 +7,7 @@ from pathlib import Path
 from aiohttp import web
 
 from tests.helpers import run_edge, serve_app
+from tests.intersections.support import group_config
 
 
 def app(seen: list[str]) -> web.Application:
@@ -64,21 +65,7 @@ def slow(name: str, status: int, seen: list[str], delay: float) -> web.Applicati
 async def test_collapsed_requests_with_failover(tmp_path: Path) -> None:
     seen: list[str] = []
     async with serve_app(slow("one", 503, seen, 0.2)) as p1, serve_app(slow("two", 200, seen, 0.0)) as p2, \
-            run_edge(tmp_path, f"""\
-        distribution:
-          origins:
-            - {{id: one, domain_name: one.internal, connection_attempts: 1, custom_origin: {{http_port: {p1}}}}}
-            - {{id: two, domain_name: two.internal, custom_origin: {{http_port: {p2}}}}}
-          origin_groups:
-            - id: both
-              members: [one, two]
-              failover_criteria: {{status_codes: [500, 502, 503, 504]}}
-          default_cache_behavior:
-            target_origin_id: both
-        emulator:
-          resolve: {{one.internal: 127.0.0.1, two.internal: 127.0.0.1}}
-          debug: {{trace_header: true}}
-        """) as edge:
+            run_edge(tmp_path, group_config(p1, p2)) as edge:
         async def get() -> tuple[int, str, str]:
             async with edge.request("GET", "/x") as r:
                 return r.status, await r.text(), r.headers["X-Cache"]
