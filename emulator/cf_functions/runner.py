@@ -26,6 +26,7 @@ from typing import Any
 from .event import ViewerRequestInput, ViewerResponseInput, build_event, is_disallowed
 from .execute import DEFAULT_BUDGET_US, Invocation, compute_utilization, function_to_wire
 from .frames import EXIT_OVERRUN, encode_frame, split_frames, write_all
+from .inline import InlineFunctions
 from .result import ContinueRequest, ContinueResponse, Failed, FunctionResult
 from .runtime import DEFAULT_HARD_LIMIT_S, CompiledFunction, FailureKind
 
@@ -136,6 +137,7 @@ class FunctionRunner:
         budget_us: int = DEFAULT_BUDGET_US,
         clock_ms: Any = None,
         wall_cap_s: float = DEFAULT_WALL_CAP_S,
+        inline: bool = True,
     ) -> None:
         self._size = workers
         self._settings = [repr(hard_limit_s), str(budget_us), str(pool_size)]
@@ -151,6 +153,8 @@ class FunctionRunner:
         self._warm: list[CompiledFunction] = []
         self._broken: str | None = None  # a worker that cannot even start: every invocation fails with this
         self.replaced = 0  # workers stopped by the watchdog or lost, and started anew
+        # Functions that provably need no worker run on this thread (inline.py); off: every call goes to one.
+        self.inline = InlineFunctions(hard_limit_s, budget_us) if inline else None
 
     async def __aenter__(self) -> FunctionRunner:
         self._start()
@@ -162,6 +166,8 @@ class FunctionRunner:
     def close(self) -> None:
         """Kill every worker: a running invocation is abandoned and answered with a 503's failure."""
         self._broken = "the function runner was closed (the edge is shutting down)"
+        if self.inline is not None:
+            self.inline.clear()
         workers, self._workers = self._workers, []
         self._idle.clear()
         for worker in workers:
@@ -183,6 +189,8 @@ class FunctionRunner:
         """Build the first contexts of a function in every worker (call after config load, in the loop)."""
         self._warm.append(fn)
         self._start()
+        if self.inline is not None and self._loop is not None:
+            self.inline.schedule(fn, self._loop)
         for worker in list(self._idle):
             self._idle.remove(worker)
             self._release(worker)
@@ -204,6 +212,11 @@ class FunctionRunner:
     ) -> FunctionResult:
         """Run with a ready event object (test-function passes the user's test event here)."""
         self._start()
+        if self.inline is not None and self._loop is not None and self._broken is None:
+            result = self.inline.run(fn, event, raw_query, edge or {}, self._clock_ms())
+            if result is not None:
+                return result
+            self.inline.schedule(fn, self._loop)  # no-op once built, or once the function is off inline
         started = time.perf_counter_ns()
         worker = await self._acquire()
         if worker is None:

@@ -140,11 +140,17 @@ def new_context(fn: CompiledFunction | FunctionSource, script: str | None = None
     return ctx
 
 
-def frozen_context(fn: CompiledFunction) -> quickjs.Context | None:
-    """A context for every invocation of `fn` (reuse.py), or None when something reachable cannot be frozen."""
+INLINE_REGEX = "frontyard: regular expressions run in a worker process"  # core.js's trap says this
+
+
+def frozen_context(fn: CompiledFunction, *, inline: bool = False) -> quickjs.Context | None:
+    """A context for every invocation of `fn` (reuse.py), or None when something reachable cannot be frozen.
+
+    inline: the context will run on the edge's own thread (inline.py), so every way into the regular-expression
+    engine, which no time limit stops, throws INLINE_REGEX instead."""
     ctx = new_context(fn)
     ctx.set_time_limit(INIT_LIMIT_S)
-    if not ctx.eval(f"__cf_freeze([{', '.join(fn.reuse.lexical)}])"):
+    if not ctx.eval(f"__cf_freeze([{', '.join(fn.reuse.lexical)}], {'true' if inline else 'false'})"):
         return None
     # The modules are all compiled now: CloudFront's 2 MB comes on top of this context's own baseline.
     ctx.set_memory_limit(int(ctx.memory()["malloc_size"]) + FUNCTION_MEMORY_BYTES)

@@ -131,3 +131,51 @@ def test_a_clean_invocation_keeps_its_frozen_context():
 ])
 def test_which_code_may_reuse_a_context(code, reusable):
     assert plan_reuse('"use strict";' + code).reusable is reusable
+
+
+# Inline (emulator/cf_functions/inline.py): the same frozen scheme on the edge's own thread, regexes trapped.
+@pytest.mark.parametrize(("what", "runtime", "code", "logs", "frozen"), LEAKS, ids=[row[0] for row in LEAKS])
+async def test_no_state_survives_an_inline_invocation(what, runtime, code, logs, frozen):
+    fn = make(code, runtime)
+    async with FunctionRunner(workers=1, pool_size=1) as runner:
+        assert runner.inline is not None
+        runner.inline.build(fn)
+        assert runner.inline.runs_inline(fn) is (frozen and runner.inline.eligible(fn))
+        for _ in range(4):
+            result = await runner.run_viewer_request(fn, REQ)
+            assert result.logs == logs, what
+
+
+async def test_a_clean_function_is_answered_inline_and_a_regex_goes_to_a_worker():
+    clean = make("var PREFIX = '/app';\nfunction handler(e) { console.log('x'); e.request.uri = PREFIX + e.request.uri;"
+                 " return e.request; }")
+    regex = make("function handler(e) { e.request.uri = e.request.uri.replace(/p/, 'q'); return e.request; }")
+    matcher = make("function handler(e) { console.log('' + !!'/p'.match('^/p$')); return e.request; }")
+    async with FunctionRunner(workers=1, pool_size=1) as runner:
+        assert runner.inline is not None
+        for fn in (clean, regex, matcher):
+            runner.inline.build(fn)
+            assert runner.inline.runs_inline(fn)
+        for _ in range(3):
+            result = await runner.run_viewer_request(clean, REQ)
+            assert result.outcome.uri == "/app/p" and result.logs == ("x",)
+        assert runner.inline.served == 3 and runner.inline.runs_inline(clean)
+        for _ in range(2):  # trapped inline, answered by the worker: the same result as at the edge
+            assert (await runner.run_viewer_request(regex, REQ)).outcome.uri == "/q"
+            assert (await runner.run_viewer_request(matcher, REQ)).logs == ("true",)
+        assert runner.inline.served == 3
+        assert not runner.inline.runs_inline(regex) and not runner.inline.runs_inline(matcher)
+
+
+async def test_a_runaway_inline_is_stopped_and_moves_to_the_workers():
+    from emulator.cf_functions import FailureKind
+
+    loop = make("function handler(e) { for (;;) {} }")
+    async with FunctionRunner(workers=1, pool_size=1) as runner:
+        assert runner.inline is not None
+        runner.inline.build(loop)
+        assert runner.inline.runs_inline(loop)
+        for _ in range(2):  # the first stopped by QuickJS on this thread, the second by the worker
+            result = await runner.run_viewer_request(loop, REQ)
+            assert result.outcome.kind is FailureKind.COMPUTE_BUDGET_EXCEEDED
+            assert not runner.inline.runs_inline(loop)

@@ -70,7 +70,8 @@ async def test_many_runaways_at_once_leave_every_worker_usable() -> None:
 
 async def test_close_does_not_wait_for_a_runaway_and_answers_it() -> None:
     fn = make("function handler(event) {\n" + BOMB + "; return event.request;\n}")
-    runner = FunctionRunner(workers=1, pool_size=0, wall_cap_s=3600, hard_limit_s=3600)  # nothing would stop it
+    # Nothing would stop it; inline off, so the second call queues behind the first on the one worker.
+    runner = FunctionRunner(workers=1, pool_size=0, wall_cap_s=3600, hard_limit_s=3600, inline=False)
     await runner.__aenter__()
     await runner.run_viewer_request(OK, REQ)
     pids = runner.pids

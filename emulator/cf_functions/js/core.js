@@ -105,17 +105,25 @@
       var p = (bytes[i] << 16) | (bytes[i + 1] << 8);
       s += B64[p >> 18] + B64[(p >> 12) & 63] + B64[(p >> 6) & 63] + "=";
     }
-    if (url) s = s.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+    if (url) {  // no regular expressions at call time: an inline context traps them (__cf_freeze)
+      s = s.split("+").join("-").split("/").join("_");
+      var end = s.length;
+      while (end > 0 && s[end - 1] === "=") end--;
+      s = s.substring(0, end);
+    }
     return s;
   }
   // Lenient like Node: accepts both alphabets, ignores padding and whitespace, stops at junk.
+  // What /\s/ matches, spelt out (see b64Encode).
+  var SPACES = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" +
+               "\u2028\u2029\u202f\u205f\u3000\ufeff";
   function b64Decode(str) {
     var out = [], acc = 0, bits = 0;
     for (var i = 0; i < str.length; i++) {
       var ch = str[i], v;
       if (ch === "-") v = 62; else if (ch === "_") v = 63; else v = B64.indexOf(ch);
       if (ch === "=") break;
-      if (v < 0) { if (/\s/.test(ch)) continue; break; }
+      if (v < 0) { if (SPACES.indexOf(ch) >= 0) continue; break; }
       acc = (acc << 6) | v; bits += 6;
       if (bits >= 8) { bits -= 8; out.push((acc >> bits) & 255); }
     }
@@ -243,16 +251,32 @@
   });
 
   // ---- invocation protocol (called by the host) ---------------------------------------------------
+  var INLINE_REGEX = "frontyard: regular expressions run in a worker process";  // see trapRegex
+  // The location of the handler's frame in a stack, else of the first frame with one: what
+  // /at handler \(([^)]*)\)/ then /at [^(]*\(([^)]*)\)/ would capture, without the regex engine.
+  function frameOf(stack) {
+    var lines = stack.split("\n"), first = null;
+    for (var i = 0; i < lines.length; i++) {
+      var at = lines[i].indexOf("at "), open = at < 0 ? -1 : lines[i].indexOf("(", at);
+      var close = open < 0 ? -1 : lines[i].indexOf(")", open);
+      if (close < 0) continue;
+      var where = lines[i].substring(open + 1, close);
+      if (lines[i].substring(at, open) === "at handler ") return where;
+      if (first === null) first = where;
+    }
+    return first;
+  }
   function describe(e) {
     if (e instanceof Error) {
-      var where = /at handler \(([^)]*)\)/.exec(e.stack || "") || /at [^(]*\(([^)]*)\)/.exec(e.stack || "");
-      return e.name + ": " + e.message + (where ? " (" + where[1] + ")" : "");
+      var where = frameOf(String(e.stack || ""));
+      return e.name + ": " + e.message + (where !== null ? " (" + where + ")" : "");
     }
     try { return "Uncaught " + stringify(e); } catch (x) { return "Uncaught " + String(e); }
   }
   function report() {
     var out = { logs: state.logs, origin: state.origin,
                 kvs: state.kvsPending.map(function (r) { return [r.op, r.key]; }) };
+    if (state.regex) state.error = INLINE_REGEX;  // even where a caught trap let the handler go on
     if (state.error !== undefined) { out.status = "error"; out.error = state.error; return stringify(out); }
     if (!state.settled) { out.status = "pending"; return stringify(out); }
     out.status = "done";
@@ -264,7 +288,7 @@
     var p = parse(payload);
     // A frozen context (reuse.py) runs many invocations: each starts from an empty record.
     state.logs = []; state.logBytes = 0; state.origin = null; state.settled = false;
-    state.result = undefined; state.error = undefined; state.kvsPending = [];
+    state.result = undefined; state.error = undefined; state.kvsPending = []; state.regex = false;
     state.now = p.now; state.eventType = p.event.context.eventType; state.edge = p.edge;
     var event = p.event;
     if (RUNTIME2 && event.request) {
@@ -297,7 +321,16 @@
     }
     return false;
   }
-  hidden(global, "__cf_freeze", function (roots) {
+  // An inline context runs on the edge's own thread (cf_functions/inline.py), where a regular expression
+  // that never ends could not be stopped: QuickJS's regexp engine never checks the time limit. Every way
+  // into that engine from user code goes through these seven methods (String.prototype.match/replace/...
+  // dispatch to the Symbol ones, test to exec), so there they throw this, and the call goes to a worker.
+  function trapRegex() {
+    var proto = RegExp.prototype, trap = function () { state.regex = true; throw new Error(INLINE_REGEX); };
+    ["exec", "test", Symbol.match, Symbol.matchAll, Symbol.replace, Symbol.search, Symbol.split].forEach(
+      function (key) { Object.defineProperty(proto, key, { value: trap, writable: true, configurable: true }); });
+  }
+  hidden(global, "__cf_freeze", function (roots, inline) {
     modules.forEach(load);
     // Settle the lazily compiled globals first: their getters redefine themselves on first touch.
     var touch = function (obj) { return function (name) { return obj[name]; }; };
@@ -311,6 +344,7 @@
     var intrinsics = [function* () {}, async function () {}, async function* () {}].map(protoOf);
     intrinsics.push(protoOf([][Symbol.iterator]()), protoOf(new Map().entries()), protoOf(new Set().values()),
                     protoOf(""[Symbol.iterator]()), protoOf(/a/[Symbol.matchAll]("")), protoOf(Uint8Array));
+    if (inline) trapRegex();  // after the line above, which needs a real matchAll
     var stack = [global].concat(intrinsics, roots), seen = new Set();
     while (stack.length) {
       var o = stack.pop();

@@ -160,9 +160,18 @@
       for (var i = 0; i < s.length; i++) if (s.charCodeAt(i) > 255) throw new Error("Invalid character");
       return b64Encode(latin1Bytes(s), false);
     };
+    var B64CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=";
     var atob = function atob(s) {
-      s = String(s).replace(/[\t\n\f\r ]/g, "");
-      if (/[^A-Za-z0-9+/=]/.test(s) || s.length % 4 === 1) throw new Error("The string to be decoded is not correctly encoded.");
+      // No regular expressions at call time: an inline context traps them (core.js __cf_freeze).
+      var raw = String(s), kept = "";
+      for (var i = 0; i < raw.length; i++) {
+        var ch = raw[i];
+        if ("\t\n\f\r ".indexOf(ch) >= 0) continue;
+        if (B64CHARS.indexOf(ch) < 0) throw new Error("The string to be decoded is not correctly encoded.");
+        kept += ch;
+      }
+      s = kept;
+      if (s.length % 4 === 1) throw new Error("The string to be decoded is not correctly encoded.");
       return latin1(b64Decode(s));
     };
   }

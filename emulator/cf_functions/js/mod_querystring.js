@@ -8,13 +8,14 @@
     if (typeof str !== "string") str = typeof str === "object" ? String(str) : str + "";
     return encodeURIComponent(str);
   }
+  var HEX = "0123456789abcdefABCDEF";  // no regular expressions at call time (core.js __cf_freeze)
   function qsUnescape(str, decodeSpaces) {
     try { return decodeURIComponent(str); } catch (e) {
       // Node falls back to a byte-wise decoder: invalid escapes stay, invalid UTF-8 becomes U+FFFD.
       var bytes = [];
       for (var i = 0; i < str.length; i++) {
         var ch = str[i];
-        if (ch === "%" && i + 2 < str.length + 0 && /^[0-9a-fA-F]{2}$/.test(str.substr(i + 1, 2))) {
+        if (ch === "%" && i + 2 < str.length + 0 && HEX.indexOf(str[i + 1]) >= 0 && HEX.indexOf(str[i + 2]) >= 0) {
           bytes.push(parseInt(str.substr(i + 1, 2), 16)); i += 2;
         } else bytes.push.apply(bytes, utf8Encode(ch));
       }
@@ -55,8 +56,8 @@
       if (x.length === 0 && parts.length > 1) continue;
       var idx = x.indexOf(eq), k, v;
       if (idx >= 0) { k = x.substr(0, idx); v = x.substr(idx + eq.length); } else { k = x; v = ""; }
-      k = decodeComponent(k.replace(/\+/g, " "), decode);
-      v = decodeComponent(v.replace(/\+/g, " "), decode);
+      k = decodeComponent(k.split("+").join(" "), decode);
+      v = decodeComponent(v.split("+").join(" "), decode);
       if (!Object.prototype.hasOwnProperty.call(obj, k)) obj[k] = v;
       else if (Array.isArray(obj[k])) obj[k].push(v);
       else obj[k] = [obj[k], v];

@@ -1,0 +1,106 @@
+"""Functions run on the edge's own thread, where that is provably safe: no process round trip per request.
+
+A worker process (worker.py) exists for one reason: QuickJS's regular-expression engine never checks the
+time limit, so `/^(a+)+$/` on a long input cannot be stopped inside the process that runs it. Everything
+else QuickJS does can be: bytecode is interrupted at the CPU-time stop, memory and stack are capped.
+
+So a function whose one frozen context may serve every call (reuse.py: isolation by freezing) gets a second
+frozen context here, in the edge's process, with every entry into the regexp engine replaced by a trap
+(core.js `trapRegex`). An invocation that ends cleanly on it is the answer, exactly as on a worker's frozen
+context. One that does not (an exception, a write to frozen state, a trapped regex) left nothing behind
+(everything it could reach is frozen) and is run again by the worker, whose answer is the edge's. A
+function that reaches a regex, or runs past the CPU-time stop, stays on the workers from then on, as does
+one that failed GIVE_UP_AFTER times; the worst an inline run can cost the edge's thread is one CPU-time
+stop (50 ms), once per function.
+
+Contexts are built off the request path: `schedule` queues one build per loop turn (~10 ms each), and
+until a function's context exists its calls go to the workers, so no request waits for a build.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any
+
+import quickjs
+
+from .execute import result_of
+from .result import FunctionResult
+from .runtime import INLINE_REGEX, CompiledFunction, FailureKind, FrozenContexts, frozen_context, invoke
+
+GIVE_UP_AFTER = FrozenContexts.GIVE_UP_AFTER
+
+
+class InlineFunctions:
+    """The edge process's frozen contexts, one per eligible function, used on the event loop's thread."""
+
+    def __init__(self, hard_limit_s: float, budget_us: int) -> None:
+        self._hard_limit_s = hard_limit_s
+        self._budget_us = budget_us
+        self._contexts: dict[CompiledFunction, quickjs.Context] = {}
+        self._failures: dict[CompiledFunction, int] = {}
+        self._queued: set[CompiledFunction] = set()
+        self.served = 0  # invocations answered here (tests and benchmarks read it)
+
+    @staticmethod
+    def eligible(fn: CompiledFunction) -> bool:
+        # Promise jobs (2.0 async handlers, KeyValueStore reads) need the host's drain loop: workers only.
+        return fn.reuse.reusable and not fn.reuse.may_queue_jobs and fn.source.kvs is None
+
+    def usable(self, fn: CompiledFunction) -> bool:
+        return self.eligible(fn) and self._failures.get(fn, 0) < GIVE_UP_AFTER
+
+    def schedule(self, fn: CompiledFunction, loop: asyncio.AbstractEventLoop) -> None:
+        """Build `fn`'s inline context on a later loop turn (never inside a request)."""
+        if self.usable(fn) and fn not in self._contexts and fn not in self._queued:
+            self._queued.add(fn)
+            loop.call_soon(self.build, fn)
+
+    def build(self, fn: CompiledFunction) -> None:
+        """Build `fn`'s inline context now (the loop does it for `schedule`; tests call it directly)."""
+        self._queued.discard(fn)
+        if fn in self._contexts or not self.usable(fn):
+            return
+        try:
+            ctx = frozen_context(fn, inline=True)
+        except (quickjs.JSException, quickjs.StackOverflow):
+            ctx = None  # it built in the worker at load; whatever differs here, the workers keep the function
+        if ctx is None:
+            self._failures[fn] = GIVE_UP_AFTER
+        else:
+            self._contexts[fn] = ctx
+
+    def clear(self) -> None:
+        self._contexts.clear()
+        self._queued.clear()
+
+    def run(self, fn: CompiledFunction, event: dict[str, Any], raw_query: str | None, edge: dict[str, str],
+            now_ms: int) -> FunctionResult | None:
+        """The result of a clean run, or None: the caller runs `fn` on a worker (it may schedule the build)."""
+        ctx = self._contexts.get(fn)
+        if ctx is None:
+            return None
+        payload = json.dumps({"now": now_ms, "event": event, "rawQuery": raw_query, "edge": edge})
+        raw = invoke(ctx, fn, payload, self._hard_limit_s)
+        if raw.failure is FailureKind.COMPUTE_BUDGET_EXCEEDED:
+            self._give_up(fn)  # a runaway is a runaway anywhere; it will not hold this thread again
+            return result_of(fn, raw, event, raw_query, self._budget_us)
+        if raw.status != "done":
+            if INLINE_REGEX in raw.error:
+                self._give_up(fn)
+            else:
+                self._failures[fn] = self._failures.get(fn, 0) + 1
+                if self._failures[fn] >= GIVE_UP_AFTER:
+                    self._contexts.pop(fn, None)
+            return None
+        self.served += 1
+        return result_of(fn, raw, event, raw_query, self._budget_us)
+
+    def _give_up(self, fn: CompiledFunction) -> None:
+        self._failures[fn] = GIVE_UP_AFTER
+        self._contexts.pop(fn, None)
+
+    def runs_inline(self, fn: CompiledFunction) -> bool:
+        """Whether the next call of `fn` runs here (tests and the inspector ask)."""
+        return fn in self._contexts
