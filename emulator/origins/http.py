@@ -8,13 +8,16 @@ go out is never retried, because the body cannot be replayed.
 
 from __future__ import annotations
 
-import asyncio
+import functools
 import ssl
 import time
 from collections.abc import AsyncIterator
-from types import SimpleNamespace
+from typing import Any
 
 import aiohttp
+from aiohttp.client_proto import ResponseHandler
+from aiohttp.http_parser import RawResponseMessage
+from aiohttp.streams import StreamReader
 from yarl import URL
 
 from emulator.errors import OriginConnectError, OriginError, OriginTimeoutError, OriginTLSError
@@ -48,32 +51,33 @@ class _OneShotBody:
             yield chunk
 
 
-class _ReadDeadline:
-    """The origin read timeout, counted from the moment the request (or its last body chunk) went out.
+class _InterimAwareHandler(ResponseHandler):
+    """aiohttp's connection protocol, keeping the origin read timeout running across a 1xx interim response.
 
-    aiohttp's own sock_read stops counting once a 1xx interim response arrives (a `103 Early Hints` followed
-    by silence waited forever instead of read_timeout); this deadline keeps counting until the final
-    response's headers are in."""
+    aiohttp starts sock_read once the request (with its body) is out and restarts it on every byte received,
+    but it drops the timer when a response without a body is parsed, which a 1xx is: a `103 Early Hints`
+    followed by silence waited forever instead of read_timeout. Re-armed here, for the final response. (Per
+    connection, not per request: no per-request tracing hooks or extra timers on the hot path.)"""
 
-    def __init__(self, read_timeout: float) -> None:
-        self.read_timeout = read_timeout
-        self.timeout: asyncio.Timeout | None = None
+    _interim = False
 
-    def arm(self) -> None:
-        if self.timeout is not None:
-            self.timeout.reschedule(asyncio.get_running_loop().time() + self.read_timeout)
+    def feed_data(self, data: tuple[RawResponseMessage, StreamReader], size: int = 0) -> None:
+        super().feed_data(data, size)
+        code = data[0].code
+        self._interim = 100 <= code < 200 and code != 101
+
+    def data_received(self, data: bytes) -> None:
+        self._interim = False
+        super().data_received(data)
+        if self._interim:
+            self._reschedule_timeout()
 
 
-async def _sent(session: aiohttp.ClientSession, ctx: SimpleNamespace, params: object) -> None:
-    if isinstance(ctx.trace_request_ctx, _ReadDeadline):
-        ctx.trace_request_ctx.arm()
-
-
-def _tracing() -> aiohttp.TraceConfig:
-    trace = aiohttp.TraceConfig()
-    trace.on_request_headers_sent.append(_sent)
-    trace.on_request_chunk_sent.append(_sent)
-    return trace
+class _Connector(aiohttp.TCPConnector):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        # aiohttp >= 3.14, < 4 (pinned): the factory of each connection's protocol.
+        self._factory = functools.partial(_InterimAwareHandler, loop=self._loop)
 
 
 class OriginClient:
@@ -115,12 +119,12 @@ class OriginClient:
         # No cookie jar, no auto decompression, no proxies from the environment: a CDN passes bytes through.
         self._session = aiohttp.ClientSession(
             cookie_jar=aiohttp.DummyCookieJar(), auto_decompress=False, trust_env=False,
-            connector=aiohttp.TCPConnector(limit=0, keepalive_timeout=self._keepalive),
+            connector=_Connector(limit=0, keepalive_timeout=self._keepalive),
             skip_auto_headers=("User-Agent", "Accept", "Accept-Encoding", "Content-Type"),
             # CloudFront reads up to 20,480 bytes of status line and headers (reference §13), not aiohttp's
             # 8,190-byte lines; what is larger is judged below, with CloudFront's 502.
             max_line_size=MAX_RESPONSE_HEAD, max_field_size=MAX_RESPONSE_HEAD,
-            max_headers=MAX_RESPONSE_HEAD // 4, trace_configs=[_tracing()],
+            max_headers=MAX_RESPONSE_HEAD // 4,
         )
         return self
 
@@ -141,15 +145,12 @@ class OriginClient:
         tls = await self._tls_for(req)
         failure: OriginError | None = None
         for attempt in range(1, req.connection_attempts + 1):
-            deadline = _ReadDeadline(req.read_timeout)
             try:
-                async with asyncio.timeout(None) as deadline.timeout:
-                    response = await self._session.request(
-                        req.method, url, headers=_same_case(req.headers), data=body.payload(), timeout=timeout,
-                        allow_redirects=False, compress=None, chunked=None,
-                        ssl=tls, trace_request_ctx=deadline,
-                        server_hostname=req.server_name if req.scheme is Scheme.HTTPS else None,
-                    )
+                response = await self._session.request(
+                    req.method, url, headers=_same_case(req.headers), data=body.payload(), timeout=timeout,
+                    allow_redirects=False, compress=None, chunked=None, ssl=tls,
+                    server_hostname=req.server_name if req.scheme is Scheme.HTTPS else None,
+                )
             except aiohttp.ConnectionTimeoutError:
                 failure = OriginTimeoutError(504, "OriginCommError",
                                              f"connecting to {_where(req)} timed out after {req.connection_timeout}s")
@@ -170,7 +171,7 @@ class OriginClient:
                 failure = OriginConnectError(502, "OriginConnectError",
                                              f"cannot connect to {_where(req)}: {exc.os_error.strerror or exc}")
                 retry = not body.started
-            except (aiohttp.SocketTimeoutError, TimeoutError):  # aiohttp's sock_read, or our _ReadDeadline
+            except (aiohttp.SocketTimeoutError, TimeoutError):  # sock_read (also after a 1xx: see above)
                 failure = OriginTimeoutError(504, "OriginCommError", f"{_where(req)} sent no response within the "
                                              f"origin read timeout of {req.read_timeout}s")
                 retry = req.method in ("GET", "HEAD") and not body.started
