@@ -141,7 +141,19 @@ def _fields(obj: Any, where: str) -> dict[str, Any]:
     return obj
 
 
+def _unchanged(fields: dict[str, Any]) -> list[tuple[str, str]]:
+    """(name, value) pairs of event fields the function returned untouched: they came from the viewer's request
+    (or the origin's response), which the edge already parsed, so they need no second validation."""
+    out = []
+    for name, field in fields.items():
+        multi = field.get("multiValue")
+        out.extend((name, m["value"]) for m in multi) if multi is not None else out.append((name, field["value"]))
+    return out
+
+
 def output_headers(new: Any, old: dict[str, Any], event_type: str, generated: bool) -> tuple[Header, ...]:
+    if new == old and not generated:  # the common case: a function that changed the uri, or nothing
+        return tuple((capitalize_header(name), value) for name, value in _unchanged(old))
     new_fields = _fields(new, "headers")
     read_only = READ_ONLY_HEADERS[event_type] if not generated else frozenset()
     out: list[Header] = []
@@ -162,6 +174,8 @@ def output_headers(new: Any, old: dict[str, Any], event_type: str, generated: bo
 
 
 def _cookie_pairs(new: Any, old: dict[str, Any]) -> list[tuple[str, str, str]]:
+    if new == old and not any("attributes" in field or "multiValue" in field for field in old.values()):
+        return [(name, value, "") for name, value in _unchanged(old)]  # untouched viewer cookies
     out = []
     for name, field in _fields(new, "cookies").items():
         _name(name, "cookie")

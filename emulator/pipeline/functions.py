@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from urllib.parse import quote
 
 from emulator.cf_functions import (
@@ -61,7 +62,12 @@ def association(behavior: CacheBehavior, event: EventType) -> str | None:
 
 
 def distribution_id(distribution: Distribution) -> str:
-    return "E" + hashlib.sha256(distribution.id.encode()).hexdigest()[:13].upper()
+    return _distribution_id(distribution.id)
+
+
+@lru_cache(maxsize=256)  # keyed on the name (hashing the whole Distribution would cost more than the sha256)
+def _distribution_id(name: str) -> str:
+    return "E" + hashlib.sha256(name.encode()).hexdigest()[:13].upper()
 
 
 def request_input(request: ViewerRequest, path: str, distribution: Distribution, settings: EmulatorSettings,
