@@ -117,4 +117,7 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except BrokenPipeError:  # the runner closed (a reload or shutdown) before this worker's reply: nothing to say
+        sys.exit(0)
