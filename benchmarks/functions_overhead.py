@@ -12,6 +12,8 @@ Schemes (all run the same compiled function and event; medians in microseconds):
   runner     FunctionRunner.run_viewer_request end to end (event build, the round trip to a worker
              process, validation), with the pool warm, one request at a time; also the CPU the
              edge's own process spends per invocation (the worker's CPU is not in it)
+  inline     the same call answered on the edge's own thread (cf_functions/inline.py: a frozen
+             context with the regexp engine trapped), what a reusable function gets when serving
 A heap snapshot/restore scheme is not measurable: the quickjs binding exposes no bytecode or heap
 serialization (JS_WriteObject/JS_ReadObject), so it is not an option with this engine package.
 """
@@ -78,10 +80,12 @@ def main() -> None:
         invoke(frozen_ctx, fn, payload, DEFAULT_HARD_LIMIT_S)
         frozen.append(time.perf_counter() - t0)
 
-    async def end_to_end() -> tuple[list[float], list[float]]:
+    async def end_to_end(inline: bool) -> tuple[list[float], list[float]]:
         samples, cpu = [], []
-        async with FunctionRunner(workers=1, pool_size=1) as runner:
+        async with FunctionRunner(workers=1, pool_size=1, inline=inline) as runner:
             await runner.run_viewer_request(fn, REQ)
+            if runner.inline is not None:
+                runner.inline.build(fn)
             for _ in range(n):
                 # Let the worker finish its refill (~1 ms) first: this measures the request path, not queueing.
                 await asyncio.sleep(0.003)
@@ -91,14 +95,17 @@ def main() -> None:
                 cpu.append(time.process_time() - c0)
         return samples, cpu
 
-    runner_samples, runner_cpu = asyncio.run(end_to_end())
+    runner_samples, runner_cpu = asyncio.run(end_to_end(inline=False))
+    inline_samples, inline_cpu = asyncio.run(end_to_end(inline=True))
     print(f"SPA rewrite, n={n}, median microseconds per invocation")
     print(f"  fresh context, inline      {median_us(fresh):>8}")
     print(f"  pooled (chosen), hot path  {median_us(pooled):>8}   + refill off the path {median_us(refill)}")
     print(f"  reused context (no isol.)  {median_us(reused):>8}")
     print(f"  frozen context (chosen)    {median_us(frozen):>8}   + one freeze per worker {median_us(freeze)}")
-    print(f"  runner end to end          {median_us(runner_samples):>8}   (frozen context: {fn.reuse.reusable})")
-    print(f"  edge process CPU, mean     {round(statistics.mean(runner_cpu) * 1e6, 1):>8}")
+    print(f"  runner via a worker        {median_us(runner_samples):>8}   (frozen context: {fn.reuse.reusable})")
+    print(f"    edge process CPU, mean   {round(statistics.mean(runner_cpu) * 1e6, 1):>8}   (+ the worker's)")
+    print(f"  runner inline (chosen)     {median_us(inline_samples):>8}   (event, call, validation; inline.py)")
+    print(f"    edge process CPU, mean   {round(statistics.mean(inline_cpu) * 1e6, 1):>8}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,126 @@
+"""The origin connection pool (emulator/origins/wire.py) over real sockets: keep-alive reuse, an idle
+connection the origin closed as it was reused, and request framing of streamed and fixed bodies."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+from tests.helpers import run_edge
+
+
+class RawOrigin:
+    """A keep-alive HTTP/1.1 origin on a raw socket that records each request (head and body) per connection.
+
+    `answers_per_connection` requests are answered on a connection; the next one is read and the connection
+    closed without an answer: what an origin whose idle timeout fired as the edge reused the connection does."""
+
+    def __init__(self, answers_per_connection: int) -> None:
+        self.answers = answers_per_connection
+        self.connections = 0
+        self.requests: list[tuple[int, bytes, bytes]] = []  # (connection number, head, body)
+        self.writers: list[asyncio.StreamWriter] = []
+
+    async def serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.connections += 1
+        number = self.connections
+        self.writers.append(writer)
+        with contextlib.suppress(ConnectionError, asyncio.IncompleteReadError):
+            for served in range(self.answers + 1):
+                head = await reader.readuntil(b"\r\n\r\n")
+                body = await _read_body(reader, head)
+                self.requests.append((number, head, body))
+                if served == self.answers:
+                    break  # closed without an answer
+                writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nKeep-Alive: timeout=60\r\n\r\nok")
+                await writer.drain()
+        writer.close()
+
+
+async def _read_body(reader: asyncio.StreamReader, head: bytes) -> bytes:
+    lines = head.decode("latin-1").lower().split("\r\n")
+    length = next((int(line.split(":", 1)[1]) for line in lines if line.startswith("content-length:")), None)
+    if length is not None:
+        return await reader.readexactly(length)
+    if "transfer-encoding: chunked" not in lines:
+        return b""
+    body = b""
+    while True:
+        size = int((await reader.readuntil(b"\r\n")).strip(), 16)
+        chunk = await reader.readexactly(size + 2)
+        if size == 0:
+            return body
+        body += chunk[:-2]
+
+
+@contextlib.asynccontextmanager
+async def raw_origin(answers_per_connection: int) -> AsyncIterator[tuple[RawOrigin, int]]:
+    origin = RawOrigin(answers_per_connection)
+    server = await asyncio.start_server(origin.serve, "127.0.0.1", 0)
+    try:
+        yield origin, server.sockets[0].getsockname()[1]
+    finally:
+        server.close()
+        for writer in origin.writers:  # connections still open (kept alive by the edge until it closed)
+            writer.close()
+        await server.wait_closed()
+
+
+def config(port: int) -> str:
+    return f"""\
+distribution:
+  origins:
+    - id: app
+      domain_name: app.test
+      connection_attempts: 1
+      custom_origin: {{protocol_policy: http-only, http_port: {port}, read_timeout: 5}}
+  default_cache_behavior:
+    target_origin_id: app
+    cache_policy: Managed-CachingDisabled
+    allowed_methods: [GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE]
+emulator: {{resolve: {{app.test: 127.0.0.1}}, debug: {{trace_header: true}}}}
+"""
+
+
+async def test_sequential_requests_share_one_keep_alive_connection(tmp_path: Path) -> None:
+    async with raw_origin(100) as (origin, port), run_edge(tmp_path, config(port)) as edge:
+        for i in range(5):
+            async with edge.session.get(f"{edge.url}/n{i}") as r:
+                assert r.status == 200 and await r.read() == b"ok"
+    assert origin.connections == 1
+    assert [head.split(b" ")[1] for _, head, _ in origin.requests] == [b"/n0", b"/n1", b"/n2", b"/n3", b"/n4"]
+
+
+async def test_an_idle_connection_the_origin_closed_is_replaced_for_a_get_but_not_for_a_post(tmp_path: Path) -> None:
+    async with raw_origin(1) as (origin, port), run_edge(tmp_path, config(port)) as edge:
+        async with edge.session.get(f"{edge.url}/first") as r:
+            assert r.status == 200
+        # Reused, closed unanswered: a GET goes again on a fresh connection, not counted as an attempt
+        # (connection_attempts is 1).
+        async with edge.session.get(f"{edge.url}/second") as r:
+            assert r.status == 200 and await r.read() == b"ok"
+        assert origin.connections == 2
+        # A POST is not repeated: the origin may have acted on it. CloudFront's 502.
+        async with edge.session.post(f"{edge.url}/third", data=b"payload") as r:
+            assert r.status == 502
+            assert "closed the connection before responding" in r.headers["X-Frontyard-Trace"]
+    assert [(n, head.split(b" ")[:2]) for n, head, _ in origin.requests] == [
+        (1, [b"GET", b"/first"]), (1, [b"GET", b"/second"]), (2, [b"GET", b"/second"]), (2, [b"POST", b"/third"])]
+    assert origin.requests[-1][2] == b"payload"
+
+
+async def test_a_streamed_upload_without_a_length_goes_out_chunked(tmp_path: Path) -> None:
+    async def parts() -> AsyncIterator[bytes]:
+        for i in range(3):
+            yield b"part%d-" % i
+
+    async with raw_origin(10) as (origin, port), run_edge(tmp_path, config(port)) as edge:
+        async with edge.session.put(f"{edge.url}/up", data=parts()) as r:
+            assert r.status == 200
+        async with edge.session.put(f"{edge.url}/fixed", data=b"0123456789") as r:
+            assert r.status == 200
+    (_, chunked_head, chunked_body), (_, fixed_head, fixed_body) = origin.requests
+    assert b"transfer-encoding: chunked" in chunked_head.lower() and chunked_body == b"part0-part1-part2-"
+    assert b"content-length: 10" in fixed_head.lower() and fixed_body == b"0123456789"
