@@ -115,7 +115,7 @@ class EdgeServer:
         self._runner: web.ServerRunner | None = None
         self._retiring: set[asyncio.Task[None]] = set()
         self._tls: ssl.SSLContext | None = None  # the HTTPS listener's, re-issued when a reload adds names
-        self._tls_names: list[str] = []  # what its certificate covers
+        self._tls_names: tuple[object, ...] = ()  # what its certificate covers, and which CA issued it
         # The inspector's ring buffer outlives reloads: it belongs to the listeners, not to one configuration.
         self.history = History(emulator.config.emulator.history)
         self._bases = {Scheme.HTTP: "http://127.0.0.1", Scheme.HTTPS: "https://127.0.0.1"}  # set in start()
@@ -134,10 +134,11 @@ class EdgeServer:
 
     async def swap(self, emulator: Emulator) -> None:
         """Serve `emulator` from now on; the previous one closes once its in-flight requests are done."""
-        if self._tls is not None and emulator.viewer_names() != self._tls_names:
-            # Only when the names changed: issuing a certificate (a new key) is most of a reload's time.
-            self._tls_names = emulator.viewer_names()
-            emulator.local_ca().reissue(self._tls, self._tls_names)
+        if self._tls is not None and _certificate_for(emulator) != self._tls_names:
+            # Only when the names (or the CA: another state_dir) changed: issuing a certificate (a new key) was
+            # most of a reload's time.
+            self._tls_names = _certificate_for(emulator)
+            emulator.local_ca().reissue(self._tls, emulator.viewer_names())
         old, self._current = self._current, _Generation(emulator)
         self.history.resize(emulator.config.emulator.history)
         task = asyncio.create_task(self._retire(old))
@@ -300,7 +301,7 @@ class EdgeServer:
         secure = None
         if https is not None:
             self._tls = self.emulator.viewer_tls()
-            self._tls_names = self.emulator.viewer_names()
+            self._tls_names = _certificate_for(self.emulator)
             await web.TCPSite(self._runner, https.host, https.port, ssl_context=self._tls).start()
             secure = _address(self._runner.addresses[-1])
             self._bases[Scheme.HTTPS] = _base("https", secure)
@@ -352,6 +353,10 @@ class AdminServer:
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+
+
+def _certificate_for(emulator: Emulator) -> tuple[object, ...]:
+    return (*emulator.viewer_names(), emulator.local_ca().cert_file)
 
 
 def _domain(emulator: Emulator, trace: Trace) -> str | None:

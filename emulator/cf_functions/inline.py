@@ -1,17 +1,22 @@
 """Functions run on the edge's own thread, where that is provably safe: no process round trip per request.
 
-A worker process (worker.py) exists for one reason: QuickJS's regular-expression engine never checks the
-time limit, so `/^(a+)+$/` on a long input cannot be stopped inside the process that runs it. Everything
-else QuickJS does can be: bytecode is interrupted at the CPU-time stop, memory and stack are capped.
+A worker process (worker.py) exists because QuickJS checks its time limit only between bytecode
+instructions: its regular-expression engine, and its other built-ins written in C, run to their end, so
+`/^(a+)+$/` on a long input cannot be stopped inside the process that runs it. Of those, the regexp engine
+is the one hostile input reaches through ordinary code (the request's own bytes against a pattern); the
+other built-ins take time in proportion to their input, which a request bounds (8 KB of URL, 20 KB of
+headers), and only code that builds huge inputs itself (a search of a million-character string, an
+array-like of length 1e9) keeps them busy for long.
 
 So a function whose one frozen context may serve every call (reuse.py: isolation by freezing) gets a second
 frozen context here, in the edge's process, with every entry into the regexp engine replaced by a trap
 (core.js `trapRegex`). An invocation that ends cleanly on it is the answer, exactly as on a worker's frozen
 context. One that does not (an exception, a write to frozen state, a trapped regex) left nothing behind
 (everything it could reach is frozen) and is run again by the worker, whose answer is the edge's. A
-function that reaches a regex, or runs past the CPU-time stop, stays on the workers from then on, as does
-one that failed GIVE_UP_AFTER times; the worst an inline run can cost the edge's thread is one CPU-time
-stop (50 ms), once per function.
+function that reaches a regex, or runs past the CPU-time stop (measured on this thread's clock after the
+call), stays on the workers from then on, as does one that failed GIVE_UP_AFTER times. So the edge's thread
+pays at most one overrun per function: the CPU-time stop (50 ms) for interpreted code, or, for a C built-in
+the interrupt cannot reach, as long as that one call takes (README "CloudFront Functions" says so).
 
 Contexts are built off the request path: `schedule` queues one build per loop turn (~10 ms each), and
 until a function's context exists its calls go to the workers, so no request waits for a build.
@@ -83,9 +88,14 @@ class InlineFunctions:
             return None
         payload = json.dumps({"now": now_ms, "event": event, "rawQuery": raw_query, "edge": edge})
         raw = invoke(ctx, fn, payload, self._hard_limit_s)
+        if raw.cpu_us > self._hard_limit_s * 1e6:
+            # Past the CPU stop on this thread's own clock: a loop the interrupt ended, or a built-in written in C
+            # that the interrupt cannot reach (a search over a huge string or array-like) and that ran to its
+            # end. Either way not on this thread again; the worker, whose watchdog stops anything, answers.
+            self._give_up(fn)
+            return None
         if raw.failure is FailureKind.COMPUTE_BUDGET_EXCEEDED:
-            self._give_up(fn)  # a runaway is a runaway anywhere; it will not hold this thread again
-            return result_of(fn, raw, event, raw_query, self._budget_us)
+            return None  # the binding's stop counts the whole process's CPU (other threads too): a worker judges
         if raw.status != "done":
             if INLINE_REGEX in raw.error:
                 self._give_up(fn)

@@ -141,19 +141,15 @@ def _fields(obj: Any, where: str) -> dict[str, Any]:
     return obj
 
 
-def _unchanged(fields: dict[str, Any]) -> list[tuple[str, str]]:
-    """(name, value) pairs of event fields the function returned untouched: they came from the viewer's request
-    (or the origin's response), which the edge already parsed, so they need no second validation."""
-    out = []
-    for name, field in fields.items():
-        multi = field.get("multiValue")
-        out.extend((name, m["value"]) for m in multi) if multi is not None else out.append((name, field["value"]))
-    return out
+def _kept_values(field: Any, where: str) -> list[str]:
+    """merged_values(field, field): what a field the function returned untouched stands for, with the same
+    checks (and errors) but each value looked at once."""
+    values = _values(field, where)
+    return [_text(field.get("value"), where), *values[1:]] if "value" in field else values
 
 
 def output_headers(new: Any, old: dict[str, Any], event_type: str, generated: bool) -> tuple[Header, ...]:
-    if new == old and not generated:  # the common case: a function that changed the uri, or nothing
-        return tuple((capitalize_header(name), value) for name, value in _unchanged(old))
+    kept = new == old and not generated  # the common case: a function that changed the uri, or nothing
     new_fields = _fields(new, "headers")
     read_only = READ_ONLY_HEADERS[event_type] if not generated else frozenset()
     out: list[Header] = []
@@ -163,7 +159,8 @@ def output_headers(new: Any, old: dict[str, Any], event_type: str, generated: bo
             raise ValidationError(f"header name '{name}' must be lowercase")
         if is_disallowed(name):
             raise ValidationError(f"header '{capitalize_header(name)}' cannot be added by a function")
-        values = merged_values(field, old.get(name), f"headers.{name}")
+        where = f"headers.{name}"
+        values = _kept_values(field, where) if kept else merged_values(field, old.get(name), where)
         out.extend((capitalize_header(name), v) for v in values)
     for name in read_only:
         before = _values(old[name], name) if name in old else None
@@ -174,12 +171,12 @@ def output_headers(new: Any, old: dict[str, Any], event_type: str, generated: bo
 
 
 def _cookie_pairs(new: Any, old: dict[str, Any]) -> list[tuple[str, str, str]]:
-    if new == old and not any("attributes" in field or "multiValue" in field for field in old.values()):
-        return [(name, value, "") for name, value in _unchanged(old)]  # untouched viewer cookies
+    kept = new == old
     out = []
     for name, field in _fields(new, "cookies").items():
         _name(name, "cookie")
-        values = merged_values(field, old.get(name), f"cookies.{name}")
+        where = f"cookies.{name}"
+        values = _kept_values(field, where) if kept else merged_values(field, old.get(name), where)
         multi = field.get("multiValue") if isinstance(field, dict) else None
         attrs = [m.get("attributes", "") for m in multi] if isinstance(multi, list) else []
         for i, value in enumerate(values):

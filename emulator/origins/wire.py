@@ -38,6 +38,15 @@ class Connection(ResponseHandler):
     followed by silence would wait forever instead of read_timeout. Re-armed here, for the final response."""
 
     _interim = False
+    _sent = False  # the whole request (with its body) is out: only then does the read timeout run
+
+    def set_response_params(self, **params: object) -> None:
+        self._sent = False
+        super().set_response_params(**params)  # type: ignore[arg-type]
+
+    def start_timeout(self) -> None:
+        self._sent = True
+        super().start_timeout()
 
     def feed_data(self, data: tuple[RawResponseMessage, StreamReader], size: int = 0) -> None:
         super().feed_data(data, size)
@@ -46,8 +55,8 @@ class Connection(ResponseHandler):
 
     def data_received(self, data: bytes) -> None:
         self._interim = False
-        super().data_received(data)
-        if self._interim:
+        super().data_received(data)  # aiohttp drops the timer once a 1xx is parsed
+        if self._interim and self._sent:  # during an upload it starts when the body is out (send())
             self._reschedule_timeout()
 
 

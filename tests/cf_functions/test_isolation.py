@@ -179,3 +179,19 @@ async def test_a_runaway_inline_is_stopped_and_moves_to_the_workers():
             result = await runner.run_viewer_request(loop, REQ)
             assert result.outcome.kind is FailureKind.COMPUTE_BUDGET_EXCEEDED
             assert not runner.inline.runs_inline(loop)
+
+
+async def test_a_builtin_the_interrupt_cannot_stop_leaves_inline_and_the_worker_answers():
+    """QuickJS checks its CPU stop between bytecode instructions only: a search over a huge array-like runs
+    inside one C call. Inline it ran to its end (past the stop); the worker's watchdog is what judges it."""
+    from emulator.cf_functions import FailureKind
+
+    search = make("function handler(e) { console.log('' + Array.prototype.indexOf.call({length: 6e7}, 1));"
+                  " return e.request; }")
+    async with FunctionRunner(workers=1, pool_size=1) as runner:
+        assert runner.inline is not None
+        runner.inline.build(search)
+        assert runner.inline.runs_inline(search)
+        result = await runner.run_viewer_request(search, REQ)
+        assert result.outcome.kind is FailureKind.COMPUTE_BUDGET_EXCEEDED  # the worker's answer, not inline's
+        assert not runner.inline.runs_inline(search) and runner.inline.served == 0

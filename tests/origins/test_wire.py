@@ -124,3 +124,33 @@ async def test_a_streamed_upload_without_a_length_goes_out_chunked(tmp_path: Pat
     (_, chunked_head, chunked_body), (_, fixed_head, fixed_body) = origin.requests
     assert b"transfer-encoding: chunked" in chunked_head.lower() and chunked_body == b"part0-part1-part2-"
     assert b"content-length: 10" in fixed_head.lower() and fixed_body == b"0123456789"
+
+
+async def test_a_1xx_during_a_slow_upload_does_not_start_the_read_timeout(tmp_path: Path) -> None:
+    """The read timeout (1 s here) counts from the end of the request: an origin's `100 Continue` while the
+    viewer is still sending must not start it (the upload below takes ~1.6 s)."""
+
+    async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        with contextlib.suppress(ConnectionError, asyncio.IncompleteReadError):
+            head = await reader.readuntil(b"\r\n\r\n")
+            writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+            body = await _read_body(reader, head)
+            writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n%b" % (len(body), body))
+            await writer.drain()
+        writer.close()
+
+    async def slowly() -> AsyncIterator[bytes]:
+        for i in range(4):
+            await asyncio.sleep(0.4)  # a slow viewer, not a wait for something to happen
+            yield b"chunk%d " % i
+
+    server = await asyncio.start_server(serve, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        async with run_edge(tmp_path, config(port).replace("read_timeout: 5", "read_timeout: 1")) as edge:
+            async with edge.session.post(f"{edge.url}/up", data=slowly()) as r:
+                assert r.status == 200, r.headers.get("X-Frontyard-Trace")
+                assert await r.read() == b"chunk0 chunk1 chunk2 chunk3 "
+    finally:
+        server.close()
+        await server.wait_closed()

@@ -252,19 +252,15 @@
 
   // ---- invocation protocol (called by the host) ---------------------------------------------------
   var INLINE_REGEX = "frontyard: regular expressions run in a worker process";  // see trapRegex
-  // The location of the handler's frame in a stack, else of the first frame with one: what
-  // /at handler \(([^)]*)\)/ then /at [^(]*\(([^)]*)\)/ would capture, without the regex engine.
+  // What /at handler \(([^)]*)\)/ captures in a stack, else /at [^(]*\(([^)]*)\)/ (the first "at ", the first
+  // "(" after it, up to the next ")"), found without the regex engine (an inline context traps it).
   function frameOf(stack) {
-    var lines = stack.split("\n"), first = null;
-    for (var i = 0; i < lines.length; i++) {
-      var at = lines[i].indexOf("at "), open = at < 0 ? -1 : lines[i].indexOf("(", at);
-      var close = open < 0 ? -1 : lines[i].indexOf(")", open);
-      if (close < 0) continue;
-      var where = lines[i].substring(open + 1, close);
-      if (lines[i].substring(at, open) === "at handler ") return where;
-      if (first === null) first = where;
-    }
-    return first;
+    var at = stack.indexOf("at handler ("), close;
+    if (at >= 0 && (close = stack.indexOf(")", at + 12)) >= 0) return stack.substring(at + 12, close);
+    at = stack.indexOf("at ");
+    var open = at < 0 ? -1 : stack.indexOf("(", at + 3);
+    close = open < 0 ? -1 : stack.indexOf(")", open + 1);
+    return close < 0 ? null : stack.substring(open + 1, close);
   }
   function describe(e) {
     if (e instanceof Error) {
@@ -326,9 +322,14 @@
   // into that engine from user code goes through these seven methods (String.prototype.match/replace/...
   // dispatch to the Symbol ones, test to exec), so there they throw this, and the call goes to a worker.
   function trapRegex() {
-    var proto = RegExp.prototype, trap = function () { state.regex = true; throw new Error(INLINE_REGEX); };
+    var proto = RegExp.prototype;
+    var handler = { apply: function () { state.regex = true; throw new Error(INLINE_REGEX); } };
+    // A Proxy per method: its name, length and [native code] text stay the original's, so code that looks
+    // at them sees what a worker's context shows.
     ["exec", "test", Symbol.match, Symbol.matchAll, Symbol.replace, Symbol.search, Symbol.split].forEach(
-      function (key) { Object.defineProperty(proto, key, { value: trap, writable: true, configurable: true }); });
+      function (key) {
+        Object.defineProperty(proto, key, { value: new Proxy(proto[key], handler), writable: true, configurable: true });
+      });
   }
   hidden(global, "__cf_freeze", function (roots, inline) {
     modules.forEach(load);
