@@ -77,11 +77,12 @@ class Pool:
         self._keepalive_s = keepalive_s
         self._idle: dict[Key, list[tuple[Connection, float]]] = {}
         self._sweeper: asyncio.TimerHandle | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None  # asyncio.get_running_loop() costs a getpid() each call
 
     async def acquire(self, key: Key, connect_timeout: float) -> tuple[Connection, bool]:
         """An idle connection (reused=True) or a new one. Raises what connecting raises: TimeoutError,
         socket.gaierror, ssl.SSLCertVerificationError, ssl.SSLError, OSError."""
-        loop = asyncio.get_running_loop()
+        loop = self._loop or self._bind()
         idle = self._idle.get(key)
         now = loop.time()
         while idle:
@@ -99,14 +100,18 @@ class Pool:
         if conn.should_close or not conn.is_connected():
             conn.close()
             return
-        loop = asyncio.get_running_loop()
+        loop = self._loop or self._bind()
         self._idle.setdefault(key, []).append((conn, loop.time() + self._keepalive_s))
         if self._sweeper is None:
             self._sweeper = loop.call_later(_SWEEP_S, self._sweep)
 
+    def _bind(self) -> asyncio.AbstractEventLoop:
+        self._loop = asyncio.get_running_loop()
+        return self._loop
+
     def _sweep(self) -> None:
         self._sweeper = None
-        loop = asyncio.get_running_loop()
+        loop = self._loop or self._bind()
         now = loop.time()
         for key in list(self._idle):
             keep = []
