@@ -12,6 +12,7 @@ import random
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 from multidict import CIMultiDict, CIMultiDictProxy
 
@@ -53,7 +54,7 @@ class ViewerRequest:
         if type(self.scheme) is not Scheme:  # "https" given as a plain string must not pass for HTTP later
             object.__setattr__(self, "scheme", Scheme(self.scheme))
 
-    @property
+    @cached_property  # read by several stages of every request; the headers never change (a copy does)
     def host(self) -> str:
         """Host header without the port, lower-cased (DNS names are case-insensitive)."""
         return split_host_port(self.headers.get("Host", ""))[0].lower()

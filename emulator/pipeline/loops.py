@@ -20,6 +20,8 @@ MAX_CHAIN = 2  # "Distributions within chain of requests to origin endpoint: 2"
 
 def passes(request: ViewerRequest, settings: EmulatorSettings) -> int:
     """How many times this request has already gone through this edge."""
+    if "Via" not in request.headers and "CDN-Loop" not in request.headers:
+        return 0  # most requests: a viewer's own
     ours = settings.edge_name
     via = sum(1 for line in request.headers.getall("Via", []) for entry in line.split(",") if ours in entry)
     loop = sum(1 for line in request.headers.getall("CDN-Loop", []) for entry in line.split(",")
