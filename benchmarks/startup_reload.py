@@ -67,6 +67,7 @@ def one_run(cfg: Path) -> tuple[float, float]:
         _until(lambda: _get(f"http://127.0.0.1:{port}/obj")[0] == 200, "the first response")
         start = time.perf_counter() - started
         health = f"http://127.0.0.1:{admin}/_frontyard/health"
+        _until(lambda: _get(health)[0] == 200, "the admin listener")  # it starts just after the viewer's
         generation = json.loads(_get(health)[1])["generation"]
         sent = time.perf_counter()
         os.kill(edge.pid, signal.SIGHUP)
