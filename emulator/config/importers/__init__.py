@@ -1,5 +1,8 @@
 """Importers: the distribution you deploy -> the plain tree frontyard's YAML loader reads.
 
+The importers themselves load when a source of theirs is read (a frontyard YAML never needs them: start-up
+time, benchmarks/startup_reload.py).
+
 Each source format has its own module; none validates (the loader does, for every format alike). This module
 recognises a source by its content and calls the right importer.
 """
@@ -11,9 +14,7 @@ from collections.abc import Mapping
 from enum import StrEnum
 from pathlib import Path
 
-from emulator.config.importers.cloudformation import CloudFormation, cdk_templates
-from emulator.config.importers.cloudfront_json import distribution_config, import_cloudfront_json
-from emulator.config.importers.located import N, parse_document
+from emulator.config.importers.located import N, distribution_config, parse_document
 from emulator.config.importers.result import Imported
 from emulator.config.source import ConfigIssue, Location, Severity
 
@@ -80,6 +81,8 @@ def import_source(path: Path, fmt: Format, params: Mapping[str, str]) -> Importe
         manifest = path / "manifest.json" if (path / "manifest.json").is_file() else path / "cdk.out" / "manifest.json"
         if path.is_file():
             manifest = path
+        from emulator.config.importers.cloudformation import cdk_templates
+
         templates, issues = cdk_templates(manifest)
         parts = [_cloudformation(t, params) for t in templates]
         merged = _merge(parts, Format.CDK, root, issues)
@@ -95,6 +98,8 @@ def import_source(path: Path, fmt: Format, params: Mapping[str, str]) -> Importe
     doc, issues = parse_document(text, str(path))
     if doc is None:
         return Imported(str(fmt), {}, issues, [path], root)
+    from emulator.config.importers.cloudfront_json import import_cloudfront_json
+
     imported = import_cloudfront_json(doc, path)
     imported.issues[:0] = issues
     return imported
@@ -110,6 +115,8 @@ def _cloudformation(path: Path, params: Mapping[str, str]) -> Imported:
     if doc is None or not doc.is_map:
         issues = issues or [ConfigIssue(Severity.ERROR, root, "", "a template must be a mapping")]
         return Imported(str(Format.CLOUDFORMATION), {}, issues, [path], root)
+    from emulator.config.importers.cloudformation import CloudFormation
+
     imported = CloudFormation(doc, str(path), params).load()
     imported.issues[:0] = issues
     return imported

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from emulator.config.headers import RESPONSE_HEADERS_POLICIES
 from emulator.config.importers import policies
-from emulator.config.importers.located import N, parse_document
+from emulator.config.importers.located import N, distribution_config, parse_document
 from emulator.config.importers.result import Imported, kvs_needs_data
 from emulator.config.importers.shape import (
     FUNCTION_ARN,
@@ -28,17 +28,6 @@ from emulator.config.source import ConfigIssue, Location, Severity
 
 MANAGED_IDS = {p.id for p in (*CACHE_POLICIES, *ORIGIN_REQUEST_POLICIES, *RESPONSE_HEADERS_POLICIES)}
 MAX_SIBLINGS = 200
-
-
-def distribution_config(doc: N) -> tuple[N | None, N | None]:
-    """(DistributionConfig, distribution Id) in any of the three shapes; (None, None) if none."""
-    if (cfg := doc.get("DistributionConfig")) is not None:
-        return cfg, None
-    if (d := doc.get("Distribution")) is not None and d.get("DistributionConfig") is not None:
-        return d.get("DistributionConfig"), d.get("Id")
-    if doc.get("Origins") is not None and doc.get("DefaultCacheBehavior") is not None:
-        return doc, None
-    return None, None
 
 
 class _Beside:

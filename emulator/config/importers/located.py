@@ -183,3 +183,14 @@ def flatten(tree: object, file: str, root: Location | None) -> tuple[object, Sou
         return inner
 
     return walk(tree, ()), smap, issues, dropped
+
+
+def distribution_config(doc: N) -> tuple[N | None, N | None]:
+    """(DistributionConfig, distribution Id) in any of the three shapes; (None, None) if none."""
+    if (cfg := doc.get("DistributionConfig")) is not None:
+        return cfg, None
+    if (d := doc.get("Distribution")) is not None and d.get("DistributionConfig") is not None:
+        return d.get("DistributionConfig"), d.get("Id")
+    if doc.get("Origins") is not None and doc.get("DefaultCacheBehavior") is not None:
+        return doc, None
+    return None, None
