@@ -110,3 +110,19 @@ def header_names(echo: dict) -> list[str]:
 def header(echo: dict, name: str) -> str | None:
     values = [v for k, v in echo["headers"] if k.lower() == name.lower()]
     return ",".join(values) if values else None
+
+
+def single_origin_config(port: int, *, read_timeout: float = 1, all_methods: bool = False) -> str:
+    """One http-only origin 'app' (app.test -> 127.0.0.1:port), one connection attempt, CachingDisabled,
+    the trace in X-Frontyard-Trace: for tests whose origin is a raw socket."""
+    methods = ", allowed_methods: [GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE]" if all_methods else ""
+    return f"""\
+distribution:
+  origins:
+    - id: app
+      domain_name: app.test
+      connection_attempts: 1
+      custom_origin: {{protocol_policy: http-only, http_port: {port}, read_timeout: {read_timeout}}}
+  default_cache_behavior: {{target_origin_id: app, cache_policy: Managed-CachingDisabled{methods}}}
+emulator: {{resolve: {{app.test: 127.0.0.1}}, debug: {{trace_header: true}}}}
+"""

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import run_edge
+from tests.helpers import run_edge, single_origin_config
 
 
 @contextlib.asynccontextmanager
@@ -37,16 +37,7 @@ async def raw_origin(answer: bytes, then_close: bool = True) -> AsyncIterator[in
 
 
 def config(port: int) -> str:
-    return f"""\
-distribution:
-  origins:
-    - id: app
-      domain_name: app.test
-      connection_attempts: 1
-      custom_origin: {{protocol_policy: http-only, http_port: {port}, read_timeout: 1}}
-  default_cache_behavior: {{target_origin_id: app, cache_policy: Managed-CachingDisabled}}
-emulator: {{resolve: {{app.test: 127.0.0.1}}, debug: {{trace_header: true}}}}
-"""
+    return single_origin_config(port)
 
 
 async def raw_get(url: str) -> bytes:

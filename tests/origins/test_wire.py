@@ -8,7 +8,7 @@ import contextlib
 from collections.abc import AsyncIterator
 from pathlib import Path
 
-from tests.helpers import run_edge
+from tests.helpers import run_edge, single_origin_config
 
 
 class RawOrigin:
@@ -68,20 +68,8 @@ async def raw_origin(answers_per_connection: int) -> AsyncIterator[tuple[RawOrig
         await server.wait_closed()
 
 
-def config(port: int) -> str:
-    return f"""\
-distribution:
-  origins:
-    - id: app
-      domain_name: app.test
-      connection_attempts: 1
-      custom_origin: {{protocol_policy: http-only, http_port: {port}, read_timeout: 5}}
-  default_cache_behavior:
-    target_origin_id: app
-    cache_policy: Managed-CachingDisabled
-    allowed_methods: [GET, HEAD, OPTIONS, PUT, POST, PATCH, DELETE]
-emulator: {{resolve: {{app.test: 127.0.0.1}}, debug: {{trace_header: true}}}}
-"""
+def config(port: int, read_timeout: float = 5) -> str:
+    return single_origin_config(port, read_timeout=read_timeout, all_methods=True)
 
 
 async def test_sequential_requests_share_one_keep_alive_connection(tmp_path: Path) -> None:
@@ -147,7 +135,7 @@ async def test_a_1xx_during_a_slow_upload_does_not_start_the_read_timeout(tmp_pa
     server = await asyncio.start_server(serve, "127.0.0.1", 0)
     port = server.sockets[0].getsockname()[1]
     try:
-        async with run_edge(tmp_path, config(port).replace("read_timeout: 5", "read_timeout: 1")) as edge:
+        async with run_edge(tmp_path, config(port, read_timeout=1)) as edge:
             async with edge.session.post(f"{edge.url}/up", data=slowly()) as r:
                 assert r.status == 200, r.headers.get("X-Frontyard-Trace")
                 assert await r.read() == b"chunk0 chunk1 chunk2 chunk3 "
