@@ -8,6 +8,7 @@ Cookie / Set-Cookie, the query string parsed, the context block.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 Header = tuple[str, str]
@@ -28,6 +29,7 @@ READ_ONLY_HEADERS = {
 }
 
 
+@lru_cache(maxsize=4096)  # pure; asked for every header of every event and every result
 def is_disallowed(name: str) -> bool:
     lower = name.lower()
     return lower in DISALLOWED_HEADERS or lower.startswith(DISALLOWED_PREFIXES)

@@ -115,9 +115,14 @@ def _wire_safe(text: str, where: str) -> str:
 
 
 def _name(name: str, what: str) -> str:
-    if not _TOKEN.fullmatch(name):
+    if not _is_token(name):
         raise ValidationError(f"{what} name {name!r} is not a valid HTTP token (no spaces, ':' or control characters)")
     return name
+
+
+@lru_cache(maxsize=4096)  # header and cookie names repeat from request to request
+def _is_token(name: str) -> bool:
+    return _TOKEN.fullmatch(name) is not None
 
 
 def merged_values(new: Any, old: Any, where: str) -> list[str]:
@@ -145,6 +150,8 @@ def _kept_values(field: Any, where: str) -> list[str]:
     """merged_values(field, field): what a field the function returned untouched stands for, with the same
     checks (and errors) but each value looked at once."""
     values = _values(field, where)
+    if len(values) == 1 and isinstance(field, dict) and field.get("value") is values[0]:
+        return values  # one value, already checked by _values (the same string object)
     return [_text(field.get("value"), where), *values[1:]] if "value" in field else values
 
 
