@@ -8,6 +8,8 @@ go out is never retried, because the body cannot be replayed.
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import socket
 import ssl
 import time
@@ -114,7 +116,11 @@ class OriginClient:
                     break  # a certificate or a handshake does not get better on a second try
                 continue  # nothing was sent: every method may try again
             try:
-                message, payload = await self._exchange(conn, req, body)
+                message, payload, upload = await self._exchange(conn, req, body)
+            except ValueError as exc:  # a header the wire cannot carry (a line break): nothing was sent
+                conn.close()
+                failure = OriginConnectError(502, "OriginConnectError", f"{_where(req)}: not sent: {exc}")
+                break
             except (aiohttp.ServerDisconnectedError, aiohttp.ClientOSError, aiohttp.ClientPayloadError,
                     ConnectionError) as exc:
                 conn.close()
@@ -145,34 +151,58 @@ class OriginClient:
                 failure = OriginConnectError(502, "OriginInvalidResponseError", f"{_where(req)} {invalid}")
                 break
             return EdgeResponse(message.code, message.reason or "", freeze(message.headers), _stream(payload),
-                                release=self._releaser(key, conn, payload)), attempt
+                                release=self._releaser(key, conn, payload, upload)), attempt
         assert failure is not None
         failure.cause += f" (attempt {attempt} of {req.connection_attempts})"
         raise failure
 
-    async def _exchange(self, conn: wire.Connection, req: OriginRequest,
-                        body: _OneShotBody) -> tuple[RawResponseMessage, StreamReader]:
+    async def _exchange(self, conn: wire.Connection, req: OriginRequest, body: _OneShotBody
+                        ) -> tuple[RawResponseMessage, StreamReader, asyncio.Task[None] | None]:
         payload = body.payload()
         framing = None
         if payload is not None and "Content-Length" not in req.headers:
             framing = f"Content-Length: {len(payload)}" if isinstance(payload, bytes) else "Transfer-Encoding: chunked"
         head = wire.request_head(req.method, req.target or "/", req.headers, framing)
         wire.prepare(conn, req.method, req.read_timeout)
-        await wire.send(conn, head, payload, chunked=framing == "Transfer-Encoding: chunked")
-        return await wire.response(conn)
+        chunked = framing == "Transfer-Encoding: chunked"
+        if payload is None or isinstance(payload, bytes):
+            await wire.send(conn, head, payload, chunked)
+            return *(await wire.response(conn)), None
+        # A streamed body goes out while the answer is awaited: an origin may answer (a 413, a redirect) before
+        # it has read the body, and must not wait behind it (aiohttp's client did the same).
+        upload = asyncio.ensure_future(wire.send(conn, head, payload, chunked))
+        upload.add_done_callback(functools.partial(_settled, conn))
+        try:
+            message, received = await wire.response(conn)
+        except BaseException:
+            upload.cancel()
+            raise
+        return message, received, upload
 
-    def _releaser(self, key: wire.Key, conn: wire.Connection,
-                  payload: StreamReader) -> Callable[[], Awaitable[None]]:
+    def _releaser(self, key: wire.Key, conn: wire.Connection, payload: StreamReader,
+                  upload: asyncio.Task[None] | None) -> Callable[[], Awaitable[None]]:
         pool = self._pool
 
         async def release() -> None:
-            # A response read to its end leaves its connection reusable; a half-read one is closed.
-            if pool is None or not payload.is_eof():
+            # A response read to its end, after a request sent to its end, leaves its connection reusable;
+            # anything else is closed (an upload the origin answered before reading it all is cut off).
+            unsent = upload is not None and (not upload.done() or upload.cancelled() or upload.exception())
+            if unsent and upload is not None:
+                upload.cancel()
+            if pool is None or unsent or not payload.is_eof():
                 conn.close()
             else:
                 pool.release(key, conn)
 
         return release
+
+
+def _settled(conn: wire.Connection, upload: asyncio.Task[None]) -> None:
+    """An upload that failed (the viewer's body broke off, the origin closed mid-body) fails the exchange if no
+    answer came yet; after one, the answer stands and the connection is not reused (release)."""
+    if not upload.cancelled() and (exc := upload.exception()) is not None:
+        known = isinstance(exc, ConnectionError | aiohttp.ClientError)
+        conn.set_exception(exc if known else ConnectionError(f"the request body broke off: {exc!r}"))
 
 
 async def _connect_failure(req: OriginRequest, exc: Exception) -> OriginError:

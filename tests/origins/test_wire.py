@@ -142,3 +142,36 @@ async def test_a_1xx_during_a_slow_upload_does_not_start_the_read_timeout(tmp_pa
     finally:
         server.close()
         await server.wait_closed()
+
+
+async def test_an_origin_that_answers_before_reading_the_upload_is_heard(tmp_path: Path) -> None:
+    """A 413 sent right after the request head by an origin that then reads no more of the 64 MB upload: the
+    answer reaches the viewer (the edge does not wait behind an upload the origin is not reading, which would
+    never finish), and the upload is cut off."""
+    done = asyncio.Event()
+
+    async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        with contextlib.suppress(ConnectionError, asyncio.IncompleteReadError):
+            await reader.readuntil(b"\r\n\r\n")
+            writer.write(b"HTTP/1.1 413 Payload Too Large\r\nContent-Length: 8\r\nConnection: close\r\n\r\ntoo big!")
+            await writer.drain()
+            await done.wait()  # reads nothing more until the test is over
+        writer.close()
+
+    async def big() -> AsyncIterator[bytes]:
+        for _ in range(1024):  # 64 MB: more than the sockets between here and the origin can hold
+            yield b"b" * 65536
+
+    server = await asyncio.start_server(serve, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        async with run_edge(tmp_path, config(port)) as edge:
+            async def post() -> tuple[int, bytes]:
+                async with edge.session.post(f"{edge.url}/up", data=big()) as r:
+                    return r.status, await r.read()
+
+            assert await asyncio.wait_for(post(), 30) == (413, b"too big!")
+    finally:
+        done.set()
+        server.close()
+        await server.wait_closed()
