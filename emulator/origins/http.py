@@ -47,8 +47,10 @@ class _OneShotBody:
 
     async def _stream(self) -> AsyncIterator[bytes]:
         assert not isinstance(self._body, bytes)
+        # Started as soon as it is asked for its first chunk: the viewer's body is one stream, and an attempt
+        # that was cancelled or failed while waiting for that chunk has used it up.
+        self.started = True
         async for chunk in self._body:
-            self.started = True
             yield chunk
 
 
@@ -117,6 +119,11 @@ class OriginClient:
                 continue  # nothing was sent: every method may try again
             try:
                 message, payload, upload = await self._exchange(conn, req, body)
+            except wire.ViewerBodyError as exc:  # the viewer's side, not the origin's: never tried again
+                conn.close()
+                failure = OriginConnectError(502, "OriginReadError", f"{_where(req)}: the viewer's request body "
+                                             f"broke off before it was sent ({exc.__cause__!r})")
+                break
             except ValueError as exc:  # a header the wire cannot carry (a line break): nothing was sent
                 conn.close()
                 failure = OriginConnectError(502, "OriginConnectError", f"{_where(req)}: not sent: {exc}")
@@ -183,9 +190,16 @@ class OriginClient:
                   upload: asyncio.Task[None] | None) -> Callable[[], Awaitable[None]]:
         pool = self._pool
 
+        released = False
+
         async def release() -> None:
             # A response read to its end, after a request sent to its end, leaves its connection reusable;
-            # anything else is closed (an upload the origin answered before reading it all is cut off).
+            # anything else is closed (an upload the origin answered before reading it all is cut off). Once:
+            # a connection in the pool twice would carry two requests at a time.
+            nonlocal released
+            if released:
+                return
+            released = True
             unsent = upload is not None and (not upload.done() or upload.cancelled() or upload.exception())
             if unsent and upload is not None:
                 upload.cancel()
@@ -201,7 +215,7 @@ def _settled(conn: wire.Connection, upload: asyncio.Task[None]) -> None:
     """An upload that failed (the viewer's body broke off, the origin closed mid-body) fails the exchange if no
     answer came yet; after one, the answer stands and the connection is not reused (release)."""
     if not upload.cancelled() and (exc := upload.exception()) is not None:
-        known = isinstance(exc, ConnectionError | aiohttp.ClientError)
+        known = isinstance(exc, ConnectionError | aiohttp.ClientError | wire.ViewerBodyError)
         conn.set_exception(exc if known else ConnectionError(f"the request body broke off: {exc!r}"))
 
 

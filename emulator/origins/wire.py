@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import ssl
+import weakref
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
@@ -28,6 +29,10 @@ MAX_RESPONSE_HEAD = 20480  # an origin response's status line and headers (refer
 READ_CHUNK = 64 * 1024
 _SWEEP_S = 1.0
 IDEMPOTENT = frozenset(("GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"))
+
+
+class ViewerBodyError(Exception):
+    """Reading the viewer's request body failed while it was being sent (its cause is the original error)."""
 
 
 class Connection(ResponseHandler):
@@ -78,6 +83,8 @@ class Pool:
         self._idle: dict[Key, list[tuple[Connection, float]]] = {}
         self._sweeper: asyncio.TimerHandle | None = None
         self._loop: asyncio.AbstractEventLoop | None = None  # asyncio.get_running_loop() costs a getpid() each call
+        self._busy: weakref.WeakSet[Connection] = weakref.WeakSet()  # handed out: closed with the pool
+        self._closed = False
 
     async def acquire(self, key: Key, connect_timeout: float) -> tuple[Connection, bool]:
         """An idle connection (reused=True) or a new one. Raises what connecting raises: TimeoutError,
@@ -88,16 +95,24 @@ class Pool:
         while idle:
             conn, expires = idle.pop()
             if expires > now and conn.is_connected() and not conn.should_close:
+                self._busy.add(conn)
                 return conn, True
             conn.close()
         async with asyncio.timeout(connect_timeout):
             _, conn = await loop.create_connection(
                 lambda: Connection(loop), key.host, key.port, ssl=key.tls, server_hostname=key.server_name,
             )
+        if self._closed:  # the edge shut down while this one was connecting
+            conn.close()
+            raise ConnectionAbortedError("the edge is shutting down")
+        self._busy.add(conn)
         return conn, False
 
     def release(self, key: Key, conn: Connection) -> None:
-        if conn.should_close or not conn.is_connected():
+        self._busy.discard(conn)
+        if any(c is conn for c, _ in self._idle.get(key, ())):
+            return  # already back (a second release): once in the pool, or two requests would share it
+        if self._closed or conn.should_close or not conn.is_connected():
             conn.close()
             return
         loop = self._loop or self._bind()
@@ -128,6 +143,10 @@ class Pool:
             self._sweeper = loop.call_later(_SWEEP_S, self._sweep)
 
     def close(self) -> None:
+        """Close every connection, idle or still in use (a response being streamed breaks off)."""
+        self._closed = True
+        for conn in list(self._busy):
+            conn.close()
         if self._sweeper is not None:
             self._sweeper.cancel()
             self._sweeper = None
@@ -157,7 +176,14 @@ async def send(conn: Connection, head: bytes, body: bytes | AsyncIterator[bytes]
         transport.write(head + body if body else head)  # one write: most requests are one packet
     else:
         transport.write(head)
-        async for chunk in body:
+        chunks = body.__aiter__()
+        while True:
+            try:
+                chunk = await chunks.__anext__()
+            except StopAsyncIteration:
+                break
+            except Exception as exc:  # the viewer's side: a retry could not replay it, the origin is not at fault
+                raise ViewerBodyError(str(exc)) from exc
             if not chunk:
                 continue
             transport.write(b"%x\r\n%b\r\n" % (len(chunk), chunk) if chunked else chunk)
@@ -165,6 +191,8 @@ async def send(conn: Connection, head: bytes, body: bytes | AsyncIterator[bytes]
                 await conn._drain_helper()  # the origin reads slower than the viewer sends: hold the viewer
         if chunked:
             transport.write(b"0\r\n\r\n")
+    if conn.writing_paused:
+        await conn._drain_helper()  # the read timeout counts from when the origin has taken the request
     conn.start_timeout()
 
 

@@ -175,3 +175,86 @@ async def test_an_origin_that_answers_before_reading_the_upload_is_heard(tmp_pat
         done.set()
         server.close()
         await server.wait_closed()
+
+
+async def test_an_upload_whose_reused_connection_was_closed_is_not_sent_again_empty(tmp_path: Path) -> None:
+    """The viewer's body is one stream: an attempt that already asked it for its first chunk used it up, so
+    the request is not repeated (a repeat would carry an empty body); the viewer gets CloudFront's 502."""
+    seen: list[tuple[int, bytes, bytes | None]] = []
+    connections = 0
+
+    async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        nonlocal connections
+        connections += 1
+        number = connections
+        with contextlib.suppress(ConnectionError, asyncio.IncompleteReadError):
+            for served in range(10):
+                head = await reader.readuntil(b"\r\n\r\n")
+                if number == 1 and served == 1:  # the reused connection: closed before the body is read
+                    seen.append((number, head.split(b"\r\n")[0], None))
+                    break
+                seen.append((number, head.split(b"\r\n")[0], await _read_body(reader, head)))
+                writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+                await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(serve, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        async with run_edge(tmp_path, config(port)) as edge:
+            async with edge.session.get(f"{edge.url}/first") as r:
+                assert r.status == 200
+            authority = edge.url.removeprefix("http://")
+            host, viewer_port = authority.split(":")
+            reader, writer = await asyncio.open_connection(host, int(viewer_port))
+            writer.write(b"PUT /up HTTP/1.1\r\nHost: %b\r\nTransfer-Encoding: chunked\r\n\r\n" % authority.encode())
+            await writer.drain()
+            await asyncio.sleep(0.3)  # a viewer slow to start its body (curl waits for 100 Continue)
+            writer.write(b"e\r\nimportant-data\r\n0\r\n\r\n")
+            await writer.drain()
+            answer = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 10)
+            writer.close()
+            assert answer.startswith(b"HTTP/1.1 502 "), answer
+    finally:
+        server.close()
+        await server.wait_closed()
+    assert seen == [(1, b"GET /first HTTP/1.1", b""), (1, b"PUT /up HTTP/1.1", None)]  # no second, empty PUT
+
+
+async def test_a_response_released_twice_goes_back_to_the_pool_once(tmp_path: Path) -> None:
+    from emulator.http import OriginRequest, Scheme, freeze
+    from emulator.origins.http import OriginClient
+
+    async with raw_origin(100) as (origin, port):
+        request = OriginRequest("app", Scheme.HTTP, "app.test", "127.0.0.1", port, "GET", "/x", "",
+                                freeze({"Host": "app.test"}), 1, 5.0, 5.0)
+        async with OriginClient() as client:
+            response, _ = await client.fetch(request)
+            assert b"".join([c async for c in response.body]) == b"ok"
+            assert response.release is not None
+            await response.release()
+            await response.release()  # e.g. an error path and a cancellation both cleaning up
+            answers = await asyncio.gather(*(client.fetch(request) for _ in range(2)))
+            for answer, _ in answers:
+                assert b"".join([c async for c in answer.body]) == b"ok"
+                assert answer.release is not None
+                await answer.release()
+    assert origin.connections == 2  # the pooled one and one more: never both requests on one connection
+
+
+async def test_shutdown_closes_connections_still_in_use_and_a_late_release_does_not_pool_them() -> None:
+    from emulator.http import OriginRequest, Scheme, freeze
+    from emulator.origins.http import OriginClient
+
+    async with raw_origin(100) as (origin, port):
+        request = OriginRequest("app", Scheme.HTTP, "app.test", "127.0.0.1", port, "GET", "/x", "",
+                                freeze({"Host": "app.test"}), 1, 5.0, 5.0)
+        client = OriginClient()
+        await client.__aenter__()
+        pool = client._pool
+        response, _ = await client.fetch(request)  # in use: neither read nor released
+        await client.__aexit__(None, None, None)
+        assert response.release is not None
+        await response.release()  # after shutdown
+        assert pool is not None and not pool._idle and not pool._busy
+    assert origin.connections == 1
