@@ -32,6 +32,7 @@ from emulator.http import Scheme, ViewerRequest, freeze
 from emulator.inspector import show
 from emulator.lambda_edge import testcli as lambda_testcli
 from emulator.lint import lint
+from emulator.log_stream import BatchedStreamHandler
 from emulator.output import (
     format_issue_for_terminal,
     format_issues,
@@ -339,7 +340,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if config is None:
         return EXIT_CONFIG
     config = _overrides(args)(config)
-    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    # Batched: a line per request must not be a system call per request (log_stream.py).
+    logging.basicConfig(level=logging.INFO, format="%(message)s", handlers=[BatchedStreamHandler(sys.stderr)])
     terminal = _terminal(sys.stderr)
     if terminal and terminal[1]:
         for handler in logging.getLogger().handlers:
