@@ -6,7 +6,7 @@ import asyncio
 import socket
 import ssl
 import textwrap
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -126,3 +126,15 @@ distribution:
   default_cache_behavior: {{target_origin_id: app, cache_policy: Managed-CachingDisabled{methods}}}
 emulator: {{resolve: {{app.test: 127.0.0.1}}, debug: {{trace_header: true}}}}
 """
+
+
+@asynccontextmanager
+async def raw_server(serve: Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]],
+                     ) -> AsyncIterator[int]:
+    """A TCP server on a free loopback port running `serve` per connection; yields the port."""
+    server = await asyncio.start_server(serve, "127.0.0.1", 0)
+    try:
+        yield server.sockets[0].getsockname()[1]
+    finally:
+        server.close()
+        await server.wait_closed()

@@ -8,7 +8,7 @@ import contextlib
 from collections.abc import AsyncIterator
 from pathlib import Path
 
-from tests.helpers import run_edge, single_origin_config
+from tests.helpers import raw_server, run_edge, single_origin_config
 
 
 class RawOrigin:
@@ -132,16 +132,11 @@ async def test_a_1xx_during_a_slow_upload_does_not_start_the_read_timeout(tmp_pa
             await asyncio.sleep(0.4)  # a slow viewer, not a wait for something to happen
             yield b"chunk%d " % i
 
-    server = await asyncio.start_server(serve, "127.0.0.1", 0)
-    port = server.sockets[0].getsockname()[1]
-    try:
+    async with raw_server(serve) as port:
         async with run_edge(tmp_path, config(port, read_timeout=1)) as edge:
             async with edge.session.post(f"{edge.url}/up", data=slowly()) as r:
                 assert r.status == 200, r.headers.get("X-Frontyard-Trace")
                 assert await r.read() == b"chunk0 chunk1 chunk2 chunk3 "
-    finally:
-        server.close()
-        await server.wait_closed()
 
 
 async def test_an_origin_that_answers_before_reading_the_upload_is_heard(tmp_path: Path) -> None:
@@ -162,19 +157,16 @@ async def test_an_origin_that_answers_before_reading_the_upload_is_heard(tmp_pat
         for _ in range(1024):  # 64 MB: more than the sockets between here and the origin can hold
             yield b"b" * 65536
 
-    server = await asyncio.start_server(serve, "127.0.0.1", 0)
-    port = server.sockets[0].getsockname()[1]
     try:
-        async with run_edge(tmp_path, config(port)) as edge:
-            async def post() -> tuple[int, bytes]:
-                async with edge.session.post(f"{edge.url}/up", data=big()) as r:
-                    return r.status, await r.read()
+        async with raw_server(serve) as port:
+            async with run_edge(tmp_path, config(port)) as edge:
+                async def post() -> tuple[int, bytes]:
+                    async with edge.session.post(f"{edge.url}/up", data=big()) as r:
+                        return r.status, await r.read()
 
-            assert await asyncio.wait_for(post(), 30) == (413, b"too big!")
+                assert await asyncio.wait_for(post(), 30) == (413, b"too big!")
     finally:
         done.set()
-        server.close()
-        await server.wait_closed()
 
 
 async def test_an_upload_whose_reused_connection_was_closed_is_not_sent_again_empty(tmp_path: Path) -> None:
@@ -198,9 +190,7 @@ async def test_an_upload_whose_reused_connection_was_closed_is_not_sent_again_em
                 await writer.drain()
         writer.close()
 
-    server = await asyncio.start_server(serve, "127.0.0.1", 0)
-    port = server.sockets[0].getsockname()[1]
-    try:
+    async with raw_server(serve) as port:
         async with run_edge(tmp_path, config(port)) as edge:
             async with edge.session.get(f"{edge.url}/first") as r:
                 assert r.status == 200
@@ -215,10 +205,7 @@ async def test_an_upload_whose_reused_connection_was_closed_is_not_sent_again_em
             answer = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 10)
             writer.close()
             assert answer.startswith(b"HTTP/1.1 502 "), answer
-    finally:
-        server.close()
-        await server.wait_closed()
-    assert seen == [(1, b"GET /first HTTP/1.1", b""), (1, b"PUT /up HTTP/1.1", None)]  # no second, empty PUT
+        assert seen == [(1, b"GET /first HTTP/1.1", b""), (1, b"PUT /up HTTP/1.1", None)]  # no second, empty PUT
 
 
 async def test_a_response_released_twice_goes_back_to_the_pool_once(tmp_path: Path) -> None:
