@@ -20,7 +20,8 @@ from typing import Any
 from aiohttp import web
 from aiohttp.http import HttpVersion10, HttpVersion11, RawRequestMessage
 from aiohttp.http_exceptions import BadHttpMessage, LineTooLong
-from aiohttp.web_protocol import RequestHandler
+from aiohttp.streams import StreamReader
+from aiohttp.web_protocol import RequestHandler, _ErrInfo
 
 from emulator.pipeline.limits import PARSER_MAX_FIELD, PARSER_MAX_HEADERS, PARSER_MAX_LINE, origin_form
 
@@ -44,6 +45,21 @@ def first_line(exc: BaseException | None) -> str:
 
 
 class _EdgeRequestHandler(RequestHandler):
+    reading: StreamReader | None = None  # the body of the request being handled (EdgeHTTPServer._request)
+
+    def data_received(self, data: bytes) -> None:
+        queued = len(self._messages)
+        super().data_received(data)
+        # A parse error inside a body (a bad chunk size arriving after the headers) makes aiohttp queue a 400 for
+        # a next message but leaves the body being read open: the edge, streaming it to the origin, waited for
+        # more forever. The body ends here with the parser's error: the origin request fails (502, its cause
+        # in the trace) and the connection closes after that answer.
+        if len(self._messages) > queued and self.reading is not None and not self.reading.is_eof():
+            message = self._messages[-1][0]
+            if isinstance(message, _ErrInfo):
+                self.reading.set_exception(message.exc)
+                self._lingering_time = 0.0  # no draining of a body that cannot be read: the connection closes
+
     def handle_error(self, request: web.BaseRequest, status: int = 500, exc: BaseException | None = None,
                      message: str | None = None) -> web.StreamResponse:
         if request.writer.output_size > 0:  # as aiohttp: a response is under way, the connection is broken
@@ -83,5 +99,7 @@ class EdgeHTTPServer(web.Server):
         version = message.version if message.version in (HttpVersion10, HttpVersion11) else HttpVersion11
         fixed = message._replace(version=version, path=origin_form(message.path))
         request = web.BaseRequest(fixed, payload, protocol, writer, task, self._loop)
+        if isinstance(protocol, _EdgeRequestHandler):
+            protocol.reading = payload
         request[VERSION_KEY] = (message.version.major, message.version.minor)
         return request
