@@ -101,9 +101,8 @@ class Emulator:
                     site = web.TCPSite(runner, "127.0.0.1", 0, ssl_context=self._mock_tls(origin.mock.tls))
                     await site.start()
                     addresses[origin.id] = Target("127.0.0.1", _bound_port(runner))
-            # One pool for all origins: idle connections close after the shortest origin_keepalive_timeout.
-            keepalive = min((o.keepalive_timeout for d in self.config.distributions for o in d.origins), default=5)
-            self._client = await OriginClient(self.local_ca(), keepalive).__aenter__()
+            # One pool for all origins; each idle connection is kept for its own origin's keepalive_timeout.
+            self._client = await OriginClient(self.local_ca()).__aenter__()
             for fn in self.config.functions:
                 self.runner.warm(fn.compiled)
             for name, problem in (await self.lambdas.start()).items():

@@ -84,6 +84,7 @@ class OriginRequest:
     origin_port: int = 80  # the configured http_port / https_port: the port in production
     server_name: str = ""  # SNI and the name the certificate must cover: the domain, or the forwarded Host
     ssl_protocols: tuple[str, ...] = ("TLSv1.2",)
+    keepalive_timeout: float = 5.0  # the origin's keep-alive timeout: how long its idle connection is kept
 
     @property
     def target(self) -> str:

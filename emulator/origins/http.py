@@ -57,9 +57,8 @@ class _OneShotBody:
 class OriginClient:
     """Owns the connection pool to origins. Use as an async context manager."""
 
-    def __init__(self, ca: LocalCA | None = None, keepalive_timeout: float = 5) -> None:
+    def __init__(self, ca: LocalCA | None = None) -> None:
         self._ca = ca
-        self._keepalive = keepalive_timeout
         # One context per (origin_ssl_protocols, hostname check), built on first use.
         self._contexts: dict[tuple[tuple[str, ...], bool], ssl.SSLContext] = {}
         # (address, server name, protocols) whose certificate passed the either-name check, and until when.
@@ -90,7 +89,7 @@ class OriginClient:
         return self._context(req.ssl_protocols, check_hostname=False)
 
     async def __aenter__(self) -> OriginClient:
-        self._pool = wire.Pool(self._keepalive)
+        self._pool = wire.Pool()
         return self
 
     async def __aexit__(self, *exc: object) -> None:
@@ -158,7 +157,7 @@ class OriginClient:
                 failure = OriginConnectError(502, "OriginInvalidResponseError", f"{_where(req)} {invalid}")
                 break
             return EdgeResponse(message.code, message.reason or "", freeze(message.headers), _stream(payload),
-                                release=self._releaser(key, conn, payload, upload)), attempt
+                                release=self._releaser(key, conn, payload, upload, req.keepalive_timeout)), attempt
         assert failure is not None
         failure.cause += f" (attempt {attempt} of {req.connection_attempts})"
         raise failure
@@ -187,7 +186,7 @@ class OriginClient:
         return message, received, upload
 
     def _releaser(self, key: wire.Key, conn: wire.Connection, payload: StreamReader,
-                  upload: asyncio.Task[None] | None) -> Callable[[], Awaitable[None]]:
+                  upload: asyncio.Task[None] | None, keepalive_s: float) -> Callable[[], Awaitable[None]]:
         pool = self._pool
 
         released = False
@@ -206,7 +205,7 @@ class OriginClient:
             if pool is None or unsent or not payload.is_eof():
                 conn.close()
             else:
-                pool.release(key, conn)
+                pool.release(key, conn, keepalive_s)
 
         return release
 

@@ -78,8 +78,7 @@ class Key:
 class Pool:
     """Idle keep-alive connections per Key."""
 
-    def __init__(self, keepalive_s: float) -> None:
-        self._keepalive_s = keepalive_s
+    def __init__(self) -> None:
         self._idle: dict[Key, list[tuple[Connection, float]]] = {}
         self._sweeper: asyncio.TimerHandle | None = None
         self._loop: asyncio.AbstractEventLoop | None = None  # asyncio.get_running_loop() costs a getpid() each call
@@ -108,7 +107,9 @@ class Pool:
         self._busy.add(conn)
         return conn, False
 
-    def release(self, key: Key, conn: Connection) -> None:
+    def release(self, key: Key, conn: Connection, keepalive_s: float) -> None:
+        """Keep `conn` for the next request to the same origin for `keepalive_s` (the origin's keep-alive
+        timeout), unless it cannot be reused."""
         self._busy.discard(conn)
         if any(c is conn for c, _ in self._idle.get(key, ())):
             return  # already back (a second release): once in the pool, or two requests would share it
@@ -116,7 +117,7 @@ class Pool:
             conn.close()
             return
         loop = self._loop or self._bind()
-        self._idle.setdefault(key, []).append((conn, loop.time() + self._keepalive_s))
+        self._idle.setdefault(key, []).append((conn, loop.time() + keepalive_s))
         if self._sweeper is None:
             self._sweeper = loop.call_later(_SWEEP_S, self._sweep)
 

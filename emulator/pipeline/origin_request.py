@@ -209,6 +209,7 @@ def build_origin_request(
         # With Host forwarded CloudFront connects with the viewer's Host, and the certificate must cover it.
         server_name=split_host_port(headers["Host"])[0] if fwd.host else origin.domain_name,
         ssl_protocols=origin.ssl_protocols,
+        keepalive_timeout=origin.keepalive_timeout,
     )
     return origin_request, notes
 

@@ -245,3 +245,23 @@ async def test_shutdown_closes_connections_still_in_use_and_a_late_release_does_
         await response.release()  # after shutdown
         assert pool is not None and not pool._idle and not pool._busy
     assert origin.connections == 1
+
+
+async def test_each_origin_keeps_its_idle_connections_for_its_own_keepalive_timeout() -> None:
+    from dataclasses import replace
+
+    from emulator.http import OriginRequest, Scheme, freeze
+    from emulator.origins.http import OriginClient
+
+    async with raw_origin(100) as (_, short_port), raw_origin(100) as (_, long_port), OriginClient() as client:
+        base = OriginRequest("a", Scheme.HTTP, "a.test", "127.0.0.1", short_port, "GET", "/x", "",
+                             freeze({"Host": "a.test"}), 1, 5.0, 5.0, keepalive_timeout=1)
+        for request in (base, replace(base, origin_id="b", connect_port=long_port, keepalive_timeout=60)):
+            response, _ = await client.fetch(request)
+            assert b"".join([c async for c in response.body]) == b"ok"
+            assert response.release is not None
+            await response.release()
+        assert client._pool is not None
+        expiry = {key.port: [until for _, until in idle] for key, idle in client._pool._idle.items()}
+        assert len(expiry[short_port]) == len(expiry[long_port]) == 1
+        assert 58 < expiry[long_port][0] - expiry[short_port][0] < 60  # released a moment apart
