@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
 import json
-import logging
 import os
 import shutil
-import signal
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -20,7 +17,7 @@ from urllib.parse import urlsplit
 
 from multidict import CIMultiDict
 
-from emulator import __version__, trust
+from emulator import __version__, serving, trust
 from emulator.app import Emulator
 from emulator.cache import cli as invalidate_cli
 from emulator.cf_functions import testcli
@@ -32,18 +29,14 @@ from emulator.http import Scheme, ViewerRequest, freeze
 from emulator.inspector import show
 from emulator.lambda_edge import testcli as lambda_testcli
 from emulator.lint import lint
-from emulator.log_stream import BatchedStreamHandler
 from emulator.output import (
     format_issue_for_terminal,
     format_issues,
     format_origin_request,
     format_trace,
-    paint,
-    status_colour,
 )
 from emulator.pipeline import Answer, Forward
-from emulator.reload import Reloader
-from emulator.server import AdminServer, EdgeServer, event_loop_factory
+from emulator.server import event_loop_factory
 from emulator.signing import signcli
 from emulator.tls import CAError, LocalCA, default_state_dir, trust_instructions
 from emulator.trace import Trace
@@ -340,26 +333,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if config is None:
         return EXIT_CONFIG
     config = _overrides(args)(config)
-    # Batched: a line per request must not be a system call per request (log_stream.py).
-    logging.basicConfig(level=logging.INFO, format="%(message)s", handlers=[BatchedStreamHandler(sys.stderr)])
-    # What each record would otherwise collect and nothing here prints (the logging HOWTO's "Optimization"):
-    # the caller's frame, the thread, the process id.
-    logging._srcfile = None  # type: ignore[attr-defined]
-    logging.logThreads = logging.logProcesses = logging.logMultiprocessing = False
     terminal = _terminal(sys.stderr)
-    if terminal and terminal[1]:
-        for handler in logging.getLogger().handlers:
-            handler.setFormatter(_StatusColours())
+    serving.configure_process(colour=bool(terminal and terminal[1]))
     for issue in [*config.warnings, *lint(config)]:
         print(format_issue_for_terminal(issue, *terminal) if terminal else issue.format(), file=sys.stderr)
-    # The serving process allocates a few hundred objects per request, some in cycles (coroutines, futures,
-    # exceptions): with Python's default 700 the cycle collector ran every couple of requests and its full
-    # passes over the inspector's history showed as p99 spikes. Measured (benchmarks/compare.py, plain path):
-    # 230 -> 211 us of CPU per request, p99 24 -> 9 ms; memory between passes grows by a few MB at most.
-    gc.set_threshold(10_000, 10, 10)
     try:
         with asyncio.Runner(loop_factory=event_loop_factory()) as runner:
-            runner.run(_serve(config, demo=args.config is None, watch=args.watch, adjust=_overrides(args)))
+            runner.run(serving.serve(config, demo=args.config is None, watch=args.watch, adjust=_overrides(args)))
     except CAError as exc:
         print(f"frontyard: {exc}", file=sys.stderr)
         return EXIT_CONFIG
@@ -374,21 +354,6 @@ def _terminal(stream: TextIO) -> tuple[int, bool] | None:
     if not stream.isatty():
         return None
     return shutil.get_terminal_size().columns, "NO_COLOR" not in os.environ
-
-
-class _StatusColours(logging.Formatter):
-    """Access-log lines of 4xx in yellow and 5xx in red (on a terminal only)."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        text = super().format(record)
-        if record.name == "frontyard.access":
-            parts = text.split(" ", 5)
-            status = parts[4] if len(parts) > 4 and parts[4].isdigit() else ""
-            if status and (colour := status_colour(int(status))):
-                return paint(text, colour, True)
-        elif record.levelno >= logging.WARNING:
-            return paint(text, "yellow", True)
-        return text
 
 
 def _overrides(args: argparse.Namespace) -> Callable[[Config], Config]:
@@ -407,64 +372,6 @@ def _overrides(args: argparse.Namespace) -> Callable[[Config], Config]:
                                                 admin=move(e.admin, args.admin_port), access_log=not args.quiet))
 
     return adjust
-
-
-async def _serve(config: Config, *, demo: bool, watch: bool, adjust: Callable[[Config], Config]) -> None:
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
-    emulator = Emulator(config)
-    await emulator.start()
-    server = EdgeServer(emulator)
-    reloader = Reloader(server, adjust)
-    admin = AdminServer(server, lambda: {"generation": reloader.generation, "last_reload_error": reloader.last_error})
-    background: set[asyncio.Task[object]] = set()
-    try:
-        plain, secure = await server.start(config.emulator.http, config.emulator.https)
-        admin_at = await admin.start(config.emulator.admin) if config.emulator.admin else None
-        base = _url("http", *plain)
-        print(f"frontyard {__version__}: serving {config.file}", flush=True)
-        if config.source_format != "frontyard YAML" or config.local:
-            print(f"  read as a {config.source_format}" + (f", local overlay {config.local}" if config.local else
-                                                           ", no local overlay"), flush=True)
-        for d in config.distributions:
-            names = ", ".join(d.aliases) or "(no aliases)"
-            print(f"  distribution '{d.id}' ({names}; {len(d.behaviors)} behaviors) at {base}/", flush=True)
-        if secure is not None:
-            assert emulator.ca is not None
-            print(f"  HTTPS at {_url('https', *secure)}/ (curl --cacert {emulator.ca.cert_file}; see 'frontyard ca')",
-                  flush=True)
-        if admin_at is not None:
-            print(f"  health at {_url('http', *admin_at)}/_frontyard/health", flush=True)
-            print(f"  inspector at {_url('http', *admin_at)}/ (every request with its trace; frontyard trace last)",
-                  flush=True)
-        if demo:
-            print(f"  try: curl -i {base}/   and   curl -i '{base}/api/x?y=1'", flush=True)
-
-        def reload_now() -> None:
-            task = asyncio.create_task(reloader.reload())
-            background.add(task)
-            task.add_done_callback(background.discard)
-
-        loop.add_signal_handler(signal.SIGHUP, reload_now)
-        if watch:
-            background.add(asyncio.create_task(reloader.watch()))
-            print("  watching the config and its function files for changes", flush=True)
-        print("Ctrl-C to stop.", flush=True)
-        await stop.wait()
-    finally:
-        for task in background:
-            task.cancel()
-        await asyncio.gather(*background, return_exceptions=True)
-        await admin.close()
-        await server.close()
-        await server.emulator.close()
-    print("frontyard: stopped", flush=True)
-
-
-def _url(scheme: str, host: str, port: int) -> str:
-    return f"{scheme}://{'[' + host + ']' if ':' in host else host}:{port}"
 
 
 if __name__ == "__main__":

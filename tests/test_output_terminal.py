@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from emulator.cli import _StatusColours
 from emulator.config.source import ConfigIssue, Location, Severity
 from emulator.output import format_issue_for_terminal, paint
+from emulator.serving import StatusColours
 
 ISSUE = ConfigIssue(Severity.WARNING, Location("site.yaml", 9, 7), "distribution 'default' cache_behaviors[1]",
                     "can never match: the earlier cache_behaviors[0] (/api/*) matches every path it does, and "
@@ -33,7 +33,7 @@ def test_access_lines_by_status() -> None:
     def line(status: int) -> str:
         record = logging.LogRecord("frontyard.access", logging.INFO, __file__, 1,
                                    f'127.0.0.1 "GET /x HTTP/1.1" {status} 10 1.0ms behavior=x', None, None)
-        return _StatusColours("%(message)s").format(record)
+        return StatusColours("%(message)s").format(record)
 
     assert line(200) == '127.0.0.1 "GET /x HTTP/1.1" 200 10 1.0ms behavior=x'
     assert line(404).startswith("\x1b[33m") and line(502).startswith("\x1b[31m")
