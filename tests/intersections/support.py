@@ -1,7 +1,31 @@
-"""Shared by the intersection tests: a distribution whose default behavior targets an origin group of two
-loopback origins, 'one' (primary, one connection attempt) and 'two'."""
+"""Shared by the intersection tests: a distribution with one loopback origin 'app' (app.internal), and one whose
+default behavior targets an origin group of two loopback origins, 'one' (primary, one connection attempt) and
+'two'."""
 
 from __future__ import annotations
+
+import textwrap
+
+APP = """\
+distribution:
+  origins:
+    - {{id: app, domain_name: app.internal, custom_origin: {{http_port: {port}}}}}
+  default_cache_behavior:
+    target_origin_id: app
+{behavior}{distribution}{top}emulator:
+  resolve: {{app.internal: 127.0.0.1}}
+{trace}"""
+
+
+def app_config(port: int, *, behavior: str = "", distribution: str = "", top: str = "", trace: bool = True) -> str:
+    """The 'app' distribution. `behavior`: more keys of its default behavior; `distribution`: more keys of the
+    distribution; `top`: more top-level keys (functions, lambda_functions); each as YAML at its own level."""
+
+    def block(text: str, indent: str) -> str:
+        return textwrap.indent(textwrap.dedent(text).strip("\n") + "\n", indent) if text.strip() else ""
+
+    return APP.format(port=port, behavior=block(behavior, "    "), distribution=block(distribution, "  "),
+                      top=block(top, ""), trace="  debug: {trace_header: true}\n" if trace else "")
 
 GROUP = """\
 distribution:

@@ -5,6 +5,7 @@ from pathlib import Path
 from aiohttp import web
 
 from tests.helpers import run_edge, serve_app
+from tests.intersections.support import app_config
 
 OR = """exports.handler = async (event) => {
   const r = event.Records[0].cf.response;
@@ -32,22 +33,17 @@ async def test_lambda_origin_response_cached_viewer_response_on_hit(tmp_path: Pa
     seen: list[str] = []
     (tmp_path / "or.js").write_text(OR)
     (tmp_path / "vr.js").write_text(VR)
-    async with serve_app(app(seen)) as port, run_edge(tmp_path, f"""\
-        distribution:
-          origins:
-            - {{id: app, domain_name: app.internal, custom_origin: {{http_port: {port}}}}}
-          default_cache_behavior:
-            target_origin_id: app
+    async with serve_app(app(seen)) as port, run_edge(tmp_path, app_config(port,
+            behavior="""\
             compress: true
             cache_policy: Managed-CachingOptimized
-            lambda_function_associations: {{origin-response: orf, viewer-response: vrf}}
-        lambda_functions:
-          orf: {{runtime: nodejs20.x, code: or.js}}
-          vrf: {{runtime: nodejs20.x, code: vr.js}}
-        emulator:
-          resolve: {{app.internal: 127.0.0.1}}
-          debug: {{trace_header: true}}
-        """) as edge:
+            lambda_function_associations: {origin-response: orf, viewer-response: vrf}
+            """,
+            top="""\
+            lambda_functions:
+              orf: {runtime: nodejs20.x, code: or.js}
+              vrf: {runtime: nodejs20.x, code: vr.js}
+            """)) as edge:
         for _ in range(2):
             async with edge.request("GET", "/p", headers={"Accept-Encoding": "gzip"}) as r:
                 await r.read()

@@ -5,8 +5,9 @@ from pathlib import Path
 from aiohttp import web
 
 from tests.helpers import run_edge, serve_app
+from tests.intersections.support import app_config
 
-REPO = Path("/work/main")
+REPO = Path(__file__).resolve().parents[2]  # the checkout, wherever it is
 
 
 def app() -> web.Application:
@@ -21,22 +22,19 @@ def app() -> web.Application:
 
 async def test_error_page_fetch_skips_origin_response_lambda_and_caches_that(tmp_path: Path) -> None:
     code = REPO / "lambda-functions" / "security-headers"
-    async with serve_app(app()) as port, run_edge(tmp_path, f"""\
-        distribution:
-          origins:
-            - {{id: app, domain_name: app.internal, custom_origin: {{http_port: {port}}}}}
-          default_cache_behavior:
-            target_origin_id: app
+    async with serve_app(app()) as port, run_edge(tmp_path, app_config(port,
+            behavior="""\
             cache_policy: Managed-CachingOptimized
-            lambda_function_associations: {{origin-response: sec}}
-          custom_error_responses:
-            - {{error_code: 404, response_page_path: /index.html, response_code: 200}}
-        lambda_functions:
-          sec: {{runtime: nodejs20.x, code: {code}}}
-        emulator:
-          resolve: {{app.internal: 127.0.0.1}}
-          debug: {{trace_header: true}}
-        """) as edge:
+            lambda_function_associations: {origin-response: sec}
+            """,
+            distribution="""\
+            custom_error_responses:
+              - {error_code: 404, response_page_path: /index.html, response_code: 200}
+            """,
+            top=f"""\
+            lambda_functions:
+              sec: {{runtime: nodejs20.x, code: {code}}}
+            """)) as edge:
         async with edge.request("GET", "/app/route") as r:
             await r.read()
             print(r.status, dict(r.headers))

@@ -3,21 +3,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.helpers import run_edge, serve_app
+from tests.intersections.support import app_config
 from tests.intersections.test_ix_le_err import app
 
 
 async def test_custom_error_page_as_200_keeps_x_cache_error(tmp_path: Path) -> None:
-    async with serve_app(app()) as port, run_edge(tmp_path, f"""\
-        distribution:
-          origins:
-            - {{id: app, domain_name: app.internal, custom_origin: {{http_port: {port}}}}}
-          default_cache_behavior:
-            target_origin_id: app
-          custom_error_responses:
-            - {{error_code: 404, response_page_path: /index.html, response_code: 200}}
-        emulator:
-          resolve: {{app.internal: 127.0.0.1}}
-        """) as edge:
+    async with serve_app(app()) as port, run_edge(tmp_path, app_config(port,
+            distribution="""\
+            custom_error_responses:
+              - {error_code: 404, response_page_path: /index.html, response_code: 200}
+            """,
+            trace=False)) as edge:
         for _ in range(2):
             async with edge.request("GET", "/app/route") as r:
                 await r.read()

@@ -9,27 +9,17 @@ from aiohttp import web
 
 from emulator.clock import FakeClock
 from tests.helpers import run_edge, serve_app
+from tests.intersections.support import app_config
 
 PAGE = ("<p>sorry, not here</p>\n" * 200).encode()
 JS = ("function hello(name) { return 'hello ' + name; }\n" * 100).encode()
 
 
-def config(port: int, extra: str = "") -> str:
-    return f"""\
-        distribution:
-          origins:
-            - {{id: app, domain_name: app.internal, custom_origin: {{http_port: {port}}}}}
-          default_cache_behavior:
-            target_origin_id: app
-            compress: true
-            cache_policy: Managed-CachingOptimized
-          custom_error_responses:
-            - {{error_code: 404, response_page_path: /err.html, response_code: 404}}
-        {extra}
-        emulator:
-          resolve: {{app.internal: 127.0.0.1}}
-          debug: {{trace_header: true}}
-        """
+def config(port: int) -> str:
+    return app_config(port, behavior="compress: true\ncache_policy: Managed-CachingOptimized\n", distribution="""\
+        custom_error_responses:
+          - {error_code: 404, response_page_path: /err.html, response_code: 404}
+        """)
 
 
 def app(counts: dict) -> web.Application:

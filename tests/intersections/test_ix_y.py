@@ -7,7 +7,7 @@ from pathlib import Path
 from aiohttp import web
 
 from tests.helpers import run_edge, serve_app
-from tests.intersections.support import group_config
+from tests.intersections.support import app_config, group_config
 
 
 def app(seen: list[str]) -> web.Application:
@@ -32,20 +32,15 @@ async function handler(event) {
 async def test_viewer_response_body_does_not_stop_caching(tmp_path: Path) -> None:
     seen: list[str] = []
     (tmp_path / "fn.js").write_text(VR)
-    async with serve_app(app(seen)) as port, run_edge(tmp_path, f"""\
-        distribution:
-          origins:
-            - {{id: app, domain_name: app.internal, custom_origin: {{http_port: {port}}}}}
-          default_cache_behavior:
-            target_origin_id: app
+    async with serve_app(app(seen)) as port, run_edge(tmp_path, app_config(port,
+            behavior="""\
             cache_policy: Managed-CachingOptimized
-            function_associations: {{viewer-response: fn}}
-        functions:
-          fn: {{runtime: cloudfront-js-2.0, code: fn.js}}
-        emulator:
-          resolve: {{app.internal: 127.0.0.1}}
-          debug: {{trace_header: true}}
-        """) as edge:
+            function_associations: {viewer-response: fn}
+            """,
+            top="""\
+            functions:
+              fn: {runtime: cloudfront-js-2.0, code: fn.js}
+            """)) as edge:
         for _ in range(2):
             async with edge.request("GET", "/a.txt") as r:
                 print(r.status, await r.read(), r.headers.get("X-Cache"), r.headers.get("X-Frontyard-Trace"))

@@ -6,6 +6,7 @@ from pathlib import Path
 from aiohttp import web
 
 from tests.helpers import run_edge, serve_app
+from tests.intersections.support import app_config
 
 BODY = b"<p>streamed</p>\n" * 300
 
@@ -33,18 +34,11 @@ async def raw(edge, req: bytes) -> bytes:
 
 
 async def test_http10_viewer_of_a_chunked_miss(tmp_path: Path) -> None:
-    async with serve_app(app()) as port, run_edge(tmp_path, f"""\
-        distribution:
-          origins:
-            - {{id: app, domain_name: app.internal, custom_origin: {{http_port: {port}}}}}
-          default_cache_behavior:
-            target_origin_id: app
+    async with serve_app(app()) as port, run_edge(tmp_path, app_config(port,
+            behavior="""\
             compress: true
             cache_policy: Managed-CachingOptimized
-        emulator:
-          resolve: {{app.internal: 127.0.0.1}}
-          debug: {{trace_header: true}}
-        """) as edge:
+            """)) as edge:
         for _ in range(2):
             data = await raw(edge, b"GET /s.html HTTP/1.0\r\nHost: localhost\r\n\r\n")
             head, _, body = data.partition(b"\r\n\r\n")
