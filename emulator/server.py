@@ -134,10 +134,10 @@ class EdgeServer:
 
     async def swap(self, emulator: Emulator) -> None:
         """Serve `emulator` from now on; the previous one closes once its in-flight requests are done."""
-        if self._tls is not None and _certificate_for(emulator) != self._tls_names:
+        if self._tls is not None and (covers := _certificate_for(emulator)) != self._tls_names:
             # Only when the names (or the CA: another state_dir) changed: issuing a certificate (a new key) was
             # most of a reload's time.
-            self._tls_names = _certificate_for(emulator)
+            self._tls_names = covers
             emulator.local_ca().reissue(self._tls, emulator.viewer_names())
         old, self._current = self._current, _Generation(emulator)
         self.history.resize(emulator.config.emulator.history)

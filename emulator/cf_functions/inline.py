@@ -18,7 +18,7 @@ call), stays on the workers from then on, as does one that failed GIVE_UP_AFTER 
 pays at most one overrun per function: the CPU-time stop (50 ms) for interpreted code, or, for a C built-in
 the interrupt cannot reach, as long as that one call takes (README "CloudFront Functions" says so).
 
-Contexts are built off the request path: `schedule` queues one build per loop turn (~10 ms each), and
+Contexts are built off the request path: `schedule` queues one build per loop turn (~7 ms each), and
 until a function's context exists its calls go to the workers, so no request waits for a build.
 """
 
@@ -114,7 +114,7 @@ class InlineFunctions:
             else:
                 self._failures[fn] = self._failures.get(fn, 0) + 1
                 if self._failures[fn] >= GIVE_UP_AFTER:
-                    self._contexts.pop(fn, None)
+                    self._give_up(fn)
             return None
         self.served += 1
         return result_of(fn, raw, event, raw_query, self._budget_us)
@@ -124,5 +124,5 @@ class InlineFunctions:
         self._contexts.pop(fn, None)
 
     def runs_inline(self, fn: CompiledFunction) -> bool:
-        """Whether the next call of `fn` runs here (tests and the inspector ask)."""
+        """Whether the next call of `fn` runs here (tests ask)."""
         return fn in self._contexts

@@ -135,14 +135,14 @@ class OriginClient:
                     continue
                 failure = OriginConnectError(502, "OriginReadError",
                                              f"{_where(req)} closed the connection before responding ({exc})")
-                if req.method not in ("GET", "HEAD") or body.started:
+                if not _read_retry(req, body):
                     break
                 continue
             except (aiohttp.SocketTimeoutError, TimeoutError):  # sock_read, also after a 1xx (wire.Connection)
                 conn.close()
                 failure = OriginTimeoutError(504, "OriginCommError", f"{_where(req)} sent no response within the "
                                              f"origin read timeout of {req.read_timeout}s")
-                if req.method not in ("GET", "HEAD") or body.started:
+                if not _read_retry(req, body):
                     break
                 continue
             except HttpProcessingError as exc:  # not HTTP: a bad status line or malformed headers
@@ -188,7 +188,7 @@ class OriginClient:
     def _releaser(self, key: wire.Key, conn: wire.Connection, payload: StreamReader,
                   upload: asyncio.Task[None] | None, keepalive_s: float) -> Callable[[], Awaitable[None]]:
         pool = self._pool
-
+        assert pool is not None  # fetch() runs inside 'async with'; a release after it closes the connection
         released = False
 
         async def release() -> None:
@@ -202,12 +202,18 @@ class OriginClient:
             unsent = upload is not None and (not upload.done() or upload.cancelled() or upload.exception())
             if unsent and upload is not None:
                 upload.cancel()
-            if pool is None or unsent or not payload.is_eof():
+            if unsent or not payload.is_eof():
                 conn.close()
             else:
                 pool.release(key, conn, keepalive_s)
 
         return release
+
+
+def _read_retry(req: OriginRequest, body: _OneShotBody) -> bool:
+    """§8: a read failure (timeout, dropped connection) is retried for GET and HEAD, never once a streamed body
+    has started to go out (it cannot be replayed)."""
+    return req.method in ("GET", "HEAD") and not body.started
 
 
 def _settled(conn: wire.Connection, upload: asyncio.Task[None]) -> None:

@@ -109,10 +109,8 @@ class Pool:
 
     def release(self, key: Key, conn: Connection, keepalive_s: float) -> None:
         """Keep `conn` for the next request to the same origin for `keepalive_s` (the origin's keep-alive
-        timeout), unless it cannot be reused."""
+        timeout), unless it cannot be reused. Once per acquire: http.py's release closure sees to that."""
         self._busy.discard(conn)
-        if any(c is conn for c, _ in self._idle.get(key, ())):
-            return  # already back (a second release): once in the pool, or two requests would share it
         if self._closed or conn.should_close or not conn.is_connected():
             conn.close()
             return
