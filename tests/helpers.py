@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import socket
 import ssl
 import textwrap
@@ -138,3 +139,12 @@ async def raw_server(serve: Callable[[asyncio.StreamReader, asyncio.StreamWriter
     finally:
         server.close()
         await server.wait_closed()
+
+
+def alive(pid: int) -> bool:
+    """Whether process `pid` still exists (a killed worker must also have been reaped)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True

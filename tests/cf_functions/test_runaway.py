@@ -7,25 +7,17 @@ The quickjs binding's interrupt handler is never called inside a regular-express
 from __future__ import annotations
 
 import asyncio
-import os
 
 import pytest
 
 from emulator.cf_functions import ContinueRequest, FailureKind, FunctionRunner, ViewerRequestInput
+from tests.helpers import alive
 
 from .conftest import make
 
 REQ = ViewerRequestInput("GET", "/p", None, (("Host", "example.com"),), "198.51.100.1")
 BOMB = "/^(a+)+$/.test('" + "a" * 40 + "!')"
 OK = make("function handler(event) { return event.request; }")
-
-
-def alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    return True
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,6 @@ and SIGTERM stops `frontyard serve` at once, worker processes included."""
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import sys
 from pathlib import Path
@@ -15,7 +14,7 @@ import pytest
 from emulator.cf_functions import FunctionSource, compile_function
 from emulator.cf_functions import runtime as cf_runtime
 from emulator.cf_functions.errors import FunctionLoadError
-from tests.helpers import run_edge
+from tests.helpers import alive, run_edge
 
 BOMB_CODE = """\
 function handler(event) {
@@ -39,14 +38,6 @@ distribution:
 functions:
   fn: {runtime: cloudfront-js-1.0, code: fn.js}
 """
-
-
-def alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    return True
 
 
 async def test_a_catastrophic_regex_is_a_503_and_function_requests_keep_working(tmp_path: Path) -> None:
