@@ -58,14 +58,12 @@ async def _read_body(reader: asyncio.StreamReader, head: bytes) -> bytes:
 @contextlib.asynccontextmanager
 async def raw_origin(answers_per_connection: int) -> AsyncIterator[tuple[RawOrigin, int]]:
     origin = RawOrigin(answers_per_connection)
-    server = await asyncio.start_server(origin.serve, "127.0.0.1", 0)
-    try:
-        yield origin, server.sockets[0].getsockname()[1]
-    finally:
-        server.close()
-        for writer in origin.writers:  # connections still open (kept alive by the edge until it closed)
-            writer.close()
-        await server.wait_closed()
+    async with raw_server(origin.serve) as port:
+        try:
+            yield origin, port
+        finally:
+            for writer in origin.writers:  # connections still open (kept alive by the edge until it closed)
+                writer.close()
 
 
 def config(port: int, read_timeout: float = 5) -> str:
