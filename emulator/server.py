@@ -32,6 +32,7 @@ from emulator.viewer_parser import VERSION_KEY, EdgeHTTPServer
 
 CHUNK = 64 * 1024
 _PILE_UP = frozenset(16 * 4**i for i in range(8))  # in-flight counts of one path that get a warning
+PILE_UP_QUIET_S = 60.0  # a level already warned about for a path is not warned about again for this long
 access_log = logging.getLogger("frontyard.access")
 function_log = logging.getLogger("frontyard.function")
 log = logging.getLogger("frontyard")
@@ -121,7 +122,9 @@ class EdgeServer:
         self._bases = {Scheme.HTTP: "http://127.0.0.1", Scheme.HTTPS: "https://127.0.0.1"}  # set in start()
         self._standard_logs: dict[Path, StandardLogFile] = {}  # emulator.access_log.file, opened on first use
         self._in_flight: Counter[tuple[str, str]] = Counter()  # (host, path) -> requests being answered
-        self._warned: dict[tuple[str, str], int] = {}  # (host, path) -> the pile-up level already logged
+        # (host, path) -> (pile-up level, when) logged last: a load test keeps a path busy, idle, busy again
+        # many times a second, and must not get the warning each time (one per level and minute).
+        self._warned: dict[tuple[str, str], tuple[int, float]] = {}
 
     @property
     def emulator(self) -> Emulator:
@@ -180,13 +183,8 @@ class EdgeServer:
         key = (viewer.host, viewer.raw_path)
         self._in_flight[key] += 1
         count = self._in_flight[key]
-        # Each level once while the path stays busy: a load test holding 32 requests on one path says it once,
-        # a loop through the origin (which only grows) once per level it reaches.
-        if count in _PILE_UP and count > self._warned.get(key, 0):
-            self._warned[key] = count
-            log.warning("%d requests for %s%s are in flight at once: unless this is a load test, an origin that "
-                        "calls back into the edge for the path it is serving (a loop through the origin, invisible "
-                        "to Via/CDN-Loop) piles up connections", count, *key)
+        if count in _PILE_UP:
+            self._pile_up(key, count, emulator.clock.monotonic())
         try:
             edge, trace = await emulator.dispatch(viewer)
         except asyncio.CancelledError:
@@ -199,7 +197,6 @@ class EdgeServer:
             self._in_flight[key] -= 1
             if not self._in_flight[key]:
                 del self._in_flight[key]
-                self._warned.pop(key, None)
         headers: Headers | CIMultiDict[str] = edge.headers
         if emulator.config.emulator.debug_header:
             headers = edge.headers.copy()
@@ -223,6 +220,19 @@ class EdgeServer:
                     viewer, edge.status, sent, elapsed, headers, trace, _domain(emulator, trace), settings.pop,
                     time.time()))
         return response
+
+    def _pile_up(self, key: tuple[str, str], count: int, now: float) -> None:
+        """Each level once a minute per path: a loop through the origin (which only grows) is told at every
+        level it reaches, a load test holding 50 requests on one path once a minute, not at every burst."""
+        level, when = self._warned.get(key, (0, -PILE_UP_QUIET_S))
+        if count <= level and now - when < PILE_UP_QUIET_S:
+            return
+        if len(self._warned) > 1024:  # only paths that piled up are here; forget those quiet for a while
+            self._warned = {k: v for k, v in self._warned.items() if now - v[1] < PILE_UP_QUIET_S}
+        self._warned[key] = (count, now)
+        log.warning("%d requests for %s%s are in flight at once: unless this is a load test, an origin that "
+                    "calls back into the edge for the path it is serving (a loop through the origin, invisible "
+                    "to Via/CDN-Loop) piles up connections", count, *key)
 
     def refuse(self, request: web.BaseRequest, status: int, why: str) -> web.StreamResponse:
         """CloudFront's page for a request the HTTP parser refused (viewer_parser.py)."""
