@@ -173,7 +173,7 @@ class Pipeline:
             trace.add("viewer-method", "forbidden", refused.cause, behavior.location)
             return Answer(self.respond.edge_error(refused, trace), distribution, route)
         trace.add("viewer", "allowed", f"{request.scheme.value.upper()} {request.method} allowed by "
-                  f"{behavior.viewer_protocol_policy} / [{', '.join(sorted(behavior.allowed_methods))}]")
+                  f"{behavior.viewer_protocol_policy} / [{route.methods}]")
         # Stage 4, geo restriction: the viewer's country from emulator.viewer or X-Frontyard-Viewer-Country.
         if (geo := distribution.geo_restriction) is not None:
             country = viewer_country(request, self.geo)
@@ -196,8 +196,8 @@ class Pipeline:
             request = replace(request, headers=freeze(stripped))
             trace.add("compression", "http-1.0", "Accept-Encoding removed: HTTP/1.0 viewers get uncompressed "
                       "objects", behavior.location)
-        group = distribution.group(behavior.target_origin_id)
-        origin = distribution.origin(behavior.target_origin_id)  # a group's primary first
+        group = route.group
+        origin = route.origin or distribution.origin(behavior.target_origin_id)  # a group's primary first
         fwd = route.forwarding
         generated = cloudfront_headers(fwd.cloudfront, request, self.geo)
         host_override = secondary_host = None

@@ -185,7 +185,7 @@ def plan_cache(settings: EmulatorSettings, distribution: Distribution, route: Co
                f"{spec.source} has min = default = max TTL 0") + ": never stored, never collapsed"
     else:
         why = f"{method} under {spec.source} (TTLs {spec.ttls}); key: {describe(key)}"
-        origin = distribution.origin(behavior.target_origin_id)
+        origin = route.origin or distribution.origin(behavior.target_origin_id)
         is_s3 = origin.is_s3 or (origin.mock is not None and origin.mock.type == "s3")
         # A request that re-entered this edge (an origin pointing back at it) must not wait on the fill it is
         # itself part of.

@@ -4,7 +4,6 @@ then CloudFront's own Via, X-Cache, X-Amz-Cf-Pop and X-Amz-Cf-Id."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from email.utils import formatdate
 from enum import StrEnum
 
@@ -116,7 +115,7 @@ class Responder:
         headers, notes = clean_origin_headers(upstream.headers, fwd.varies_on, fwd.forwards_cookies)
         for note in notes:
             trace.add("response", "note", note)
-        return replace(upstream, headers=freeze(headers))
+        return upstream.with_headers(freeze(headers))
 
     def final(self, upstream: EdgeResponse, trace: Trace, connection: str | None = None,
               result: Result = Result.MISS, error: bool = False) -> EdgeResponse:
@@ -128,4 +127,4 @@ class Responder:
         headers = CIMultiDict(upstream.headers)
         if connection is not None:
             headers["Connection"] = connection
-        return replace(upstream, headers=finalize(headers, result, self.settings, trace.request_id))
+        return upstream.with_headers(finalize(headers, result, self.settings, trace.request_id))

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from emulator.config.model import CacheBehavior, Distribution
+from emulator.config.model import CacheBehavior, Distribution, Origin, OriginGroup
 from emulator.pipeline.cache_key import KeySpec, compile_key_spec
 from emulator.pipeline.forwarding import Forwarding, compile_forwarding
 
@@ -28,6 +28,8 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
 def normalize_path(raw_path: str) -> str:
     """RFC 3986 §6 normalisation used for matching only: decode percent-encoded unreserved characters,
     collapse duplicate slashes, and remove dot segments. The origin still gets the raw path."""
+    if "%" not in raw_path and "//" not in raw_path and "/." not in raw_path and raw_path.startswith("/"):
+        return raw_path  # most paths: nothing to decode, collapse or remove
     path = _PCT.sub(lambda m: chr(int(m[1], 16)) if chr(int(m[1], 16)) in _UNRESERVED else m[0].upper(), raw_path)
     path = re.sub("/{2,}", "/", path)
     return _remove_dot_segments(path) or "/"
@@ -62,13 +64,17 @@ class CompiledBehavior:
     regex: re.Pattern[str]
     forwarding: Forwarding
     key_spec: KeySpec  # what goes into the cache key, and the TTL bounds
+    # What every request through the behavior would otherwise look up or format again:
+    group: OriginGroup | None = None  # the origin group target_origin_id names, if it names one
+    origin: Origin | None = None  # the origin it names (a group's primary); None only in an unchecked config
+    where: str = ""  # how the config names it: 'default behavior' or "cache_behaviors[2] '/api/*'"
+    methods: str = field(init=False, default="")  # the allowed methods as the trace lists them
 
-    @property
-    def where(self) -> str:
-        """How the config names it: 'default behavior' or "cache_behaviors[2] '/api/*'"."""
-        if self.behavior.is_default:
-            return "default behavior"
-        return f"cache_behaviors[{self.index}] '{self.behavior.path_pattern}'"
+    def __post_init__(self) -> None:
+        where = "default behavior" if self.behavior.is_default else \
+            f"cache_behaviors[{self.index}] '{self.behavior.path_pattern}'"
+        object.__setattr__(self, "where", where)
+        object.__setattr__(self, "methods", ", ".join(sorted(self.behavior.allowed_methods)))
 
 
 @dataclass(frozen=True)
@@ -79,13 +85,15 @@ class Router:
 
     @classmethod
     def build(cls, distribution: Distribution) -> Router:
-        compiled = [CompiledBehavior(i, b, compile_pattern(b.path_pattern), compile_forwarding(b),
-                                     compile_key_spec(b))
-                    for i, b in enumerate(distribution.cache_behaviors)]
-        default = distribution.default_cache_behavior
-        compiled.append(CompiledBehavior(-1, default, compile_pattern("*"), compile_forwarding(default),
-                                         compile_key_spec(default)))
-        return cls(tuple(compiled))
+        def compiled(index: int, b: CacheBehavior, pattern: str) -> CompiledBehavior:
+            group = distribution.group(b.target_origin_id)
+            primary = group.primary if group is not None else b.target_origin_id
+            origin = next((o for o in distribution.origins if o.id == primary), None)
+            return CompiledBehavior(index, b, compile_pattern(pattern), compile_forwarding(b), compile_key_spec(b),
+                                    group, origin)
+
+        behaviors = [compiled(i, b, b.path_pattern) for i, b in enumerate(distribution.cache_behaviors)]
+        return cls((*behaviors, compiled(-1, distribution.default_cache_behavior, "*")))
 
     def select(self, normalized_path: str) -> CompiledBehavior:
         """First match wins; the default behavior matches everything."""
