@@ -38,7 +38,12 @@ class Forwarding:
     # Query parameters not forwarded to an S3 origin (the AllViewer-style managed policies hold them back).
     s3_withheld_query: frozenset[str] = frozenset()
     # header() answers by name: asked for each viewer header of every request. Bounded: names come from viewers.
-    _headers_seen: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+    _headers_seen: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
+    # The CloudFront-* headers it generates, lower-case: asked for on every request.
+    cloudfront_names: frozenset[str] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "cloudfront_names", frozenset(c.lower() for c in self.cloudfront))
 
     def header(self, name: str) -> bool:
         seen = self._headers_seen.get(name)
@@ -55,7 +60,7 @@ class Forwarding:
         """Whether a `Vary` value survives (reference §7): forwarded headers, the CloudFront-* headers the edge
         adds, and User-Agent when device-type headers are forwarded."""
         low = name.lower()
-        if low in (c.lower() for c in self.cloudfront):
+        if low in self.cloudfront_names:
             return True
         if low == "user-agent" and any(c.startswith("CloudFront-Is-") for c in self.cloudfront):
             return True
