@@ -12,23 +12,14 @@ from emulator.trace import Decision, Trace
 
 def access_line(request: ViewerRequest, status: int, sent: int, seconds: float, trace: Trace) -> str:
     """One readable line: who, what, status, how it was served, which behavior and origin, how long."""
-    behavior = trace.find("behavior")
-    response = trace.find("response")
-    origin = trace.find("origin")
-    parts = [
-        request.client_ip,
-        f'"{request.method} {request.target} HTTP/{request.http_version}"',
-        str(status),
-        str(sent),
-        f"{seconds * 1000:.1f}ms",
-        f"behavior={behavior.outcome if behavior else '-'}",
-        f"origin={origin.outcome if origin else '-'}",
-        f"result={response.outcome if response else '-'}",
-        f"id={trace.request_id}",
-    ]
-    if status >= 400:
-        parts.append(f'why="{why(trace.decisions, status)}"')
-    return " ".join(parts)
+    last = {"behavior": "-", "origin": "-", "response": "-"}  # each stage's last outcome: one pass, per request
+    for decision in trace.decisions:
+        if decision.stage in last:
+            last[decision.stage] = decision.outcome
+    line = f'{request.client_ip} "{request.method} {request.target} HTTP/{request.http_version}" {status} {sent} ' \
+        f'{seconds * 1000:.1f}ms behavior={last["behavior"]} origin={last["origin"]} result={last["response"]} ' \
+        f"id={trace.request_id}"
+    return line + f' why="{why(trace.decisions, status)}"' if status >= 400 else line
 
 
 # The stages whose failure explains a response that is not 2xx/3xx, most telling first.

@@ -24,6 +24,7 @@ from emulator.config.model import Listen
 from emulator.http import EdgeResponse, Headers, Scheme, ViewerRequest, new_request_id
 from emulator.inspector import History
 from emulator.inspector.api import InspectorRoutes
+from emulator.log_stream import LineLogger
 from emulator.output import access_line, refusal_line
 from emulator.pipeline.limits import check_request
 from emulator.pipeline.pages import REASON_BAD_REQUEST, EdgeError
@@ -33,7 +34,7 @@ from emulator.viewer_parser import VERSION_KEY, EdgeHTTPServer
 CHUNK = 64 * 1024
 _PILE_UP = frozenset(16 * 4**i for i in range(8))  # in-flight counts of one path that get a warning
 PILE_UP_QUIET_S = 60.0  # a level already warned about for a path is not warned about again for this long
-access_log = logging.getLogger("frontyard.access")
+access_log = LineLogger("frontyard.access")  # a line per request: the cheap way when only stderr reads it
 function_log = logging.getLogger("frontyard.function")
 log = logging.getLogger("frontyard")
 

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from emulator import __version__
 from emulator.app import Emulator
 from emulator.config.model import Config
-from emulator.log_stream import BatchedStreamHandler
+from emulator.log_stream import BatchedStreamHandler, Lines
 from emulator.output import paint, status_colour
 from emulator.reload import Reloader
 from emulator.server import AdminServer, EdgeServer
@@ -25,14 +25,13 @@ from emulator.server import AdminServer, EdgeServer
 def configure_process(*, colour: bool) -> None:
     """Logging to stderr and the cycle collector, tuned for a process that serves requests."""
     # Batched: a line per request must not be a system call per request (log_stream.py).
-    logging.basicConfig(level=logging.INFO, format="%(message)s", handlers=[BatchedStreamHandler(sys.stderr)])
+    handler = BatchedStreamHandler(sys.stderr)
+    handler.setFormatter(StatusColours() if colour else Lines())
+    logging.basicConfig(level=logging.INFO, handlers=[handler])
     # What each record would otherwise collect and nothing here prints (the logging HOWTO's "Optimization"):
     # the caller's frame, the thread, the process id.
     logging._srcfile = None  # type: ignore[attr-defined]
     logging.logThreads = logging.logProcesses = logging.logMultiprocessing = False
-    if colour:
-        for handler in logging.getLogger().handlers:
-            handler.setFormatter(StatusColours())
     # The serving process allocates a few hundred objects per request, some in cycles (coroutines, futures,
     # exceptions): with Python's default 700 the cycle collector ran every couple of requests and its full
     # passes over the inspector's history showed as p99 spikes. Measured (benchmarks/compare.py, plain path):
@@ -40,17 +39,16 @@ def configure_process(*, colour: bool) -> None:
     gc.set_threshold(10_000, 10, 10)
 
 
-class StatusColours(logging.Formatter):
-    """Access-log lines of 4xx in yellow and 5xx in red (on a terminal only)."""
+class StatusColours(Lines):
+    """Access-log lines of 4xx in yellow and 5xx in red, warnings in yellow (on a terminal only)."""
 
-    def format(self, record: logging.LogRecord) -> str:
-        text = super().format(record)
-        if record.name == "frontyard.access":
+    def decorate(self, text: str, logger: str, level: int) -> str:
+        if logger == "frontyard.access":
             parts = text.split(" ", 5)
             status = parts[4] if len(parts) > 4 and parts[4].isdigit() else ""
             if status and (colour := status_colour(int(status))):
                 return paint(text, colour, True)
-        elif record.levelno >= logging.WARNING:
+        elif level >= logging.WARNING:
             return paint(text, "yellow", True)
         return text
 
