@@ -246,6 +246,10 @@ class Pipeline:
         return self.build_origin_request(forward, trace) if origin_request else forward
 
     def build_origin_request(self, forward: Forward, trace: Trace) -> Forward:
+        """Stage 8 for explain: the Forward with its origin request."""
+        return replace(forward, origin_request=self.origin_request(forward, trace))
+
+    def origin_request(self, forward: Forward, trace: Trace) -> OriginRequest:
         """Stage 8: the origin request from the policies (Host, headers, query, cookies, paths)."""
         distribution, request, path, origin = forward.distribution, forward.request, forward.path, forward.origin
         behavior, fwd, generated, host_override = forward.behavior, forward.route.forwarding, forward.generated, \
@@ -272,7 +276,7 @@ class Pipeline:
                       f"{target.host}:{target.port}: the request re-enters the edge as Host "
                       f"'{origin_request.headers['Host']}' (pass {passes(request, self.settings) + 1} of a chain "
                       f"of at most {MAX_CHAIN})")
-        return replace(forward, origin_request=origin_request)
+        return origin_request
 
     # -- stages 9 to 12 ---------------------------------------------------------------------------------
     async def handle(self, request: ViewerRequest, client: OriginClient, trace: Trace) -> EdgeResponse:
@@ -335,9 +339,7 @@ class Pipeline:
                                 lambda primary: self._secondary(decision, primary, trace), self.clock, trace)
 
         def origin_request() -> OriginRequest:  # stage 8, on a miss only
-            built = self.build_origin_request(decision, trace).origin_request
-            assert built is not None
-            return built
+            return self.origin_request(decision, trace)
 
         try:
             fetched = await self.cache.fetch(  # stages 7b and 9: the cache, and the origin on a miss
@@ -464,9 +466,7 @@ class Pipeline:
         assert decision.group is not None
         secondary = replace(decision, origin=decision.distribution.origin(decision.group.secondary),
                             host_override=decision.secondary_host)
-        built = self.build_origin_request(secondary, trace).origin_request
-        assert built is not None
-        return with_conditionals(built, primary)
+        return with_conditionals(self.origin_request(secondary, trace), primary)
 
     def _function(self, behavior: CacheBehavior, event: EventType) -> FunctionConfig | None:
         name = functions.association(behavior, event)

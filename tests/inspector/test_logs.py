@@ -27,8 +27,8 @@ async def test_every_error_line_says_why(tmp_path: Path, caplog: pytest.LogCaptu
         assert (await edge.get("/", headers={"Host": "nobody.test"}))[0] == 403
     lines = [r.getMessage() for r in caplog.records if r.name == "frontyard.access"]
     ok, missing, unknown = lines
-    assert re.fullmatch(r'127\.0\.0\.1 "GET /ok HTTP/1\.1" 200 \d+ \d+\.\dms behavior=default \(\*\) origin=200 result=miss '
-                        r"id=[\w-]{54}==", ok), ok  # no why= on a 2xx
+    assert re.fullmatch(r'127\.0\.0\.1 "GET /ok HTTP/1\.1" 200 \d+ \d+\.\dms behavior=default \(\*\) origin=200 '
+                        r"result=miss id=[\w-]{54}==", ok), ok  # no why= on a 2xx
     assert missing.split(" ")[4] == "404" and "why=\"origin 'pages' answered 404 in " in missing
     assert 'why="Host \'nobody.test\' is not an alternate domain name of any distribution"' in unknown
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from pathlib import Path
 
 from tests.helpers import raw_server, run_edge, single_origin_config
@@ -17,8 +18,9 @@ class RawOrigin:
     `answers_per_connection` requests are answered on a connection; the next one is read and the connection
     closed without an answer: what an origin whose idle timeout fired as the edge reused the connection does."""
 
-    def __init__(self, answers_per_connection: int) -> None:
+    def __init__(self, answers_per_connection: int, chunked: bool = False) -> None:
         self.answers = answers_per_connection
+        self.chunked = chunked  # framing the client cannot take in one piece: its body is always streamed
         self.connections = 0
         self.requests: list[tuple[int, bytes, bytes]] = []  # (connection number, head, body)
         self.writers: list[asyncio.StreamWriter] = []
@@ -34,7 +36,12 @@ class RawOrigin:
                 self.requests.append((number, head, body))
                 if served == self.answers:
                     break  # closed without an answer
-                writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nKeep-Alive: timeout=60\r\n\r\nok")
+                if self.chunked:
+                    answer = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nKeep-Alive: timeout=60\r\n\r\n" \
+                        b"2\r\nok\r\n0\r\n\r\n"
+                else:
+                    answer = b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nKeep-Alive: timeout=60\r\n\r\nok"
+                writer.write(answer.removesuffix(b"ok") if head.startswith(b"HEAD ") else answer)
                 await writer.drain()
         writer.close()
 
@@ -56,8 +63,8 @@ async def _read_body(reader: asyncio.StreamReader, head: bytes) -> bytes:
 
 
 @contextlib.asynccontextmanager
-async def raw_origin(answers_per_connection: int) -> AsyncIterator[tuple[RawOrigin, int]]:
-    origin = RawOrigin(answers_per_connection)
+async def raw_origin(answers_per_connection: int, chunked: bool = False) -> AsyncIterator[tuple[RawOrigin, int]]:
+    origin = RawOrigin(answers_per_connection, chunked)
     async with raw_server(origin.serve) as port:
         try:
             yield origin, port
@@ -210,7 +217,7 @@ async def test_a_response_released_twice_goes_back_to_the_pool_once(tmp_path: Pa
     from emulator.http import OriginRequest, Scheme, freeze
     from emulator.origins.http import OriginClient
 
-    async with raw_origin(100) as (origin, port):
+    async with raw_origin(100, chunked=True) as (origin, port):  # chunked: streamed, released by the caller
         request = OriginRequest("app", Scheme.HTTP, "app.test", "127.0.0.1", port, "GET", "/x", "",
                                 freeze({"Host": "app.test"}), 1, 5.0, 5.0)
         async with OriginClient() as client:
@@ -231,7 +238,7 @@ async def test_shutdown_closes_connections_still_in_use_and_a_late_release_does_
     from emulator.http import OriginRequest, Scheme, freeze
     from emulator.origins.http import OriginClient
 
-    async with raw_origin(100) as (origin, port):
+    async with raw_origin(100, chunked=True) as (origin, port):
         request = OriginRequest("app", Scheme.HTTP, "app.test", "127.0.0.1", port, "GET", "/x", "",
                                 freeze({"Host": "app.test"}), 1, 5.0, 5.0)
         client = OriginClient()
@@ -251,7 +258,8 @@ async def test_each_origin_keeps_its_idle_connections_for_its_own_keepalive_time
     from emulator.http import OriginRequest, Scheme, freeze
     from emulator.origins.http import OriginClient
 
-    async with raw_origin(100) as (_, short_port), raw_origin(100) as (_, long_port), OriginClient() as client:
+    async with raw_origin(100, chunked=True) as (_, short_port), raw_origin(100, chunked=True) as (_, long_port), \
+            OriginClient() as client:
         base = OriginRequest("a", Scheme.HTTP, "a.test", "127.0.0.1", short_port, "GET", "/x", "",
                              freeze({"Host": "a.test"}), 1, 5.0, 5.0, keepalive_timeout=1)
         for request in (base, replace(base, origin_id="b", connect_port=long_port, keepalive_timeout=60)):
@@ -263,3 +271,26 @@ async def test_each_origin_keeps_its_idle_connections_for_its_own_keepalive_time
         expiry = {key.port: [until for _, until in idle] for key, idle in client._pool._idle.items()}
         assert len(expiry[short_port]) == len(expiry[long_port]) == 1
         assert 58 < expiry[long_port][0] - expiry[short_port][0] < 60  # released a moment apart
+
+
+async def test_a_body_that_came_whole_with_its_headers_is_bytes_and_frees_its_connection_at_once() -> None:
+    from emulator.http import OriginRequest, Scheme, freeze
+    from emulator.origins.http import OriginClient
+
+    async with raw_origin(100) as (origin, port), raw_origin(100, chunked=True) as (_, chunked_port), \
+            OriginClient() as client:
+        request = OriginRequest("app", Scheme.HTTP, "app.test", "127.0.0.1", port, "GET", "/x", "",
+                                freeze({"Host": "app.test"}), 1, 5.0, 5.0)
+        whole, _ = await client.fetch(request)
+        assert (whole.body, whole.release, whole.headers["Content-Length"]) == (b"ok", None, "2")
+        assert client._pool is not None and sum(map(len, client._pool._idle.values())) == 1  # back already
+        again, _ = await client.fetch(request)  # on the same connection, nothing released by hand
+        assert again.body == b"ok" and origin.connections == 1
+        head, _ = await client.fetch(replace(request, method="HEAD"))
+        assert not isinstance(head.body, bytes)  # no body, a length that describes the GET's: streamed as before
+        assert head.release is not None
+        await head.release()
+        streamed, _ = await client.fetch(replace(request, connect_port=chunked_port))
+        assert not isinstance(streamed.body, bytes) and streamed.release is not None  # no length: its framing stays
+        assert b"".join([c async for c in streamed.body]) == b"ok"
+        await streamed.release()
