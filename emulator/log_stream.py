@@ -30,6 +30,11 @@ class Lines(logging.Formatter):
     def decorate(self, text: str, logger: str, level: int) -> str:
         return text
 
+    @property
+    def message_only(self) -> bool:
+        """Whether a record comes out as its message (decorated): what a line without a record can match."""
+        return self._style._fmt == "%(message)s"
+
 
 class BatchedStreamHandler(logging.StreamHandler):  # type: ignore[type-arg]
     def __init__(self, stream: TextIO) -> None:
@@ -108,7 +113,8 @@ class LineLogger:
                 return None
             for handler in current.handlers:
                 if found is not None or type(handler) is not BatchedStreamHandler or handler.filters or \
-                        handler.level > logging.INFO or not isinstance(handler.formatter, Lines):
+                        handler.level > logging.INFO or not isinstance(handler.formatter, Lines) or \
+                        not handler.formatter.message_only:
                     return None
                 found = handler
             current = current.parent if current.propagate else None

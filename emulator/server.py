@@ -260,11 +260,13 @@ class EdgeServer:
     async def _send(self, request: web.BaseRequest, edge: EdgeResponse,
                     headers: Headers | CIMultiDict[str]) -> tuple[web.StreamResponse, int]:
         if isinstance(edge.body, bytes):
-            response = _PassThroughBytes(status=edge.status, reason=edge.reason or None, headers=headers,
-                                         body=edge.body)
-            if headers.get("Connection", "").lower() == "close":
+            body, close = edge.body, False
+            if (declared := _other_length(request.method, edge.status, headers, len(body))) is not None:
+                body, close = body[:declared], True  # aiohttp would send the whole body under the wrong length
+            response = _PassThroughBytes(status=edge.status, reason=edge.reason or None, headers=headers, body=body)
+            if close or headers.get("Connection", "").lower() == "close":
                 response.force_close()  # a custom error page for 400/405/414/416/500/501 (reference §4)
-            return response, len(edge.body)
+            return response, len(body)
         response = _PassThroughResponse(status=edge.status, reason=edge.reason or None, headers=headers)
         if headers.get("Connection", "").lower() == "close":
             response.force_close()
@@ -297,6 +299,11 @@ class EdgeServer:
                 request.transport.close()
             return response, sent
         await response.write_eof()
+        if (declared := _other_length(request.method, edge.status, headers, sent)) is not None:
+            # aiohttp's writer cut the body to the length (or the body ended before it): the connection closes.
+            if request.transport is not None:
+                request.transport.close()
+            return response, min(sent, declared)
         return response, sent
 
     async def start(self, http: Listen, https: Listen | None = None) -> tuple[tuple[str, int], tuple[str, int] | None]:
@@ -364,6 +371,22 @@ class AdminServer:
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+
+
+def _other_length(method: str, status: int, headers: Headers | CIMultiDict[str], size: int) -> int | None:
+    """The Content-Length a response declares when its body (of `size` bytes) is not that long, else None.
+
+    A viewer-response function or an origin-response Lambda@Edge may set another length. The viewer reads what
+    the length says: the caller sends at most that much and closes the connection, so nothing left over (or
+    missing) is read as the next response, whether the body was whole or streamed. Not for bodiless answers
+    (HEAD, 1xx, 204, 304), whose length describes the GET's body."""
+    length = headers.get("Content-Length")
+    if method == "HEAD" or status < 200 or status in (204, 304) or length is None or not length.isascii() or \
+            not length.isdigit() or int(length) == size:
+        return None
+    log.warning("the response says Content-Length %s but its body is %d bytes (set by a function?): the viewer "
+                "gets %d bytes and the connection closes", length, size, min(size, int(length)))
+    return int(length)
 
 
 def _certificate_for(emulator: Emulator) -> tuple[object, ...]:

@@ -103,7 +103,7 @@ def test_access_lines_are_coloured_like_logged_ones() -> None:
         parent.setLevel(logging.NOTSET)
 
 
-@pytest.mark.parametrize("other", ["caplog", "filter", "second handler", "level above info"])
+@pytest.mark.parametrize("other", ["caplog", "filter", "second handler", "level above info", "a format of its own"])
 def test_anything_else_on_the_way_gets_the_ordinary_logging_call(other: str, caplog: pytest.LogCaptureFixture
                                                                 ) -> None:
     stream, parent, handler = access_setup(f"test-lines-{other}", Lines())
@@ -115,8 +115,10 @@ def test_anything_else_on_the_way_gets_the_ordinary_logging_call(other: str, cap
         logging.getLogger(child).addFilter(lambda record: "secret" not in record.getMessage())
     elif other == "second handler":
         parent.addHandler(logging.StreamHandler(second := io.StringIO()))
-    else:
+    elif other == "level above info":
         handler.setLevel(logging.WARNING)
+    else:
+        handler.setFormatter(Lines("%(levelname)s %(message)s"))
     with counting_records() as made:
         LineLogger(child).info("GET /secret 200")
     assert made == [child]  # the ordinary call: a record, which the filter, the level or the handlers take
@@ -127,3 +129,5 @@ def test_anything_else_on_the_way_gets_the_ordinary_logging_call(other: str, cap
         assert stream.getvalue() == ""  # the filter or the level decided, as for any record
     if other == "second handler":
         assert second.getvalue() == "GET /secret 200\n" and stream.getvalue() == "GET /secret 200\n"
+    if other == "a format of its own":
+        assert stream.getvalue() == "INFO GET /secret 200\n"

@@ -204,6 +204,10 @@ class EdgeCache:
         elif expected is not None and expected > limit:
             why_not = f"not stored: Content-Length {expected} is above max_object_bytes ({limit})"
             trace.add("cache-store", "not-stored", why_not)
+        elif expected is not None and isinstance(response.body, bytes) and len(response.body) != expected:
+            # As TeeBody judges a streamed body (an origin-response function may have set the header).
+            why_not = f"not stored: {len(response.body)} bytes arrived, Content-Length said {expected}"
+            trace.add("cache-store", "not-stored", why_not)
         if why_not or isinstance(response.body, bytes):
             entry = self._put(plan, response, response.body, decision) if not why_not and \
                 isinstance(response.body, bytes) else None
