@@ -2,6 +2,7 @@
 and the 1 KB aiohttp origin every ratio is taken against.
 
     python benchmarks/_support.py origin      # the origin alone: prints its port, serves until killed
+    python benchmarks/_support.py floor PORT  # the floor proxy in front of 127.0.0.1:PORT: prints its port
 """
 
 from __future__ import annotations
@@ -37,6 +38,53 @@ def run_origin() -> None:
         await asyncio.Event().wait()
 
     asyncio.run(main())
+
+
+def run_floor(origin_port: int) -> None:
+    """The floor under frontyard's proxy path: aiohttp's low-level server (as the edge's viewer side) and
+    frontyard's own origin client (keep-alive pool), with none of the edge's stages in between: every request
+    is sent to the origin as the same GET and its answer streamed back. frontyard's CPU per request minus this
+    one's is what the stages (and their glue) cost."""
+    from aiohttp import web
+    from multidict import CIMultiDict, CIMultiDictProxy
+
+    from emulator.http import OriginRequest, Scheme
+    from emulator.origins.http import OriginClient
+
+    async def main() -> None:
+        client = await OriginClient().__aenter__()
+        headers = CIMultiDictProxy(CIMultiDict({"Host": "origin.test", "User-Agent": "Amazon CloudFront"}))
+
+        async def handler(request: web.BaseRequest) -> web.StreamResponse:
+            edge, _ = await client.fetch(OriginRequest("origin", Scheme.HTTP, "origin.test", "127.0.0.1",
+                                                       origin_port, "GET", request.raw_path, "", headers, 3, 10.0,
+                                                       30.0))
+            if isinstance(edge.body, bytes):
+                return web.Response(status=edge.status, headers=edge.headers, body=edge.body)
+            response = web.StreamResponse(status=edge.status, headers=edge.headers)
+            await response.prepare(request)
+            async for chunk in edge.body:
+                await response.write(chunk)
+            if edge.release is not None:
+                await edge.release()
+            await response.write_eof()
+            return response
+
+        runner = web.ServerRunner(web.Server(handler))
+        await runner.setup()
+        await web.TCPSite(runner, "127.0.0.1", 0).start()
+        print(runner.addresses[0][1], flush=True)
+        await asyncio.Event().wait()
+
+    from emulator.server import event_loop_factory
+
+    with asyncio.Runner(loop_factory=event_loop_factory()) as runner:
+        runner.run(main())
+
+
+def start_floor(origin_port: int) -> tuple[subprocess.Popen[str], int]:
+    proc, port = spawn([sys.executable, str(HERE), "floor", str(origin_port)], "")
+    return proc, int(port)
 
 
 def start_origin() -> tuple[subprocess.Popen[str], int]:
@@ -128,3 +176,5 @@ def rss_mb(pid: int) -> float:
 
 if __name__ == "__main__" and sys.argv[1:] == ["origin"]:
     run_origin()
+elif __name__ == "__main__" and sys.argv[1:2] == ["floor"]:
+    run_floor(int(sys.argv[2]))

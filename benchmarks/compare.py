@@ -4,6 +4,8 @@
 
 Paths (all loopback, each bounded in time by wrk; a 1 KB body):
   origin (aiohttp)     wrk -> the aiohttp origin, directly                         baseline of every ratio
+  floor proxy          wrk -> aiohttp's server + frontyard's origin client -> origin, no edge stages:
+                       what the proxy path costs before any CloudFront behavior (frontyard minus this = stages)
   origin (nginx)       wrk -> nginx serving the same 1 KB from a file             if nginx is installed
   nginx proxy_pass     wrk -> nginx proxy_pass (keepalive upstream) -> origin     if nginx is installed
   frontyard plain      wrk -> frontyard serve, Managed-CachingDisabled -> origin  every request a Miss
@@ -37,10 +39,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from _support import BODY, cpu_seconds, spawn, start_origin
+from _support import BODY, cpu_seconds, spawn, start_floor, start_origin
 
 ROOT = Path(__file__).resolve().parents[1]
 LOGGED = "frontyard plain, access log on"
+FLOOR = "floor: aiohttp server + our origin client"
 PLAIN_AGAIN = "frontyard plain, beside the logged runs"
 FRONTYARD = """\
 distribution:
@@ -142,6 +145,8 @@ def main() -> None:
     try:
         origin, port = start_origin()
         children.append(origin)
+        floor, floor_port = start_floor(port)
+        children.append(floor)
         with tempfile.TemporaryDirectory() as tmp:
             edges = {}
             function = ROOT / "functions" / "spa-rewrite" / "index.js"
@@ -174,6 +179,7 @@ def main() -> None:
             print(f"load: wrk -t1 -c{args.connections} -d{args.seconds}s --latency, 1 KB bodies, "
                   f"{os.cpu_count()} cores shared by wrk, the proxies and the origin")
             results.append(wrk("origin (aiohttp), direct", f"http://127.0.0.1:{port}/obj", *run, [origin.pid]))
+            results.append(wrk(FLOOR, f"http://127.0.0.1:{floor_port}/obj", *run, [floor.pid]))
             if nginx_proc is not None:
                 workers = [nginx_proc.pid]
                 results.append(wrk("origin (nginx file), direct", f"http://127.0.0.1:{static}/obj", *run, workers))
@@ -245,7 +251,10 @@ def report(results: list[Result]) -> None:
     logged, again = by[LOGGED], by[PLAIN_AGAIN]
     assert fn.cpu_us and tls.cpu_us and hit.cpu_us and logged.cpu_us and plain.cpu_us and again.cpu_us
     print(f"function:   CPU per request {fn.cpu_us / plain.cpu_us:.2f}x the plain path (goal <= 1.3x)")
-    print(f"plain:      CPU per request {plain.cpu_us:.0f} µs (goal <= 100 µs)")
+    floor = by[FLOOR]
+    assert floor.cpu_us
+    print(f"plain:      CPU per request {plain.cpu_us:.0f} µs (goal <= 100 µs); the floor proxy (no stages) "
+          f"{floor.cpu_us:.0f} µs, so the edge's stages and glue cost {plain.cpu_us - floor.cpu_us:.0f} µs")
     if nginx is not None:
         print(f"vs nginx:   req/s {plain.rps / nginx.rps:.2f}x nginx proxy_pass (goal >= 0.25x), "
               f"p99 {plain.p99_ms / nginx.p99_ms:.1f}x nginx's (goal <= 5x)")
