@@ -21,7 +21,8 @@ from emulator.access_log import StandardLogFile, standard_line
 from emulator.app import Emulator
 from emulator.cache import admin as cache_admin
 from emulator.config.model import Listen
-from emulator.http import EdgeResponse, Headers, Scheme, ViewerRequest, new_request_id
+from emulator.framing import expects_body, viewer_length
+from emulator.http import EdgeResponse, Headers, Scheme, ViewerRequest, freeze, new_request_id
 from emulator.inspector import History
 from emulator.inspector.api import InspectorRoutes
 from emulator.log_stream import LineLogger
@@ -33,7 +34,7 @@ from emulator.viewer_parser import VERSION_KEY, EdgeHTTPServer
 
 CHUNK = 64 * 1024
 _PILE_UP = frozenset(16 * 4**i for i in range(8))  # in-flight counts of one path that get a warning
-PILE_UP_QUIET_S = 60.0  # a level already warned about for a path is not warned about again for this long
+QUIET_S = 60.0  # a warning already given for a path (at this level) is not given again for this long
 access_log = LineLogger("frontyard.access")  # a line per request: the cheap way when only stderr reads it
 function_log = logging.getLogger("frontyard.function")
 log = logging.getLogger("frontyard")
@@ -99,6 +100,22 @@ async def _chunks(request: web.BaseRequest) -> AsyncIterator[bytes]:
         yield chunk
 
 
+class _Quiet:
+    """When a warning is due: once per key and QUIET_S, sooner only at a higher level (more requests piled up)."""
+
+    def __init__(self) -> None:
+        self._said: dict[tuple[str, ...], tuple[int, float]] = {}  # key -> (level, when) said last
+
+    def due(self, key: tuple[str, ...], now: float, level: int = 0) -> bool:
+        said, when = self._said.get(key, (-1, -QUIET_S))
+        if level <= said and now - when < QUIET_S:
+            return False
+        if len(self._said) > 1024:  # only keys that were warned about; forget those quiet for a while
+            self._said = {k: v for k, v in self._said.items() if now - v[1] < QUIET_S}
+        self._said[key] = (level, now)
+        return True
+
+
 class _Generation:
     """One configuration being served, and how many requests are still using it."""
 
@@ -123,9 +140,8 @@ class EdgeServer:
         self._bases = {Scheme.HTTP: "http://127.0.0.1", Scheme.HTTPS: "https://127.0.0.1"}  # set in start()
         self._standard_logs: dict[Path, StandardLogFile] = {}  # emulator.access_log.file, opened on first use
         self._in_flight: Counter[tuple[str, str]] = Counter()  # (host, path) -> requests being answered
-        # (host, path) -> (pile-up level, when) logged last: a load test keeps a path busy, idle, busy again
-        # many times a second, and must not get the warning each time (one per level and minute).
-        self._warned: dict[tuple[str, str], tuple[int, float]] = {}
+        # Warnings a load test would otherwise repeat at every request or burst: once a minute per path.
+        self._quiet = _Quiet()
 
     @property
     def emulator(self) -> Emulator:
@@ -225,12 +241,8 @@ class EdgeServer:
     def _pile_up(self, key: tuple[str, str], count: int, now: float) -> None:
         """Each level once a minute per path: a loop through the origin (which only grows) is told at every
         level it reaches, a load test holding 50 requests on one path once a minute, not at every burst."""
-        level, when = self._warned.get(key, (0, -PILE_UP_QUIET_S))
-        if count <= level and now - when < PILE_UP_QUIET_S:
+        if not self._quiet.due(("pile-up", *key), now, count):
             return
-        if len(self._warned) > 1024:  # only paths that piled up are here; forget those quiet for a while
-            self._warned = {k: v for k, v in self._warned.items() if now - v[1] < PILE_UP_QUIET_S}
-        self._warned[key] = (count, now)
         log.warning("%d requests for %s%s are in flight at once: unless this is a load test, an origin that "
                     "calls back into the edge for the path it is serving (a loop through the origin, invisible "
                     "to Via/CDN-Loop) piles up connections", count, *key)
@@ -259,21 +271,32 @@ class EdgeServer:
 
     async def _send(self, request: web.BaseRequest, edge: EdgeResponse,
                     headers: Headers | CIMultiDict[str]) -> tuple[web.StreamResponse, int]:
+        length = None
+        if expects_body(request.method, edge.status):
+            headers, length, problem = viewer_length(headers)  # framing.py: what a function set, made honest
+            if problem:
+                self._framing_warning(request, problem)
         if isinstance(edge.body, bytes):
-            body, close = edge.body, False
-            if (declared := _other_length(request.method, edge.status, headers, len(body))) is not None:
-                body, close = body[:declared], True  # aiohttp would send the whole body under the wrong length
+            body = edge.body
+            close = headers.get("Connection", "").lower() == "close"  # a custom error page (reference §4)
+            if length is not None and length != len(body):
+                # aiohttp would send the whole body under the other length: the viewer gets what it says.
+                self._framing_warning(request, f"Content-Length {length} but a body of {len(body)} bytes: "
+                                      f"{min(length, len(body))} sent, then the connection closes")
+                body, close = body[:length], True
+                headers = _closing(headers)
             response = _PassThroughBytes(status=edge.status, reason=edge.reason or None, headers=headers, body=body)
-            if close or headers.get("Connection", "").lower() == "close":
-                response.force_close()  # a custom error page for 400/405/414/416/500/501 (reference §4)
+            if close:
+                response.force_close()
             return response, len(body)
         response = _PassThroughResponse(status=edge.status, reason=edge.reason or None, headers=headers)
-        if headers.get("Connection", "").lower() == "close":
+        if headers.get("Connection", "").lower() == "close" or (length is None and request.version < (1, 1)):
+            # HTTP/1.0 and no length: the end of the body is the end of the connection. aiohttp 3.14 decides
+            # that after it has said keep-alive, and then leaves the connection open: the viewer would wait.
             response.force_close()
-        length = edge.headers.get("Content-Length")
-        if length is not None and length.isascii() and length.isdigit():
-            response.content_length = int(length)
-            if int(length) <= CHUNK:
+        if length is not None:
+            response.content_length = length
+            if length <= CHUNK:
                 # aiohttp sends a StreamResponse's headers on their own at prepare(); held back, they leave with
                 # the (single) body chunk: a small response goes out in one write, not two. Only for small known
                 # lengths, so a slow or long body never holds the status line back.
@@ -282,8 +305,10 @@ class EdgeServer:
         sent = 0
         try:
             async for chunk in edge.body:
-                await response.write(chunk)
+                await response.write(chunk)  # aiohttp's writer cuts the body to `length`
                 sent += len(chunk)
+                if length is not None and sent > length:
+                    break  # the viewer has all it will read: it may already be sending its next request
         except ConnectionError as exc:
             # The viewer went away mid-body. First: aiohttp's error for writing to a closing viewer connection
             # is a ClientError too, and a small response's first write now carries its headers as well.
@@ -299,12 +324,20 @@ class EdgeServer:
                 request.transport.close()
             return response, sent
         await response.write_eof()
-        if (declared := _other_length(request.method, edge.status, headers, sent)) is not None:
-            # aiohttp's writer cut the body to the length (or the body ended before it): the connection closes.
+        if length is not None and sent != length:
+            # Longer (cut) or shorter (the viewer would wait for the rest): the connection closes.
+            size = f"more than {length}" if sent > length else str(sent)
+            self._framing_warning(request, f"Content-Length {length} but a body of {size} bytes: "
+                                  f"{min(sent, length)} sent, then the connection closes")
             if request.transport is not None:
                 request.transport.close()
-            return response, min(sent, declared)
+            return response, min(sent, length)
         return response, sent
+
+    def _framing_warning(self, request: web.BaseRequest, problem: str) -> None:
+        if self._quiet.due(("length", request.host, request.path), self.emulator.clock.monotonic()):
+            log.warning("%s%s: %s (a viewer-response function or an origin-response Lambda@Edge set it?); said "
+                        "once a minute for this path", request.host, request.path, problem)
 
     async def start(self, http: Listen, https: Listen | None = None) -> tuple[tuple[str, int], tuple[str, int] | None]:
         """Listen on `http` (and `https` with a certificate from the local CA); returns the bound addresses
@@ -373,20 +406,11 @@ class AdminServer:
             self._runner = None
 
 
-def _other_length(method: str, status: int, headers: Headers | CIMultiDict[str], size: int) -> int | None:
-    """The Content-Length a response declares when its body (of `size` bytes) is not that long, else None.
-
-    A viewer-response function or an origin-response Lambda@Edge may set another length. The viewer reads what
-    the length says: the caller sends at most that much and closes the connection, so nothing left over (or
-    missing) is read as the next response, whether the body was whole or streamed. Not for bodiless answers
-    (HEAD, 1xx, 204, 304), whose length describes the GET's body."""
-    length = headers.get("Content-Length")
-    if method == "HEAD" or status < 200 or status in (204, 304) or length is None or not length.isascii() or \
-            not length.isdigit() or int(length) == size:
-        return None
-    log.warning("the response says Content-Length %s but its body is %d bytes (set by a function?): the viewer "
-                "gets %d bytes and the connection closes", length, size, min(size, int(length)))
-    return int(length)
+def _closing(headers: Headers | CIMultiDict[str]) -> Headers:
+    """The headers with `Connection: close` (a custom error page may have said keep-alive)."""
+    closing = CIMultiDict(headers)
+    closing["Connection"] = "close"
+    return freeze(closing)
 
 
 def _certificate_for(emulator: Emulator) -> tuple[object, ...]:

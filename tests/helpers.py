@@ -132,11 +132,20 @@ emulator: {{resolve: {{app.test: 127.0.0.1}}, debug: {{trace_header: true}}}}
 @asynccontextmanager
 async def raw_server(serve: Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]],
                      ) -> AsyncIterator[int]:
-    """A TCP server on a free loopback port running `serve` per connection; yields the port."""
-    server = await asyncio.start_server(serve, "127.0.0.1", 0)
+    """A TCP server on a free loopback port running `serve` per connection; yields the port. Connections still
+    open at the end (an edge keeps its idle ones) are closed with it, not left to the garbage collector."""
+    writers: list[asyncio.StreamWriter] = []
+
+    async def tracked(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        writers.append(writer)
+        await serve(reader, writer)
+
+    server = await asyncio.start_server(tracked, "127.0.0.1", 0)
     try:
         yield server.sockets[0].getsockname()[1]
     finally:
+        for writer in writers:
+            writer.close()
         server.close()
         await server.wait_closed()
 

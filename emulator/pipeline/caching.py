@@ -19,6 +19,7 @@ from emulator.cache.store import Entry, MemoryStore, entry_size
 from emulator.clock import Clock
 from emulator.config.model import CacheSettings
 from emulator.errors import OriginError
+from emulator.framing import viewer_length
 from emulator.http import EdgeResponse, Headers, OriginRequest, ViewerRequest, freeze
 from emulator.pipeline.cache import CachePlan, Freshness, freshness
 from emulator.pipeline.cache_key import KeyParts, describe
@@ -195,12 +196,14 @@ class EdgeCache:
     def _tee(self, plan: CachePlan, response: EdgeResponse, origin_headers: Headers, fill: Fill,
              trace: Trace) -> EdgeResponse:
         decision = self._decide(plan, response.status, origin_headers, trace)
-        length = response.headers.get("Content-Length")
-        expected = int(length) if length is not None and length.isdigit() else None
+        _, expected, unusable = viewer_length(response.headers)  # as the viewer will be told it (framing.py)
         limit = self.settings.max_object_bytes
         why_not = ""
         if not decision.store:
             why_not = decision.reason
+        elif unusable:
+            why_not = f"not stored: {unusable}"
+            trace.add("cache-store", "not-stored", why_not)
         elif expected is not None and expected > limit:
             why_not = f"not stored: Content-Length {expected} is above max_object_bytes ({limit})"
             trace.add("cache-store", "not-stored", why_not)

@@ -39,7 +39,13 @@ FUNCTION = """\
 function handler(event) {
     var response = event.response;
     var wanted = event.request.querystring.length;
-    if (wanted) { response.headers['content-length'] = { value: wanted.value }; }
+    if (wanted) { response.headers['content-length'] = { value: decodeURIComponent(wanted.value) }; }
+    var several = event.request.querystring.lengths;
+    if (several) {
+        var values = several.value.split(',');
+        response.headers['content-length'] = { value: values[0], multiValue: values.map(function (v) {
+            return { value: v }; }) };
+    }
     return response;
 }
 """
@@ -120,3 +126,25 @@ async def test_a_copy_whose_length_an_origin_response_lambda_changed_is_not_stor
         for expected in ("Miss from cloudfront", "Hit from cloudfront"):  # untouched: stored, then a hit
             async with edge.session.get(edge.url + "/lambda/x") as r:
                 assert (r.headers["X-Cache"], await r.read()) == (expected, b"hello")
+
+
+@pytest.mark.parametrize("split", [False, True], ids=["whole", "streamed"])
+async def test_spaces_around_a_length_are_read_as_the_wire_reads_them(tmp_path: Path, split: bool) -> None:
+    (tmp_path / "length.js").write_text(FUNCTION)
+    (tmp_path / "length.py").write_text(LAMBDA)
+    async with raw_server(origin(split)) as port, run_edge(tmp_path, CONFIG.format(port=port)) as edge:
+        _, body = await raw_get(edge, "/p?length=2%20")
+        assert body == b"he"  # a viewer reads "2 " as 2: the rest must not follow on the connection
+
+
+@pytest.mark.parametrize("given", ["length=%2B2", "lengths=5,2", "length=two"])
+@pytest.mark.parametrize("split", [False, True], ids=["whole", "streamed"])
+async def test_a_length_that_is_not_one_number_is_dropped_and_the_edge_frames_the_body(tmp_path: Path, split: bool,
+                                                                                     given: str) -> None:
+    (tmp_path / "length.js").write_text(FUNCTION)
+    (tmp_path / "length.py").write_text(LAMBDA)
+    async with raw_server(origin(split)) as port, run_edge(tmp_path, CONFIG.format(port=port)) as edge:
+        for _ in range(2):  # framed by the edge: the keep-alive connection stays usable
+            async with edge.session.get(f"{edge.url}/p?{given}") as r:
+                assert (r.status, await r.read()) == (200, b"hello")
+                assert r.headers.getall("Content-Length", ["(none)"])[0] in ("5", "(none)")

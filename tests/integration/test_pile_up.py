@@ -11,7 +11,7 @@ import pytest
 from aiohttp import web
 
 from emulator.clock import FakeClock
-from emulator.server import PILE_UP_QUIET_S
+from emulator.server import QUIET_S
 from tests.helpers import Edge, run_edge, serve_app, single_origin_config
 
 HELD = 16  # the first level that is warned about
@@ -54,6 +54,6 @@ async def test_a_path_that_fills_and_drains_again_is_warned_about_once_a_minute(
         await burst(edge)  # the path went idle in between: a load test, not a new pile-up
         await burst(edge)
         assert len(warnings(caplog)) == 1
-        clock.advance(PILE_UP_QUIET_S + 1)
+        clock.advance(QUIET_S + 1)
         await burst(edge)
         assert len(warnings(caplog)) == 2

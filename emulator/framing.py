@@ -1,0 +1,36 @@
+"""The length a response tells the viewer, made something the edge can honour (server.py sends it).
+
+A viewer-response function or an origin-response Lambda@Edge may set `Content-Length` to anything: another
+number than the body's size, several different values, a sign or spaces around it. What goes on the wire must
+frame the body the viewer gets, or the viewer reads part of one response as the next (keep-alive) or waits for
+bytes that never come. AWS does not say what CloudFront does; here:
+  - a usable length (one value, digits, spaces around it allowed as on the wire) is honoured: the viewer gets
+    at most that many bytes, and the connection closes when the body was longer or shorter (server.py);
+  - an unusable one (several values, not a number) is dropped: the edge frames the body itself.
+"""
+
+from __future__ import annotations
+
+from multidict import CIMultiDict
+
+from emulator.http import Headers, freeze
+
+
+def expects_body(method: str, status: int) -> bool:
+    """Whether the response carries a body on the wire (HEAD, 1xx, 204, 304 do not: their Content-Length, if
+    any, describes the GET's body)."""
+    return method != "HEAD" and status >= 200 and status not in (204, 304)
+
+
+def viewer_length(headers: Headers | CIMultiDict[str]) -> tuple[Headers | CIMultiDict[str], int | None, str]:
+    """The headers to send, the length to honour (None: none given, aiohttp frames the body), and what was wrong
+    with the given one ("" when nothing)."""
+    values = headers.getall("Content-Length", [])
+    if not values:
+        return headers, None, ""
+    given = {v.strip(" \t") for v in values}
+    if len(given) == 1 and (value := next(iter(given))).isascii() and value.isdigit():
+        return headers, int(value), ""
+    kept = CIMultiDict(headers)
+    kept.popall("Content-Length")
+    return freeze(kept), None, f"Content-Length {', '.join(map(repr, values))} is not one length: dropped"
