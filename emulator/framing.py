@@ -7,6 +7,9 @@ bytes that never come. AWS does not say what CloudFront does; here:
   - a usable length (one value, digits, spaces around it allowed as on the wire) is honoured: the viewer gets
     at most that many bytes, and the connection closes when the body was longer or shorter (server.py);
   - an unusable one (several values, not a number) is dropped: the edge frames the body itself.
+Residual: a streamed body whose length a function shortened is cut when its next chunk arrives; until then the
+viewer holds a complete response, and a request it sends on the same connection meanwhile is lost when the
+connection closes (clients send an idempotent request again on a connection closed under it).
 """
 
 from __future__ import annotations
