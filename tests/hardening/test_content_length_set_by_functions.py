@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -80,6 +81,15 @@ def origin(split: bool):  # type: ignore[no-untyped-def]
     return serve
 
 
+@contextlib.asynccontextmanager
+async def edge_for(tmp_path: Path, split: bool) -> AsyncIterator[Edge]:
+    """The edge with the function and the Lambda above, in front of origin(split)."""
+    (tmp_path / "length.js").write_text(FUNCTION)
+    (tmp_path / "length.py").write_text(LAMBDA)
+    async with raw_server(origin(split)) as port, run_edge(tmp_path, CONFIG.format(port=port)) as edge:
+        yield edge
+
+
 async def raw_get(edge: Edge, target: str) -> tuple[bytes, bytes]:
     """One request on a connection of its own; the head and everything until the edge closes it (bounded)."""
     host, port = edge.url.removeprefix("http://").split(":")
@@ -93,9 +103,7 @@ async def raw_get(edge: Edge, target: str) -> tuple[bytes, bytes]:
 
 @pytest.mark.parametrize("split", [False, True], ids=["whole", "streamed"])
 async def test_a_shorter_length_cuts_the_body_and_closes_the_connection(tmp_path: Path, split: bool) -> None:
-    (tmp_path / "length.js").write_text(FUNCTION)
-    (tmp_path / "length.py").write_text(LAMBDA)
-    async with raw_server(origin(split)) as port, run_edge(tmp_path, CONFIG.format(port=port)) as edge:
+    async with edge_for(tmp_path, split) as edge:
         head, body = await raw_get(edge, "/p?length=2")
         assert b"Content-Length: 2" in head and body == b"he"
         for _ in range(2):  # a keep-alive client is not thrown off by bytes left over
@@ -106,9 +114,7 @@ async def test_a_shorter_length_cuts_the_body_and_closes_the_connection(tmp_path
 
 
 async def test_a_longer_length_sends_the_body_and_closes_instead_of_hanging(tmp_path: Path) -> None:
-    (tmp_path / "length.js").write_text(FUNCTION)
-    (tmp_path / "length.py").write_text(LAMBDA)
-    async with raw_server(origin(False)) as port, run_edge(tmp_path, CONFIG.format(port=port)) as edge:
+    async with edge_for(tmp_path, False) as edge:
         head, body = await raw_get(edge, "/p?length=8")
         assert b"Content-Length: 8" in head and body == b"hello"  # short, then the end of the connection
 
@@ -116,9 +122,7 @@ async def test_a_longer_length_sends_the_body_and_closes_instead_of_hanging(tmp_
 @pytest.mark.parametrize("split", [False, True], ids=["whole", "streamed"])
 async def test_a_copy_whose_length_an_origin_response_lambda_changed_is_not_stored(tmp_path: Path,
                                                                                    split: bool) -> None:
-    (tmp_path / "length.js").write_text(FUNCTION)
-    (tmp_path / "length.py").write_text(LAMBDA)
-    async with raw_server(origin(split)) as port, run_edge(tmp_path, CONFIG.format(port=port)) as edge:
+    async with edge_for(tmp_path, split) as edge:
         for _ in range(2):
             head, body = await raw_get(edge, "/lambda/3")
             assert b"X-Cache: Miss from cloudfront" in head and body == b"hel"
@@ -130,9 +134,7 @@ async def test_a_copy_whose_length_an_origin_response_lambda_changed_is_not_stor
 
 @pytest.mark.parametrize("split", [False, True], ids=["whole", "streamed"])
 async def test_spaces_around_a_length_are_read_as_the_wire_reads_them(tmp_path: Path, split: bool) -> None:
-    (tmp_path / "length.js").write_text(FUNCTION)
-    (tmp_path / "length.py").write_text(LAMBDA)
-    async with raw_server(origin(split)) as port, run_edge(tmp_path, CONFIG.format(port=port)) as edge:
+    async with edge_for(tmp_path, split) as edge:
         _, body = await raw_get(edge, "/p?length=2%20")
         assert body == b"he"  # a viewer reads "2 " as 2: the rest must not follow on the connection
 
@@ -141,9 +143,7 @@ async def test_spaces_around_a_length_are_read_as_the_wire_reads_them(tmp_path: 
 @pytest.mark.parametrize("split", [False, True], ids=["whole", "streamed"])
 async def test_a_length_that_is_not_one_number_is_dropped_and_the_edge_frames_the_body(tmp_path: Path, split: bool,
                                                                                      given: str) -> None:
-    (tmp_path / "length.js").write_text(FUNCTION)
-    (tmp_path / "length.py").write_text(LAMBDA)
-    async with raw_server(origin(split)) as port, run_edge(tmp_path, CONFIG.format(port=port)) as edge:
+    async with edge_for(tmp_path, split) as edge:
         for _ in range(2):  # framed by the edge: the keep-alive connection stays usable
             async with edge.session.get(f"{edge.url}/p?{given}") as r:
                 assert (r.status, await r.read()) == (200, b"hello")
