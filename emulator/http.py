@@ -13,7 +13,15 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from multidict import CIMultiDict, CIMultiDictProxy
+from multidict import CIMultiDict, CIMultiDictProxy, istr
+
+# Names of the headers the edge writes on every request, as the multidict's own key type (aiohttp.hdrs has the
+# standard ones): a str key becomes a new istr at each insertion, and the inspector's history keeps every
+# request's headers, so each one is an object more to keep and, later, to free cold.
+CDN_LOOP = istr("CDN-Loop")
+X_AMZ_CF_ID = istr("X-Amz-Cf-Id")
+X_AMZ_CF_POP = istr("X-Amz-Cf-Pop")
+X_CACHE = istr("X-Cache")
 
 Headers = CIMultiDictProxy[str]
 HeaderPairs = tuple[tuple[str, str], ...]  # an ordered list of (name, value), e.g. generated headers

@@ -7,12 +7,13 @@ from collections.abc import Callable
 from email.utils import formatdate
 from enum import StrEnum
 
+from aiohttp import hdrs
 from multidict import CIMultiDict
 
 from emulator.cf_functions import Respond
 from emulator.clock import Clock
 from emulator.config.model import EmulatorSettings
-from emulator.http import EdgeResponse, Headers, freeze
+from emulator.http import X_AMZ_CF_ID, X_AMZ_CF_POP, X_CACHE, EdgeResponse, Headers, freeze
 from emulator.pipeline.caching import Result
 from emulator.pipeline.forwarding import Forwarding
 from emulator.pipeline.pages import REASON_502, REASON_504, EdgeError, error_page, redirect_page
@@ -69,10 +70,10 @@ def finalize(headers: CIMultiDict[str], result: CacheResult, settings: EmulatorS
              http_version: str = "1.1") -> Headers:
     ours = f"{http_version} {settings.edge_name} (CloudFront)"
     upstream = ", ".join(headers.popall("Via", []))
-    headers["Via"] = f"{upstream}, {ours}" if upstream else ours
-    headers["X-Cache"] = result.value
-    headers["X-Amz-Cf-Pop"] = settings.pop
-    headers["X-Amz-Cf-Id"] = request_id
+    headers[hdrs.VIA] = f"{upstream}, {ours}" if upstream else ours
+    headers[X_CACHE] = result.value
+    headers[X_AMZ_CF_POP] = settings.pop
+    headers[X_AMZ_CF_ID] = request_id
     return freeze(headers)
 
 
