@@ -21,6 +21,7 @@ from aiohttp.http_parser import RawResponseMessage
 from aiohttp.streams import StreamReader
 
 from emulator.errors import OriginConnectError, OriginError, OriginTimeoutError, OriginTLSError
+from emulator.framing import expects_body
 from emulator.http import Body, EdgeResponse, OriginRequest, Scheme, freeze
 from emulator.origins import wire
 from emulator.origins.tls_errors import describe_certificate_error, describe_handshake_error, verify_either_name
@@ -223,8 +224,8 @@ def _whole_body(req: OriginRequest, message: RawResponseMessage, payload: Stream
     stays the origin's), never for HEAD (no body, the length describes the GET) or while an upload is going out;
     anything not complete yet streams as before, so nothing waits for a body that is still on its way."""
     length = message.headers.get("Content-Length")
-    if upload is not None or req.method == "HEAD" or not payload.is_eof() or length is None or \
-            not length.isdigit() or int(length) != payload.total_bytes or message.code in (204, 304):
+    if upload is not None or not expects_body(req.method, message.code) or not payload.is_eof() or \
+            length is None or not length.isdigit() or int(length) != payload.total_bytes:
         return None
     return payload.read_nowait()
 

@@ -67,7 +67,8 @@ class CompiledBehavior:
     # What every request through the behavior would otherwise look up or format again:
     group: OriginGroup | None = None  # the origin group target_origin_id names, if it names one
     origin: Origin | None = None  # the origin it names (a group's primary); None only in an unchecked config
-    where: str = ""  # how the config names it: 'default behavior' or "cache_behaviors[2] '/api/*'"
+    # How the config names it: 'default behavior' or "cache_behaviors[2] '/api/*'".
+    where: str = field(init=False, default="")
     methods: str = field(init=False, default="")  # the allowed methods as the trace lists them
 
     def __post_init__(self) -> None:

@@ -23,12 +23,10 @@ class RawOrigin:
         self.chunked = chunked  # framing the client cannot take in one piece: its body is always streamed
         self.connections = 0
         self.requests: list[tuple[int, bytes, bytes]] = []  # (connection number, head, body)
-        self.writers: list[asyncio.StreamWriter] = []
 
     async def serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self.connections += 1
         number = self.connections
-        self.writers.append(writer)
         with contextlib.suppress(ConnectionError, asyncio.IncompleteReadError):
             for served in range(self.answers + 1):
                 head = await reader.readuntil(b"\r\n\r\n")
@@ -65,12 +63,8 @@ async def _read_body(reader: asyncio.StreamReader, head: bytes) -> bytes:
 @contextlib.asynccontextmanager
 async def raw_origin(answers_per_connection: int, chunked: bool = False) -> AsyncIterator[tuple[RawOrigin, int]]:
     origin = RawOrigin(answers_per_connection, chunked)
-    async with raw_server(origin.serve) as port:
-        try:
-            yield origin, port
-        finally:
-            for writer in origin.writers:  # connections still open (kept alive by the edge until it closed)
-                writer.close()
+    async with raw_server(origin.serve) as port:  # closes the connections still open at its end
+        yield origin, port
 
 
 def config(port: int, read_timeout: float = 5) -> str:
