@@ -49,7 +49,7 @@ def run_floor(origin_port: int) -> None:
     from multidict import CIMultiDict, CIMultiDictProxy
 
     from emulator.http import OriginRequest, Scheme
-    from emulator.origins.http import OriginClient
+    from emulator.origins.client import OriginClient
 
     async def main() -> None:
         client = await OriginClient().__aenter__()
@@ -76,7 +76,7 @@ def run_floor(origin_port: int) -> None:
         print(runner.addresses[0][1], flush=True)
         await asyncio.Event().wait()
 
-    from emulator.server import event_loop_factory
+    from emulator.serve.server import event_loop_factory
 
     with asyncio.Runner(loop_factory=event_loop_factory()) as runner:
         runner.run(main())

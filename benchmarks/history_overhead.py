@@ -21,11 +21,11 @@ from pathlib import Path
 
 import aiohttp
 
-from emulator.app import Emulator
 from emulator.config.loader import load_config
 from emulator.config.model import Listen
 from emulator.inspector import History, render
-from emulator.server import EdgeServer
+from emulator.serve.app import Emulator
+from emulator.serve.server import EdgeServer
 
 CONFIG = """\
 distribution:

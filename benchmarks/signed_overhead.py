@@ -22,11 +22,11 @@ sys.path.insert(0, str(ROOT))
 
 from multidict import CIMultiDict  # noqa: E402
 
-from emulator.app import Emulator  # noqa: E402
 from emulator.clock import FakeClock  # noqa: E402
 from emulator.config.loader import load_config  # noqa: E402
 from emulator.http import Scheme, ViewerRequest, freeze  # noqa: E402
 from emulator.pipeline import Forward  # noqa: E402
+from emulator.serve.app import Emulator  # noqa: E402
 from emulator.signing import new_private_key, public_pem, sign_cookies, sign_url  # noqa: E402
 
 NOW = 1_800_000_000

@@ -20,14 +20,14 @@ from urllib.parse import urlsplit
 
 from multidict import CIMultiDict
 
-from emulator.app import Emulator
 from emulator.cache.invalidation import invalidate, path_problems
 from emulator.clock import Clock
 from emulator.config.loader import load_config
 from emulator.config.model import Config, Listen
 from emulator.http import Headers, Scheme, ViewerRequest, freeze
-from emulator.output import format_trace
-from emulator.server import AdminServer, EdgeServer
+from emulator.inspector.format import format_trace
+from emulator.serve.app import Emulator
+from emulator.serve.server import AdminServer, EdgeServer
 from emulator.trace import Trace
 
 HeadersIn = Mapping[str, str] | Iterable[tuple[str, str]] | None

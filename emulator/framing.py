@@ -1,11 +1,11 @@
-"""The length a response tells the viewer, made something the edge can honour (server.py sends it).
+"""The length a response tells the viewer, made something the edge can honour (serve/server.py sends it).
 
 A viewer-response function or an origin-response Lambda@Edge may set `Content-Length` to anything: another
 number than the body's size, several different values, a sign or spaces around it. What goes on the wire must
 frame the body the viewer gets, or the viewer reads part of one response as the next (keep-alive) or waits for
 bytes that never come. AWS does not say what CloudFront does; here:
   - a usable length (one value, digits, spaces around it allowed as on the wire) is honoured: the viewer gets
-    at most that many bytes, and the connection closes when the body was longer or shorter (server.py);
+    at most that many bytes, and the connection closes when the body was longer or shorter (serve/server.py);
   - an unusable one (several values, not a number) is dropped: the edge frames the body itself.
 Residual: a streamed body whose length a function shortened is cut when its next chunk arrives; until then the
 viewer holds a complete response, and a request it sends on the same connection meanwhile is lost when the

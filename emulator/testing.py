@@ -29,7 +29,7 @@ import pytest
 from emulator.clock import FakeClock
 from emulator.edge import Edge, Response
 from emulator.errors import ConfigError
-from emulator.output import format_issues
+from emulator.inspector.format import format_issues
 
 T = TypeVar("T")
 HeadersIn = Mapping[str, str] | Iterable[tuple[str, str]] | None

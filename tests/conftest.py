@@ -3,7 +3,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from emulator.tls import STATE_ENV
+from emulator.tls.ca import STATE_ENV
 
 
 @pytest.fixture(autouse=True, scope="session")

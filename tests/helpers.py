@@ -16,11 +16,11 @@ import aiohttp
 from aiohttp import web
 from yarl import URL
 
-from emulator.app import Emulator
 from emulator.clock import Clock
 from emulator.config.loader import load_config
 from emulator.config.model import Config, Listen
-from emulator.server import EdgeServer
+from emulator.serve.app import Emulator
+from emulator.serve.server import EdgeServer
 
 
 @asynccontextmanager

@@ -37,7 +37,7 @@ def test_validate_reports_three_located_errors(tmp_path: Path, capsys: pytest.Ca
 
 
 def test_validate_ok_prints_one_summary_line(capsys: pytest.CaptureFixture[str]) -> None:
-    from emulator.cli import demo_config_path
+    from emulator.cli.main import demo_config_path
 
     assert main(["validate", str(demo_config_path())]) == 0
     out = capsys.readouterr().out.splitlines()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from emulator.config.loader import load_config_text
-from emulator.lint import lint
+from emulator.pipeline.lint import lint
 
 
 def warnings(text: str) -> list[str]:

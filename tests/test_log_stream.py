@@ -1,4 +1,4 @@
-"""The serving process's stderr log lines go out in batches (emulator/log_stream.py), in order, with warnings
+"""The serving process's stderr log lines go out in batches (emulator/serve/log_stream.py), in order, with warnings
 and errors at once and nothing lost at exit; the access log's lines skip the LogRecord only when the batched
 handler is the one place they would go."""
 
@@ -11,8 +11,8 @@ from contextlib import contextmanager
 
 import pytest
 
-from emulator.log_stream import BatchedStreamHandler, LineLogger, Lines
-from emulator.serving import StatusColours
+from emulator.serve.log_stream import BatchedStreamHandler, LineLogger, Lines
+from emulator.serve.process import StatusColours
 
 
 def logger_with(stream: io.StringIO) -> tuple[logging.Logger, BatchedStreamHandler]:

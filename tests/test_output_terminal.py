@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from emulator.config.source import ConfigIssue, Location, Severity
-from emulator.output import format_issue_for_terminal, paint
-from emulator.serving import StatusColours
+from emulator.config.issues import ConfigIssue, Location, Severity
+from emulator.inspector.format import format_issue_for_terminal, paint
+from emulator.serve.process import StatusColours
 
 ISSUE = ConfigIssue(Severity.WARNING, Location("site.yaml", 9, 7), "distribution 'default' cache_behaviors[1]",
                     "can never match: the earlier cache_behaviors[0] (/api/*) matches every path it does, and "

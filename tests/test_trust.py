@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from emulator.cli import main
-from emulator.tls import LocalCA, default_state_dir
-from emulator.trust import Places, install, nickname, uninstall
+from emulator.tls.ca import LocalCA, default_state_dir
+from emulator.tls.trust_store import Places, install, nickname, uninstall
 from tests.helpers import run_edge
 
 CERTUTIL = shutil.which("certutil")

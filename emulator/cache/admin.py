@@ -15,7 +15,7 @@ from email.utils import formatdate
 from aiohttp import web
 
 from emulator.cache.invalidation import invalidate, path_problems
-from emulator.pipeline.caching import EdgeCache
+from emulator.cache.stage import EdgeCache
 
 CacheOf = Callable[[], EdgeCache]  # the cache of whichever configuration is being served now
 

@@ -1,4 +1,4 @@
-"""The cache store: an in-memory LRU bounded by bytes. Dumb on purpose: the rules live in pipeline/cache.py.
+"""The cache store: an in-memory LRU bounded by bytes. Dumb on purpose: the rules live in cache/plan.py.
 
 Entries are immutable; a revalidation replaces one. Expired entries stay until evicted or invalidated: an
 expired copy is what CloudFront serves when the origin fails, and what it revalidates with a 304.

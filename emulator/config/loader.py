@@ -6,13 +6,7 @@ import hashlib
 from pathlib import Path
 
 from emulator.config import rules
-from emulator.config.function_loader import load_functions
-from emulator.config.groups_loader import load_geo_restriction, load_origin_groups
-from emulator.config.headers_loader import HeadersPolicies
-from emulator.config.key_loader import check_signer_accounts, group_names, load_key_groups, load_trust
-from emulator.config.lambda_loader import load_lambda_associations, load_lambda_functions
-from emulator.config.managed import CACHE_POLICIES
-from emulator.config.mock_loader import load_mock
+from emulator.config.issues import Severity
 from emulator.config.model import (
     CACHED_METHOD_SETS,
     METHOD_SETS,
@@ -27,10 +21,16 @@ from emulator.config.model import (
     OriginProtocolPolicy,
     ViewerProtocolPolicy,
 )
-from emulator.config.policy_loader import Policies
+from emulator.config.model.managed import CACHE_POLICIES
 from emulator.config.reader import Report, Section
-from emulator.config.settings_loader import load_settings
-from emulator.config.source import Severity
+from emulator.config.sections.functions import load_functions
+from emulator.config.sections.groups import load_geo_restriction, load_origin_groups
+from emulator.config.sections.headers import HeadersPolicies
+from emulator.config.sections.keys import check_signer_accounts, group_names, load_key_groups, load_trust
+from emulator.config.sections.lambdas import load_lambda_associations, load_lambda_functions
+from emulator.config.sections.mocks import load_mock
+from emulator.config.sections.policies import Policies
+from emulator.config.sections.settings import load_settings
 from emulator.config.yamlsrc import Path as TreePath
 from emulator.config.yamlsrc import parse_yaml, read_config_file
 from emulator.errors import ConfigError

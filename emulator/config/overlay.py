@@ -22,8 +22,8 @@ from pathlib import Path
 
 from emulator.config.importers.located import N
 from emulator.config.importers.result import Imported, pending_store
+from emulator.config.issues import ConfigIssue, Severity
 from emulator.config.reader import Report, Section
-from emulator.config.source import ConfigIssue, Severity
 from emulator.config.yamlsrc import Path as TreePath
 from emulator.config.yamlsrc import SourceMap, dotted, parse_yaml
 from emulator.origins.mocks import MOCK_TYPES

@@ -14,7 +14,7 @@ from pathlib import Path as FsPath
 from typing import TypeVar
 
 from emulator.config.foreign import KEYS, foreign_key
-from emulator.config.source import ConfigIssue, Location, Severity
+from emulator.config.issues import ConfigIssue, Location, Severity
 from emulator.config.yamlsrc import Path, SourceMap, dotted
 
 E = TypeVar("E", bound=StrEnum)

@@ -10,11 +10,11 @@ from pathlib import Path
 
 from emulator.config.importers import Format, Imported, detect, import_source
 from emulator.config.importers.located import flatten
+from emulator.config.issues import ConfigIssue, Location, Severity
 from emulator.config.loader import load_config, load_tree
 from emulator.config.model import Config
 from emulator.config.overlay import Overlay, apply_overlay, find_overlay, located, read_overlay
 from emulator.config.reader import Report
-from emulator.config.source import ConfigIssue, Location, Severity
 from emulator.config.writer import relocate, to_yaml
 from emulator.config.yamlsrc import dotted, parse_yaml, read_config_file
 from emulator.errors import ConfigError

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from emulator.config.managed import CACHE_POLICIES, ORIGIN_REQUEST_POLICIES
+from emulator.config.model.managed import CACHE_POLICIES, ORIGIN_REQUEST_POLICIES
 from emulator.config.yamlsrc import Path as TreePath
 from emulator.config.yamlsrc import SourceMap
 from emulator.origins.mocks import MOCK_TYPES

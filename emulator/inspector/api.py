@@ -20,11 +20,11 @@ from pathlib import Path
 from aiohttp import web
 from aiohttp.typedefs import Handler
 
-from emulator.app import Emulator
 from emulator.inspector import render
 from emulator.inspector.history import History
-from emulator.lint import lint
 from emulator.pipeline import Forward
+from emulator.pipeline.lint import lint
+from emulator.serve.app import Emulator
 
 _STATIC = files("emulator.inspector") / "static"
 _TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",

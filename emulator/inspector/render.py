@@ -8,9 +8,9 @@ import shlex
 from enum import Enum
 from typing import Any
 
-from emulator import output
 from emulator.cf_functions import build_event
 from emulator.http import Headers, ViewerRequest
+from emulator.inspector import format as output
 from emulator.inspector.history import Entry
 from emulator.trace import Decision, FunctionRun, OriginExchange
 

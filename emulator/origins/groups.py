@@ -17,7 +17,7 @@ from emulator.clock import Clock
 from emulator.config.model import OriginGroup
 from emulator.errors import OriginConnectError, OriginError, OriginTimeoutError, OriginTLSError
 from emulator.http import EdgeResponse, OriginRequest, freeze
-from emulator.origins.http import OriginClient
+from emulator.origins.client import OriginClient
 from emulator.trace import OriginExchange, Trace
 
 FAILOVER_METHODS = ("GET", "HEAD", "OPTIONS")

@@ -11,7 +11,7 @@ import asyncio
 import ssl
 
 from emulator.http import OriginRequest
-from emulator.tls import certificate_names, covers
+from emulator.tls.ca import certificate_names, covers
 
 # OpenSSL X509_V_ERR codes.
 _EXPIRED, _NOT_YET_VALID = 10, 9

@@ -1,6 +1,6 @@
 """The request pipeline. `Pipeline.plan` and `Pipeline.handle` are THE place that lists the stage order.
 
-    0 request limits                in server.py before dispatch (pipeline/limits.py): URL > 8,192 bytes or
+    0 request limits                in serve/server.py before dispatch (serve/limits.py): URL > 8,192 bytes or
                                     line + headers > 20,480 -> 413; non-HTTP/1.x request line -> 400
     1 distribution by Host          unknown host -> 403
     2 behavior (first match)        default root object substituted for exactly '/'
@@ -35,7 +35,10 @@ from dataclasses import dataclass, replace
 
 from multidict import CIMultiDict
 
+from emulator.cache.plan import CachePlan, plan_cache
+from emulator.cache.stage import EdgeCache, Fetched, Result
 from emulator.cf_functions import FunctionRunner, Respond
+from emulator.cf_functions import stage as functions
 from emulator.clock import Clock
 from emulator.config.model import (
     CacheBehavior,
@@ -50,21 +53,23 @@ from emulator.config.model import (
 from emulator.errors import OriginError
 from emulator.http import EdgeResponse, HeaderPairs, OriginRequest, ViewerRequest, freeze
 from emulator.lambda_edge import Generated, LambdaRunner
+from emulator.lambda_edge import stage as lambdas
+from emulator.lambda_edge.origin_events import LambdaFailed, LambdaStages, OriginFunctions
+from emulator.origins.client import OriginClient
 from emulator.origins.groups import FailoverClient, with_conditionals
-from emulator.origins.http import OriginClient
-from emulator.pipeline import compression, error_responses, functions, headers_policy, lambdas, signed
-from emulator.pipeline.cache import CachePlan, plan_cache
-from emulator.pipeline.caching import EdgeCache, Fetched, Result
-from emulator.pipeline.error_responses import PageContext, PageFailed, rule_for
-from emulator.pipeline.geo import check_geo, viewer_country
-from emulator.pipeline.lambda_stages import LambdaFailed, LambdaStages, OriginFunctions
-from emulator.pipeline.loops import MAX_CHAIN, check_loop, own_listener, passes
-from emulator.pipeline.origin_request import Target, build_origin_request, connect_target, origin_scheme
-from emulator.pipeline.pages import REASON_BAD_REQUEST, EdgeError
-from emulator.pipeline.response import Responder
-from emulator.pipeline.routing import CompiledBehavior, Router, host_matches, normalize_path, root_object_path
-from emulator.pipeline.viewer import Redirect, check_method, check_protocol
-from emulator.pipeline.viewer_info import DEFAULT_GEO, cloudfront_headers
+from emulator.pipeline.stages import error_responses
+from emulator.pipeline.stages.error_responses import PageContext, PageFailed, rule_for
+from emulator.pipeline.stages.geo import check_geo, viewer_country
+from emulator.pipeline.stages.loops import MAX_CHAIN, check_loop, own_listener, passes
+from emulator.pipeline.stages.pages import REASON_BAD_REQUEST, EdgeError
+from emulator.pipeline.stages.response import Responder
+from emulator.pipeline.stages.routing import CompiledBehavior, Router, host_matches, normalize_path, root_object_path
+from emulator.pipeline.stages.viewer import Redirect, check_method, check_protocol
+from emulator.policies import compression
+from emulator.policies import response_headers as headers_policy
+from emulator.policies.cloudfront_headers import DEFAULT_GEO, cloudfront_headers
+from emulator.policies.origin_request import Target, build_origin_request, connect_target, origin_scheme
+from emulator.signing import stage as signed
 from emulator.trace import Trace
 
 

@@ -1,5 +1,5 @@
 """Signed URLs and signed cookies: the library behind `frontyard sign` and `frontyard keys new`, usable from a
-user's own tests. The edge's verification is pipeline/signed.py (stage 5b)."""
+user's own tests. The edge's verification is signing/stage.py (stage 5b)."""
 
 from emulator.signing.codec import SIGNING_COOKIES, SIGNING_PARAMS, canned_policy, custom_policy
 from emulator.signing.keys import (

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from emulator.cf_functions import Failed, FailureKind, ViewerRequestInput, ViewerResponseInput, testcli
+from emulator.cf_functions import Failed, FailureKind, ViewerRequestInput, ViewerResponseInput
+from emulator.cli import test_function as testcli
 
 from .conftest import make
 

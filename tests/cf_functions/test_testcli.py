@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from emulator.cf_functions import testcli
+from emulator.cli import test_function as testcli
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted(p for p in (ROOT / "functions").iterdir() if (p / "index.js").exists())
@@ -94,7 +94,7 @@ def test_load_errors_are_printed_located(tmp_path):
 def test_runs_as_a_module(tmp_path):
     folder = ROOT / "functions" / "security-headers"
     proc = subprocess.run(
-        [sys.executable, "-m", "emulator.cf_functions.testcli", str(folder / "index.js"),
+        [sys.executable, "-m", "emulator.cli.test_function", str(folder / "index.js"),
          "--event", str(folder / "test-objects" / "html.json"),
          "--expect", str(folder / "test-objects" / "html.expected.json")],
         cwd=ROOT, capture_output=True, text=True, timeout=60, check=False,

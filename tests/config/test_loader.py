@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from emulator.config.issues import Severity
 from emulator.config.loader import load_config, load_config_text
 from emulator.config.model import ViewerProtocolPolicy
-from emulator.config.source import Severity
 from emulator.errors import ConfigError
 
 BASE = """\

@@ -64,7 +64,7 @@ emulator:
     assert not config.distributions[0].default_cache_behavior.restricted
     assert config.emulator.key_pairs[0][0] == "self"
     assert config.warnings == ()
-    from emulator.reload import watched_files
+    from emulator.serve.reload import watched_files
 
     watched = watched_files(config)  # --watch reloads when a public key file changes
     assert (tmp_path / "rsa.pub.pem").resolve() in watched and (tmp_path / "ec.pub.pem").resolve() in watched
@@ -117,7 +117,7 @@ def test_a_signer_account_without_key_pairs_warns(tmp_path: Path) -> None:
 
 
 def test_validate_warns_when_a_public_behavior_shadows_a_private_one(tmp_path: Path) -> None:
-    from emulator.lint import lint
+    from emulator.pipeline.lint import lint
 
     write_public_keys(tmp_path)
     config = load(f"""\

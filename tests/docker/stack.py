@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from emulator.config.model import Config
-from emulator.tls import default_state_dir
+from emulator.tls.ca import default_state_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPOSE_FILE = ROOT / "docker-compose.yml"

@@ -90,7 +90,7 @@ def test_build_copies_what_the_package_needs() -> None:
             assert list((ROOT / package).glob(pattern)), f"package data {package}/{pattern} matches nothing"
 
 
-@pytest.mark.parametrize("path", ["pyproject.toml", "README.md", "emulator/__init__.py", "emulator/cli.py",
+@pytest.mark.parametrize("path", ["pyproject.toml", "README.md", "emulator/__init__.py", "emulator/cli/main.py",
                                   "emulator/demo/demo.yaml", "emulator/demo/site/index.html",
                                   "emulator/cf_functions/js/" + next((ROOT / "emulator/cf_functions/js").glob(
                                       "*.js")).name])

@@ -155,7 +155,7 @@ def test_a_corrupt_local_ca_is_a_message_not_a_traceback(site: Path) -> None:
 
 
 def test_the_ca_certificate_is_exported_without_its_key(tmp_path: Path, monkeypatch) -> None:
-    from emulator.tls import CA_EXPORT_ENV, LocalCA
+    from emulator.tls.ca import CA_EXPORT_ENV, LocalCA
 
     monkeypatch.setenv(CA_EXPORT_ENV, str(tmp_path / "shared"))
     ca = LocalCA.load_or_create(tmp_path / "state")

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import aiohttp
 
-from emulator.app import Emulator
 from emulator.config.loader import load_config
 from emulator.config.model import Listen
-from emulator.server import AdminServer, EdgeServer
+from emulator.serve.app import Emulator
+from emulator.serve.server import AdminServer, EdgeServer
 
 FUNCTION = """\
 function handler(event) {

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from emulator import Edge
-from emulator.cli import demo_config_path
+from emulator.cli.main import demo_config_path
 from tests.inspector.test_page_browser import CHROMIUM, browser, shot  # noqa: F401 (the fixture)
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (apt-get install chromium)")

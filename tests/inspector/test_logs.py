@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from emulator.access_log import FIELDS
+from emulator.serve.access_log import FIELDS
 from tests.inspector.support import CONFIG, run_inspected
 
 BROKEN = """\

@@ -1,7 +1,7 @@
 """An HTTP/1.0 viewer asking for keep-alive gets a body of unknown length (a chunked origin, or one that ends
 its body by closing): HTTP/1.0 has no chunked framing, so the end of the body is the end of the connection.
 aiohttp 3.14 decides that only after it has said keep-alive and then leaves the connection open; the edge
-closes it (server.py), or the viewer waits forever."""
+closes it (serve/server.py), or the viewer waits forever."""
 
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ import pytest
 from aiohttp import web
 
 from emulator.clock import FakeClock
-from emulator.server import QUIET_S
+from emulator.serve.server import QUIET_S
 from tests.helpers import Edge, run_edge, serve_app, single_origin_config
 
 HELD = 16  # the first level that is warned about

@@ -15,11 +15,11 @@ from pathlib import Path
 import aiohttp
 from aiohttp import web
 
-from emulator.app import Emulator
 from emulator.config.loader import load_config
 from emulator.config.model import Listen
-from emulator.reload import Reloader
-from emulator.server import EdgeServer
+from emulator.serve.app import Emulator
+from emulator.serve.reload import Reloader
+from emulator.serve.server import EdgeServer
 from tests.helpers import header, serve_app
 
 CONFIG = """\

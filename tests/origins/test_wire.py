@@ -209,7 +209,7 @@ async def test_an_upload_whose_reused_connection_was_closed_is_not_sent_again_em
 
 async def test_a_response_released_twice_goes_back_to_the_pool_once(tmp_path: Path) -> None:
     from emulator.http import OriginRequest, Scheme, freeze
-    from emulator.origins.http import OriginClient
+    from emulator.origins.client import OriginClient
 
     async with raw_origin(100, chunked=True) as (origin, port):  # chunked: streamed, released by the caller
         request = OriginRequest("app", Scheme.HTTP, "app.test", "127.0.0.1", port, "GET", "/x", "",
@@ -230,7 +230,7 @@ async def test_a_response_released_twice_goes_back_to_the_pool_once(tmp_path: Pa
 
 async def test_shutdown_closes_connections_still_in_use_and_a_late_release_does_not_pool_them() -> None:
     from emulator.http import OriginRequest, Scheme, freeze
-    from emulator.origins.http import OriginClient
+    from emulator.origins.client import OriginClient
 
     async with raw_origin(100, chunked=True) as (origin, port):
         request = OriginRequest("app", Scheme.HTTP, "app.test", "127.0.0.1", port, "GET", "/x", "",
@@ -250,7 +250,7 @@ async def test_each_origin_keeps_its_idle_connections_for_its_own_keepalive_time
     from dataclasses import replace
 
     from emulator.http import OriginRequest, Scheme, freeze
-    from emulator.origins.http import OriginClient
+    from emulator.origins.client import OriginClient
 
     async with raw_origin(100, chunked=True) as (_, short_port), raw_origin(100, chunked=True) as (_, long_port), \
             OriginClient() as client:
@@ -269,7 +269,7 @@ async def test_each_origin_keeps_its_idle_connections_for_its_own_keepalive_time
 
 async def test_a_body_that_came_whole_with_its_headers_is_bytes_and_frees_its_connection_at_once() -> None:
     from emulator.http import OriginRequest, Scheme, freeze
-    from emulator.origins.http import OriginClient
+    from emulator.origins.client import OriginClient
 
     async with raw_origin(100) as (origin, port), raw_origin(100, chunked=True) as (_, chunked_port), \
             OriginClient() as client:

@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 from multidict import CIMultiDict
 
-from emulator.config.managed import CACHE_POLICIES
+from emulator.cache.key import KeySpec, cache_key, compile_key_spec
+from emulator.cache.plan import freshness, parse_cache_control
 from emulator.config.model import CacheBehavior
-from emulator.config.policies import CachePolicy, ForwardedValues, ItemBehavior, ItemSet
+from emulator.config.model.managed import CACHE_POLICIES
+from emulator.config.model.policies import CachePolicy, ForwardedValues, ItemBehavior, ItemSet
 from emulator.http import Scheme, ViewerRequest, freeze
-from emulator.pipeline.cache import freshness, parse_cache_control
-from emulator.pipeline.cache_key import KeySpec, cache_key, compile_key_spec
 
 OPTIMIZED, _, DISABLED, ORIGIN_CC = CACHE_POLICIES[0], CACHE_POLICIES[1], CACHE_POLICIES[2], CACHE_POLICIES[3]
 NOW = 1_700_000_000.0

@@ -8,12 +8,12 @@ from dataclasses import replace
 import brotli
 import pytest
 
-from emulator.config.managed import CACHE_POLICIES
 from emulator.config.model import CacheBehavior
-from emulator.config.policies import ForwardedValues, ItemBehavior, ItemSet
+from emulator.config.model.managed import CACHE_POLICIES
+from emulator.config.model.policies import ForwardedValues, ItemBehavior, ItemSet
 from emulator.http import EdgeResponse, Scheme, ViewerRequest, freeze
-from emulator.pipeline.compression import accepted_encoding, compress, decide, encode
-from emulator.pipeline.forwarding import compile_forwarding
+from emulator.policies.compression import accepted_encoding, compress, decide, encode
+from emulator.policies.forwarding import compile_forwarding
 
 POLICY = {p.name: p for p in CACHE_POLICIES}
 BEHAVIOR = CacheBehavior("*", "app", compress=True, cache_policy=POLICY["Managed-CachingOptimized"])

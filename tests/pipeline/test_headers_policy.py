@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from emulator.config.headers import (
+from emulator.config.model.headers import (
     RESPONSE_HEADERS_POLICIES,
     CorsConfig,
     PolicyHeader,
@@ -12,7 +12,7 @@ from emulator.config.headers import (
     ServerTiming,
 )
 from emulator.http import Scheme, ViewerRequest, freeze
-from emulator.pipeline.headers_policy import Timing, apply, is_preflight, origin_allowed
+from emulator.policies.response_headers import Timing, apply, is_preflight, origin_allowed
 
 MANAGED = {p.name: p for p in RESPONSE_HEADERS_POLICIES}
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from emulator.config.managed import CACHE_POLICIES, ORIGIN_REQUEST_POLICIES
 from emulator.config.model import METHOD_SETS, CacheBehavior, EmulatorSettings, Origin
-from emulator.config.policies import CachePolicy, ItemBehavior, ItemSet, OriginRequestPolicy
+from emulator.config.model.managed import CACHE_POLICIES, ORIGIN_REQUEST_POLICIES
+from emulator.config.model.policies import CachePolicy, ItemBehavior, ItemSet, OriginRequestPolicy
 from emulator.http import Scheme, ViewerRequest, freeze
-from emulator.pipeline.forwarding import compile_forwarding
-from emulator.pipeline.origin_request import Target, build_origin_request, normalize_accept_encoding
+from emulator.policies.forwarding import compile_forwarding
+from emulator.policies.origin_request import Target, build_origin_request, normalize_accept_encoding
 
 OPTIMIZED = CACHE_POLICIES[0]
 ORPS = {p.name: p for p in ORIGIN_REQUEST_POLICIES}

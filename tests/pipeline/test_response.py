@@ -6,9 +6,9 @@ import pytest
 
 from emulator.config.model import CacheBehavior, ViewerProtocolPolicy
 from emulator.http import Scheme, ViewerRequest, freeze
-from emulator.pipeline.pages import EdgeError
-from emulator.pipeline.response import clean_origin_headers
-from emulator.pipeline.viewer import Redirect, check_protocol
+from emulator.pipeline.stages.pages import EdgeError
+from emulator.pipeline.stages.response import clean_origin_headers
+from emulator.pipeline.stages.viewer import Redirect, check_protocol
 
 
 def request(method: str, scheme: Scheme = Scheme.HTTP, version: str = "1.1") -> ViewerRequest:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from emulator.config.model import CacheBehavior, Distribution, Origin
-from emulator.pipeline.routing import Router, compile_pattern, host_matches, normalize_path, root_object_path
+from emulator.pipeline.stages.routing import Router, compile_pattern, host_matches, normalize_path, root_object_path
 
 
 def matches(pattern: str, path: str) -> bool:

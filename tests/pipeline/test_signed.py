@@ -7,7 +7,8 @@ import pytest
 from multidict import CIMultiDict
 
 from emulator.http import Scheme, ViewerRequest, freeze
-from emulator.pipeline.signed import (
+from emulator.signing.keys import PublicKey, load_public_key
+from emulator.signing.stage import (
     Denied,
     TrustedKey,
     Verified,
@@ -18,7 +19,6 @@ from emulator.pipeline.signed import (
     origin_query,
     verify,
 )
-from emulator.signing.keys import PublicKey, load_public_key
 from tests.signing_support import (
     EC_ID,
     OTHER_ID,

@@ -12,8 +12,8 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 
 from emulator.cli import main
+from emulator.cli.sign import parse_when
 from emulator.config.loader import load_config
-from emulator.signing.signcli import parse_when
 from tests.signing_support import canned_statement, cf_unb64, raw_verify
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from emulator.config.headers import RESPONSE_HEADERS_POLICIES
 from emulator.config.importers import policies
 from emulator.config.importers.located import N, distribution_config, parse_document
 from emulator.config.importers.result import Imported, kvs_needs_data
@@ -23,8 +22,9 @@ from emulator.config.importers.shape import (
     response_headers_policy,
     snake,
 )
-from emulator.config.managed import CACHE_POLICIES, ORIGIN_REQUEST_POLICIES
-from emulator.config.source import ConfigIssue, Location, Severity
+from emulator.config.issues import ConfigIssue, Location, Severity
+from emulator.config.model.headers import RESPONSE_HEADERS_POLICIES
+from emulator.config.model.managed import CACHE_POLICIES, ORIGIN_REQUEST_POLICIES
 
 MANAGED_IDS = {p.id for p in (*CACHE_POLICIES, *ORIGIN_REQUEST_POLICIES, *RESPONSE_HEADERS_POLICIES)}
 MAX_SIBLINGS = 200

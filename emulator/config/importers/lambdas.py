@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from emulator.config.importers.located import N
 from emulator.config.importers.result import Pending
-from emulator.config.source import Location, Severity
+from emulator.config.issues import Location, Severity
 from emulator.lambda_edge.runtimes import function_reference
 
 VERSION = "1"  # a published version number: CloudFront needs one in the ARN, any number does locally

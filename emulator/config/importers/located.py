@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from emulator.config.source import ConfigIssue, Location, Severity
+from emulator.config.issues import ConfigIssue, Location, Severity
 from emulator.config.yamlsrc import MAX_VALUES, Path, SourceMap
 
 # CloudFormation's short forms: `!Ref X` is {"Ref": X}, `!Condition X` is {"Condition": X}, `!Sub ...` is

@@ -1,0 +1,79 @@
+"""Loading a built-in mock origin: its type's options checked by kind and bounds, and `tls` for HTTPS."""
+
+from __future__ import annotations
+
+from emulator.config import rules
+from emulator.config.model import MockSpec, MockTLS
+from emulator.config.reader import Report, Section
+from emulator.origins.mocks import MOCK_TYPES
+from emulator.tls.ca import CertificateKind
+
+
+def load_mock(r: Report, origin: Section, domain: str) -> MockSpec | None:
+    """A built-in mock origin: its type's options checked by kind and bounds, plus `tls` for HTTPS."""
+    m = origin.section("mock")
+    if m is None:
+        return None
+    mock_type = m.str("type", required=True, expected=f"one of: {', '.join(MOCK_TYPES)}")
+    spec = MOCK_TYPES.get(mock_type or "")
+    if spec is None:
+        if mock_type:
+            r.error(m.at("type"), f"unknown mock origin type '{mock_type}'",
+                         f"one of: {', '.join(MOCK_TYPES)}")
+        return None
+    m.check_keys(("type", "tls", *spec.options))
+    for name, opt in spec.options.items():
+        if not m.has(name):
+            if opt.required:
+                r.error(m.path, f"mock '{spec.name}' needs '{name}' ({opt.help})")
+            continue
+        if opt.kind == "path":
+            target = r.base_dir / str(m.data[name])
+            folder = name == "root"  # the bucket's folder; every other path option names a file
+            if not target.exists():
+                r.error(m.at(name), f"'{m.data[name]}' does not exist (looked in {target})")
+            elif folder and not target.is_dir():
+                r.error(m.at(name), f"'{m.data[name]}' is a file", f"a folder ({opt.help})")
+            elif not folder and not target.is_file():
+                r.error(m.at(name), f"'{m.data[name]}' is a folder", f"a file ({opt.help})")
+        elif opt.kind == "int":
+            m.int(name, 0, int(opt.lo or 0), int(opt.hi if opt.hi is not None else 2**63))
+        elif opt.kind == "float":
+            m.float(name, 0.0, opt.lo or 0.0, opt.hi if opt.hi is not None else 1e9)
+        elif opt.kind == "bool":
+            m.bool(name, False)
+        elif opt.kind == "str":
+            m.str(name)
+        elif opt.kind == "map":
+            _header_map(r, m, name)
+    options = {k: v for k, v in m.data.items() if k not in ("type", "tls")}
+    for name, message in spec.problems(options):
+        r.error(m.at(name) if name else m.path, message)
+    tls = _mock_tls(r, m, domain)
+    return MockSpec(spec.name, tuple(options.items()), r.base_dir, tls)
+
+def _mock_tls(r: Report, m: Section, domain: str) -> MockTLS | None:
+    t = m.section("tls")
+    if t is None:
+        return None
+    t.check_keys(("names", "certificate", "max_version"))
+    names = tuple(t.strs("names") or [domain])
+    kind = t.enum("certificate", CertificateKind, CertificateKind.VALID) or CertificateKind.VALID
+    max_version = t.str("max_version")
+    if max_version is not None and max_version not in ("TLSv1.2", "TLSv1.3"):
+        r.error(t.at("max_version"), f"'{max_version}' is not a TLS version a mock can cap at",
+                     "TLSv1.2 or TLSv1.3")
+        max_version = None
+    return MockTLS(names, kind, max_version)
+
+def _header_map(r: Report, s: Section, key: str) -> None:
+    value = s.data[key]
+    if not isinstance(value, dict):
+        r.error(s.at(key), "must be a mapping of header name to value", "like {Content-Type: text/plain}")
+        return
+    for name, v in value.items():
+        if not rules.HEADER_NAME.match(str(name)):
+            r.error(s.at(key) + (name,), f"'{name}' is not a valid header name", key=True)
+        items = v if isinstance(v, list) else [v]
+        if any(isinstance(i, dict | list) or i is None for i in items):
+            r.error(s.at(key) + (name,), "must be a value or a list of values")

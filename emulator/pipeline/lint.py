@@ -1,0 +1,205 @@
+"""`frontyard validate` warnings: configurations CloudFront accepts that bite teams in production.
+
+Pure over the loaded Config; each warning names the config line and the fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+
+from emulator.cache.lint import cache_warnings
+from emulator.config.issues import ConfigIssue, Severity
+from emulator.config.model import CacheBehavior, Config, Distribution, Origin
+from emulator.http import Scheme
+from emulator.pipeline.stages.loops import own_listener
+from emulator.pipeline.stages.routing import compile_pattern, host_matches
+from emulator.policies.forwarding import compile_forwarding
+from emulator.policies.origin_request import SELF, Target, connect_target, origin_scheme
+from emulator.tls.ca import covers
+
+
+def lint(config: Config) -> list[ConfigIssue]:
+    out: list[ConfigIssue] = []
+    for d in config.distributions:
+        out += _host_forwarding(d)
+        out += _mock_certificates(d)
+        out += _patterns(d)
+        out += _shadowed(d)
+        out += _alias_origins(d)
+        out += _self_origins(config, d)
+        out += _error_responses(d)
+        out += cache_warnings(d, [b for b in d.behaviors if not bucket_like(d.origin(b.target_origin_id))])
+        out += _shadowed_private(d)
+        out += _compression_and_cors(d)
+    return out
+
+
+def bucket_like(origin: Origin) -> bool:
+    """An origin that serves files (S3 REST or website, a file-serving mock) rather than an API."""
+    from emulator.origins.mocks import MOCK_TYPES
+
+    if origin.is_s3 or ".s3." in origin.domain_name or ".s3-website" in origin.domain_name:
+        return True
+    return origin.mock is not None and MOCK_TYPES[origin.mock.type].serves_files
+
+
+def _error_responses(d: Distribution) -> Iterator[ConfigIssue]:
+    apis = [b for b in d.behaviors if not bucket_like(d.origin(b.target_origin_id))]
+    if not apis:
+        return
+    hit = "; ".join(f"{_where(d, b).split(' ', 2)[2]} -> origin '{b.target_origin_id}'" for b in apis)
+    for i, e in enumerate(d.custom_error_responses):
+        if e.response_page_path is None:
+            continue
+        yield _warn(e.location, f"distribution '{d.id}' custom_error_responses[{i}]",
+                    f"{e.error_code} -> {e.response_page_path} as {e.response_code} applies to the whole "
+                    f"distribution, so also to behaviors whose origin is an API: {hit}. Their own {e.error_code}s "
+                    f"(an API's JSON error, a missing .js file) become {e.response_page_path}"
+                    f"{' with 200' if e.response_code == 200 else ''}. Fix: drop this error response and rewrite "
+                    "SPA routes with a viewer-request function on the SPA behavior (functions/spa-rewrite), or "
+                    "serve the API from a separate distribution")
+
+
+def _warn(location: object, field: str, message: str) -> ConfigIssue:
+    return ConfigIssue(Severity.WARNING, location, field, message)  # type: ignore[arg-type]
+
+
+def _where(d: Distribution, b: CacheBehavior) -> str:
+    if b.is_default:
+        return f"distribution '{d.id}' default_cache_behavior"
+    return f"distribution '{d.id}' cache_behaviors[{d.cache_behaviors.index(b)}] ({b.path_pattern})"
+
+
+def _host_forwarding(d: Distribution) -> Iterator[ConfigIssue]:
+    for b in d.behaviors:
+        origin = d.origin(b.target_origin_id)
+        if origin.is_s3 or not compile_forwarding(b).host:
+            continue
+        if any(host_matches(origin.domain_name, a) for a in d.aliases):
+            continue
+        yield _warn(b.location, _where(d, b),
+                    f"forwards the viewer's Host to origin '{origin.id}' ({origin.domain_name}), which is not one of "
+                    "the distribution's aliases: an origin that routes on Host (App Runner, API Gateway, a load "
+                    "balancer's host rules) answers 404/403 for a Host it does not know; use "
+                    "Managed-AllViewerExceptHostHeader to send the origin's own domain")
+
+
+def _mock_certificates(d: Distribution) -> Iterator[ConfigIssue]:
+    for o in d.origins:
+        if o.mock is None or o.mock.tls is None:
+            continue
+        # With the viewer's Host forwarded, CloudFront accepts a certificate for that Host (reference §8):
+        # no 502 when every behavior using this origin forwards Host and the certificate covers every alias.
+        users = [b for b in d.behaviors if b.target_origin_id == o.id]
+        host_ok = bool(users) and bool(d.aliases) and all(compile_forwarding(b).host for b in users) \
+            and all(covers(o.mock.tls.names, a) for a in d.aliases)
+        if not covers(o.mock.tls.names, o.domain_name) and not host_ok:
+            yield _warn(o.location, f"distribution '{d.id}' origin '{o.id}'",
+                        f"its mock certificate covers {', '.join(o.mock.tls.names)}, not its domain "
+                        f"{o.domain_name}: HTTPS requests get CloudFront's 502 (on purpose?)")
+
+
+def _patterns(d: Distribution) -> Iterator[ConfigIssue]:
+    seen: dict[str, str] = {}
+    for b in d.cache_behaviors:
+        pattern = "/" + b.path_pattern.lstrip("/")
+        other = seen.get(pattern.lower())
+        if other is not None and other != pattern:
+            yield _warn(b.location, _where(d, b), f"differs from '{other}' only in letter case: path patterns are "
+                        "case-sensitive, so the two match different paths")
+        seen.setdefault(pattern.lower(), pattern)
+        last = pattern.rsplit("/", 1)[-1]
+        if "*" not in pattern and "?" not in pattern and "." not in last:
+            yield _warn(b.location, _where(d, b), f"'{b.path_pattern}' has no wildcard, so it matches exactly "
+                        f"{pattern} and nothing below it; did you mean '{pattern.rstrip('/')}/*' or "
+                        f"'{pattern.rstrip('/')}*'?")
+
+
+def covers_pattern(a: str, b: str) -> bool:
+    """Whether path pattern `a` matches every path pattern `b` matches ('*' any run, '?' one character).
+
+    Token alignment: a's '*' absorbs any run of b's tokens, a's '?' one literal or '?', a literal only itself.
+    Sound (a True is always right) and enough for the patterns people write."""
+
+    @cache
+    def match(i: int, j: int) -> bool:
+        if i == len(a):
+            return j == len(b)
+        if a[i] == "*":
+            return any(match(i + 1, k) for k in range(j, len(b) + 1))
+        if j == len(b) or b[j] == "*":
+            return False
+        return (a[i] == "?" or a[i] == b[j]) and match(i + 1, j + 1)
+
+    return match(0, 0)
+
+
+def _shadowed(d: Distribution) -> Iterator[ConfigIssue]:
+    """A behavior an earlier pattern covers entirely can never be chosen: CloudFront takes the first match."""
+    patterns = ["/" + b.path_pattern.lstrip("/") for b in d.cache_behaviors]
+    for j, b in enumerate(d.cache_behaviors):
+        earlier = next((i for i in range(j) if covers_pattern(patterns[i], patterns[j])), None)
+        if earlier is not None and b.restricted and not d.cache_behaviors[earlier].restricted:
+            continue  # _shadowed_private says it, with the consequence: the private files are served unsigned
+        if earlier is not None:
+            yield _warn(b.location, _where(d, b),
+                        f"can never match: the earlier cache_behaviors[{earlier}] "
+                        f"({d.cache_behaviors[earlier].path_pattern}) matches every path it does, and CloudFront "
+                        f"uses the first match; move '{b.path_pattern}' above it")
+
+
+def _alias_origins(d: Distribution) -> Iterator[ConfigIssue]:
+    for o in d.origins:
+        alias = next((a for a in d.aliases if host_matches(o.domain_name, a)), None)
+        if alias is None:
+            continue
+        yield _warn(o.location, f"distribution '{d.id}' origin '{o.id}'",
+                    f"its domain {o.domain_name} is the distribution's own alias '{alias}': in production that "
+                    "name resolves to CloudFront itself, so requests loop back into this distribution (CloudFront "
+                    "answers 403 after two passes); give the origin its own name (the bucket, load balancer or "
+                    "service domain)")
+
+
+def _self_origins(config: Config, d: Distribution) -> Iterator[ConfigIssue]:
+    own = [Target(config.emulator.http.host, config.emulator.http.port)]
+    if config.emulator.https is not None:
+        own.append(Target(config.emulator.https.host, config.emulator.https.port))
+    for o in d.origins:
+        if o.mock is not None:
+            continue
+        resolved = config.emulator.resolved(o.domain_name)
+        target = connect_target(o, origin_scheme(o, Scheme.HTTP), config.emulator, {}, own)
+        if (resolved is not None and resolved[0] == SELF) or own_listener(target, own):
+            yield _warn(o.location, f"distribution '{d.id}' origin '{o.id}'",
+                        f"connects to this emulator's own listener ({target.host}:{target.port}): requests re-enter "
+                        f"the edge as Host '{o.domain_name}' (fine for a chain of two distributions; a loop gets 403)")
+
+
+def _shadowed_private(d: Distribution) -> Iterator[ConfigIssue]:
+    """A restricted behavior listed after a public one that matches its paths: first match wins, so those files
+    are served unsigned (AWS's warning in "Add a signer to a distribution")."""
+    for i, b in enumerate(d.cache_behaviors):
+        if not b.restricted:
+            continue
+        sample = "/" + b.path_pattern.lstrip("/").replace("*", "x").replace("?", "x")
+        for earlier in d.cache_behaviors[:i]:
+            if not earlier.restricted and compile_pattern(earlier.path_pattern).fullmatch(sample):
+                yield _warn(b.location, _where(d, b),
+                            f"requires signed URLs or cookies, but {_where(d, earlier).split(' ', 2)[2]} comes "
+                            f"first, is public and matches its paths (e.g. {sample}): first match wins, so they "
+                            "are served unsigned; move the restricted behavior before it")
+                break
+def _compression_and_cors(d: Distribution) -> Iterator[ConfigIssue]:
+    for b in d.behaviors:
+        fwd = compile_forwarding(b)
+        if b.compress and not (fwd.gzip or fwd.brotli):
+            yield _warn(b.location, _where(d, b), f"compress is on but {fwd.source} enables neither gzip nor Brotli: "
+                        "nothing is compressed (use a cache policy with enable_accept_encoding_gzip/brotli, e.g. "
+                        "Managed-CachingOptimized)")
+        policy = b.headers_policy
+        if policy is not None and policy.cors is not None and policy.cors.allow_methods and \
+                "OPTIONS" not in b.allowed_methods:
+            yield _warn(b.location, _where(d, b), f"response headers policy '{policy.name}' answers CORS preflights, "
+                        "but OPTIONS is not in allowed_methods: browsers' preflights get 403 and the cross-origin "
+                        "request fails (allow [GET, HEAD, OPTIONS] or more)")

@@ -1,0 +1,55 @@
+"""Stage 0: what CloudFront refuses before any distribution is chosen (reference §13).
+
+Pure checks over the request as the HTTP parser delivered it. The parser itself (serve/server.py) is set to
+limits no lower than CloudFront's, so these are the rules that decide: a URL over 8,192 bytes or a request
+line plus headers over 20,480 bytes is 413 and the connection is closed; a request line without an HTTP/1.x
+version (HTTP/0.9 `GET /`, `HTTP/2.0` spoken as text) is 400.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from emulator.pipeline.stages.pages import EdgeError
+
+MAX_URL_BYTES = 8192
+MAX_REQUEST_BYTES = 20480  # request line + headers, excluding the body
+REASON_TOO_LARGE = "Request Entity Too Large."
+# What the parser may accept before our own checks decide (a little slack so that the 413 is ours).
+PARSER_MAX_LINE = MAX_URL_BYTES + 64
+PARSER_MAX_FIELD = MAX_REQUEST_BYTES
+PARSER_MAX_HEADERS = MAX_REQUEST_BYTES // 4  # the shortest header line, "a:" CRLF, is 4 bytes
+
+
+def request_size(method: str, target: str, raw_headers: Iterable[tuple[bytes, bytes]]) -> int:
+    """Bytes of the request line and headers as CloudFront counts them (canonical `Name: value` CRLF)."""
+    line = len(method) + 1 + len(target.encode("utf-8", "surrogateescape")) + len(" HTTP/1.1") + 2
+    return line + sum(len(name) + 2 + len(value) + 2 for name, value in raw_headers) + 2
+
+
+def check_request(method: str, target: str, version: tuple[int, int],
+                  raw_headers: Iterable[tuple[bytes, bytes]]) -> EdgeError | None:
+    if version not in ((1, 0), (1, 1)):
+        return EdgeError(400, "Bad request.", "InvalidRequest",
+                         f"HTTP/{version[0]}.{version[1]} request line: only HTTP/1.0 and HTTP/1.1 are spoken here")
+    url = len(target.encode("utf-8", "surrogateescape"))
+    if url > MAX_URL_BYTES:
+        return EdgeError(413, REASON_TOO_LARGE, "InvalidRequest",
+                         f"the URL is {url:,} bytes; CloudFront's limit is {MAX_URL_BYTES:,}")
+    size = request_size(method, target, raw_headers)
+    if size > MAX_REQUEST_BYTES:
+        return EdgeError(413, REASON_TOO_LARGE, "InvalidRequest",
+                         f"the request line and headers are {size:,} bytes; CloudFront's limit is "
+                         f"{MAX_REQUEST_BYTES:,}")
+    return None
+
+
+def origin_form(target: str) -> str:
+    """`http://other/x?y` (absolute-form) -> `/x?y`: origins get origin-form, as from CloudFront."""
+    if target.startswith("/"):
+        return target
+    parts = urlsplit(target)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return target
+    return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")

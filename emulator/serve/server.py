@@ -1,0 +1,445 @@
+"""aiohttp glue only: listeners, aiohttp request -> ViewerRequest, EdgeResponse -> aiohttp response.
+
+Bodies stream both ways in 64 KiB chunks; nothing here buffers a whole upload or download.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import ssl
+import time
+from collections import Counter
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+
+import aiohttp
+from aiohttp import web
+from multidict import CIMultiDict
+
+from emulator.cache import admin as cache_admin
+from emulator.config.model import Listen
+from emulator.framing import expects_body, viewer_length
+from emulator.http import EdgeResponse, Headers, Scheme, ViewerRequest, freeze, new_request_id
+from emulator.inspector import History
+from emulator.inspector.api import InspectorRoutes
+from emulator.inspector.format import access_line, refusal_line
+from emulator.pipeline.stages.pages import REASON_BAD_REQUEST, EdgeError
+from emulator.serve.access_log import StandardLogFile, standard_line
+from emulator.serve.app import Emulator
+from emulator.serve.limits import check_request
+from emulator.serve.log_stream import LineLogger
+from emulator.serve.viewer_parser import VERSION_KEY, EdgeHTTPServer
+from emulator.trace import Trace
+
+CHUNK = 64 * 1024
+_PILE_UP = frozenset(16 * 4**i for i in range(8))  # in-flight counts of one path that get a warning
+QUIET_S = 60.0  # a warning already given for a path (at this level) is not given again for this long
+access_log = LineLogger("frontyard.access")  # a line per request: the cheap way when only stderr reads it
+function_log = logging.getLogger("frontyard.function")
+log = logging.getLogger("frontyard")
+
+
+class _PassThrough:
+    """Sends the headers it was given and no others.
+
+    aiohttp adds its own Server and a default Content-Type; an edge passing an origin's (or a function's)
+    response on must not invent either, so what aiohttp added and the response did not have is dropped."""
+
+    async def _prepare_headers(self) -> None:
+        had_server = "Server" in self.headers  # type: ignore[attr-defined]
+        had_type = "Content-Type" in self.headers  # type: ignore[attr-defined]
+        await super()._prepare_headers()  # type: ignore[misc]
+        if not had_server:
+            self.headers.popall("Server", None)  # type: ignore[attr-defined]
+        if not had_type:
+            self.headers.popall("Content-Type", None)  # type: ignore[attr-defined]
+
+
+class _PassThroughResponse(_PassThrough, web.StreamResponse):
+    pass
+
+
+class _PassThroughBytes(_PassThrough, web.Response):
+    pass
+
+
+def _tls(request: web.BaseRequest) -> str | None:
+    """CloudFront-Viewer-TLS: '<version>:<cipher>:<fullHandshake|sessionResumed>'."""
+    ssl_object = request.transport.get_extra_info("ssl_object") if request.transport else None
+    if ssl_object is None:
+        return None
+    cipher = ssl_object.cipher()
+    handshake = "sessionResumed" if ssl_object.session_reused else "fullHandshake"
+    return f"{ssl_object.version()}:{cipher[0] if cipher else '-'}:{handshake}"
+
+
+def to_viewer_request(request: web.BaseRequest) -> ViewerRequest:
+    raw_path, _, query = request.raw_path.partition("?")
+    tls = _tls(request)
+    scheme = Scheme.HTTPS if tls is not None else Scheme.HTTP
+    peer = request.transport.get_extra_info("peername") if request.transport else None
+    client_ip, client_port = (peer[0], peer[1]) if peer else ("127.0.0.1", 0)
+    return ViewerRequest(
+        method=request.method,
+        raw_path=raw_path,
+        query=query,
+        headers=request.headers,
+        scheme=scheme,
+        http_version="{}.{}".format(*request.get(VERSION_KEY, request.version)),
+        client_ip=client_ip,
+        client_port=client_port,
+        body=_chunks(request) if request.body_exists else b"",
+        has_body=request.body_exists,
+        tls=tls,
+    )
+
+
+async def _chunks(request: web.BaseRequest) -> AsyncIterator[bytes]:
+    async for chunk in request.content.iter_chunked(CHUNK):
+        yield chunk
+
+
+class _Quiet:
+    """When a warning is due: once per key and QUIET_S, sooner only at a higher level (more requests piled up)."""
+
+    def __init__(self) -> None:
+        self._said: dict[tuple[str, ...], tuple[int, float]] = {}  # key -> (level, when) said last
+
+    def due(self, key: tuple[str, ...], now: float, level: int = 0) -> bool:
+        said, when = self._said.get(key, (-1, -QUIET_S))
+        if level <= said and now - when < QUIET_S:
+            return False
+        if len(self._said) > 1024:  # only keys that were warned about; forget those quiet for a while
+            self._said = {k: v for k, v in self._said.items() if now - v[1] < QUIET_S}
+        self._said[key] = (level, now)
+        return True
+
+
+class _Generation:
+    """One configuration being served, and how many requests are still using it."""
+
+    def __init__(self, emulator: Emulator) -> None:
+        self.emulator = emulator
+        self.in_flight = 0
+        self.idle = asyncio.Event()
+        self.idle.set()
+
+
+class EdgeServer:
+    """The viewer-facing listeners, serving whichever Emulator (configuration) is current."""
+
+    def __init__(self, emulator: Emulator) -> None:
+        self._current = _Generation(emulator)
+        self._runner: web.ServerRunner | None = None
+        self._retiring: set[asyncio.Task[None]] = set()
+        self._tls: ssl.SSLContext | None = None  # the HTTPS listener's, re-issued when a reload adds names
+        self._tls_names: tuple[object, ...] = ()  # what its certificate covers, and which CA issued it
+        # The inspector's ring buffer outlives reloads: it belongs to the listeners, not to one configuration.
+        self.history = History(emulator.config.emulator.history)
+        self._bases = {Scheme.HTTP: "http://127.0.0.1", Scheme.HTTPS: "https://127.0.0.1"}  # set in start()
+        self._standard_logs: dict[Path, StandardLogFile] = {}  # emulator.serve.access_log.file, opened on first use
+        self._in_flight: Counter[tuple[str, str]] = Counter()  # (host, path) -> requests being answered
+        # Warnings a load test would otherwise repeat at every request or burst: once a minute per path.
+        self._quiet = _Quiet()
+
+    @property
+    def emulator(self) -> Emulator:
+        return self._current.emulator
+
+    @property
+    def in_flight(self) -> int:
+        """Requests being handled by the current configuration right now."""
+        return self._current.in_flight
+
+    async def swap(self, emulator: Emulator) -> None:
+        """Serve `emulator` from now on; the previous one closes once its in-flight requests are done."""
+        if self._tls is not None and (covers := _certificate_for(emulator)) != self._tls_names:
+            # Only when the names (or the CA: another state_dir) changed: issuing a certificate (a new key) was
+            # most of a reload's time.
+            self._tls_names = covers
+            emulator.local_ca().reissue(self._tls, emulator.viewer_names())
+        old, self._current = self._current, _Generation(emulator)
+        self.history.resize(emulator.config.emulator.history)
+        task = asyncio.create_task(self._retire(old))
+        self._retiring.add(task)  # kept (and awaited in close()), never fire-and-forget
+        task.add_done_callback(self._retiring.discard)
+
+    async def drained(self) -> None:
+        """Wait until every replaced configuration has finished its requests and been closed."""
+        while self._retiring:
+            await asyncio.gather(*list(self._retiring))
+
+    async def _retire(self, generation: _Generation) -> None:
+        await generation.idle.wait()
+        await generation.emulator.close()
+
+    async def handle(self, request: web.BaseRequest) -> web.StreamResponse:
+        generation = self._current  # this request stays on this configuration, even across a reload
+        generation.in_flight += 1
+        generation.idle.clear()
+        try:
+            return await self._handle(generation.emulator, request)
+        finally:
+            generation.in_flight -= 1
+            if generation.in_flight == 0:
+                generation.idle.set()
+
+    async def _handle(self, emulator: Emulator, request: web.BaseRequest) -> web.StreamResponse:
+        started = time.perf_counter()
+        version = request.get(VERSION_KEY, tuple(request.version))
+        refused = check_request(request.method, request.raw_path, version, request.raw_headers)
+        if refused is not None:  # stage 0 (reference §13): before any distribution is chosen
+            return self._refusal(request, refused)
+        if tuple(version) == (1, 1) and request.headers.get("Expect", "").lower() == "100-continue":
+            # The edge answers the expectation itself (the Expect header never reaches the origin, reference
+            # §5): at once, or a client like curl waits a second before it sends the body.
+            await request.writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+            request.writer.output_size = 0
+        viewer = to_viewer_request(request)
+        key = (viewer.host, viewer.raw_path)
+        self._in_flight[key] += 1
+        count = self._in_flight[key]
+        if count in _PILE_UP:
+            self._pile_up(key, count, emulator.clock.monotonic())
+        try:
+            edge, trace = await emulator.dispatch(viewer)
+        except asyncio.CancelledError:
+            # One line, no traceback; the origin request was cancelled with us and its connection released.
+            log.info('viewer %s closed the connection before the answer to "%s %s" (after %.1f ms): the origin '
+                     "request was cancelled", viewer.client_ip, viewer.method, viewer.target,
+                     (time.perf_counter() - started) * 1000)
+            raise
+        finally:
+            self._in_flight[key] -= 1
+            if not self._in_flight[key]:
+                del self._in_flight[key]
+        headers: Headers | CIMultiDict[str] = edge.headers
+        if emulator.config.emulator.debug_header:
+            headers = edge.headers.copy()
+            headers["X-Frontyard-Trace"] = trace.compact()
+        sent = 0
+        try:
+            response, sent = await self._send(request, edge, headers)
+        finally:
+            if edge.release is not None:
+                await edge.release()
+            elapsed = time.perf_counter() - started
+            self.history.record(trace, edge.status, sent, elapsed * 1000, headers, self._bases[viewer.scheme])
+            for run in trace.functions:  # console.log output, as CloudWatch Logs would have it
+                for line in run.result.logs:
+                    function_log.info("%s %s: %s", run.name, trace.request_id, line)
+            settings = emulator.config.emulator
+            if settings.access_log:
+                access_log.info(access_line(viewer, edge.status, sent, elapsed, trace))
+            if settings.access_log_file is not None:
+                self._standard_log(settings.access_log_file).write(standard_line(
+                    viewer, edge.status, sent, elapsed, headers, trace, _domain(emulator, trace), settings.pop,
+                    time.time()))
+        return response
+
+    def _pile_up(self, key: tuple[str, str], count: int, now: float) -> None:
+        """Each level once a minute per path: a loop through the origin (which only grows) is told at every
+        level it reaches, a load test holding 50 requests on one path once a minute, not at every burst."""
+        if not self._quiet.due(("pile-up", *key), now, count):
+            return
+        log.warning("%d requests for %s%s are in flight at once: unless this is a load test, an origin that "
+                    "calls back into the edge for the path it is serving (a loop through the origin, invisible "
+                    "to Via/CDN-Loop) piles up connections", count, *key)
+
+    def refuse(self, request: web.BaseRequest, status: int, why: str) -> web.StreamResponse:
+        """CloudFront's page for a request the HTTP parser refused (serve/viewer_parser.py)."""
+        reason = "Request Entity Too Large." if status == 413 else REASON_BAD_REQUEST
+        return self._refusal(request, EdgeError(status, reason, "InvalidRequest", why), parsed=False)
+
+    def _refusal(self, request: web.BaseRequest, error: EdgeError, parsed: bool = True) -> web.StreamResponse:
+        """An edge page for a request that never reached the pipeline; the connection closes after it."""
+        emulator = self.emulator
+        trace = Trace(new_request_id())
+        edge = emulator.pipeline.respond.edge_error(error, trace)
+        assert isinstance(edge.body, bytes)
+        headers = CIMultiDict(edge.headers)
+        headers["Connection"] = "close"
+        response = _PassThroughBytes(status=edge.status, headers=headers, body=edge.body)
+        response.force_close()
+        if emulator.config.emulator.access_log:
+            client = request.remote or "-"
+            method, target = (request.method, request.raw_path) if parsed else ("-", "-")  # nothing was parsed
+            access_log.info(refusal_line(client, method, target, error.status, len(edge.body), trace.request_id,
+                                         error.cause))
+        return response
+
+    async def _send(self, request: web.BaseRequest, edge: EdgeResponse,
+                    headers: Headers | CIMultiDict[str]) -> tuple[web.StreamResponse, int]:
+        length = None
+        if expects_body(request.method, edge.status):
+            headers, length, problem = viewer_length(headers)  # framing.py: what a function set, made honest
+            if problem:
+                self._framing_warning(request, problem)
+        if isinstance(edge.body, bytes):
+            body = edge.body
+            close = headers.get("Connection", "").lower() == "close"  # a custom error page (reference §4)
+            if length is not None and length != len(body):
+                # aiohttp would send the whole body under the other length: the viewer gets what it says.
+                self._framing_warning(request, f"Content-Length {length} but a body of {len(body)} bytes: "
+                                      f"{min(length, len(body))} sent, then the connection closes")
+                body, close = body[:length], True
+                headers = _closing(headers)
+            response = _PassThroughBytes(status=edge.status, reason=edge.reason or None, headers=headers, body=body)
+            if close:
+                response.force_close()
+            return response, len(body)
+        response = _PassThroughResponse(status=edge.status, reason=edge.reason or None, headers=headers)
+        if headers.get("Connection", "").lower() == "close" or (length is None and request.version < (1, 1)):
+            # HTTP/1.0 and no length: the end of the body is the end of the connection. aiohttp 3.14 decides
+            # that after it has said keep-alive, and then leaves the connection open: the viewer would wait.
+            response.force_close()
+        if length is not None:
+            response.content_length = length
+            if length <= CHUNK:
+                # aiohttp sends a StreamResponse's headers on their own at prepare(); held back, they leave with
+                # the (single) body chunk: a small response goes out in one write, not two. Only for small known
+                # lengths, so a slow or long body never holds the status line back.
+                response._send_headers_immediately = False
+        await response.prepare(request)
+        sent = 0
+        try:
+            async for chunk in edge.body:
+                await response.write(chunk)  # aiohttp's writer cuts the body to `length`
+                sent += len(chunk)
+                if length is not None and sent > length:
+                    break  # the viewer has all it will read: it may already be sending its next request
+        except ConnectionError as exc:
+            # The viewer went away mid-body. First: aiohttp's error for writing to a closing viewer connection
+            # is a ClientError too, and a small response's first write now carries its headers as well.
+            log.info("viewer closed the connection after %d bytes: %s", sent, exc)
+            if request.transport is not None:
+                request.transport.close()
+            return response, sent
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            # The status line is gone already: like CloudFront, cut the viewer connection so a truncated
+            # body is not mistaken for a complete one.
+            log.warning("origin response broke off after %d bytes: %s", sent, exc)
+            if request.transport is not None:
+                request.transport.close()
+            return response, sent
+        await response.write_eof()
+        if length is not None and sent != length:
+            # Longer (cut) or shorter (the viewer would wait for the rest): the connection closes.
+            size = f"more than {length}" if sent > length else str(sent)
+            self._framing_warning(request, f"Content-Length {length} but a body of {size} bytes: "
+                                  f"{min(sent, length)} sent, then the connection closes")
+            if request.transport is not None:
+                request.transport.close()
+            return response, min(sent, length)
+        return response, sent
+
+    def _framing_warning(self, request: web.BaseRequest, problem: str) -> None:
+        if self._quiet.due(("length", request.host, request.path), self.emulator.clock.monotonic()):
+            log.warning("%s%s: %s (a viewer-response function or an origin-response Lambda@Edge set it?); said "
+                        "once a minute for this path", request.host, request.path, problem)
+
+    async def start(self, http: Listen, https: Listen | None = None) -> tuple[tuple[str, int], tuple[str, int] | None]:
+        """Listen on `http` (and `https` with a certificate from the local CA); returns the bound addresses
+        (port 0 picks a free port)."""
+        server = EdgeHTTPServer(self.handle, self.refuse, access_log=None)
+        self._runner = web.ServerRunner(server, handle_signals=False)
+        await self._runner.setup()
+        await web.TCPSite(self._runner, http.host, http.port).start()
+        plain = _address(self._runner.addresses[-1])
+        self._bases[Scheme.HTTP] = _base("http", plain)
+        self.emulator.add_listener(*plain)
+        secure = None
+        if https is not None:
+            self._tls = self.emulator.viewer_tls()
+            self._tls_names = _certificate_for(self.emulator)
+            await web.TCPSite(self._runner, https.host, https.port, ssl_context=self._tls).start()
+            secure = _address(self._runner.addresses[-1])
+            self._bases[Scheme.HTTPS] = _base("https", secure)
+            self.emulator.set_https_port(secure[1])
+        return plain, secure
+
+    def _standard_log(self, path: Path) -> StandardLogFile:
+        if path not in self._standard_logs:
+            self._standard_logs[path] = StandardLogFile(path)
+        return self._standard_logs[path]
+
+    async def close(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+        if self._retiring:
+            await asyncio.gather(*self._retiring)
+        for log_file in self._standard_logs.values():
+            log_file.close()
+
+
+class AdminServer:
+    """The admin listener: `GET /_frontyard/health`, the cache's endpoints and the inspector
+    (emulator/inspector/api.py), on its own port so no distribution path reaches them."""
+
+    def __init__(self, edge: EdgeServer, status: Callable[[], dict[str, object]]) -> None:
+        self.edge = edge
+        self.status = status
+        self._runner: web.AppRunner | None = None
+
+    async def health(self, request: web.Request) -> web.Response:
+        emulator = self.edge.emulator
+        body = {"status": "ok", "config": emulator.config.file,
+                "distributions": [d.id for d in emulator.config.distributions], **self.status()}
+        return web.json_response(body)
+
+    async def start(self, listen: Listen) -> tuple[str, int]:
+        app = web.Application()
+        app.router.add_get("/_frontyard/health", self.health)
+        cache_admin.add_routes(app, lambda: self.edge.emulator.pipeline.cache)
+        InspectorRoutes(self.edge.history, lambda: self.edge.emulator).register(app)
+        self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
+        await self._runner.setup()
+        await web.TCPSite(self._runner, listen.host, listen.port).start()
+        return _address(self._runner.addresses[-1])
+
+    async def close(self) -> None:
+        self.edge.history.close()  # ends the inspector's event streams, which would otherwise hold cleanup
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+
+def _closing(headers: Headers | CIMultiDict[str]) -> Headers:
+    """The headers with `Connection: close` (a custom error page may have said keep-alive)."""
+    closing = CIMultiDict(headers)
+    closing["Connection"] = "close"
+    return freeze(closing)
+
+
+def _certificate_for(emulator: Emulator) -> tuple[object, ...]:
+    return (*emulator.viewer_names(), emulator.local_ca().cert_file)
+
+
+def _domain(emulator: Emulator, trace: Trace) -> str | None:
+    """The distribution's own domain name (cs(Host) in CloudFront's log), None before one was chosen."""
+    chosen = trace.find("distribution")
+    return next((d.domain_name for d in emulator.config.distributions if chosen and d.id == chosen.outcome), None)
+
+
+def _base(scheme: str, address: tuple[str, int]) -> str:
+    host, port = address
+    host = "127.0.0.1" if host in ("0.0.0.0", "") else "[::1]" if host == "::" else host
+    return f"{scheme}://{'[' + host + ']' if ':' in host and not host.startswith('[') else host}:{port}"
+
+
+def event_loop_factory() -> Callable[[], asyncio.AbstractEventLoop]:
+    """uvloop's loop where it is installed (the serving process spends a sixth of its CPU in the event loop
+    and transports; uvloop's are in C), else asyncio's own. Everything else is the same either way."""
+    try:
+        import uvloop
+    except ImportError:  # not built for this platform (Windows): asyncio's loop serves just as correctly
+        return asyncio.new_event_loop
+    return uvloop.new_event_loop
+
+
+def _address(address: object) -> tuple[str, int]:
+    host, port = address[0], address[1]  # type: ignore[index]
+    return str(host), int(port)
+
