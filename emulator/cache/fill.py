@@ -3,7 +3,7 @@
 A miss never buffers a whole object before its first byte: the origin's chunks go to the viewer as they
 arrive and are kept aside; only when the body ended complete (and matched its Content-Length) is the copy
 committed. A body that breaks off, is abandoned by the viewer, or grows past the object limit is not stored
-(reference §6).
+(AWS: "Request and response behavior for custom origins").
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""The cache key (reference §6), compiled per behavior at load and computed per request. Pure.
+"""The cache key (AWS: "Control the cache key with a policy"), compiled per behavior at load and computed per request.
+Pure.
 
 CloudFront's key is the distribution, the URL path (and the method, for OPTIONS), plus exactly what the
 cache policy names: header names case-insensitively with case-sensitive values, cookies by exact name,
@@ -58,7 +59,8 @@ def compile_key_spec(behavior: CacheBehavior) -> KeySpec:
                        else (), all_headers="*" in legacy.headers, source="legacy forwarded_values")
     policy = behavior.cache_policy
     assert policy is not None, "the loader gives every behavior a cache policy or forwarded values"
-    # Listing Accept-Encoding as a header makes it an ordinary key header and turns normalisation off (§6).
+    # Listing Accept-Encoding as a header makes it an ordinary key header and turns normalisation off (AWS: "Understand
+    # cache policies").
     listed_ae = policy.headers.behavior is ItemBehavior.WHITELIST and "accept-encoding" in policy.headers.items
     return KeySpec(policy.headers, policy.cookies, policy.query_strings, policy.min_ttl, policy.default_ttl,
                    policy.max_ttl, gzip=policy.gzip and not listed_ae, brotli=policy.brotli and not listed_ae,

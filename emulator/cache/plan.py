@@ -1,5 +1,6 @@
 """Whether a request is looked up in the cache, and whether and how long CloudFront keeps a response
-(reference §3 cached methods, §6 Expiration table, §4 error caching). Pure.
+(AWS: "Cache behavior settings" for cached methods, "Manage how long content stays in the cache (expiration)",
+"How CloudFront processes HTTP 4xx and 5xx status codes from your origin"). Pure.
 
 Every rule is a row of AWS's table, and every answer carries the sentence that explains it
 ("ttl 3600 s: s-maxage 3600 within [1, 31536000]"). Where AWS differs from RFC 9111 we follow AWS:
@@ -19,7 +20,8 @@ from emulator.http import HeaderPairs, Headers, ViewerRequest
 from emulator.pipeline.stages.loops import passes
 from emulator.pipeline.stages.routing import CompiledBehavior
 
-# §4: errors cached for ErrorCachingMinTTL always, or only when the origin sent max-age / s-maxage.
+# AWS "How CloudFront processes HTTP 4xx and 5xx status codes from your origin": errors cached for ErrorCachingMinTTL
+# always, or only when the origin sent max-age / s-maxage.
 ERRORS_ALWAYS_CACHED = frozenset((404, 414, 500, 501, 502, 503, 504))
 ERRORS_CACHED_WITH_MAX_AGE = frozenset((400, 403, 405, 412, 415))
 DEFAULT_ERROR_MIN_TTL = 10
@@ -155,20 +157,24 @@ class CachePlan:
     spec: KeySpec
     cacheable: bool  # looked up and stored
     why: str
-    collapse: bool  # concurrent misses wait for the first (not with cookies forwarded, §6)
+    # concurrent misses wait for the first (not with cookies forwarded, AWS: "Request and response behavior for custom
+    # origins")
+    collapse: bool
     error_min_ttls: tuple[tuple[int, int], ...] = ()  # custom_error_responses' error_caching_min_ttl by code
     s3_origin: bool = False
 
     def error_min_ttl(self, status: int) -> int:
         ttl = next((t for code, t in self.error_min_ttls if code == status), DEFAULT_ERROR_MIN_TTL)
-        return 1 if ttl == 0 and self.s3_origin else ttl  # §4: an S3 origin's 0 behaves as 1 s
+        # AWS "How CloudFront processes HTTP 4xx and 5xx status codes from your origin": an S3 origin's 0 behaves as 1 s
+        return 1 if ttl == 0 and self.s3_origin else ttl
 
 
 def plan_cache(settings: EmulatorSettings, distribution: Distribution, route: CompiledBehavior,
                request: ViewerRequest, keyed: ViewerRequest, path: str, generated: HeaderPairs,
                error_ttls: tuple[tuple[int, int], ...]) -> CachePlan:
-    """Stage 7a: the key and whether the response may be looked up and stored (reference §3 cached methods,
-    §6). `request` is as the viewer-request function left it; `keyed` the same as the key sees it (without
+    """Stage 7a: the key and whether the response may be looked up and stored (AWS: "Cache behavior settings",
+    "Control the cache key with a policy"). `request` is as the viewer-request function left it; `keyed` the same as the
+    key sees it (without
     the signing parameters and cookies on a restricted behavior)."""
     spec = route.key_spec
     method = request.method

@@ -11,7 +11,7 @@ from multidict import CIMultiDict
 from emulator.cache.store import Entry
 from emulator.http import EdgeResponse, Headers, freeze
 
-# Headers a 304 repeats from the stored response (RFC 9110 §15.4.5).
+# Headers a 304 repeats from the stored response (RFC 9110 Section 15.4.5).
 _NOT_MODIFIED_KEEPS = frozenset(("cache-control", "content-location", "date", "etag", "expires", "last-modified",
                                  "vary", "age"))
 

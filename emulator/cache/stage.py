@@ -34,7 +34,8 @@ class Fetcher(Protocol):
     async def fetch(self, req: OriginRequest) -> tuple[EdgeResponse, int]: ...
 
 
-Clean = Callable[[EdgeResponse], EdgeResponse]  # origin response -> as CloudFront passes it on (§7)
+# origin response -> as CloudFront passes it on (AWS: "Request and response behavior for custom origins")
+Clean = Callable[[EdgeResponse], EdgeResponse]
 
 
 class Result(StrEnum):
@@ -309,7 +310,8 @@ class EdgeCache:
         etag = not_modified.headers.get("ETag")
         if etag is not None and not etag.startswith("W/") and "Content-Encoding" in entry.headers \
                 and entry.headers.get("ETag", "").startswith("W/"):
-            headers["ETag"] = f"W/{etag}"  # the copy is the edge's compressed one: its ETag stays weak (§16)
+            # the copy is the edge's compressed one: its ETag stays weak (AWS: "Serve compressed files")
+            headers["ETag"] = f"W/{etag}"
         frozen = freeze(headers)
         decision = freshness(entry.status, frozen, plan.spec, self.clock.now(),
                              error_min_ttl=plan.error_min_ttl(entry.status))
@@ -326,8 +328,9 @@ class EdgeCache:
 
     def _stale_on_error(self, plan: CachePlan, entry: Entry, viewer: ViewerRequest, trace: Trace,
                         status: int) -> Fetched | None:
-        """§4: an origin 5xx or failure while an expired copy exists: the copy is served (for
-        error_caching_min_ttl before the origin is asked again), unless stale-if-error says otherwise."""
+        """An origin 5xx or failure while an expired copy exists: the copy is served (for
+        error_caching_min_ttl before the origin is asked again), unless stale-if-error says otherwise.
+        AWS: "How CloudFront processes HTTP 4xx and 5xx status codes from your origin"."""
         now = self.clock.now()
         if entry.stale_if_error is not None and now > entry.expires_at() + entry.stale_if_error:
             trace.add("cache", "no-stale", f"the origin answered {status}, and the copy is past its "
@@ -358,7 +361,9 @@ class EdgeCache:
                 await _release(upstream)
                 self._finish(plan.key, fill, self._renew(plan, entry, upstream, trace), "")
                 return
-            if upstream.status >= 500:  # the stale copy stays (§4), for error_caching_min_ttl
+            # the stale copy stays (AWS: "How CloudFront processes HTTP 4xx and 5xx status codes from your origin"), for
+            # error_caching_min_ttl
+            if upstream.status >= 500:
                 await _release(upstream)
                 self.store.put(replace(entry, serve_stale_until=self.clock.now() + plan.error_min_ttl(upstream.status)))
                 return

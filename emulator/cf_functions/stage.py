@@ -1,4 +1,5 @@
-"""Stages 6 and 10: CloudFront Functions on viewer-request and viewer-response (reference §10).
+"""Stages 6 and 10: CloudFront Functions on viewer-request and viewer-response (AWS: "Customize at the edge with
+CloudFront Functions").
 
 Maps the engine's outcomes onto the pipeline: a changed request continues (the behavior is NOT re-selected,
 the origin may be changed by cf.* helpers), a generated response is answered at once with
@@ -72,7 +73,8 @@ def _distribution_id(name: str) -> str:
 
 def request_input(request: ViewerRequest, path: str, distribution: Distribution, settings: EmulatorSettings,
                   request_id: str, generated: HeaderPairs) -> ViewerRequestInput:
-    # Functions see the CloudFront-* headers a policy asks for (reference §7), and never our overrides.
+    # Functions see the CloudFront-* headers a policy asks for (AWS: "Add CloudFront request headers"), and never our
+    # overrides.
     names = {n.lower() for n, _ in generated}
     headers = [(n, v) for n, v in request.headers.items()
                if n.lower() not in names and not n.lower().startswith(OVERRIDE_PREFIX)]

@@ -1,4 +1,8 @@
-"""CloudFront's value rules for config fields (reference §1, §2, §5, §8), as pure predicates."""
+"""CloudFront's value rules for config fields, as pure predicates.
+
+AWS: "Cache behavior settings", "Specify a default root object", "Add custom headers to origin requests",
+"Origin settings".
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ ROOT_OBJECT_CHARS = re.compile(r"^[A-Za-z0-9_\-.*$/~\"'&]*$")
 HOSTNAME = re.compile(r"^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$")
 HEADER_NAME = re.compile(r"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")
 
-# Origin custom headers CloudFront refuses (§5).
+# Origin custom headers CloudFront refuses (AWS: "Add custom headers to origin requests").
 FORBIDDEN_CUSTOM_HEADERS = frozenset(
     h.lower()
     for h in (

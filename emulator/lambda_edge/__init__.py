@@ -1,4 +1,5 @@
-"""Lambda@Edge: Node.js and Python handlers run locally in warm worker processes (reference §11).
+"""Lambda@Edge: Node.js and Python handlers run locally in warm worker processes (AWS: "Customize at the edge with
+Lambda@Edge").
 
 event.py builds the `Records[0].cf` event, result.py validates what a function returns as CloudFront does,
 workers.py supervises one long-lived process per function (line-delimited JSON over stdin/stdout), runner.py

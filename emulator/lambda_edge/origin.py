@@ -1,4 +1,5 @@
-"""An origin-request function's `request.origin` -> the Origin the edge connects to (reference §11: the origin
+"""An origin-request function's `request.origin` -> the Origin the edge connects to (AWS: "Lambda@Edge event structure":
+the origin
 can be replaced, custom <-> S3, and need not exist in the distribution)."""
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Lambda@Edge on the origin events and viewer-response, as the pipeline calls them (reference §11).
+"""Lambda@Edge on the origin events and viewer-response, as the pipeline calls them (AWS: "Customize at the edge with
+Lambda@Edge").
 
 Origin events run inside `OriginFunctions`, the origin client the cache uses for a behavior with origin-event
 functions: origin-request just before the origin is contacted, origin-response right after it answered, so

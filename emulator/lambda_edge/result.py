@@ -20,7 +20,7 @@ Header = tuple[str, str]
 FAILED = "The Lambda function result failed validation: "
 READ_ONLY_MESSAGE = FAILED + "The function tried to add, delete, or change a read-only header."
 SIZE_MESSAGE = FAILED + "The body is not a string, is not an object, or exceeds the maximum size."
-# DG/lambda-at-edge-function-restrictions and reference §11: headers a function can read but not change.
+# AWS "Restrictions on Lambda@Edge": headers a function can read but not change.
 READ_ONLY = {
     LambdaEvent.VIEWER_REQUEST: frozenset({"cdn-loop", "content-length", "host", "transfer-encoding", "via"}),
     LambdaEvent.ORIGIN_REQUEST: frozenset({"accept-encoding", "cdn-loop", "content-length", "if-modified-since",
@@ -166,7 +166,7 @@ def request_result(result: Any, event: LambdaEvent, before: dict[str, Any],
     if event is LambdaEvent.VIEWER_REQUEST:
         known = {n.lower() for n, _ in before_headers}
         added = [n for n, _ in headers if n.lower().startswith("cloudfront-") and n.lower() not in known]
-        if added:  # CloudFront adds these after viewer-request (reference §11)
+        if added:  # CloudFront adds these after viewer-request (AWS: "Restrictions on Lambda@Edge")
             raise InvalidResult(FAILED + f"The function tried to add the CloudFront header {added[0]}.")
     origin = None
     if event is LambdaEvent.ORIGIN_REQUEST and value.get("origin") != before.get("origin"):

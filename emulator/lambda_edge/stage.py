@@ -1,4 +1,5 @@
-"""Stages 6, 8, 9 and 10 for Lambda@Edge (reference §11): build each event, run the function in its worker,
+"""Stages 6, 8, 9 and 10 for Lambda@Edge (AWS: "Lambda@Edge event structure"): build each event, run the function in its
+worker,
 validate the result, and hand the pipeline a changed request or response, a generated response, or
 CloudFront's error page (502 LambdaValidationError, 503 LambdaExecutionError / LambdaLimitExceeded).
 

@@ -1,7 +1,9 @@
 """Sending origin requests: one connection pool per Emulator (wire.py), CloudFront's timeouts and attempts,
-and failures mapped to what CloudFront answers (reference §8) with the precise cause kept for the trace.
+and failures mapped to what CloudFront answers (AWS: "Troubleshooting error responses from your origin") with the
+precise cause kept for the trace.
 
-Retry rules (§8): a failed connection is retried up to connection_attempts for every method (nothing was
+Retry rules (AWS: "Origin settings"): a failed connection is retried up to connection_attempts for every method (nothing
+was
 sent yet); a read timeout is retried only for GET and HEAD. A request whose streamed body has started to
 go out is never retried, because the body cannot be replayed.
 """
@@ -231,7 +233,8 @@ def _whole_body(req: OriginRequest, message: RawResponseMessage, payload: Stream
 
 
 def _read_retry(req: OriginRequest, body: _OneShotBody) -> bool:
-    """§8: a read failure (timeout, dropped connection) is retried for GET and HEAD, never once a streamed body
+    """AWS "Origin settings": a read failure (timeout, dropped connection) is retried for GET and HEAD, never once a
+    streamed body
     has started to go out (it cannot be replayed)."""
     return req.method in ("GET", "HEAD") and not body.started
 

@@ -1,4 +1,5 @@
-"""Origin groups (reference §12): the primary first on every request; the secondary's answer replaces the
+"""Origin groups (AWS: "Optimize high availability with CloudFront origin failover"): the primary first on every
+request; the secondary's answer replaces the
 primary's when the primary returns a failover status or cannot be reached, for GET, HEAD and OPTIONS only.
 
 What counts as a failover, per AWS: a status code in the criteria; a connection CloudFront cannot make (when

@@ -1,5 +1,6 @@
 """Say exactly why a TLS connection to an origin failed. CloudFront answers all of these with a bare 502;
-we answer the same 502 and put the cause in the trace, the log and the debug header (reference §8).
+we answer the same 502 and put the cause in the trace, the log and the debug header (AWS: "HTTP 502 status code (Bad
+Gateway)").
 
 On a certificate failure we look at the certificate once more, without verifying it, to name what it covers
 ("certificate for www.example.test does not match origin domain api.example.test").

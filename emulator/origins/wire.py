@@ -25,7 +25,7 @@ from aiohttp.streams import StreamReader
 
 from emulator.http import Headers
 
-MAX_RESPONSE_HEAD = 20480  # an origin response's status line and headers (reference §13)
+MAX_RESPONSE_HEAD = 20480  # an origin response's status line and headers (AWS: "Quotas")
 READ_CHUNK = 64 * 1024
 _SWEEP_S = 1.0
 IDEMPOTENT = frozenset(("GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"))

@@ -212,7 +212,8 @@ class Pipeline:
                                                          origin, self.settings, generated, trace)
             if isinstance(outcome, EdgeError):
                 return Answer(self.respond.edge_error(outcome, trace), distribution, route)
-            if isinstance(outcome, Respond):  # never replaced by a custom error page (reference §10)
+            # never replaced by a custom error page (AWS: "CloudFront Functions event structure")
+            if isinstance(outcome, Respond):
                 return Answer(self.respond.generated(outcome, trace))
             request, origin, host_override = outcome.request, outcome.origin, outcome.host_header
             if outcome.origin_changed:  # the function's choice (an origin, or a group of its own) wins
@@ -414,7 +415,8 @@ class Pipeline:
         page = None
         if rule is not None:
             if rule.response_page_path is not None and not finalized:
-                # The origin's error is cached (§4) though the viewer gets the page: read it in first, so its
+                # The origin's error is cached (AWS: "How CloudFront processes HTTP 4xx and 5xx status codes from your
+                # origin") though the viewer gets the page: read it in first, so its
                 # fill is done before the page is fetched (the page may be this very URL).
                 await self.cache.settle(response)
             page = await error_responses.apply(rule, response.status, request, self.pages[distribution.id],

@@ -89,7 +89,8 @@ def _mock_certificates(d: Distribution) -> Iterator[ConfigIssue]:
     for o in d.origins:
         if o.mock is None or o.mock.tls is None:
             continue
-        # With the viewer's Host forwarded, CloudFront accepts a certificate for that Host (reference §8):
+        # With the viewer's Host forwarded, CloudFront accepts a certificate for that Host (AWS: "Require HTTPS for
+        # communication between CloudFront and your custom origin"):
         # no 502 when every behavior using this origin forwards Host and the certificate covers every alias.
         users = [b for b in d.behaviors if b.target_origin_id == o.id]
         host_ok = bool(users) and bool(d.aliases) and all(compile_forwarding(b).host for b in users) \

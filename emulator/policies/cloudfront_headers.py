@@ -1,4 +1,4 @@
-"""Values of the CloudFront-* request headers (reference §7), derived from the viewer.
+"""Values of the CloudFront-* request headers (AWS: "Add CloudFront request headers"), derived from the viewer.
 
 Geolocation comes from `emulator.viewer` in the config, and a test or a developer can pretend to be
 elsewhere per request with `X-Frontyard-Viewer-<Field>` headers (e.g. X-Frontyard-Viewer-Country: DE),

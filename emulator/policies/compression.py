@@ -1,4 +1,4 @@
-"""Edge compression (reference §16a, AWS "Serve compressed files"): a pure decision, then a streaming encoder.
+"""Edge compression (AWS: "Serve compressed files"): a pure decision, then a streaming encoder.
 
 `decide` says whether and how CloudFront would compress one origin response for one viewer; `compress`
 returns the response with its new headers and a body that is encoded chunk by chunk as it streams (never

@@ -1,4 +1,4 @@
-"""What one behavior forwards to its origin, compiled at load (reference §5).
+"""What one behavior forwards to its origin, compiled at load (AWS: "Control origin requests with a policy").
 
 What reaches the origin is the union of the cache policy's key items and the origin request policy's items
 (so a cache-policy allow list beats an ORP block list and vice versa), plus what CloudFront always sends.
@@ -57,7 +57,8 @@ class Forwarding:
         return forwarded
 
     def varies_on(self, name: str) -> bool:
-        """Whether a `Vary` value survives (reference §7): forwarded headers, the CloudFront-* headers the edge
+        """Whether a `Vary` value survives (AWS: "Request and response behavior for custom origins"): forwarded headers,
+        the CloudFront-* headers the edge
         adds, and User-Agent when device-type headers are forwarded."""
         low = name.lower()
         if low in self.cloudfront_names:

@@ -1,4 +1,5 @@
-"""Build the request CloudFront sends to the origin (reference §5, §6). Pure: the connect address and the
+"""Build the request CloudFront sends to the origin (AWS: "Request and response behavior for custom origins"). Pure: the
+connect address and the
 behavior's compiled Forwarding come in as values.
 """
 
@@ -25,7 +26,7 @@ from emulator.http import (
 from emulator.policies.cloudfront_headers import OVERRIDE_PREFIX
 from emulator.policies.forwarding import Forwarding
 
-# Forwarded as the viewer sent them whatever the policies say (§5 "Forwarded as-is").
+# Forwarded as the viewer sent them whatever the policies say (AWS: "Request and response behavior for custom origins").
 FORWARDED_AS_IS = frozenset(
     h.lower()
     for h in (
@@ -36,7 +37,8 @@ FORWARDED_AS_IS = frozenset(
         # header" (DG, origin request policies): CORS that works here must work in production too.
     )
 )
-# Removed unless a policy forwards them (§5 "Removed"); legacy settings forward every other header.
+# Removed unless a policy forwards them (AWS: "Request and response behavior for custom origins"); legacy settings
+# forward every other header.
 REMOVED = frozenset(
     h.lower()
     for h in (
@@ -84,7 +86,8 @@ def connect_target(origin: Origin, scheme: Scheme, settings: EmulatorSettings,
 
 
 def normalize_accept_encoding(value: str | None, gzip: bool, br: bool) -> str | None:
-    """CloudFront's normalised Accept-Encoding (§6): 'br,gzip', 'gzip', 'br', 'identity', or not sent."""
+    """CloudFront's normalised Accept-Encoding (AWS: "Understand cache policies"): 'br,gzip', 'gzip', 'br', 'identity',
+    or not sent."""
     if value is None:
         return None
     offered = set()
@@ -158,7 +161,8 @@ def build_origin_request(
             continue
         if low == "range" and (problem := range_problem(value)) is not None:
             notes.append(f"Range '{value}' not forwarded: {problem}, so CloudFront answers 200 with the whole "
-                         "object (reference §13)")
+                         "object (AWS: 'How CloudFront processes partial requests for an object "
+                         "(range GETs)')")
             continue
         if _forwards_header(low, request.method, behavior, fwd):
             headers.add(name, value)
@@ -259,12 +263,14 @@ def _forwards_header(low: str, method: str, behavior: CacheBehavior, fwd: Forwar
         return True
     if low == "authorization":
         return _forwards_authorization(method, behavior)
-    # Legacy settings forward "other-defined" headers; policies forward only what they list (§5).
+    # Legacy settings forward "other-defined" headers; policies forward only what they list (AWS: "Control origin
+    # requests with a policy").
     return fwd.legacy_other_headers and low not in REMOVED and not low.startswith(("x-edge-", "cloudfront-"))
 
 
 def _forwards_authorization(method: str, behavior: CacheBehavior) -> bool:
-    # §5: removed for GET/HEAD; for OPTIONS only when OPTIONS responses are not cached; kept otherwise.
+    # AWS "Request and response behavior for custom origins": removed for GET/HEAD; for OPTIONS only when OPTIONS
+    # responses are not cached; kept otherwise.
     if method in ("GET", "HEAD"):
         return False
     if method == "OPTIONS":

@@ -1,4 +1,5 @@
-"""Response headers policies (reference §16): CORS, security headers, custom headers, removed headers and
+"""Response headers policies (AWS: "Understand response headers policies"): CORS, security headers, custom headers,
+removed headers and
 Server-Timing, applied at stage 12 to every response a behavior sends, from the origin or the cache alike.
 
 Pure: `apply` takes the response headers and returns new ones plus one note per header added, kept, replaced or
@@ -48,7 +49,7 @@ def is_cors(request: ViewerRequest) -> bool:
 
 def is_preflight(request: ViewerRequest) -> bool:
     """A CORS preflight: OPTIONS with Origin and Access-Control-Request-Method (the Fetch standard's definition;
-    CloudFront's exact test is not documented, reference §16)."""
+    CloudFront's exact test is not documented in AWS's "Understand response headers policies")."""
     return request.method == "OPTIONS" and is_cors(request) and "Access-Control-Request-Method" in request.headers
 
 
@@ -121,7 +122,8 @@ def apply(policy: ResponseHeadersPolicy, request: ViewerRequest, headers: Header
         if name in out:
             out.popall(name)
             notes.append(Note("removed", f"{name} removed (remove_headers_config)"))
-            # CloudFront puts its own back when the origin's Server or Date is removed (reference §7).
+            # CloudFront puts its own back when the origin's Server or Date is removed (AWS: "Understand response
+            # headers policies").
             if name.lower() == "server":
                 out["Server"] = "CloudFront"
                 notes.append(Note("added", "Server: CloudFront (the origin's was removed)"))

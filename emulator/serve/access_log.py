@@ -1,4 +1,5 @@
-"""CloudFront's standard access log format (reference §14): tab-separated fields, two header lines, UTC.
+"""CloudFront's standard access log format (AWS: "Standard logging reference"): tab-separated fields, two header lines,
+UTC.
 
 `emulator.serve.access_log: {file: logs/access.log}` appends one line per served request to that file, in the
 field order of CloudFront's legacy standard logs (what Athena tables and log tools expect). Written from

@@ -1,4 +1,4 @@
-"""Stage 0: what CloudFront refuses before any distribution is chosen (reference §13).
+"""Stage 0: what CloudFront refuses before any distribution is chosen (AWS: "Quotas").
 
 Pure checks over the request as the HTTP parser delivered it. The parser itself (serve/server.py) is set to
 limits no lower than CloudFront's, so these are the rules that decide: a URL over 8,192 bytes or a request

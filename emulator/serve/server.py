@@ -189,11 +189,12 @@ class EdgeServer:
         started = time.perf_counter()
         version = request.get(VERSION_KEY, tuple(request.version))
         refused = check_request(request.method, request.raw_path, version, request.raw_headers)
-        if refused is not None:  # stage 0 (reference §13): before any distribution is chosen
+        if refused is not None:  # stage 0 (AWS: "Quotas"): before any distribution is chosen
             return self._refusal(request, refused)
         if tuple(version) == (1, 1) and request.headers.get("Expect", "").lower() == "100-continue":
-            # The edge answers the expectation itself (the Expect header never reaches the origin, reference
-            # §5): at once, or a client like curl waits a second before it sends the body.
+            # The edge answers the expectation itself (the Expect header never reaches the origin, AWS
+            # "Request and response behavior for custom origins"): at once, or a client like curl waits a second before
+            # it sends the body.
             await request.writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
             request.writer.output_size = 0
         viewer = to_viewer_request(request)
@@ -278,7 +279,8 @@ class EdgeServer:
                 self._framing_warning(request, problem)
         if isinstance(edge.body, bytes):
             body = edge.body
-            close = headers.get("Connection", "").lower() == "close"  # a custom error page (reference §4)
+            # a custom error page (AWS: "Generate custom error responses")
+            close = headers.get("Connection", "").lower() == "close"
             if length is not None and length != len(body):
                 # aiohttp would send the whole body under the other length: the viewer gets what it says.
                 self._framing_warning(request, f"Content-Length {length} but a body of {len(body)} bytes: "

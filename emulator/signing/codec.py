@@ -1,4 +1,5 @@
-"""CloudFront's signing vocabulary (reference §17): parameter and cookie names, its URL-safe base64, and the
+"""CloudFront's signing vocabulary (AWS: "Serve private content with signed URLs and signed cookies"): parameter and
+cookie names, its URL-safe base64, and the
 canned policy statement. Pure; shared by the verifier (signing/stage.py) and the signer (signing/sign.py)."""
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
 """Key material for signed URLs and cookies, with `cryptography`: CloudFront accepts RSA-2048 and ECDSA P-256
-public keys (reference §17), and signatures over SHA-1 or SHA-256."""
+public keys (AWS: "Specify signers that can create signed URLs and signed cookies"), and signatures over SHA-1 or
+SHA-256."""
 
 from __future__ import annotations
 

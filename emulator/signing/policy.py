@@ -1,4 +1,5 @@
-"""Custom policies (reference §17): parsing the statement and matching its Resource against a request URL.
+"""Custom policies (AWS: "Create a signed URL using a custom policy"): parsing the statement and matching its Resource
+against a request URL.
 
 Resource wildcards work within one section of the URL (protocol://domain/path?query): `*` is zero or more
 characters, `?` exactly one. A trailing `*` in the path implies `*` in the query, a trailing `*` in the domain

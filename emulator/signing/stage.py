@@ -1,4 +1,5 @@
-"""Stage 5b: private content (reference §17). On a behavior with trusted key groups or legacy trusted signers,
+"""Stage 5b: private content (AWS: "Serve private content with signed URLs and signed cookies"). On a behavior with
+trusted key groups or legacy trusted signers,
 every request needs a valid signed URL or signed cookies, or CloudFront answers 403 with an XML body.
 
 Pure over (request, trusted keys, time). Also home of the rules for what the signing values do downstream:
@@ -25,7 +26,7 @@ from emulator.signing.keys import KeyAlgorithm, PublicKey, raw_ecdsa_as_der
 from emulator.signing.policy import Policy, PolicyProblem, RequestUrl, parse_policy, resource_matches, viewer_ipv4
 from emulator.trace import Trace
 
-# CloudFront's codes and messages (reference §17: MissingKey, InvalidKey, AccessDenied and MalformedPolicy are
+# CloudFront's codes and messages (MissingKey, InvalidKey, AccessDenied and MalformedPolicy are
 # observed in real responses; MalformedSignature's message is ours).
 MISSING_KEY, INVALID_KEY, MALFORMED_SIGNATURE, MALFORMED_POLICY, ACCESS_DENIED = (
     "MissingKey", "InvalidKey", "MalformedSignature", "MalformedPolicy", "AccessDenied")

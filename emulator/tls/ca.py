@@ -1,5 +1,6 @@
 """Local TLS: a persistent local CA (trustme), certificates for the viewer listener and for HTTPS mock origins,
-and the client contexts the edge uses toward origins (reference §8).
+and the client contexts the edge uses toward origins (AWS: "Require HTTPS for communication between CloudFront and your
+custom origin").
 
 The CA is created once under the state directory and reused, so a developer trusts it once (`frontyard ca`).
 Mock origins can be given a wrong-name, self-signed, expired or untrusted certificate on purpose, so the
@@ -27,7 +28,8 @@ STATE_ENV = "FRONTYARD_STATE_DIR"
 CA_EXPORT_ENV = "FRONTYARD_CA_EXPORT"  # optional: a folder that gets a copy of ca.pem (and never the key)
 
 # origin_ssl_protocols -> OpenSSL versions. CloudFront also speaks TLS 1.3 to origins that allow TLS 1.2
-# (reference §8), so TLSv1.2 in the list opens the range up to 1.3.
+# (AWS: "Supported protocols and ciphers between CloudFront and the origin"), so TLSv1.2 in the list opens the range up
+# to 1.3.
 _VERSIONS = {"SSLv3": ssl.TLSVersion.SSLv3, "TLSv1": ssl.TLSVersion.TLSv1, "TLSv1.1": ssl.TLSVersion.TLSv1_1,
              "TLSv1.2": ssl.TLSVersion.TLSv1_2}
 

@@ -1,4 +1,5 @@
-"""Key groups, trusted key groups and legacy trusted signers: located errors, all at once (reference §17)."""
+"""Key groups, trusted key groups and legacy trusted signers: located errors, all at once (AWS: "Specify signers that
+can create signed URLs and signed cookies")."""
 
 from __future__ import annotations
 

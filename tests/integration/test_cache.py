@@ -1,4 +1,5 @@
-"""The edge cache over real sockets (reference §6, §4): a real edge in front of a real origin that counts
+"""The edge cache over real sockets (AWS: "Manage how long content stays in the cache (expiration)", "How CloudFront
+processes HTTP 4xx and 5xx status codes from your origin"): a real edge in front of a real origin that counts
 what reaches it; time moves only when a FakeClock is advanced."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Edge compression (reference §16a) through a real edge and a real origin."""
+"""Edge compression (AWS: "Serve compressed files") through a real edge and a real origin."""
 
 from __future__ import annotations
 

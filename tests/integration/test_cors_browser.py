@@ -1,4 +1,5 @@
-"""A real browser's verdict on CORS (reference §16): headless Chromium (Debian's package, driven by Playwright
+"""A real browser's verdict on CORS (AWS: "Understand response headers policies"): headless Chromium (Debian's package,
+driven by Playwright
 with `executable_path`) loads examples/cors-policy's page from one origin and fetches from another; the fetch
 succeeds only where the behavior's response headers policy allows that origin."""
 

@@ -1,4 +1,5 @@
-"""Custom error responses (reference §4): distribution-wide, pages fetched through their own behavior."""
+"""Custom error responses (AWS: "Generate custom error responses"): distribution-wide, pages fetched through their own
+behavior."""
 
 from __future__ import annotations
 

@@ -42,4 +42,5 @@ async def test_100_continue_comes_before_the_body_is_sent_and_the_upload_arrives
             writer.close()
             await writer.wait_closed()
     assert echoed["body_length"] == len(body)
-    assert all(name.lower() != "expect" for name, _ in echoed["headers"])  # not forwarded (reference §5)
+    # not forwarded (AWS: "Request and response behavior for custom origins")
+    assert all(name.lower() != "expect" for name, _ in echoed["headers"])

@@ -1,4 +1,4 @@
-"""Response headers policies (reference §16) through a real edge and a real origin."""
+"""Response headers policies (AWS: "Understand response headers policies") through a real edge and a real origin."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Distribution chains and loops (reference §9): a chain of two works, a third pass is refused with 403."""
+"""Distribution chains and loops (AWS: "Quotas"): a chain of two works, a third pass is refused with 403."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Origin groups with failover (reference §12) and geo restriction, against real origin servers."""
+"""Origin groups with failover (AWS: "Optimize high availability with CloudFront origin failover") and geo restriction,
+against real origin servers."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""What reaches the origin (reference §5), seen by a real echo origin behind a real edge socket."""
+"""What reaches the origin (AWS: "Request and response behavior for custom origins"), seen by a real echo origin behind
+a real edge socket."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Origin responses passed on (reference §7) and origin failures (§8), against real origin servers."""
+"""Origin responses passed on (AWS: "Request and response behavior for custom origins") and origin failures (AWS:
+"Troubleshooting error responses from your origin"), against real origin servers."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Exactly which headers, cookies and query strings reach the origin under each policy (reference §5, §6)."""
+"""Exactly which headers, cookies and query strings reach the origin under each policy (AWS: "Control origin requests
+with a policy", "Control the cache key with a policy")."""
 
 from __future__ import annotations
 
@@ -133,7 +134,8 @@ cache_policies:
 
 
 async def test_cache_and_origin_request_policies_combine(tmp_path: Path) -> None:
-    # A cache-policy allow list beats an ORP block list, and the other way round (reference §5).
+    # A cache-policy allow list beats an ORP block list, and the other way round (AWS: "Understand how origin request
+    # policies and cache policies work together").
     text = config("    cache_policy: key\n    origin_request_policy: orp", """\
 cache_policies:
   key: {query_strings: {behavior: whitelist, items: [utm_source]}, cookies: {behavior: allExcept, items: [session]}}

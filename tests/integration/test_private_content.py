@@ -1,4 +1,5 @@
-"""Private content end to end (reference §17): a real edge on loopback with a FakeClock, URLs and cookies
+"""Private content end to end (AWS: "Serve private content with signed URLs and signed cookies"): a real edge on
+loopback with a FakeClock, URLs and cookies
 signed by botocore's CloudFrontSigner (RSA-SHA1) and by `cryptography` directly (ECDSA, SHA-256)."""
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Local TLS: the HTTPS viewer listener and CloudFront's origin certificate checks (reference §8)."""
+"""Local TLS: the HTTPS viewer listener and CloudFront's origin certificate checks (AWS: "Require HTTPS for
+communication between CloudFront and your custom origin")."""
 
 from __future__ import annotations
 

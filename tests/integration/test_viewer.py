@@ -1,4 +1,5 @@
-"""Routing, viewer checks and viewer response headers over a real socket (reference §1-§3, §7)."""
+"""Routing, viewer checks and viewer response headers over a real socket (AWS: "Cache behavior settings", "Require HTTPS
+for communication between viewers and CloudFront", "Request and response behavior for custom origins")."""
 
 from __future__ import annotations
 

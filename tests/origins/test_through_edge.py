@@ -1,4 +1,5 @@
-"""Mock origins behind a real edge, configured in YAML as a user would (reference §4, §8)."""
+"""Mock origins behind a real edge, configured in YAML as a user would (AWS: "Generate custom error responses",
+"Troubleshooting error responses from your origin")."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""The cache's pure rules, one row per CloudFront rule: the cache key (reference §6) and the Expiration
-table with error caching (§6, §4)."""
+"""The cache's pure rules, one row per CloudFront rule: the cache key (AWS: "Control the cache key with a policy") and
+the Expiration table with error caching (AWS: "Manage how long content stays in the cache (expiration)",
+"How CloudFront processes HTTP 4xx and 5xx status codes from your origin")."""
 
 from __future__ import annotations
 

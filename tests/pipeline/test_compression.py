@@ -1,4 +1,4 @@
-"""Compression, one row per CloudFront condition (reference §16a; AWS "Serve compressed files")."""
+"""Compression, one row per CloudFront condition (AWS: "Serve compressed files")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Response headers policies, rule by rule (reference §16; AWS "Understand response headers policies")."""
+"""Response headers policies, rule by rule (AWS: "Understand response headers policies")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The origin request, built by a pure function: one row per rule of reference §5 and §6."""
+"""The origin request, built by a pure function: one row per rule of AWS "Request and response behavior for custom
+origins", "Control origin requests with a policy" and "Control the cache key with a policy"."""
 
 from __future__ import annotations
 

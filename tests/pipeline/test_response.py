@@ -1,4 +1,8 @@
-"""Viewer-side rules as pure table tests: protocol policy (§3) and origin response headers (§7)."""
+"""Viewer-side rules as pure table tests: protocol policy and origin response headers.
+
+AWS: "Require HTTPS for communication between viewers and CloudFront", "Request and response behavior for custom
+origins".
+"""
 
 from __future__ import annotations
 

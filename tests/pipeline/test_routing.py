@@ -1,4 +1,5 @@
-"""Path patterns and behavior selection: one row per CloudFront rule (reference §1, §2)."""
+"""Path patterns and behavior selection: one row per CloudFront rule (AWS: "Cache behavior settings", "Specify a default
+root object")."""
 
 from __future__ import annotations
 
@@ -79,7 +80,7 @@ def test_path_pattern(pattern: str, path: str, expected: bool) -> None:
         ("//a//b", "/a/b"),  # duplicate slashes collapse
         ("/a/b/.", "/a/b/"),
         ("/../../etc", "/etc"),  # dot segments never climb above the root
-        ("/%61pi/x", "/api/x"),  # percent-encoded unreserved characters are decoded (RFC 3986 §6.2.2.2)
+        ("/%61pi/x", "/api/x"),  # percent-encoded unreserved characters are decoded (RFC 3986 Section 6.2.2.2)
         ("/a%2fb", "/a%2Fb"),  # reserved ones stay encoded (hex upper-cased)
         ("/", "/"),
     ],

@@ -1,4 +1,5 @@
-"""Stage 5b as a pure function (reference §17): one row per CloudFront failure code and per policy condition,
+"""Stage 5b as a pure function (AWS: "Serve private content with signed URLs and signed cookies"): one row per
+CloudFront failure code and per policy condition,
 the precedence of a signed URL over cookies, and expiry driven by the clock value."""
 
 from __future__ import annotations
@@ -216,7 +217,7 @@ def test_the_xml_body_is_cloudfronts_byte_for_byte() -> None:
     body = error_body(Denied("MissingKey", "why"))
     assert body == (b'<?xml version="1.0" encoding="UTF-8"?><Error><Code>MissingKey</Code><Message>Missing '
                     b"Key-Pair-Id query parameter or cookie value</Message></Error>")
-    assert len(body) == 146  # the Content-Length of a 2018 capture (reference §17)
+    assert len(body) == 146  # the Content-Length of a 2018 capture (observed; AWS does not document it)
 
 
 def test_the_cache_key_view_of_a_restricted_request() -> None:

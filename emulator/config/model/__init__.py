@@ -106,7 +106,8 @@ class CacheBehavior:
     # Private content (stage 5b): key group names, or legacy signer accounts ("self" / account ids).
     trusted_key_groups: tuple[str, ...] = ()
     trusted_signers: tuple[str, ...] = ()
-    headers_policy: ResponseHeadersPolicy | None = None  # response_headers_policy resolved (reference §16)
+    # response_headers_policy resolved (AWS: "Understand response headers policies")
+    headers_policy: ResponseHeadersPolicy | None = None
     lambda_function_associations: tuple[LambdaAssociation, ...] = ()  # Lambda@Edge, at most one per event
 
     @property
@@ -242,7 +243,8 @@ class Config:
 
 @dataclass(frozen=True)
 class OriginGroup:
-    """Two origins and the statuses on which the primary's answer is replaced by the secondary's (§12)."""
+    """Two origins and the statuses on which the primary's answer is replaced by the secondary's (AWS: "Optimize high
+    availability with CloudFront origin failover")."""
 
     id: str
     primary: str
@@ -260,7 +262,7 @@ class GeoRestriction:
     location: Location | None = None
 
 
-# -- Lambda@Edge (reference §11) ------------------------------------------------------------------------
+# -- Lambda@Edge (AWS: "Customize at the edge with Lambda@Edge") -------------------------------------------------------
 class LambdaEvent(StrEnum):
     VIEWER_REQUEST = "viewer-request"
     ORIGIN_REQUEST = "origin-request"

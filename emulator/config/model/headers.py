@@ -1,4 +1,5 @@
-"""Response headers policies as frozen values, and AWS's managed ones as data (reference §16)."""
+"""Response headers policies as frozen values, and AWS's managed ones as data (AWS: "Understand response headers
+policies")."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from dataclasses import dataclass
 
 CORS_METHODS = ("GET", "DELETE", "HEAD", "OPTIONS", "PATCH", "POST", "PUT")
 
-# Headers a response headers policy cannot remove (reference §7); CloudFront refuses the policy.
+# Headers a response headers policy cannot remove (AWS: "Understand response headers policies"); CloudFront refuses the
+# policy.
 UNREMOVABLE = (
     "connection", "content-encoding", "content-length", "expect", "host", "keep-alive", "proxy-authenticate",
     "proxy-authorization", "proxy-connection", "trailer", "transfer-encoding", "upgrade", "via", "warning",

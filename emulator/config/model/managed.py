@@ -1,4 +1,5 @@
-"""AWS managed cache policies and origin request policies, as data (reference §5, §6)."""
+"""AWS managed cache policies and origin request policies, as data (AWS: "Use managed cache policies", "Use managed
+origin request policies")."""
 
 from __future__ import annotations
 
@@ -56,7 +57,8 @@ ORIGIN_REQUEST_POLICIES: tuple[OriginRequestPolicy, ...] = (
     OriginRequestPolicy("Managed-AllViewerAndCloudFrontHeaders-2022-06", "33f36d7e-f396-46d9-90e0-52428a34d9dc",
                         ItemSet(ItemBehavior.ALL_VIEWER_AND_CLOUDFRONT,
                                 tuple(h.lower() for h in CLOUDFRONT_VIEWER_HEADERS)), _ALL, _ALL, managed=True),
-    # The settings list says "all viewer headers except Host"; that is what we model (reference §5).
+    # The settings list says "all viewer headers except Host"; that is what we model (AWS: "Use managed origin request
+    # policies").
     OriginRequestPolicy("Managed-AllViewerExceptHostHeader", "b689b0a8-53d0-40ab-baf2-68738e2966ac",
                         ItemSet(ItemBehavior.ALL_EXCEPT, ("host",)), _ALL, _ALL, managed=True),
     OriginRequestPolicy("Managed-CORS-CustomOrigin", "59781a5b-3903-41f3-afcb-af62929ccde1", _wl("Origin"),

@@ -1,4 +1,5 @@
-"""Cache policies, origin request policies and legacy forwarded values, as frozen values (reference §5, §6)."""
+"""Cache policies, origin request policies and legacy forwarded values, as frozen values (AWS: "Control the cache key
+with a policy", "Control origin requests with a policy")."""
 
 from __future__ import annotations
 

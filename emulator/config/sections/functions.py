@@ -1,4 +1,5 @@
-"""Loading `functions:`: CloudFront Functions, gated and compiled at load (reference §10)."""
+"""Loading `functions:`: CloudFront Functions, gated and compiled at load (AWS: "Customize at the edge with CloudFront
+Functions")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Loading a distribution's origin groups (reference §12) and geo restriction (restrictions.geo_restriction).
+"""Loading a distribution's origin groups (AWS: "Optimize high availability with CloudFront origin failover") and geo
+restriction (restrictions.geo_restriction).
 
 origin_groups:
   - id: site-group

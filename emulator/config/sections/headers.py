@@ -1,4 +1,5 @@
-"""Loading response headers policies (reference §16): `response_headers_policies:` and a behavior's reference.
+"""Loading response headers policies (AWS: "Understand response headers policies"): `response_headers_policies:` and a
+behavior's reference.
 
 The keys are CloudFront's ResponseHeadersPolicyConfig in snake_case (cors_config, security_headers_config,
 custom_headers_config, remove_headers_config, server_timing_headers_config), so a policy maps one to one.

@@ -1,4 +1,5 @@
-"""Loading private-content signers (reference §17): `key_groups:` (public keys CloudFront verifies with), a
+"""Loading private-content signers (AWS: "Specify signers that can create signed URLs and signed cookies"):
+`key_groups:` (public keys CloudFront verifies with), a
 behavior's `trusted_key_groups` / legacy `trusted_signers`, and the legacy signers' key pairs under
 `emulator.key_pairs` (CloudFront keeps those in the AWS account, not in the distribution)."""
 

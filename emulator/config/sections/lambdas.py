@@ -1,4 +1,5 @@
-"""`lambda_functions` and per-behavior `lambda_function_associations` (reference §11), with CloudFront's rules:
+"""`lambda_functions` and per-behavior `lambda_function_associations` (AWS: "Restrictions on Lambda@Edge"), with
+CloudFront's rules:
 one edge function per event type, no CloudFront Function next to a Lambda@Edge function on viewer events,
 include_body on request events only, viewer events limited to 5 s and 128 MB, a numbered version in ARNs."""
 

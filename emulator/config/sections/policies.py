@@ -1,4 +1,5 @@
-"""Loading cache policies, origin request policies and legacy forwarded values (reference §5, §6, §13)."""
+"""Loading cache policies, origin request policies and legacy forwarded values (AWS: "Control the cache key with a
+policy", "Control origin requests with a policy", "Quotas")."""
 
 from __future__ import annotations
 

@@ -86,7 +86,7 @@ def lookup(root: Path, key: str, cache: EtagCache) -> StoredObject | None:
     return StoredObject(path, st.st_size, int(st.st_mtime), etag, ctype)
 
 
-# --- conditional requests (RFC 9110 §13.2.2, the order S3's GetObject documentation describes) ---------
+# --- conditional requests (RFC 9110 Section 13.2.2, the order S3's GetObject documentation describes) ---------
 
 class Outcome(Enum):
     PROCEED = "proceed"

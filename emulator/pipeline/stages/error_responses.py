@@ -1,4 +1,4 @@
-"""Stage 11: custom error responses (reference §4).
+"""Stage 11: custom error responses (AWS: "Generate custom error responses").
 
 They are distribution-wide: one list for every behavior. The page is fetched through the first behavior
 whose path pattern matches the page path (so it can live on another origin), the status is replaced by the
@@ -19,7 +19,8 @@ from emulator.pipeline.stages.routing import CompiledBehavior, Router, normalize
 from emulator.policies.origin_request import Target
 from emulator.trace import Trace
 
-# Connection header CloudFront sends with a custom error page, by the status it returns (reference §4).
+# Connection header CloudFront sends with a custom error page, by the status it returns (AWS: "Generate custom error
+# responses").
 _CLOSE = frozenset((400, 405, 414, 416, 500, 501))
 # The edge fetches the page itself: the viewer's conditionals, ranges, body and credentials are not part of
 # that request (a viewer's If-None-Match would otherwise turn the page into an empty 304-as-200).

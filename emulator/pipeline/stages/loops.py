@@ -1,4 +1,4 @@
-"""Stage 5: request loops and distribution chains (reference §9).
+"""Stage 5: request loops and distribution chains (AWS: "Quotas", "HTTP 403 status code (Permission Denied)").
 
 Every origin request carries this edge's `Via` entry and its RFC 8586 `CDN-Loop` entry. CloudFront allows a
 chain of two distributions and refuses more with 403 (the quota table); how it counts is not documented, so

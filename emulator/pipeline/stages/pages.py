@@ -1,11 +1,13 @@
-"""Responses the edge generates itself: CloudFront's error page (reference §8) and protocol redirects."""
+"""Responses the edge generates itself: CloudFront's error page (AWS: "Troubleshooting error responses from your
+origin") and protocol redirects."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from http import HTTPStatus
 
-# Reason lines observed on real CloudFront error pages (reference §8).
+# Reason lines observed on real CloudFront error pages (AWS documents the causes: "Troubleshooting error responses from
+# your origin").
 REASON_BAD_REQUEST = "Bad request."
 REASON_METHOD = ("This distribution is not configured to allow the HTTP request method that was used for this "
                  "request. The distribution supports only cachable requests.")
@@ -37,7 +39,8 @@ Request ID: {request_id}
 </ADDRESS>
 </BODY></HTML>"""
 
-# What CloudFront answers with its automatic HTTP->HTTPS redirect (reference §3: text/html, ~167 bytes).
+# What CloudFront answers with its automatic HTTP->HTTPS redirect (text/html, ~167 bytes; AWS: "Require HTTPS for
+# communication between viewers and CloudFront").
 _REDIRECT = (
     "<html>\r\n<head><title>{status} {phrase}</title></head>\r\n<body>\r\n"
     "<center><h1>{status} {phrase}</h1></center>\r\n<hr><center>CloudFront</center>\r\n</body>\r\n</html>\r\n"

@@ -1,4 +1,5 @@
-"""Headers on the way back to the viewer (reference §7): hop-by-hop handling, Vary and Set-Cookie rules,
+"""Headers on the way back to the viewer (AWS: "Request and response behavior for custom origins"): hop-by-hop handling,
+Vary and Set-Cookie rules,
 then CloudFront's own Via, X-Cache, X-Amz-Cf-Pop and X-Amz-Cf-Id."""
 
 from __future__ import annotations
@@ -121,8 +122,8 @@ class Responder:
     def final(self, upstream: EdgeResponse, trace: Trace, connection: str | None = None,
               result: Result = Result.MISS, error: bool = False) -> EdgeResponse:
         """Stage 12 for a response from the origin or the cache: an error status is 'Error' however it was
-        served, and so is a custom error page (`error`: the result type stays the origin's Error, reference
-        §4, whatever status the page is given); otherwise Hit / RefreshHit / Miss."""
+        served, and so is a custom error page (`error`: the result type stays the origin's Error, AWS
+        "Generate custom error responses", whatever status the page is given); otherwise Hit / RefreshHit / Miss."""
         result = CacheResult.ERROR if error or upstream.status >= 400 else _X_CACHE[result]
         trace.add("response", result.name.lower(), f"X-Cache: {result.value}")
         headers = CIMultiDict(upstream.headers)

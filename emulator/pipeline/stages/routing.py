@@ -1,4 +1,5 @@
-"""Distribution and cache-behavior selection (reference §1, §2). Pure functions, patterns compiled once."""
+"""Distribution and cache-behavior selection (AWS: "Cache behavior settings", "Specify a default root object"). Pure
+functions, patterns compiled once."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
 
 
 def normalize_path(raw_path: str) -> str:
-    """RFC 3986 §6 normalisation used for matching only: decode percent-encoded unreserved characters,
+    """RFC 3986 Section 6 normalisation used for matching only: decode percent-encoded unreserved characters,
     collapse duplicate slashes, and remove dot segments. The origin still gets the raw path."""
     if "%" not in raw_path and "//" not in raw_path and "/." not in raw_path and raw_path.startswith("/"):
         return raw_path  # most paths: nothing to decode, collapse or remove
@@ -36,7 +37,7 @@ def normalize_path(raw_path: str) -> str:
 
 
 def _remove_dot_segments(path: str) -> str:
-    # RFC 3986 §5.2.4, written over segments.
+    # RFC 3986 Section 5.2.4, written over segments.
     out: list[str] = []
     segments = path.split("/")
     for i, seg in enumerate(segments):

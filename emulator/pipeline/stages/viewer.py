@@ -1,4 +1,5 @@
-"""Viewer protocol policy and allowed methods (reference §3). Pure."""
+"""Viewer protocol policy and allowed methods (AWS: "Require HTTPS for communication between viewers and CloudFront",
+"Cache behavior settings"). Pure."""
 
 from __future__ import annotations
 
