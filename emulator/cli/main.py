@@ -52,7 +52,8 @@ def demo_config_path() -> Path:
     return Path(str(files("emulator") / "demo" / "demo.yaml"))
 
 
-def main(argv: list[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
+    """The `frontyard` command line: every subcommand with its arguments (the CLI reference is generated from it)."""
     parser = argparse.ArgumentParser(prog="frontyard", description="A local emulator of the Amazon CloudFront edge.")
     parser.add_argument("--version", action="version", version=f"frontyard {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -117,8 +118,11 @@ def main(argv: list[str] | None = None) -> int:
     signcli.add_sign_arguments(sign)
     keys = sub.add_parser("keys", help="make key pairs for signed URLs and cookies")
     signcli.add_keys_arguments(keys)
+    return parser
 
-    args = parser.parse_args(argv)
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
     if args.command == "test-function":
         return testcli.run(args)
     if args.command == "invalidate":

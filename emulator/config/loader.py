@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from emulator.config import keys as config_keys
 from emulator.config import rules
 from emulator.config.issues import Severity
 from emulator.config.model import (
@@ -35,35 +36,6 @@ from emulator.config.yamlsrc import Path as TreePath
 from emulator.config.yamlsrc import parse_yaml, read_config_file
 from emulator.errors import ConfigError
 
-LATER_DISTRIBUTION = {
-    "enabled": "a local distribution is always enabled",
-    "price_class": "there is one local edge location",
-    "http_version": "viewers speak HTTP/1.1 to the emulator",
-    "is_ipv6_enabled": "the listen address decides",
-    "logging": "frontyard writes its own access log",
-    "viewer_certificate": "the local CA issues the viewer certificate",
-    "web_acl_id": "AWS WAF is not emulated",
-    "continuous_deployment_policy_id": "continuous deployment is not emulated",
-    "staging": "continuous deployment is not emulated",
-}
-LATER_BEHAVIOR = {
-    "field_level_encryption_id": "field-level encryption is not emulated",
-    "realtime_log_config_arn": "real-time logs are not emulated",
-    "smooth_streaming": "smooth streaming is not emulated",
-    "grpc_config": "gRPC is not emulated",
-}
-LATER_ORIGIN = {
-    "origin_shield": "there is one local edge location",
-    "origin_access_control_id": "mock buckets do not check signatures",
-    "response_completion_timeout": "not emulated yet",
-    "ip_address_type": "connections go where the name resolves",
-}
-BEHAVIOR_KEYS = (
-    "target_origin_id", "viewer_protocol_policy", "allowed_methods", "cached_methods", "compress",
-    "cache_policy", "origin_request_policy", "response_headers_policy", "function_associations",
-    "forwarded_values", "min_ttl", "default_ttl", "max_ttl", "trusted_key_groups", "trusted_signers",
-    "lambda_function_associations",
-)
 SETS_TEXT = " | ".join("[" + ", ".join(sorted(s, key=["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST",
                                                        "DELETE"].index)) + "]" for s in METHOD_SETS)
 
@@ -102,8 +74,7 @@ class _Loader:
 
     def load(self, tree: object) -> Config | None:
         top = Section(self.r, (), tree)
-        top.check_keys(("distribution", "distributions", "functions", "emulator", "cache_policies",
-                        "origin_request_policies", "key_groups", "response_headers_policies", "lambda_functions"))
+        top.check_keys(config_keys.names(config_keys.TOP))
         self.policies.load(top)
         self.headers_policies.load(top)
         key_groups = load_key_groups(self.r, top.section("key_groups"))
@@ -140,9 +111,7 @@ class _Loader:
     # -- distribution ---------------------------------------------------------------------------------
     def distribution(self, path: TreePath, raw: object, functions: set[str], index: int) -> Distribution | None:
         s = Section(self.r, path, raw)
-        s.check_keys(("id", "domain_name", "aliases", "default_root_object", "origins", "default_cache_behavior",
-                      "cache_behaviors", "custom_error_responses", "comment", "origin_groups", "restrictions"),
-                     LATER_DISTRIBUTION)
+        s.check_keys(config_keys.names(config_keys.DISTRIBUTION), config_keys.ignored(config_keys.DISTRIBUTION))
         dist_id = s.str("id", f"dist{index + 1}" if index else "default") or "default"
         # A stable fake CloudFront domain per distribution, like d111111abcdef8.cloudfront.net.
         fake = "d" + hashlib.sha256(dist_id.encode()).hexdigest()[:13] + ".cloudfront.net"
@@ -204,8 +173,7 @@ class _Loader:
     def origin(self, path: TreePath, raw: object) -> Origin | None:
 
         s = Section(self.r, path, raw)
-        s.check_keys(("id", "domain_name", "origin_path", "custom_headers", "connection_attempts",
-                      "connection_timeout", "custom_origin", "s3_origin", "mock"), LATER_ORIGIN)
+        s.check_keys(config_keys.names(config_keys.ORIGIN), config_keys.ignored(config_keys.ORIGIN))
         origin_id = s.str("id", required=True)
         domain = s.str("domain_name", required=True, expected="the origin's DNS name")
         origin_path = s.str("origin_path", "") or ""
@@ -220,10 +188,9 @@ class _Loader:
             self.r.error(path, "give either 'custom_origin' or 's3_origin', not both")
         if is_s3:
             Section(self.r, s.at("s3_origin"), s.data["s3_origin"]).check_keys(
-                (), {"origin_access_identity": "mock buckets do not check identities"})
+                config_keys.names(config_keys.S3_ORIGIN), config_keys.ignored(config_keys.S3_ORIGIN))
         cs = c or Section(self.r, s.at("custom_origin"), {})
-        cs.check_keys(("http_port", "https_port", "protocol_policy", "read_timeout", "keepalive_timeout",
-                       "ssl_protocols"))
+        cs.check_keys(config_keys.names(config_keys.CUSTOM_ORIGIN))
         ports = dict(lo=1024, hi=65535, allowed=(80, 443), expected="80, 443, or 1024 to 65535")
         http_port = cs.int("http_port", 80, **ports)  # type: ignore[arg-type]
         https_port = cs.int("https_port", 443, **ports)  # type: ignore[arg-type]
@@ -269,7 +236,8 @@ class _Loader:
         if raw is None:
             return None
         s = Section(self.r, path, raw)
-        s.check_keys(BEHAVIOR_KEYS if is_default else ("path_pattern", *BEHAVIOR_KEYS), LATER_BEHAVIOR)
+        table = config_keys.BEHAVIOR if is_default else config_keys.CACHE_BEHAVIOR
+        s.check_keys(config_keys.names(table), config_keys.ignored(table))
         pattern = "*" if is_default else s.str("path_pattern", required=True, expected="like /api/*")
         if pattern is not None and not is_default and (problem := rules.path_pattern_problem(pattern)):
             self.r.error(s.at("path_pattern"), f"'{pattern}' {problem}")
@@ -319,10 +287,8 @@ class _Loader:
         a = s.section("function_associations")
         if a is None:
             return []
-        a.check_keys([e.value for e in EventType], {
-            "origin-request": "CloudFront Functions run on viewer events only (use lambda_function_associations)",
-            "origin-response": "CloudFront Functions run on viewer events only (use lambda_function_associations)",
-        })
+        table = config_keys.FUNCTION_ASSOCIATIONS
+        a.check_keys(config_keys.names(table), config_keys.ignored(table))
         out = []
         for event in EventType:
             name = a.str(event.value)
@@ -339,7 +305,7 @@ class _Loader:
         codes: set[int] = set()
         for path, raw in s.items("custom_error_responses"):
             e = Section(self.r, path, raw)
-            e.check_keys(("error_code", "response_page_path", "response_code", "error_caching_min_ttl"))
+            e.check_keys(config_keys.names(config_keys.CUSTOM_ERROR_RESPONSE))
             codes_text = f"one of: {', '.join(map(str, rules.ERROR_CODES))}"
             if not e.has("error_code"):
                 self.r.error(path, "missing required key 'error_code'", codes_text)

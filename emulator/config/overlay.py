@@ -20,6 +20,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from emulator.config import keys as config_keys
 from emulator.config.importers.located import N
 from emulator.config.importers.result import Imported, pending_store
 from emulator.config.issues import ConfigIssue, Severity
@@ -29,7 +30,6 @@ from emulator.config.yamlsrc import SourceMap, dotted, parse_yaml
 from emulator.origins.mocks import MOCK_TYPES
 
 OVERLAY_NAME = "frontyard.local.yaml"
-ORIGIN_KEYS = ("resolve", "mock", "domain_name")
 
 
 @dataclass
@@ -70,12 +70,12 @@ def read_overlay(path: Path) -> Overlay:
     overlay.smap, overlay.issues = smap, issues
     report = Report(smap, path.parent.resolve(), overlay.issues)
     top = Section(report, (), tree)
-    top.check_keys(("parameters", "origins", "key_value_stores", "unmapped_origins", "emulator", "lambda_functions"))
+    top.check_keys(config_keys.names(config_keys.OVERLAY))
     for key in ("parameters", "key_value_stores", "lambda_functions"):
         top.section(key)
     if (origins := top.section("origins")) is not None:
         for name, value in origins.data.items():
-            Section(report, origins.at(name), value).check_keys(ORIGIN_KEYS)
+            Section(report, origins.at(name), value).check_keys(config_keys.names(config_keys.OVERLAY_ORIGIN))
     unmapped = top.str("unmapped_origins")
     if unmapped is not None and unmapped not in ("internet", "502"):
         report.error(top.at("unmapped_origins"), f"'{unmapped}' is not a choice", "internet or \"502\"")

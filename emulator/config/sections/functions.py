@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from emulator.cf_functions import CompiledFunction, FunctionLoadError, FunctionSource, compile_function, load_kvs
+from emulator.config import keys as config_keys
 from emulator.config import rules
 from emulator.config.issues import ConfigIssue, Location, Severity
 from emulator.config.model import FunctionConfig
@@ -20,7 +21,7 @@ def load_functions(r: Report, top: Section) -> list[FunctionConfig]:
     out = []
     for name in f.data:
         s = Section(r, f.at(name), f.data[name])
-        s.check_keys(("runtime", "code", "inline_code", "key_value_store"))
+        s.check_keys(config_keys.names(config_keys.FUNCTION))
         if not rules.FUNCTION_NAME.match(name):
             r.error(f.at(name), f"'{name}' is not a CloudFront function name", "1-64 of A-Z a-z 0-9 - _",
                     key=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from emulator.config import keys as config_keys
 from emulator.config.model import GeoRestriction, OriginGroup
 from emulator.config.reader import Report, Section
 
@@ -25,7 +26,7 @@ def load_origin_groups(r: Report, s: Section, origin_ids: set[str]) -> list[Orig
     seen: set[str] = set()
     for path, raw in s.items("origin_groups"):
         g = Section(r, path, raw)
-        g.check_keys(("id", "members", "failover_criteria", "selection_criteria"))
+        g.check_keys(config_keys.names(config_keys.ORIGIN_GROUP))
         group_id = g.str("id", required=True, expected="the id behaviors name in target_origin_id")
         if group_id is not None and (group_id in origin_ids or group_id in seen):
             r.error(g.at("id"), f"id '{group_id}' is already used by an origin or another group",
@@ -60,7 +61,7 @@ def _status_codes(r: Report, g: Section) -> list[int]:
     f = g.section("failover_criteria", required=True)
     if f is None:
         return []
-    f.check_keys(("status_codes",))
+    f.check_keys(config_keys.names(config_keys.FAILOVER_CRITERIA))
     raw = f.data.get("status_codes")
     expected = f"a list of: {', '.join(map(str, FAILOVER_CODES))}"
     if not isinstance(raw, list) or not raw:
@@ -81,11 +82,11 @@ def load_geo_restriction(r: Report, s: Section) -> GeoRestriction | None:
     restrictions = s.section("restrictions")
     if restrictions is None:
         return None
-    restrictions.check_keys(("geo_restriction",))
+    restrictions.check_keys(config_keys.names(config_keys.RESTRICTIONS))
     g = restrictions.section("geo_restriction", required=True)
     if g is None:
         return None
-    g.check_keys(("restriction_type", "locations"))
+    g.check_keys(config_keys.names(config_keys.GEO_RESTRICTION))
     kind = g.str("restriction_type", required=True, expected="none | whitelist | blacklist")
     if kind not in (None, "none", "whitelist", "blacklist"):
         r.error(g.at("restriction_type"), f"'{kind}' is not a restriction type", "none | whitelist | blacklist")

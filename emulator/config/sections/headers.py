@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import uuid
 
+from emulator.config import keys as config_keys
 from emulator.config import rules
 from emulator.config.model.headers import (
     CORS_METHODS,
@@ -63,15 +64,14 @@ class HeadersPolicies:
     # -- one policy ------------------------------------------------------------------------------------
     def _policy(self, parent: Section, name: str) -> ResponseHeadersPolicy | None:
         s = Section(self.r, parent.at(name), parent.data[name])
-        s.check_keys(("comment", "cors_config", "security_headers_config", "custom_headers_config",
-                      "remove_headers_config", "server_timing_headers_config"))
+        s.check_keys(config_keys.names(config_keys.RESPONSE_HEADERS_POLICY))
         cors = self._cors(s.section("cors_config"))
         security = self._security(s.section("security_headers_config"))
         custom = self._custom(s)
         remove = self._remove(s)
         timing = ServerTiming()
         if (t := s.section("server_timing_headers_config")) is not None:
-            t.check_keys(("enabled", "sampling_rate"))
+            t.check_keys(config_keys.names(config_keys.SERVER_TIMING))
             if not t.has("enabled"):
                 self.r.error(t.path, "missing required key 'enabled'", "true or false")
             timing = ServerTiming(t.bool("enabled", False), t.float("sampling_rate", 0.0, 0.0, 100.0))
@@ -94,9 +94,7 @@ class HeadersPolicies:
     def _cors(self, c: Section | None) -> CorsConfig | None:
         if c is None:
             return None
-        c.check_keys(("access_control_allow_origins", "access_control_allow_headers", "access_control_allow_methods",
-                      "access_control_allow_credentials", "access_control_expose_headers",
-                      "access_control_max_age_sec", "origin_override"))
+        c.check_keys(config_keys.names(config_keys.CORS))
         for key in ("access_control_allow_origins", "access_control_allow_headers", "access_control_allow_methods",
                     "access_control_allow_credentials", "origin_override"):
             if not c.has(key):  # CloudFront's API requires these five
@@ -130,34 +128,33 @@ class HeadersPolicies:
     def _security(self, s: Section | None) -> tuple[PolicyHeader, ...]:
         if s is None:
             return ()
-        s.check_keys(("content_security_policy", "content_type_options", "frame_options", "referrer_policy",
-                      "strict_transport_security", "xss_protection"))
+        s.check_keys(config_keys.names(config_keys.SECURITY_HEADERS))
         out: list[PolicyHeader] = []
         if (h := s.section("content_security_policy")) is not None:
-            h.check_keys(("content_security_policy", "override"))
+            h.check_keys(config_keys.names(config_keys.CSP))
             value = h.str("content_security_policy", required=True, expected="the policy's directives") or ""
             if len(value) > CSP_MAX:
                 self.r.error(h.at("content_security_policy"), f"{len(value)} characters; CloudFront allows "
                              f"{CSP_MAX}")
             out.append(PolicyHeader("Content-Security-Policy", value, self._override(h)))
         if (h := s.section("content_type_options")) is not None:
-            h.check_keys(("override",))
+            h.check_keys(config_keys.names(config_keys.CONTENT_TYPE_OPTIONS))
             out.append(PolicyHeader("X-Content-Type-Options", "nosniff", self._override(h)))
         if (h := s.section("frame_options")) is not None:
-            h.check_keys(("frame_option", "override"))
+            h.check_keys(config_keys.names(config_keys.FRAME_OPTIONS))
             option = (h.str("frame_option", required=True, expected="DENY or SAMEORIGIN") or "").upper()
             if option not in ("DENY", "SAMEORIGIN"):
                 self.r.error(h.at("frame_option"), f"'{option}' is not a frame option", "DENY or SAMEORIGIN")
             out.append(PolicyHeader("X-Frame-Options", option, self._override(h)))
         if (h := s.section("referrer_policy")) is not None:
-            h.check_keys(("referrer_policy", "override"))
+            h.check_keys(config_keys.names(config_keys.REFERRER_POLICY))
             value = h.str("referrer_policy", required=True, expected="a referrer policy") or ""
             if value not in REFERRER_POLICIES:
                 self.r.error(h.at("referrer_policy"), f"'{value}' is not a referrer policy",
                              f"one of: {', '.join(REFERRER_POLICIES)}")
             out.append(PolicyHeader("Referrer-Policy", value, self._override(h)))
         if (h := s.section("strict_transport_security")) is not None:
-            h.check_keys(("access_control_max_age_sec", "include_subdomains", "preload", "override"))
+            h.check_keys(config_keys.names(config_keys.HSTS))
             if not h.has("access_control_max_age_sec"):
                 self.r.error(h.path, "missing required key 'access_control_max_age_sec'", "seconds, like 31536000")
             value = f"max-age={h.int('access_control_max_age_sec', 0, 0, 2**31 - 1)}"
@@ -169,7 +166,7 @@ class HeadersPolicies:
         return tuple(out)
 
     def _xss(self, h: Section) -> PolicyHeader:
-        h.check_keys(("protection", "mode_block", "report_uri", "override"))
+        h.check_keys(config_keys.names(config_keys.XSS_PROTECTION))
         if not h.has("protection"):
             self.r.error(h.path, "missing required key 'protection'", "true (1) or false (0)")
         protection = h.bool("protection", False)
@@ -193,7 +190,7 @@ class HeadersPolicies:
         seen: set[str] = set()
         for path, raw in s.items("custom_headers_config"):
             h = Section(self.r, path, raw)
-            h.check_keys(("header", "value", "override"))
+            h.check_keys(config_keys.names(config_keys.CUSTOM_HEADER))
             name = h.str("header", required=True, expected="a header name") or ""
             value = h.str("value", "") or ""
             if name and (problem := rules.custom_header_problem(name, value)) and "origin custom header" not in problem:

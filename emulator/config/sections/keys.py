@@ -5,6 +5,7 @@ behavior's `trusted_key_groups` / legacy `trusted_signers`, and the legacy signe
 
 from __future__ import annotations
 
+from emulator.config import keys as config_keys
 from emulator.config.issues import ConfigIssue, Location, Severity
 from emulator.config.model import CacheBehavior, Distribution, KeyGroup
 from emulator.config.reader import Report, Section
@@ -17,7 +18,7 @@ ACCOUNT = "self or a 12-digit AWS account id"
 
 def _public_key(r: Report, path: TreePath, raw: object, legacy: bool) -> PublicKey | None:
     s = Section(r, path, raw)
-    s.check_keys(("id", "pem", "encoded_key", "comment", "name"))
+    s.check_keys(config_keys.names(config_keys.PUBLIC_KEY))
     key_id = s.str("id", required=True, expected="the public key id signers send as Key-Pair-Id")
     pem_file, encoded = s.str("pem"), s.str("encoded_key")
     if (pem_file is None) == (encoded is None):
@@ -62,7 +63,7 @@ def load_key_groups(r: Report, s: Section | None) -> tuple[KeyGroup, ...]:
     seen: dict[str, PublicKey] = {}
     for name in s.data:
         g = Section(r, s.at(name), s.data[name])
-        g.check_keys(("public_keys", "comment"))
+        g.check_keys(config_keys.names(config_keys.KEY_GROUP))
         if not g.data.get("public_keys"):
             r.error(g.path, f"key group '{name}' has no public_keys", "a list of " + KEY_EXPECTED)
         keys = _keys(r, g, "public_keys", legacy=False)

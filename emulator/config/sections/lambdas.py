@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from emulator.config import keys as config_keys
 from emulator.config.issues import ConfigIssue, Location, Severity
 from emulator.config.model import FunctionAssociation, LambdaAssociation, LambdaEvent, LambdaFunctionConfig
 from emulator.config.reader import Report, Section
@@ -25,7 +26,7 @@ def load_lambda_functions(r: Report, top: Section) -> list[LambdaFunctionConfig]
     out = []
     for name in f.data:
         s = Section(r, f.at(name), f.data[name])
-        s.check_keys(("runtime", "code", "handler", "timeout", "memory_size", "description"))
+        s.check_keys(config_keys.names(config_keys.LAMBDA_FUNCTION))
         runtime = s.str("runtime", required=True, expected=f"one of: {', '.join(RUNTIMES)}")
         if runtime is not None and runtime not in RUNTIMES:
             why = "Lambda has deprecated it" if runtime in DEPRECATED else "Lambda@Edge does not support it"
@@ -90,7 +91,7 @@ def load_lambda_associations(r: Report, s: Section, functions: dict[str, LambdaF
     a = s.section("lambda_function_associations")
     if a is None:
         return []
-    a.check_keys([e.value for e in LambdaEvent])
+    a.check_keys(config_keys.names(config_keys.LAMBDA_ASSOCIATIONS))
     cf_viewer = [x.event_type.value for x in cf]
     out = []
     for event in LambdaEvent:
@@ -98,7 +99,7 @@ def load_lambda_associations(r: Report, s: Section, functions: dict[str, LambdaF
             continue
         raw = a.data[event.value]
         entry = Section(r, a.at(event.value), {"function": raw} if isinstance(raw, str) else raw)
-        entry.check_keys(("function", "include_body"))
+        entry.check_keys(config_keys.names(config_keys.LAMBDA_ASSOCIATION))
         ref = entry.str("function", required=True, expected="a name under 'lambda_functions' or a versioned ARN")
         include_body = entry.bool("include_body", False)
         where = a.at(event.value) if isinstance(raw, str) else entry.at("function")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from emulator.config import keys as config_keys
 from emulator.config import rules
 from emulator.config.model import MockSpec, MockTLS
 from emulator.config.reader import Report, Section
@@ -21,7 +22,7 @@ def load_mock(r: Report, origin: Section, domain: str) -> MockSpec | None:
             r.error(m.at("type"), f"unknown mock origin type '{mock_type}'",
                          f"one of: {', '.join(MOCK_TYPES)}")
         return None
-    m.check_keys(("type", "tls", *spec.options))
+    m.check_keys(config_keys.names(config_keys.MOCK) + tuple(spec.options))
     for name, opt in spec.options.items():
         if not m.has(name):
             if opt.required:
@@ -56,7 +57,7 @@ def _mock_tls(r: Report, m: Section, domain: str) -> MockTLS | None:
     t = m.section("tls")
     if t is None:
         return None
-    t.check_keys(("names", "certificate", "max_version"))
+    t.check_keys(config_keys.names(config_keys.MOCK_TLS))
     names = tuple(t.strs("names") or [domain])
     kind = t.enum("certificate", CertificateKind, CertificateKind.VALID) or CertificateKind.VALID
     max_version = t.str("max_version")

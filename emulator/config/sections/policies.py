@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 
+from emulator.config import keys as config_keys
 from emulator.config.model.managed import (
     CACHE_POLICIES,
     CLOUDFRONT_VIEWER_HEADERS,
@@ -55,8 +56,7 @@ class Policies:
         if not self._custom_name(parent, name):
             return None
         s = Section(self.r, parent.at(name), parent.data[name])
-        s.check_keys(("min_ttl", "default_ttl", "max_ttl", "headers", "cookies", "query_strings",
-                      "enable_accept_encoding_gzip", "enable_accept_encoding_brotli", "comment"))
+        s.check_keys(config_keys.names(config_keys.CACHE_POLICY))
         min_ttl, default_ttl, max_ttl = ttls(s, 1, 86400, 31536000)
         headers = self.items(s, "headers", CACHE_HEADER_BEHAVIORS, lower=True)
         if headers.behavior is B.WHITELIST and (refused := sorted(set(headers.items) & (_ORP_ONLY | {
@@ -76,7 +76,7 @@ class Policies:
         if not self._custom_name(parent, name):
             return None
         s = Section(self.r, parent.at(name), parent.data[name])
-        s.check_keys(("headers", "cookies", "query_strings", "comment"))
+        s.check_keys(config_keys.names(config_keys.ORIGIN_REQUEST_POLICY))
         headers = self.items(s, "headers", ORP_HEADER_BEHAVIORS, lower=True)
         if headers.behavior is B.WHITELIST and "authorization" in headers.items:
             self.r.error(s.at("headers"), "CloudFront does not allow Authorization in an origin request policy's "
@@ -99,7 +99,7 @@ class Policies:
         if isinstance(raw, str):
             raw = {"behavior": raw}
         sub = Section(self.r, s.at(key), raw)
-        sub.check_keys(("behavior", "items"))
+        sub.check_keys(config_keys.names(config_keys.POLICY_ITEMS))
         behavior = sub.enum("behavior", ItemBehavior, B.NONE, required=True) or B.NONE
         if behavior not in allowed:
             self.r.error(sub.at("behavior"), f"'{behavior}' is not allowed here", f"one of: {choices}")
@@ -137,14 +137,14 @@ class Policies:
             return None
         f = s.section("forwarded_values")
         assert f is not None
-        f.check_keys(("query_string", "query_string_cache_keys", "cookies", "headers"))
+        f.check_keys(config_keys.names(config_keys.FORWARDED_VALUES))
         query = f.bool("query_string", False)
         if not f.has("query_string"):
             self.r.error(f.path, "missing required key 'query_string'", "true or false")
         keys = tuple(f.strs("query_string_cache_keys") or ())
         cookies = ItemSet()
         if (c := f.section("cookies")) is not None:
-            c.check_keys(("forward", "whitelisted_names"))
+            c.check_keys(config_keys.names(config_keys.FORWARDED_COOKIES))
             forward = c.str("forward", "none") or "none"
             names = tuple(c.strs("whitelisted_names") or ())
             if forward not in ("none", "whitelist", "all"):

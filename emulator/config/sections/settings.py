@@ -5,24 +5,23 @@ from __future__ import annotations
 import ipaddress
 import re
 
+from emulator.config import keys as config_keys
 from emulator.config import rules
 from emulator.config.model import CacheSettings, EmulatorSettings, Listen
 from emulator.config.reader import Report, Section
 from emulator.config.sections.keys import load_key_pairs
 from emulator.http import split_host_port
-from emulator.policies.cloudfront_headers import DEFAULT_GEO
 
 
 def load_settings(r: Report, s: Section | None) -> EmulatorSettings:
     """`emulator:` — frontyard's own settings (listeners, resolve, viewer location, debug)."""
     if s is None:
         return EmulatorSettings()
-    s.check_keys(("listen", "resolve", "pop", "edge_id", "debug", "access_log", "viewer", "state_dir", "cache",
-                  "key_pairs", "history"))
+    s.check_keys(config_keys.names(config_keys.EMULATOR))
     defaults = EmulatorSettings()
     http, https, admin = defaults.http, defaults.https, defaults.admin
     if (listen := s.section("listen")) is not None:
-        listen.check_keys(("http", "https", "admin"))
+        listen.check_keys(config_keys.names(config_keys.LISTEN))
         http = _listen(r, listen, "http") or http
         https = None if listen.data.get("https", "") is False else _listen(r, listen, "https") or https
         admin = None if listen.data.get("admin", "") is False else _listen(r, listen, "admin") or admin
@@ -43,11 +42,11 @@ def load_settings(r: Report, s: Section | None) -> EmulatorSettings:
     debug = s.section("debug")
     trace_header = False
     if debug is not None:
-        debug.check_keys(("trace_header",))
+        debug.check_keys(config_keys.names(config_keys.DEBUG))
         trace_header = debug.bool("trace_header", False)
     viewer: list[tuple[str, str]] = []
     if (geo := s.section("viewer")) is not None:
-        geo.check_keys([f.replace("-", "_") for f in DEFAULT_GEO])
+        geo.check_keys(config_keys.names(config_keys.VIEWER))
         for k, v in geo.data.items():
             if v is None:
                 continue
@@ -64,7 +63,7 @@ def load_settings(r: Report, s: Section | None) -> EmulatorSettings:
     if isinstance(s.data.get("access_log"), dict):  # {console: true, file: logs/access.log, format: standard}
         log = s.section("access_log")
         assert log is not None
-        log.check_keys(("console", "file", "format"))
+        log.check_keys(config_keys.names(config_keys.ACCESS_LOG))
         console = log.bool("console", True)
         name = log.str("file")
         log_file = r.base_dir / name if name else None
@@ -89,7 +88,7 @@ def _cache(r: Report, s: Section | None) -> CacheSettings:
     defaults = CacheSettings()
     if s is None:
         return defaults
-    s.check_keys(("enabled", "max_bytes", "max_object_bytes"))
+    s.check_keys(config_keys.names(config_keys.CACHE))
     total = _size(r, s, "max_bytes", defaults.max_bytes)
     largest = _size(r, s, "max_object_bytes", defaults.max_object_bytes)
     if largest > total:
