@@ -28,7 +28,7 @@ from multidict import CIMultiDict  # noqa: E402
 from emulator.config.model.headers import RESPONSE_HEADERS_POLICIES, CorsConfig, PolicyHeader  # noqa: E402
 from emulator.http import Scheme, ViewerRequest, freeze  # noqa: E402
 from emulator.policies import compression  # noqa: E402
-from emulator.policies.response_headers import apply  # noqa: E402
+from emulator.responses.headers_policy import apply  # noqa: E402
 
 CHUNK = 64 * 1024
 JS = b"".join(f"export function f{i}(a, b) {{ return a * {i} + b; }}\n".encode() for i in range(1200))[:50_000]

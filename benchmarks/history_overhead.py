@@ -21,7 +21,7 @@ from pathlib import Path
 
 import aiohttp
 
-from emulator.config.loader import load_config
+from emulator.assembly import load_config
 from emulator.config.model import Listen
 from emulator.inspector import History, render
 from emulator.serve.app import Emulator

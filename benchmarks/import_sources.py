@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from emulator.config.sources import load_source  # noqa: E402
+from emulator.assembly import load_source  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "config" / "importers" / "fixtures"
 SOURCES = {

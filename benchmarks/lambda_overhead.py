@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from multidict import CIMultiDict  # noqa: E402
 
-from emulator.config.loader import load_config  # noqa: E402
+from emulator.assembly import load_config  # noqa: E402
 from emulator.http import Scheme, ViewerRequest, freeze  # noqa: E402
 from emulator.serve.app import Emulator  # noqa: E402
 

@@ -20,9 +20,9 @@ from urllib.parse import urlsplit
 
 from multidict import CIMultiDict
 
+from emulator.assembly import load_config
 from emulator.cache.invalidation import invalidate, path_problems
 from emulator.clock import Clock
-from emulator.config.loader import load_config
 from emulator.config.model import Config, Listen
 from emulator.http import Headers, Scheme, ViewerRequest, freeze
 from emulator.inspector.format import format_trace

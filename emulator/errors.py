@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from emulator.config.issues import ConfigIssue, Severity
+from emulator.issues import ConfigIssue, Severity
 
 
 class FrontyardError(Exception):

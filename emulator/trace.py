@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from emulator.config.issues import Location
+from emulator.issues import Location
 
 if TYPE_CHECKING:
     from emulator.cf_functions import FunctionResult, ViewerRequestInput, ViewerResponseInput

@@ -16,8 +16,8 @@ import aiohttp
 from aiohttp import web
 from yarl import URL
 
+from emulator.assembly import load_config
 from emulator.clock import Clock
-from emulator.config.loader import load_config
 from emulator.config.model import Config, Listen
 from emulator.serve.app import Emulator
 from emulator.serve.server import EdgeServer

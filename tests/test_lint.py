@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from emulator.config.loader import load_config_text
+from emulator.assembly import load_config_text
 from emulator.pipeline.lint import lint
 
 

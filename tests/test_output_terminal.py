@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from emulator.config.issues import ConfigIssue, Location, Severity
 from emulator.inspector.format import format_issue_for_terminal, paint
+from emulator.issues import ConfigIssue, Location, Severity
 from emulator.serve.process import StatusColours
 
 ISSUE = ConfigIssue(Severity.WARNING, Location("site.yaml", 9, 7), "distribution 'default' cache_behaviors[1]",

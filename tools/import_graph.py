@@ -5,7 +5,8 @@
 
 A package is a first-level folder of `emulator/` (cache, config, pipeline, ...) or a top-level module (errors,
 http, ...). FLOORS declares where each stands; an import may only point to its own floor or below. Within a floor,
-packages may import each other as long as no cycle forms. Function-level imports count like any other.
+packages may import each other as long as no cycle forms. Function-level imports count like any other; imports
+under `if TYPE_CHECKING:` make no dependency when the program runs and are listed apart, as type-only references.
 """
 
 from __future__ import annotations
@@ -23,12 +24,12 @@ PACKAGE = "emulator"
 
 # Bottom to top. Each floor may import its own floor and the ones below it, never above.
 FLOORS: tuple[tuple[str, ...], ...] = (
-    ("errors", "clock", "http", "trace", "framing", "decisions"),  # ground: types every room may use
+    ("errors", "issues", "clock", "http", "trace", "framing", "decisions"),  # ground: types every room may use
     ("config",),  # the plain tree -> the frozen model; engines' registries are handed in from above
-    ("tls", "signing", "cf_functions", "lambda_edge", "policies", "origins", "cache"),  # one package per feature
-    ("pipeline",),  # the declared stage list, and the stages no feature owns
+    ("tls", "policies", "responses", "signing", "cf_functions", "lambda_edge", "origins", "cache"),  # the features
+    ("assembly", "pipeline"),  # the engines handed to the loader; the declared stage list, stages no feature owns
     ("inspector", "serve"),  # the history and its page; listeners, the process, reload, access log
-    ("assembly", "edge", "testing", "cli", "__init__", "__main__"),  # where the app is assembled; the public face
+    ("edge", "testing", "cli", "__init__", "__main__"),  # the public face: the Python API, the pytest plugin, the CLI
 )
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 60
@@ -39,6 +40,7 @@ LONG_REASON = "# long:"  # a function over the limit says why, in a comment star
 class Graph:
     lines: dict[str, int] = field(default_factory=lambda: defaultdict(int))  # package -> lines of code
     arrows: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))  # -> importers
+    type_only: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
     long_functions: list[str] = field(default_factory=list)
     long_modules: list[str] = field(default_factory=list)
 
@@ -57,24 +59,39 @@ def module_name(path: Path) -> str:
     return ".".join(parts)
 
 
-def imported(tree: ast.Module, module: str, is_package: bool) -> Iterator[str]:
-    """Every `emulator.*` module this file imports, relative imports resolved."""
+def type_checking_nodes(tree: ast.Module) -> set[int]:
+    """ids of the import statements under `if TYPE_CHECKING:`."""
+    found: set[int] = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            yield from (a.name for a in node.names if a.name.split(".")[0] == PACKAGE)
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = module.split(".") if is_package else module.split(".")[:-1]
-                base = base[: len(base) - (node.level - 1)]
-                target = ".".join([*base, node.module] if node.module else base)
-            else:
-                target = node.module or ""
-            if target.split(".")[0] != PACKAGE:
-                continue
-            if target == PACKAGE:  # `from emulator import x`: x is a module or a name of the package's face
-                yield from (f"{PACKAGE}.{a.name}" for a in node.names)
-            else:
-                yield target
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
+            found |= {id(n) for stmt in node.body for n in ast.walk(stmt)}
+    return found
+
+
+def imported(tree: ast.Module, module: str, is_package: bool) -> Iterator[tuple[str, bool]]:
+    """Every `emulator.*` module this file imports (relative imports resolved), and whether only for types."""
+    typing_only = type_checking_nodes(tree)
+    for node in ast.walk(tree):
+        for target in _targets(node, module, is_package):
+            yield target, id(node) in typing_only
+
+
+def _targets(node: ast.AST, module: str, is_package: bool) -> Iterator[str]:
+    if isinstance(node, ast.Import):
+        yield from (a.name for a in node.names if a.name.split(".")[0] == PACKAGE)
+        return
+    if not isinstance(node, ast.ImportFrom):
+        return
+    if node.level:
+        base = module.split(".") if is_package else module.split(".")[:-1]
+        base = base[: len(base) - (node.level - 1)]
+        target = ".".join([*base, node.module] if node.module else base)
+    else:
+        target = node.module or ""
+    if target == PACKAGE:  # `from emulator import x`: x is a module or a name of the package's face
+        yield from (f"{PACKAGE}.{a.name}" for a in node.names)
+    elif target.split(".")[0] == PACKAGE:
+        yield target
 
 
 def has_reason(source: list[str], node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
@@ -99,10 +116,10 @@ def read() -> Graph:
                 length = (node.end_lineno or node.lineno) - node.lineno + 1
                 if length > MAX_FUNCTION_LINES and not has_reason(source, node):
                     graph.long_functions.append(f"{rel}:{node.lineno} {node.name}: {length} lines")
-        for target in imported(tree, module, path.name == "__init__.py"):
+        for target, typing_only in imported(tree, module, path.name == "__init__.py"):
             other = package_of(target)
             if other != package:
-                graph.arrows[(package, other)].append(str(rel))
+                (graph.type_only if typing_only else graph.arrows)[(package, other)].append(str(rel))
     return graph
 
 
@@ -172,6 +189,9 @@ def report(graph: Graph) -> str:
     found = problems(graph)
     upward = sum(1 for p in found if p.startswith("upward"))
     circles = sum(1 for p in found if p.startswith("cycle"))
+    for (a, b), files in sorted(graph.type_only.items()):
+        if floor_of(a) < floor_of(b) and (a, b) not in graph.arrows:
+            out.append(f"type-only reference up: {a} -> {b}, from {', '.join(sorted(set(files)))}")
     out.append(f"\n{len(graph.lines)} packages, {len(graph.arrows)} arrows, {upward} upward, {circles} cycles")
     out += found
     return "\n".join(out)

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 from emulator.cache.key import KeySpec, compile_key_spec
 from emulator.cache.plan import ERRORS_ALWAYS_CACHED
-from emulator.config.issues import ConfigIssue, Severity
 from emulator.config.model import CacheBehavior, Distribution
 from emulator.config.model.policies import ItemBehavior, ItemSet
+from emulator.issues import ConfigIssue, Severity
 from emulator.policies.forwarding import Forwarding, compile_forwarding
 
 

@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
+from typing import Protocol
 
 from emulator.cache.key import KeyParts, KeySpec, cache_key, describe
-from emulator.config.model import Distribution, EmulatorSettings
+from emulator.config.model import CacheBehavior, Distribution, EmulatorSettings, Origin
 from emulator.http import HeaderPairs, Headers, ViewerRequest
-from emulator.pipeline.stages.loops import passes
-from emulator.pipeline.stages.routing import CompiledBehavior
+from emulator.policies.forwarding import Forwarding
+from emulator.policies.loops import passes
 
 # AWS "How CloudFront processes HTTP 4xx and 5xx status codes from your origin": errors cached for ErrorCachingMinTTL
 # always, or only when the origin sent max-age / s-maxage.
@@ -169,7 +170,24 @@ class CachePlan:
         return 1 if ttl == 0 and self.s3_origin else ttl
 
 
-def plan_cache(settings: EmulatorSettings, distribution: Distribution, route: CompiledBehavior,
+class Route(Protocol):
+    """What the cache reads of a compiled behavior (pipeline.stages.routing.CompiledBehavior): the key spec and the
+    forwarding compiled at load, and the origin the behavior targets."""
+
+    @property
+    def behavior(self) -> CacheBehavior: ...
+
+    @property
+    def key_spec(self) -> KeySpec: ...
+
+    @property
+    def forwarding(self) -> Forwarding: ...
+
+    @property
+    def origin(self) -> Origin | None: ...
+
+
+def plan_cache(settings: EmulatorSettings, distribution: Distribution, route: Route,
                request: ViewerRequest, keyed: ViewerRequest, path: str, generated: HeaderPairs,
                error_ttls: tuple[tuple[int, int], ...]) -> CachePlan:
     """Stage 7a: the key and whether the response may be looked up and stored (AWS: "Cache behavior settings",

@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from enum import StrEnum
 from typing import Protocol
 
 from multidict import CIMultiDict
@@ -20,6 +19,7 @@ from emulator.cache.serve import from_entry
 from emulator.cache.store import Entry, MemoryStore, entry_size
 from emulator.clock import Clock
 from emulator.config.model import CacheSettings
+from emulator.decisions import Result
 from emulator.errors import OriginError
 from emulator.framing import viewer_length
 from emulator.http import EdgeResponse, Headers, OriginRequest, ViewerRequest, freeze
@@ -36,14 +36,6 @@ class Fetcher(Protocol):
 
 # origin response -> as CloudFront passes it on (AWS: "Request and response behavior for custom origins")
 Clean = Callable[[EdgeResponse], EdgeResponse]
-
-
-class Result(StrEnum):
-    """How a response was served; the X-Cache word."""
-
-    HIT = "Hit"
-    REFRESH_HIT = "RefreshHit"
-    MISS = "Miss"
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from emulator.decisions import Respond
+
 from .event import READ_ONLY_HEADERS, Header, is_disallowed
 from .origin import OriginChange
 from .runtime import FailureKind
@@ -44,16 +46,6 @@ class ContinueResponse:
     description: str
     headers: tuple[Header, ...]
     body: bytes | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Respond:
-    """Viewer-request generated a response: sent as is (X-Cache FunctionGeneratedResponse)."""
-
-    status: int
-    description: str
-    headers: tuple[Header, ...]
-    body: bytes
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,6 @@ from emulator.cf_functions import (
     Failed,
     FunctionResult,
     FunctionRunner,
-    Respond,
     SelectRequestOrigin,
     UpdateRequestOrigin,
     ViewerRequestInput,
@@ -38,8 +37,8 @@ from emulator.config.model import (
     OriginGroup,
     OriginProtocolPolicy,
 )
+from emulator.decisions import REASON_FUNCTION, EdgeError, Respond
 from emulator.http import EdgeResponse, HeaderPairs, Scheme, ViewerRequest, freeze
-from emulator.pipeline.stages.pages import REASON_FUNCTION, EdgeError
 from emulator.policies.cloudfront_headers import OVERRIDE_PREFIX
 from emulator.policies.origin_request import origin_scheme
 from emulator.trace import FunctionRun, Trace

@@ -18,14 +18,13 @@ from urllib.parse import urlsplit
 from multidict import CIMultiDict
 
 from emulator import __version__
+from emulator.assembly import as_yaml, load_source
 from emulator.cli import invalidate as invalidate_cli
 from emulator.cli import sign as signcli
 from emulator.cli import test_function as testcli
 from emulator.cli import test_lambda as lambda_testcli
 from emulator.cli import trace as show
-from emulator.config.issues import ConfigIssue
 from emulator.config.model import Config, Listen
-from emulator.config.sources import as_yaml, load_source
 from emulator.errors import ConfigError
 from emulator.http import Scheme, ViewerRequest, freeze
 from emulator.inspector.format import (
@@ -34,6 +33,7 @@ from emulator.inspector.format import (
     format_origin_request,
     format_trace,
 )
+from emulator.issues import ConfigIssue
 from emulator.pipeline import Answer, Forward
 from emulator.pipeline.lint import lint
 from emulator.serve import process as serving

@@ -16,13 +16,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from emulator.config.loader import load_config
+from emulator.assembly import load_config
 from emulator.config.model import LambdaEvent, LambdaFunctionConfig
+from emulator.config.rules import LAMBDA_RUNTIMES as RUNTIMES
 from emulator.errors import ConfigError
 from emulator.inspector.format import format_issues
 from emulator.lambda_edge.result import InvalidResult, headers_from, request_result, response_result
 from emulator.lambda_edge.runner import LambdaRunner
-from emulator.lambda_edge.runtimes import RUNTIMES, find_interpreter
+from emulator.lambda_edge.runtimes import find_interpreter
 from emulator.lambda_edge.workers import Status
 
 EXPECTED_SUFFIX = ".expected.json"

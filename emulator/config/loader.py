@@ -7,7 +7,7 @@ from pathlib import Path
 
 from emulator.config import keys as config_keys
 from emulator.config import rules
-from emulator.config.issues import Severity
+from emulator.config.engines import Engines
 from emulator.config.model import (
     CACHED_METHOD_SETS,
     METHOD_SETS,
@@ -35,23 +35,24 @@ from emulator.config.sections.settings import load_settings
 from emulator.config.yamlsrc import Path as TreePath
 from emulator.config.yamlsrc import parse_yaml, read_config_file
 from emulator.errors import ConfigError
+from emulator.issues import Severity
 
 SETS_TEXT = " | ".join("[" + ", ".join(sorted(s, key=["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST",
                                                        "DELETE"].index)) + "]" for s in METHOD_SETS)
 
 
-def load_config(path: str | Path) -> Config:
+def load_config(path: str | Path, engines: Engines) -> Config:
     """Read and validate a YAML config file. Raises ConfigError listing every problem."""
     path = Path(path)
     text, problem = read_config_file(path)
     if problem is not None:
         raise ConfigError(str(path), [problem])
-    return load_config_text(text, str(path), path.parent)
+    return load_config_text(text, str(path), path.parent, engines)
 
 
-def load_config_text(text: str, file: str, base_dir: Path) -> Config:
+def load_config_text(text: str, file: str, base_dir: Path, engines: Engines) -> Config:
     tree, smap, issues = parse_yaml(text, file)
-    report = Report(smap, base_dir.resolve(), issues)
+    report = Report(smap, base_dir.resolve(), issues, engines)
     config = _Loader(report).load(tree) if tree is not None else None
     if config is None or any(i.severity is Severity.ERROR for i in report.issues):
         raise ConfigError(file, report.issues)

@@ -21,13 +21,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from emulator.config import keys as config_keys
+from emulator.config.engines import Engines
 from emulator.config.importers.located import N
 from emulator.config.importers.result import Imported, pending_store
-from emulator.config.issues import ConfigIssue, Severity
 from emulator.config.reader import Report, Section
 from emulator.config.yamlsrc import Path as TreePath
 from emulator.config.yamlsrc import SourceMap, dotted, parse_yaml
-from emulator.origins.mocks import MOCK_TYPES
+from emulator.issues import ConfigIssue, Severity
 
 OVERLAY_NAME = "frontyard.local.yaml"
 
@@ -95,8 +95,9 @@ def located(value: object, smap: SourceMap, path: TreePath) -> object:
 
 
 class _Apply:
-    def __init__(self, overlay: Overlay, imported: Imported, base_dir: Path) -> None:
+    def __init__(self, overlay: Overlay, imported: Imported, base_dir: Path, engines: Engines) -> None:
         self.o = overlay
+        self.engines = engines
         self.smap = overlay.smap or SourceMap(str(overlay.file))
         self.imported = imported
         self.base_dir = base_dir
@@ -193,13 +194,11 @@ class _Apply:
         return isinstance(resolve, N) and isinstance(resolve.v, dict) and domain in resolve.v
 
     def mock_paths(self, mock: N) -> None:
-        kind = _plain(mock.get("type"))
-        spec = MOCK_TYPES.get(str(kind))
-        if spec is None or not mock.is_map:
+        if not mock.is_map:
             return
-        for name, opt in spec.options.items():
+        for name in self.engines.path_options(_plain(mock.get("type"))):
             value = mock.get(name)
-            if opt.kind == "path" and value is not None and isinstance(value.v, str):
+            if value is not None and isinstance(value.v, str):
                 value.v = self.path(value.v)
 
     def stores(self, tree: dict[str, object]) -> None:
@@ -237,7 +236,7 @@ def _origins(tree: dict[str, object]) -> list[N]:
     return out
 
 
-def apply_overlay(overlay: Overlay | None, imported: Imported, base_dir: Path) -> None:
+def apply_overlay(overlay: Overlay | None, imported: Imported, base_dir: Path, engines: Engines) -> None:
     """Merge the overlay into an imported tree, in place; its problems join the imported issues."""
     if overlay is None:
         names = [f"{_plain(o.v.get('id'))} ({_plain(o.v.get('domain_name'))})"  # type: ignore[union-attr]
@@ -249,6 +248,6 @@ def apply_overlay(overlay: Overlay | None, imported: Imported, base_dir: Path) -
         return
     imported.issues += overlay.issues
     imported.files.append(overlay.file)
-    _Apply(overlay, imported, base_dir).run()
+    _Apply(overlay, imported, base_dir, engines).run()
 
 

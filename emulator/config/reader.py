@@ -13,18 +13,29 @@ from enum import StrEnum
 from pathlib import Path as FsPath
 from typing import TypeVar
 
+from emulator.config.engines import Engines
 from emulator.config.foreign import KEYS, foreign_key
-from emulator.config.issues import ConfigIssue, Location, Severity
 from emulator.config.yamlsrc import Path, SourceMap, dotted
+from emulator.issues import ConfigIssue, Location, Severity
 
 E = TypeVar("E", bound=StrEnum)
 
 
 @dataclass
 class Report:
+    """One load: the source's map of locations, the folder paths are relative to, the issues found so far, and the
+    engines the sections compile with (none for a file that compiles nothing, such as an overlay)."""
+
     smap: SourceMap
     base_dir: FsPath
     issues: list[ConfigIssue] = field(default_factory=list)
+    given: Engines | None = None
+
+    @property
+    def engines(self) -> Engines:
+        if self.given is None:
+            raise RuntimeError("this load was given no engines: the assembly hands them in (emulator/assembly.py)")
+        return self.given
 
     def error(self, path: Path, message: str, expected: str = "", *, key: bool = False,
               field_path: Path | None = None) -> None:

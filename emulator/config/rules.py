@@ -77,3 +77,33 @@ def custom_header_problem(name: str, value: str) -> str | None:
     if any((ord(c) < 0x20 and c != "\t") or ord(c) == 0x7F for c in value):
         return f"the value of '{name}' contains a control character (CR, LF, NUL, ...): no header line can carry it"
     return None
+
+
+# Lambda@Edge: the Node.js and Python runtimes Lambda@Edge supports (AWS: "Restrictions on Lambda@Edge",
+# supported runtimes), and how a function is referenced.
+NODE_RUNTIMES = ("nodejs18.x", "nodejs20.x", "nodejs22.x")
+PYTHON_RUNTIMES = ("python3.9", "python3.10", "python3.11", "python3.12", "python3.13")
+LAMBDA_RUNTIMES = (*NODE_RUNTIMES, *PYTHON_RUNTIMES)
+# Runtimes Lambda has deprecated: named so the error says why rather than "unknown".
+DEPRECATED_LAMBDA_RUNTIMES = ("nodejs10.x", "nodejs12.x", "nodejs14.x", "nodejs16.x", "python3.7", "python3.8")
+
+ARN = re.compile(r"^arn:aws[\w-]*:lambda:[\w-]+:\d{12}:function:(?P<name>[\w-]{1,64})(?::(?P<qualifier>[^:]+))?$")
+QUALIFIED = re.compile(r"^(?P<name>[\w-]{1,64})(?::(?P<qualifier>[^:]+))?$")
+
+
+def function_reference(text: str) -> tuple[str | None, str | None]:
+    """(name, problem) for a function reference: a local name, 'name:N', or a Lambda function ARN. CloudFront
+    needs a numbered version in an ARN ($LATEST and aliases are refused); any number is accepted here."""
+    match = ARN.match(text)
+    if match is None:
+        match = QUALIFIED.match(text)
+        if match is None:
+            return None, f"'{text}' is not a function name or a Lambda function ARN"
+        if match["qualifier"] is not None and not match["qualifier"].isdigit():
+            return None, f"'{text}': CloudFront needs a numbered version, not '{match['qualifier']}'"
+        return match["name"], None
+    qualifier = match["qualifier"]
+    if qualifier is None or not qualifier.isdigit():
+        what = "an unqualified ARN" if qualifier is None else f"'{qualifier}'"
+        return None, f"CloudFront needs a numbered function version (like :1), not {what}"
+    return match["name"], None

@@ -8,9 +8,9 @@ from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
+from emulator.config.engines import Engines
 from emulator.config.importers import Format, Imported, detect, import_source
 from emulator.config.importers.located import flatten
-from emulator.config.issues import ConfigIssue, Location, Severity
 from emulator.config.loader import load_config, load_tree
 from emulator.config.model import Config
 from emulator.config.overlay import Overlay, apply_overlay, find_overlay, located, read_overlay
@@ -18,9 +18,10 @@ from emulator.config.reader import Report
 from emulator.config.writer import relocate, to_yaml
 from emulator.config.yamlsrc import dotted, parse_yaml, read_config_file
 from emulator.errors import ConfigError
+from emulator.issues import ConfigIssue, Location, Severity
 
 
-def load_source(path: str | Path, *, local: str | Path | None = None,
+def load_source(path: str | Path, engines: Engines, *, local: str | Path | None = None,
                 parameters: Mapping[str, str] | None = None) -> Config:
     """Read, import, overlay and validate. Raises ConfigError listing every problem (and the format it read)."""
     path = Path(path)
@@ -34,24 +35,24 @@ def load_source(path: str | Path, *, local: str | Path | None = None,
     fmt = detect(path)
     overlay_path = Path(local) if local is not None else find_overlay(path)
     if fmt is Format.FRONTYARD and overlay_path is None:
-        return replace(load_config(path), parameters=tuple(parameters.items()))
+        return replace(load_config(path, engines), parameters=tuple(parameters.items()))
     overlay = read_overlay(overlay_path) if overlay_path is not None else None
     imported, base_dir = read_imported(path, fmt, {**(overlay.parameters if overlay else {}), **parameters})
-    return finish(path, fmt, imported, base_dir, overlay, parameters)
+    return finish(path, fmt, imported, base_dir, overlay, parameters, engines)
 
 
-def as_yaml(path: str | Path, out: Path, *, local: str | Path | None = None,
+def as_yaml(path: str | Path, out: Path, engines: Engines, *, local: str | Path | None = None,
             parameters: Mapping[str, str] | None = None) -> str:
     """`frontyard import`: the source (checked first: raises ConfigError) as frontyard YAML for `out`."""
     path = Path(path)
-    config = load_source(path, local=local, parameters=parameters)
+    config = load_source(path, engines, local=local, parameters=parameters)
     fmt = detect(path)
     overlay = read_overlay(Path(config.local)) if config.local else None
     imported, base_dir = read_imported(path, fmt, {**(overlay.parameters if overlay else {}), **(parameters or {})})
-    apply_overlay(overlay, imported, base_dir)
+    apply_overlay(overlay, imported, base_dir, engines)
     tree, smap, _, _ = flatten(imported.tree, str(path), imported.root)
     assert isinstance(tree, dict)
-    relocate(tree, base_dir, out.parent)
+    relocate(tree, base_dir, out.parent, engines)
     header = (f"frontyard configuration imported from {path} ({fmt})"
               + (f"\nwith the local overlay {config.local}" if config.local else "")
               + "\nRe-import after a change to the source, or edit this file instead of it.")
@@ -71,15 +72,15 @@ def read_imported(path: Path, fmt: Format, params: Mapping[str, str]) -> tuple[I
 
 
 def finish(path: Path, fmt: Format, imported: Imported, base_dir: Path, overlay: Overlay | None,
-           parameters: Mapping[str, str]) -> Config:
-    apply_overlay(overlay, imported, base_dir)
+           parameters: Mapping[str, str], engines: Engines) -> Config:
+    apply_overlay(overlay, imported, base_dir, engines)
     tree, smap, pending, dropped = flatten(imported.tree, str(path), imported.root)
     issues = [*imported.issues, *pending]
     if fmt is not Format.FRONTYARD and not imported.failed and isinstance(tree, dict) \
             and not {"distribution", "distributions"} & set(tree):
         issues.append(ConfigIssue(Severity.ERROR, imported.root, "", f"no CloudFront distribution found in this "
                                   f"{fmt}", "an AWS::CloudFront::Distribution / aws_cloudfront_distribution"))
-    report = Report(smap, base_dir.resolve(), issues)
+    report = Report(smap, base_dir.resolve(), issues, engines)
     config = load_tree(tree, report) if not imported.failed or tree else None
     # A value the importer could not resolve is reported once, not again as missing from its mapping.
     twice = [(dotted(p[:-1]), f"'{p[-1]}'") for p in dropped if p]

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import yaml
 
+from emulator.config.engines import Engines
 from emulator.config.model.managed import CACHE_POLICIES, ORIGIN_REQUEST_POLICIES
 from emulator.config.yamlsrc import Path as TreePath
 from emulator.config.yamlsrc import SourceMap
-from emulator.origins.mocks import MOCK_TYPES
 
 MANAGED_NAMES = {p.id: p.name for p in (*CACHE_POLICIES, *ORIGIN_REQUEST_POLICIES)}
 
@@ -69,7 +69,7 @@ def to_yaml(tree: dict[str, object], smap: SourceMap, header: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def relocate(tree: dict[str, object], base_dir: Path, out_dir: Path) -> None:
+def relocate(tree: dict[str, object], base_dir: Path, out_dir: Path, engines: Engines) -> None:
     """Paths in the tree are relative to the source's folder: make them relative to the written file's."""
 
     def move(value: object) -> object:
@@ -100,7 +100,6 @@ def relocate(tree: dict[str, object], base_dir: Path, out_dir: Path) -> None:
                     b[key] = MANAGED_NAMES[b[key]]  # the managed policy's name reads better than its id
         for o in d.get("origins", []) if isinstance(d, dict) else []:
             mock = o.get("mock") if isinstance(o, dict) else None
-            spec = MOCK_TYPES.get(str(mock.get("type"))) if isinstance(mock, dict) else None
-            for name, opt in spec.options.items() if spec else ():
-                if opt.kind == "path" and name in mock:  # type: ignore[operator]
+            for name in engines.path_options(mock.get("type")) if isinstance(mock, dict) else ():
+                if name in mock:  # type: ignore[operator]
                     mock[name] = move(mock[name])  # type: ignore[index]

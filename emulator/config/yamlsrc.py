@@ -12,7 +12,7 @@ from pathlib import Path as FsPath
 
 import yaml
 
-from emulator.config.issues import ConfigIssue, Location, Severity
+from emulator.issues import ConfigIssue, Location, Severity
 
 Path = tuple[str | int, ...]
 

@@ -16,15 +16,18 @@ from collections.abc import Callable
 from dataclasses import replace
 from importlib.resources import files
 from pathlib import Path
+from typing import Protocol
 
 from aiohttp import web
 from aiohttp.typedefs import Handler
 
+from emulator.config.model import Config
+from emulator.http import ViewerRequest
 from emulator.inspector import render
 from emulator.inspector.history import History
-from emulator.pipeline import Forward
+from emulator.pipeline import Answer, Forward
 from emulator.pipeline.lint import lint
-from emulator.serve.app import Emulator
+from emulator.trace import Trace
 
 _STATIC = files("emulator.inspector") / "static"
 _TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
@@ -32,8 +35,18 @@ _TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=
 KEEPALIVE = 15.0  # seconds between SSE comments, so idle proxies and browsers keep the stream open
 
 
+class Edge(Protocol):
+    """What the inspector asks of the running edge (serve.app.Emulator): its configuration, and the decisions it
+    would make for a request without contacting an origin."""
+
+    @property
+    def config(self) -> Config: ...
+
+    async def explain(self, request: ViewerRequest) -> tuple[Forward | Answer, Trace]: ...
+
+
 class InspectorRoutes:
-    def __init__(self, history: History, emulator: Callable[[], Emulator]) -> None:
+    def __init__(self, history: History, emulator: Callable[[], Edge]) -> None:
         self.history = history
         self.emulator = emulator  # the configuration being served now (it changes on reload)
 

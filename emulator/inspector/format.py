@@ -5,8 +5,8 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
-from emulator.config.issues import ConfigIssue, Severity
 from emulator.http import OriginRequest, ViewerRequest
+from emulator.issues import ConfigIssue, Severity
 from emulator.trace import Decision, Trace
 
 

@@ -19,8 +19,8 @@ from emulator.http import EdgeResponse, OriginRequest, freeze
 from emulator.lambda_edge import Generated, LambdaRunner
 from emulator.lambda_edge import stage as lambdas
 from emulator.lambda_edge.stage import LambdaFailure
-from emulator.pipeline.stages.response import Responder, generated_headers
 from emulator.policies.origin_request import Target
+from emulator.responses.responder import Responder, generated_headers
 from emulator.trace import Trace
 
 if TYPE_CHECKING:

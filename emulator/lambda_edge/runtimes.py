@@ -8,17 +8,12 @@ from the configured runtime is a warning (the code usually behaves the same), a 
 from __future__ import annotations
 
 import functools
-import re
 import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
 
-NODE_RUNTIMES = ("nodejs18.x", "nodejs20.x", "nodejs22.x")
-PYTHON_RUNTIMES = ("python3.9", "python3.10", "python3.11", "python3.12", "python3.13")
-RUNTIMES = (*NODE_RUNTIMES, *PYTHON_RUNTIMES)
-# Runtimes Lambda has deprecated: named so the error says why rather than "unknown".
-DEPRECATED = ("nodejs10.x", "nodejs12.x", "nodejs14.x", "nodejs16.x", "python3.7", "python3.8")
+from emulator.config.rules import NODE_RUNTIMES
 
 
 @dataclass(frozen=True)
@@ -61,25 +56,3 @@ def find_interpreter(runtime: str) -> Interpreter:
     warning = None if local == wanted else f"runs on the local Python {local} ({sys.executable}), not {wanted} " \
         "as in Lambda"
     return Interpreter(sys.executable, local, warning)
-
-
-ARN = re.compile(r"^arn:aws[\w-]*:lambda:[\w-]+:\d{12}:function:(?P<name>[\w-]{1,64})(?::(?P<qualifier>[^:]+))?$")
-QUALIFIED = re.compile(r"^(?P<name>[\w-]{1,64})(?::(?P<qualifier>[^:]+))?$")
-
-
-def function_reference(text: str) -> tuple[str | None, str | None]:
-    """(name, problem) for a function reference: a local name, 'name:N', or a Lambda function ARN. CloudFront
-    needs a numbered version in an ARN ($LATEST and aliases are refused); any number is accepted here."""
-    match = ARN.match(text)
-    if match is None:
-        match = QUALIFIED.match(text)
-        if match is None:
-            return None, f"'{text}' is not a function name or a Lambda function ARN"
-        if match["qualifier"] is not None and not match["qualifier"].isdigit():
-            return None, f"'{text}': CloudFront needs a numbered version, not '{match['qualifier']}'"
-        return match["name"], None
-    qualifier = match["qualifier"]
-    if qualifier is None or not qualifier.isdigit():
-        what = "an unqualified ARN" if qualifier is None else f"'{qualifier}'"
-        return None, f"CloudFront needs a numbered function version (like :1), not {what}"
-    return match["name"], None

@@ -14,7 +14,6 @@ from typing import Any
 
 from multidict import CIMultiDict
 
-from emulator.cf_functions import Respond
 from emulator.cf_functions.stage import distribution_id, wire_uri
 from emulator.config.model import (
     CacheBehavior,
@@ -25,15 +24,15 @@ from emulator.config.model import (
     LambdaFunctionConfig,
     Origin,
 )
+from emulator.decisions import EdgeError, Respond
 from emulator.http import EdgeResponse, HeaderPairs, OriginRequest, Scheme, ViewerRequest, freeze
 from emulator.lambda_edge import Generated, InvalidResult, LambdaRunner, RequestChange, Status
 from emulator.lambda_edge import event as ev
 from emulator.lambda_edge.origin import origin_from_event
 from emulator.lambda_edge.result import request_result, response_result
-from emulator.pipeline.stages.pages import EdgeError
-from emulator.pipeline.stages.response import Responder
 from emulator.policies.cloudfront_headers import OVERRIDE_PREFIX
 from emulator.policies.origin_request import Target, connect_target, origin_scheme
+from emulator.responses.responder import Responder
 from emulator.trace import Trace
 
 log = logging.getLogger("frontyard.lambda")

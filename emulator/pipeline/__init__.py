@@ -36,8 +36,8 @@ from dataclasses import dataclass, replace
 from multidict import CIMultiDict
 
 from emulator.cache.plan import CachePlan, plan_cache
-from emulator.cache.stage import EdgeCache, Fetched, Result
-from emulator.cf_functions import FunctionRunner, Respond
+from emulator.cache.stage import EdgeCache, Fetched
+from emulator.cf_functions import FunctionRunner
 from emulator.cf_functions import stage as functions
 from emulator.clock import Clock
 from emulator.config.model import (
@@ -50,6 +50,7 @@ from emulator.config.model import (
     Origin,
     OriginGroup,
 )
+from emulator.decisions import REASON_BAD_REQUEST, EdgeError, Redirect, Respond, Result
 from emulator.errors import OriginError
 from emulator.http import EdgeResponse, HeaderPairs, OriginRequest, ViewerRequest, freeze
 from emulator.lambda_edge import Generated, LambdaRunner
@@ -60,15 +61,14 @@ from emulator.origins.groups import FailoverClient, with_conditionals
 from emulator.pipeline.stages import error_responses
 from emulator.pipeline.stages.error_responses import PageContext, PageFailed, rule_for
 from emulator.pipeline.stages.geo import check_geo, viewer_country
-from emulator.pipeline.stages.loops import MAX_CHAIN, check_loop, own_listener, passes
-from emulator.pipeline.stages.pages import REASON_BAD_REQUEST, EdgeError
-from emulator.pipeline.stages.response import Responder
 from emulator.pipeline.stages.routing import CompiledBehavior, Router, host_matches, normalize_path, root_object_path
-from emulator.pipeline.stages.viewer import Redirect, check_method, check_protocol
+from emulator.pipeline.stages.viewer import check_method, check_protocol
 from emulator.policies import compression
-from emulator.policies import response_headers as headers_policy
 from emulator.policies.cloudfront_headers import DEFAULT_GEO, cloudfront_headers
+from emulator.policies.loops import MAX_CHAIN, check_loop, own_listener, passes
 from emulator.policies.origin_request import Target, build_origin_request, connect_target, origin_scheme
+from emulator.responses import headers_policy
+from emulator.responses.responder import Responder
 from emulator.signing import stage as signed
 from emulator.trace import Trace
 

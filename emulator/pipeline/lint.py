@@ -9,12 +9,12 @@ from collections.abc import Iterator
 from functools import cache
 
 from emulator.cache.lint import cache_warnings
-from emulator.config.issues import ConfigIssue, Severity
 from emulator.config.model import CacheBehavior, Config, Distribution, Origin
 from emulator.http import Scheme
-from emulator.pipeline.stages.loops import own_listener
+from emulator.issues import ConfigIssue, Severity
 from emulator.pipeline.stages.routing import compile_pattern, host_matches
 from emulator.policies.forwarding import compile_forwarding
+from emulator.policies.loops import own_listener
 from emulator.policies.origin_request import SELF, Target, connect_target, origin_scheme
 from emulator.tls.ca import covers
 

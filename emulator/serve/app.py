@@ -16,7 +16,7 @@ from aiohttp.typedefs import Handler, Middleware
 
 from emulator.cf_functions import FunctionRunner
 from emulator.clock import Clock, SystemClock
-from emulator.config.model import Config, MockTLS
+from emulator.config.model import CertificateKind, Config, MockTLS
 from emulator.http import EdgeResponse, ViewerRequest, new_request_id
 from emulator.lambda_edge import LambdaRunner
 from emulator.origins.client import OriginClient
@@ -24,7 +24,7 @@ from emulator.origins.mocks import MOCK_TYPES
 from emulator.pipeline import Answer, Forward, Pipeline
 from emulator.policies.origin_request import Target
 from emulator.serve.limits import PARSER_MAX_FIELD, PARSER_MAX_HEADERS, PARSER_MAX_LINE
-from emulator.tls.ca import CertificateKind, LocalCA, default_state_dir
+from emulator.tls.ca import LocalCA, default_state_dir
 from emulator.trace import Trace
 
 

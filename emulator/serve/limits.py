@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from emulator.pipeline.stages.pages import EdgeError
+from emulator.decisions import EdgeError
 
 MAX_URL_BYTES = 8192
 MAX_REQUEST_BYTES = 20480  # request line + headers, excluding the body

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from emulator.assembly import load_source
 from emulator.config.model import Config
-from emulator.config.sources import load_source
 from emulator.errors import ConfigError
 from emulator.inspector.format import format_issues
 from emulator.serve.app import Emulator

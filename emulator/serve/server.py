@@ -19,12 +19,12 @@ from multidict import CIMultiDict
 
 from emulator.cache import admin as cache_admin
 from emulator.config.model import Listen
+from emulator.decisions import REASON_BAD_REQUEST, EdgeError
 from emulator.framing import expects_body, viewer_length
 from emulator.http import EdgeResponse, Headers, Scheme, ViewerRequest, freeze, new_request_id
 from emulator.inspector import History
 from emulator.inspector.api import InspectorRoutes
 from emulator.inspector.format import access_line, refusal_line
-from emulator.pipeline.stages.pages import REASON_BAD_REQUEST, EdgeError
 from emulator.serve.access_log import StandardLogFile, standard_line
 from emulator.serve.app import Emulator
 from emulator.serve.limits import check_request

@@ -15,7 +15,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 
-from emulator.config.issues import Location
+from emulator.issues import Location
 
 PublicKeyType = rsa.RSAPublicKey | ec.EllipticCurvePublicKey
 PrivateKeyType = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey

@@ -20,7 +20,7 @@ from multidict import CIMultiDict
 
 from emulator.config.model import CacheBehavior, Config, EmulatorSettings
 from emulator.http import EdgeResponse, ViewerRequest, freeze
-from emulator.pipeline.stages.response import CacheResult, finalize, generated_headers
+from emulator.responses.responder import CacheResult, finalize, generated_headers
 from emulator.signing import codec
 from emulator.signing.keys import KeyAlgorithm, PublicKey, raw_ecdsa_as_der
 from emulator.signing.policy import Policy, PolicyProblem, RequestUrl, parse_policy, resource_matches, viewer_ipv4

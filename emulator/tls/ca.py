@@ -15,7 +15,6 @@ import ssl
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 
 import trustme
@@ -23,6 +22,8 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+
+from emulator.config.model import CertificateKind
 
 STATE_ENV = "FRONTYARD_STATE_DIR"
 CA_EXPORT_ENV = "FRONTYARD_CA_EXPORT"  # optional: a folder that gets a copy of ca.pem (and never the key)
@@ -32,13 +33,6 @@ CA_EXPORT_ENV = "FRONTYARD_CA_EXPORT"  # optional: a folder that gets a copy of 
 # to 1.3.
 _VERSIONS = {"SSLv3": ssl.TLSVersion.SSLv3, "TLSv1": ssl.TLSVersion.TLSv1, "TLSv1.1": ssl.TLSVersion.TLSv1_1,
              "TLSv1.2": ssl.TLSVersion.TLSv1_2}
-
-
-class CertificateKind(StrEnum):
-    VALID = "valid"
-    SELF_SIGNED = "self-signed"
-    EXPIRED = "expired"
-    UNTRUSTED = "untrusted"  # issued by a CA nobody trusts
 
 
 class CAError(Exception):

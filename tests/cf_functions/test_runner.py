@@ -12,10 +12,10 @@ from emulator.cf_functions import (
     ContinueResponse,
     Failed,
     FailureKind,
-    Respond,
     ViewerRequestInput,
     ViewerResponseInput,
 )
+from emulator.decisions import Respond
 
 from .conftest import make
 

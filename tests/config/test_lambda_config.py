@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from emulator.config.issues import Severity
-from emulator.config.loader import load_config_text
+from emulator.assembly import load_config_text
 from emulator.config.model import LambdaEvent
 from emulator.errors import ConfigError
+from emulator.issues import Severity
 
 
 def config(associations: str, functions: str, cf: str = "") -> str:

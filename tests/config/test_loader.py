@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from emulator.config.issues import Severity
-from emulator.config.loader import load_config, load_config_text
+from emulator.assembly import load_config, load_config_text
 from emulator.config.model import ViewerProtocolPolicy
 from emulator.errors import ConfigError
+from emulator.issues import Severity
 
 BASE = """\
 distribution:
@@ -305,7 +305,7 @@ def test_edge_id_is_lower_case_hex(edge_id: str) -> None:
 
 
 def test_inspector_history_and_the_standard_access_log_file(tmp_path: Path) -> None:
-    from emulator.config.loader import load_config_text as load
+    from emulator.assembly import load_config_text as load
 
     text = "distribution:\n  origins: [{id: o, domain_name: o.test}]\n  default_cache_behavior: {target_origin_id: o}\n"
     default = load(text, "site.yaml", tmp_path).emulator

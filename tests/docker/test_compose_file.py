@@ -6,8 +6,8 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
+from emulator.assembly import load_config
 from emulator.cli import main
-from emulator.config.loader import load_config
 from tests.docker.dockerfile import final_stage, image_env
 from tests.docker.stack import (
     CA_VOLUME,

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 import aiohttp
 import pytest
 
-from emulator.config.loader import load_config
+from emulator.assembly import load_config
 from tests.docker.stack import EXAMPLE, compose, quiet, stand_in, stand_in_resolve
 from tests.helpers import Edge, run_config
 

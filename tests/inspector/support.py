@@ -10,7 +10,7 @@ from pathlib import Path
 
 import aiohttp
 
-from emulator.config.loader import load_config
+from emulator.assembly import load_config
 from emulator.config.model import Listen
 from emulator.serve.app import Emulator
 from emulator.serve.server import AdminServer, EdgeServer

@@ -403,7 +403,7 @@ async def test_a_handler_that_cannot_load_answers_503_and_the_rest_is_served(
 
 def test_a_missing_node_is_a_located_error_saying_how_to_install_it(tmp_path: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    from emulator.config.loader import load_config
+    from emulator.assembly import load_config
     from emulator.errors import ConfigError
     from emulator.lambda_edge.runtimes import find_interpreter
 

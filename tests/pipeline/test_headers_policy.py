@@ -12,7 +12,7 @@ from emulator.config.model.headers import (
     ServerTiming,
 )
 from emulator.http import Scheme, ViewerRequest, freeze
-from emulator.policies.response_headers import Timing, apply, is_preflight, origin_allowed
+from emulator.responses.headers_policy import Timing, apply, is_preflight, origin_allowed
 
 MANAGED = {p.name: p for p in RESPONSE_HEADERS_POLICIES}
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import pytest
 
 from emulator.config.model import CacheBehavior, ViewerProtocolPolicy
+from emulator.decisions import EdgeError, Redirect
 from emulator.http import Scheme, ViewerRequest, freeze
-from emulator.pipeline.stages.pages import EdgeError
-from emulator.pipeline.stages.response import clean_origin_headers
-from emulator.pipeline.stages.viewer import Redirect, check_protocol
+from emulator.pipeline.stages.viewer import check_protocol
+from emulator.responses.responder import clean_origin_headers
 
 
 def request(method: str, scheme: Scheme = Scheme.HTTP, version: str = "1.1") -> ViewerRequest:

@@ -11,9 +11,9 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from cryptography.hazmat.primitives import serialization
 
+from emulator.assembly import load_config
 from emulator.cli import main
 from emulator.cli.sign import parse_when
-from emulator.config.loader import load_config
 from tests.signing_support import canned_statement, cf_unb64, raw_verify
 
 

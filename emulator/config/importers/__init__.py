@@ -16,7 +16,7 @@ from pathlib import Path
 
 from emulator.config.importers.located import N, distribution_config, parse_document
 from emulator.config.importers.result import Imported
-from emulator.config.issues import ConfigIssue, Location, Severity
+from emulator.issues import ConfigIssue, Location, Severity
 
 __all__ = ["Format", "Imported", "detect", "import_source"]
 

@@ -17,7 +17,7 @@ from emulator.config.importers.intrinsics import ACCOUNT, Resolver
 from emulator.config.importers.located import N
 from emulator.config.importers.result import Imported, kvs_needs_data
 from emulator.config.importers.shape import Shape, distribution, items, response_headers_policy, snake
-from emulator.config.issues import ConfigIssue, Location, Severity
+from emulator.issues import ConfigIssue, Location, Severity
 
 NOT_IMPORTED = {
     "AWS::CloudFront::RealtimeLogConfig": "real-time logs are not emulated",

@@ -22,9 +22,9 @@ from emulator.config.importers.shape import (
     response_headers_policy,
     snake,
 )
-from emulator.config.issues import ConfigIssue, Location, Severity
 from emulator.config.model.headers import RESPONSE_HEADERS_POLICIES
 from emulator.config.model.managed import CACHE_POLICIES, ORIGIN_REQUEST_POLICIES
+from emulator.issues import ConfigIssue, Location, Severity
 
 MANAGED_IDS = {p.id for p in (*CACHE_POLICIES, *ORIGIN_REQUEST_POLICIES, *RESPONSE_HEADERS_POLICIES)}
 MAX_SIBLINGS = 200

@@ -17,7 +17,7 @@ from pathlib import Path
 from lark import Token, Tree
 
 from emulator.config.importers.located import N
-from emulator.config.issues import ConfigIssue, Location, Severity
+from emulator.issues import ConfigIssue, Location, Severity
 
 
 class EvalError(Exception):

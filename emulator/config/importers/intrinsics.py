@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from emulator.config.importers.located import N
-from emulator.config.issues import ConfigIssue, Location, Severity
+from emulator.issues import ConfigIssue, Location, Severity
 
 ACCOUNT = "123456789012"
 NO_VALUE = object()  # AWS::NoValue: the property is left out

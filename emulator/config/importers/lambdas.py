@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from emulator.config.importers.located import N
 from emulator.config.importers.result import Pending
-from emulator.config.issues import Location, Severity
-from emulator.lambda_edge.runtimes import function_reference
+from emulator.config.rules import function_reference
+from emulator.issues import Location, Severity
 
 VERSION = "1"  # a published version number: CloudFront needs one in the ARN, any number does locally
 

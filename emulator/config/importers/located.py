@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from emulator.config.issues import ConfigIssue, Location, Severity
 from emulator.config.yamlsrc import MAX_VALUES, Path, SourceMap
+from emulator.issues import ConfigIssue, Location, Severity
 
 # CloudFormation's short forms: `!Ref X` is {"Ref": X}, `!Condition X` is {"Condition": X}, `!Sub ...` is
 # {"Fn::Sub": ...}; `!GetAtt A.B` is {"Fn::GetAtt": [A, B]}.

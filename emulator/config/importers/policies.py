@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from emulator.config.importers.located import N
 from emulator.config.importers.shape import Shape, boolean, items, located_list, number, put
-from emulator.config.issues import ConfigIssue, Severity
+from emulator.issues import ConfigIssue, Severity
 
 
 def _item_set(config: N | None, kind: str) -> N | None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from emulator.config.importers.located import N
-from emulator.config.issues import ConfigIssue, Location, Severity
+from emulator.issues import ConfigIssue, Location, Severity
 
 
 @dataclass

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from emulator.config.importers.located import N
-from emulator.config.issues import ConfigIssue, Location, Severity
+from emulator.issues import ConfigIssue, Location, Severity
 
 FUNCTION_ARN = re.compile(r"^arn:aws[\w-]*:cloudfront::[^:]*:function/([A-Za-z0-9_-]{1,64})$")
 # Fields with no local meaning: read, and left out on purpose (the README lists them).

@@ -25,7 +25,7 @@ from emulator.config.importers.result import Imported
 from emulator.config.importers.tf_read import Block, json_labelled, json_value, label, once, parse_hcl
 from emulator.config.importers.tf_shape import TfShape, resources_tree
 from emulator.config.importers.tf_show import import_show_json
-from emulator.config.issues import ConfigIssue, Location, Severity
+from emulator.issues import ConfigIssue, Location, Severity
 
 
 class Module:

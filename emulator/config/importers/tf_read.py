@@ -14,7 +14,7 @@ from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, Unex
 
 from emulator.config.importers.hcl_eval import EvalError, Evaluator
 from emulator.config.importers.located import N
-from emulator.config.issues import ConfigIssue, Location, Severity
+from emulator.issues import ConfigIssue, Location, Severity
 
 # python-hcl2 keeps its compiled grammar in a cache file beside its package; where that is read-only (the Docker
 # image runs as a non-root user) Lark logs the failed save with a traceback on every start. The grammar is simply

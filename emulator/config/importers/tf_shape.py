@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from emulator.config.importers.located import N
 from emulator.config.importers.result import kvs_needs_data
 from emulator.config.importers.shape import FUNCTION_ARN, lambda_associations, number, response_headers_policy
-from emulator.config.issues import ConfigIssue, Location, Severity
+from emulator.issues import ConfigIssue, Location, Severity
 
 # Read only through references (or for their data, from the overlay): nothing of their own to warn about.
 QUIET = {"aws_cloudfront_origin_access_control", "aws_cloudfront_origin_access_identity",

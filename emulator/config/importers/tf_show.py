@@ -8,7 +8,7 @@ from pathlib import Path
 from emulator.config.importers.located import N, parse_document
 from emulator.config.importers.result import Imported
 from emulator.config.importers.tf_shape import TfShape, resources_tree
-from emulator.config.issues import Location
+from emulator.issues import Location
 
 
 def import_show_json(path: Path) -> Imported:

@@ -5,13 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from emulator.cf_functions import CompiledFunction
-from emulator.config.issues import ConfigIssue, Location
 from emulator.config.model.headers import ResponseHeadersPolicy
 from emulator.config.model.managed import CACHE_POLICIES
 from emulator.config.model.policies import CachePolicy, ForwardedValues, OriginRequestPolicy
-from emulator.signing.keys import PublicKey
+from emulator.issues import ConfigIssue, Location
+
+if TYPE_CHECKING:  # what the engines compiled at load; the model only carries them
+    from emulator.cf_functions import CompiledFunction
+    from emulator.signing.keys import PublicKey
 
 
 class ViewerProtocolPolicy(StrEnum):
@@ -40,12 +43,21 @@ METHOD_SETS: tuple[frozenset[str], ...] = (
 CACHED_METHOD_SETS: tuple[frozenset[str], ...] = METHOD_SETS[:2]
 
 
+class CertificateKind(StrEnum):
+    """What an HTTPS mock origin's certificate is like: valid, or broken on purpose."""
+
+    VALID = "valid"
+    SELF_SIGNED = "self-signed"
+    EXPIRED = "expired"
+    UNTRUSTED = "untrusted"  # issued by a CA nobody trusts
+
+
 @dataclass(frozen=True)
 class MockTLS:
     """An HTTPS mock origin's certificate: which names, and valid or broken on purpose."""
 
     names: tuple[str, ...]
-    certificate: str = "valid"  # valid | self-signed | expired | untrusted (tls.CertificateKind)
+    certificate: str = "valid"  # valid | self-signed | expired | untrusted (CertificateKind)
     max_version: str | None = None  # "TLSv1.2" to reproduce a protocol mismatch
 
 

@@ -4,13 +4,16 @@ Functions")."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from emulator.cf_functions import CompiledFunction, FunctionLoadError, FunctionSource, compile_function, load_kvs
 from emulator.config import keys as config_keys
 from emulator.config import rules
-from emulator.config.issues import ConfigIssue, Location, Severity
 from emulator.config.model import FunctionConfig
 from emulator.config.reader import Report, Section
+from emulator.issues import ConfigIssue, Location, Severity
+
+if TYPE_CHECKING:
+    from emulator.cf_functions import CompiledFunction
 
 
 def load_functions(r: Report, top: Section) -> list[FunctionConfig]:
@@ -62,13 +65,13 @@ def _compile(r: Report, s: Section, name: str, runtime: str, code: str | None, k
     """Gate and compile a function now, so a bad function fails the load and not a request."""
     path = r.base_dir / (code or "")
     try:
-        store = load_kvs(str(r.base_dir / kvs), name=kvs) if kvs else None
         text = inline if inline is not None else path.read_text(encoding="utf-8")
-        source = FunctionSource(name, runtime, text, f"functions.{name}.inline_code" if inline else str(path),
-                                store)
-        return compile_function(source)
-    except FunctionLoadError as exc:
-        for p in exc.problems:
+        store = (str(r.base_dir / kvs), kvs) if kvs else None
+        compiled = r.engines.compile_function(name, runtime, text,
+                                              f"functions.{name}.inline_code" if inline else str(path), store)
+        if not isinstance(compiled, list):
+            return compiled
+        for p in compiled:
             where = Location(str(p.path), p.line, p.col)
             if inline is not None and p.path == f"functions.{name}.inline_code":
                 # Code written inside a template: point at it there, and say where in the code.

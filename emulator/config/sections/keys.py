@@ -5,12 +5,16 @@ behavior's `trusted_key_groups` / legacy `trusted_signers`, and the legacy signe
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from emulator.config import keys as config_keys
-from emulator.config.issues import ConfigIssue, Location, Severity
 from emulator.config.model import CacheBehavior, Distribution, KeyGroup
 from emulator.config.reader import Report, Section
 from emulator.config.yamlsrc import Path as TreePath
-from emulator.signing.keys import KeyAlgorithm, KeyProblem, PublicKey, load_public_key
+from emulator.issues import ConfigIssue, Location, Severity
+
+if TYPE_CHECKING:
+    from emulator.signing.keys import PublicKey
 
 KEY_EXPECTED = "{id: K2JCJMDEHXQW5F, pem: keys/public.pem} (or encoded_key: the PEM text)"
 ACCOUNT = "self or a 12-digit AWS account id"
@@ -34,17 +38,14 @@ def _public_key(r: Report, path: TreePath, raw: object, legacy: bool) -> PublicK
     else:
         data = str(encoded).encode("utf-8")
     what = f"'{pem_file}'" if pem_file is not None else "encoded_key"
-    try:
-        key, algorithm = load_public_key(data, legacy=legacy)
-    except KeyProblem as exc:
+    key = r.engines.public_key(key_id or "", data, legacy, r.loc(path),
+                               r.base_dir / pem_file if pem_file is not None else None)
+    if isinstance(key, str):
         expected = "an RSA (1024, 2048 or 4096 bits) public key in PEM" if legacy else \
             "an RSA-2048 or ECDSA P-256 public key in PEM (-----BEGIN PUBLIC KEY-----)"
-        r.error(where, f"{what} is {exc}", expected)
+        r.error(where, f"{what} is {key}", expected)
         return None
-    if key_id is None:
-        return None
-    return PublicKey(key_id, KeyAlgorithm(algorithm), key, r.loc(path),
-                     r.base_dir / pem_file if pem_file is not None else None)
+    return key if key_id is not None else None
 
 
 def _keys(r: Report, s: Section, name: str, legacy: bool) -> tuple[PublicKey, ...]:

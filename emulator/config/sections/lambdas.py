@@ -9,10 +9,12 @@ import ast
 from pathlib import Path
 
 from emulator.config import keys as config_keys
-from emulator.config.issues import ConfigIssue, Location, Severity
 from emulator.config.model import FunctionAssociation, LambdaAssociation, LambdaEvent, LambdaFunctionConfig
 from emulator.config.reader import Report, Section
-from emulator.lambda_edge.runtimes import DEPRECATED, RUNTIMES, find_interpreter, function_reference
+from emulator.config.rules import DEPRECATED_LAMBDA_RUNTIMES as DEPRECATED
+from emulator.config.rules import LAMBDA_RUNTIMES as RUNTIMES
+from emulator.config.rules import function_reference
+from emulator.issues import ConfigIssue, Location, Severity
 
 MAX_TIMEOUT = {True: 5, False: 30}  # seconds, viewer events / origin events (Lambda@Edge quotas)
 MAX_MEMORY = {True: 128, False: 10240}  # MB
@@ -48,7 +50,7 @@ def load_lambda_functions(r: Report, top: Section) -> list[LambdaFunctionConfig]
         handler = s.str("handler", default) or default
         code_dir = path.parent if path.is_file() else path
         module_path = _module_file(r, s, code_dir, handler, node)
-        interpreter = find_interpreter(runtime)
+        interpreter = r.engines.find_interpreter(runtime)
         if interpreter.executable is None:
             r.error(s.at("runtime"), f"no local interpreter for {runtime}", interpreter.install_hint)
             continue

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from emulator.config import keys as config_keys
 from emulator.config import rules
-from emulator.config.model import MockSpec, MockTLS
+from emulator.config.model import CertificateKind, MockSpec, MockTLS
 from emulator.config.reader import Report, Section
-from emulator.origins.mocks import MOCK_TYPES
-from emulator.tls.ca import CertificateKind
 
 
 def load_mock(r: Report, origin: Section, domain: str) -> MockSpec | None:
@@ -15,12 +13,13 @@ def load_mock(r: Report, origin: Section, domain: str) -> MockSpec | None:
     m = origin.section("mock")
     if m is None:
         return None
-    mock_type = m.str("type", required=True, expected=f"one of: {', '.join(MOCK_TYPES)}")
-    spec = MOCK_TYPES.get(mock_type or "")
+    types = r.engines.mock_types
+    mock_type = m.str("type", required=True, expected=f"one of: {', '.join(types)}")
+    spec = types.get(mock_type or "")
     if spec is None:
         if mock_type:
             r.error(m.at("type"), f"unknown mock origin type '{mock_type}'",
-                         f"one of: {', '.join(MOCK_TYPES)}")
+                         f"one of: {', '.join(types)}")
         return None
     m.check_keys(config_keys.names(config_keys.MOCK) + tuple(spec.options))
     for name, opt in spec.options.items():

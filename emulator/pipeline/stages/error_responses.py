@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from emulator.cache.stage import Fetched, Result
+from emulator.cache.stage import Fetched
 from emulator.config.model import CustomErrorResponse, Distribution, EmulatorSettings
+from emulator.decisions import Result
 from emulator.errors import OriginError
 from emulator.http import EdgeResponse, ViewerRequest, freeze
 from emulator.pipeline.stages.routing import CompiledBehavior, Router, normalize_path

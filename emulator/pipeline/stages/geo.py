@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from emulator.config.model import GeoRestriction
+from emulator.decisions import EdgeError
 from emulator.http import ViewerRequest
-from emulator.pipeline.stages.pages import EdgeError
 from emulator.policies.cloudfront_headers import OVERRIDE_PREFIX
 
 REASON_GEO = "The Amazon CloudFront distribution is configured to block access from your country."

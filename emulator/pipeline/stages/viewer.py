@@ -3,17 +3,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from emulator.config.model import CacheBehavior, ViewerProtocolPolicy
+from emulator.decisions import REASON_BAD_REQUEST, REASON_METHOD, EdgeError, Redirect
 from emulator.http import Scheme, ViewerRequest
-from emulator.pipeline.stages.pages import REASON_BAD_REQUEST, REASON_METHOD, EdgeError
-
-
-@dataclass(frozen=True)
-class Redirect:
-    status: int  # 301 for GET/HEAD, 307 for other methods
-    location: str
 
 
 def check_protocol(request: ViewerRequest, behavior: CacheBehavior, https_port: int) -> Redirect | EdgeError | None:

@@ -13,8 +13,8 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from emulator.assembly import load_source
 from emulator.cli import main
-from emulator.config.sources import load_source
 from emulator.errors import ConfigError
 from tests.helpers import run_config
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from yarl import URL
 
+from emulator.assembly import load_source
 from emulator.config.model import Config, FunctionConfig, MockSpec
-from emulator.config.sources import load_source
 from emulator.origins.mocks import MOCK_TYPES
 from emulator.signing import sign_url
 from emulator.signing.keys import PublicKey, public_pem
@@ -118,7 +118,7 @@ async def test_the_four_sources_answer_the_same() -> None:
 
 @pytest.mark.parametrize("name", sorted(SOURCES))
 def test_import_writes_yaml_that_loads_to_the_same_model(name: str, tmp_path: Path) -> None:
-    from emulator.config.sources import as_yaml
+    from emulator.assembly import as_yaml
 
     out = tmp_path / "frontyard.yaml"
     out.write_text(as_yaml(SOURCES[name], out))

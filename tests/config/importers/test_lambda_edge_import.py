@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from emulator.config.sources import load_source
+from emulator.assembly import load_source
 from emulator.errors import ConfigError
 from tests.helpers import run_config
 

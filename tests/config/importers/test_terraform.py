@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from emulator.config.sources import load_source
+from emulator.assembly import load_source
 from emulator.errors import ConfigError
 
 MODULE = """\

@@ -3,18 +3,7 @@ origin") and protocol redirects."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from http import HTTPStatus
-
-# Reason lines observed on real CloudFront error pages (AWS documents the causes: "Troubleshooting error responses from
-# your origin").
-REASON_BAD_REQUEST = "Bad request."
-REASON_METHOD = ("This distribution is not configured to allow the HTTP request method that was used for this "
-                 "request. The distribution supports only cachable requests.")
-REASON_502 = "CloudFront wasn't able to connect to the origin."
-REASON_504 = ("CloudFront attempted to establish a connection with the origin, but either the attempt failed or "
-              "the origin closed the connection.")
-REASON_FUNCTION = "The CloudFront function associated with the CloudFront distribution is invalid or could not run."
 
 _TEMPLATE = """<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN" "http://www.w3.org/TR/html4/loose.dtd">
 <HTML><HEAD><META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=iso-8859-1">
@@ -45,16 +34,6 @@ _REDIRECT = (
     "<html>\r\n<head><title>{status} {phrase}</title></head>\r\n<body>\r\n"
     "<center><h1>{status} {phrase}</h1></center>\r\n<hr><center>CloudFront</center>\r\n</body>\r\n</html>\r\n"
 )
-
-
-@dataclass(frozen=True)
-class EdgeError:
-    """A response the edge generates instead of forwarding: status, reason line, and why (for the trace)."""
-
-    status: int
-    reason_line: str
-    result: str  # x-edge-detailed-result-type, e.g. InvalidRequestMethod, OriginConnectError
-    cause: str  # precise human explanation for trace and log
 
 
 def error_page(status: int, reason_line: str, request_id: str) -> bytes:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from emulator.config.model import EmulatorSettings
+from emulator.decisions import REASON_BAD_REQUEST, EdgeError
 from emulator.http import ViewerRequest
-from emulator.pipeline.stages.pages import REASON_BAD_REQUEST, EdgeError
 from emulator.policies.origin_request import Target, cdn_id
 
 MAX_CHAIN = 2  # "Distributions within chain of requests to origin endpoint: 2"

@@ -19,7 +19,7 @@ from multidict import CIMultiDict
 from emulator.config.model import CacheBehavior, EmulatorSettings
 from emulator.config.model.headers import CorsConfig, PolicyHeader, ResponseHeadersPolicy
 from emulator.http import EdgeResponse, Headers, ViewerRequest, freeze
-from emulator.pipeline.stages.response import CacheResult, finalize, generated_headers
+from emulator.responses.responder import CacheResult, finalize, generated_headers
 from emulator.trace import Trace
 
 _ORIGIN = re.compile(r"^(?:(?P<scheme>[a-z][a-z0-9+.-]*)://)?(?P<host>[^:/]*)(?::(?P<port>[^/]*))?$", re.I)

@@ -11,14 +11,12 @@ from enum import StrEnum
 from aiohttp import hdrs
 from multidict import CIMultiDict
 
-from emulator.cache.stage import Result
-from emulator.cf_functions import Respond
 from emulator.clock import Clock
 from emulator.config.model import EmulatorSettings
+from emulator.decisions import REASON_502, REASON_504, EdgeError, Redirect, Respond, Result
 from emulator.http import X_AMZ_CF_ID, X_AMZ_CF_POP, X_CACHE, EdgeResponse, Headers, freeze
-from emulator.pipeline.stages.pages import REASON_502, REASON_504, EdgeError, error_page, redirect_page
-from emulator.pipeline.stages.viewer import Redirect
 from emulator.policies.forwarding import Forwarding
+from emulator.responses.pages import error_page, redirect_page
 from emulator.trace import Trace
 
 # Hop-by-hop: meaningful for one connection only. Transfer-Encoding is redone by our server (chunked).
