@@ -11,7 +11,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
 from emulator.assembly import load_config_text
 from emulator.errors import ConfigError
-from tests.signing_support import RSA_ID, public_pem, rsa_key, write_public_keys
+from tests.signing.support import RSA_ID, public_pem, rsa_key, write_public_keys
 
 BEHAVIOR = """\
 distribution:

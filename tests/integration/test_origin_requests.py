@@ -78,7 +78,7 @@ async def test_authorization_by_method(tmp_path: Path) -> None:
         post = await echo(edge, "POST", "/", headers={"Authorization": "Bearer t"}, data=b"x")
         options = await echo(edge, "OPTIONS", "/", headers={"Authorization": "Bearer t"})
         delete = await echo(edge, "DELETE", "/", headers={"Authorization": "Bearer t"})
-    assert header(get, "Authorization") is None  # HEAD has no echo body: tests/pipeline covers it
+    assert header(get, "Authorization") is None  # HEAD has no echo body: tests/policies covers it
     assert header(post, "Authorization") == "Bearer t"
     assert header(delete, "Authorization") == "Bearer t"
     assert header(options, "Authorization") == "Bearer t"  # OPTIONS responses are not cached here

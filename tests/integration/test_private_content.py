@@ -16,7 +16,7 @@ from yarl import URL
 from emulator.clock import FakeClock
 from emulator.signing import sign_cookies, sign_url
 from tests.helpers import header, run_edge
-from tests.signing_support import (
+from tests.signing.support import (
     EC_ID,
     KEY_GROUPS,
     RSA_ID,

@@ -9,7 +9,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from tests.origins.support import SECRET, make_bucket, serve_mock
+from tests.origins.mocks.support import SECRET, make_bucket, serve_mock
 
 
 def error(body: bytes) -> dict[str, str]:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from tests.helpers import run_edge, serve_app
 from tests.intersections.support import app_config
-from tests.intersections.test_ix_y import app
+from tests.intersections.test_cache_with_viewer_response_and_failover import app
 
 VR = """exports.handler = async (event) => {
   const r = event.Records[0].cf.response;

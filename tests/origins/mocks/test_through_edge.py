@@ -10,7 +10,7 @@ import aiohttp
 import pytest
 
 from tests.helpers import run_edge
-from tests.origins.support import SECRET, make_bucket
+from tests.origins.mocks.support import SECRET, make_bucket
 
 CONFIG = """\
 distribution:

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from emulator.origins.mocks import MOCK_TYPES
-from tests.origins.support import serve_mock
+from tests.origins.mocks.support import serve_mock
 
 API_404 = '{"error": "not found"}'
 

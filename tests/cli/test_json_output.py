@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from emulator.cli import main
-from tests.test_cli import THREE_MISTAKES
+from tests.cli.test_main import THREE_MISTAKES
 
 SHADOWED = """\
 distribution:

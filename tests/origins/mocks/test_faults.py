@@ -9,7 +9,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from tests.origins.support import Client, make_bucket, serve_mock
+from tests.origins.mocks.support import Client, make_bucket, serve_mock
 
 
 async def read_until_dropped(client: Client, path: str) -> tuple[int, str, bytes, bool]:

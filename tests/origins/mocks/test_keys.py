@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from emulator.origins.mocks.keys import key_from_path, key_problem, resolve_key
-from tests.origins.support import make_bucket
+from tests.origins.mocks.support import make_bucket
 
 
 @pytest.mark.parametrize(

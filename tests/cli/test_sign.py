@@ -1,5 +1,5 @@
 """`frontyard keys new` and `frontyard sign`: the files and config lines they write, and signatures checked by an
-independent implementation (tests/signing_support: cryptography and AWS's statement template, not frontyard)."""
+independent implementation (tests/signing/support: cryptography and AWS's statement template, not frontyard)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from cryptography.hazmat.primitives import serialization
 from emulator.assembly import load_config
 from emulator.cli import main
 from emulator.cli.sign import parse_when
-from tests.signing_support import canned_statement, cf_unb64, raw_verify
+from tests.signing.support import canned_statement, cf_unb64, raw_verify
 
 
 def new_keys(tmp_path: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> tuple[str, str]:

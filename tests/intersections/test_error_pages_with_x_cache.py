@@ -4,7 +4,7 @@ from pathlib import Path
 
 from tests.helpers import run_edge, serve_app
 from tests.intersections.support import app_config
-from tests.intersections.test_ix_le_err import app
+from tests.intersections.test_lambda_edge_with_error_pages import app
 
 
 async def test_custom_error_page_as_200_keeps_x_cache_error(tmp_path: Path) -> None:

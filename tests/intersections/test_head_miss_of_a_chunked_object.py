@@ -4,7 +4,7 @@ from pathlib import Path
 
 from tests.helpers import run_edge, serve_app
 from tests.intersections.support import app_config
-from tests.intersections.test_ix_z import app, raw
+from tests.intersections.test_http10_viewer_of_a_chunked_miss import app, raw
 
 
 async def test_head_miss_of_a_chunked_object_poisons_the_get(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from emulator.origins.mocks import MOCK_TYPES
-from tests.origins.support import SECRET, make_bucket, serve_mock
+from tests.origins.mocks.support import SECRET, make_bucket, serve_mock
 
 
 async def test_index_documents_and_directory_redirect(tmp_path: Path) -> None:

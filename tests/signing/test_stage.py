@@ -20,7 +20,7 @@ from emulator.signing.stage import (
     origin_query,
     verify,
 )
-from tests.signing_support import (
+from tests.signing.support import (
     EC_ID,
     OTHER_ID,
     RSA_ID,
