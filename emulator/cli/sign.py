@@ -1,8 +1,10 @@
-"""`frontyard sign` and `frontyard keys new`: sign URLs and cookies for a local distribution, make key pairs.
+"""`frontyard sign`: a signed URL or signed cookies for a behavior restricted to trusted key groups.
 
     frontyard sign URL --key-pair-id ID --private-key FILE [--expires WHEN] [--hash sha256] [--cookies]
                        [--policy FILE | --resource PATTERN --ip CIDR --starts WHEN]
-    frontyard keys new [--ecdsa] [--out DIR] [--id ID] [--group NAME]
+
+The URL form mirrors `aws cloudfront sign --url URL --key-pair-id ID --private-key file://KEY
+--date-less-than WHEN [--date-greater-than WHEN] [--ip-address CIDR]`; the AWS CLI has no signed cookies.
 
 WHEN is Unix seconds (1767290400), a duration from now (+90s, +30m, +2h, +7d) or an ISO 8601 time
 (2026-01-01T10:00:00Z).
@@ -11,14 +13,13 @@ WHEN is Unix seconds (1767290400), a duration from now (+90s, +30m, +2h, +7d) or
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 import time
 from datetime import datetime
 from pathlib import Path
 
-from emulator.signing.keys import KeyProblem, load_private_key, new_key_id, new_private_key, private_pem, public_pem
+from emulator.signing.keys import KeyProblem, load_private_key
 from emulator.signing.sign import sign_cookies, sign_url
 
 _DURATION = re.compile(r"^\+(\d+)([smhd]?)$")
@@ -41,7 +42,7 @@ def parse_when(text: str, now: float | None = None) -> int:
     return int(moment.timestamp())
 
 
-def add_sign_arguments(parser: argparse.ArgumentParser) -> None:
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("url", help="the URL to sign (with --cookies: the resource, which may hold * and ?)")
     parser.add_argument("--key-pair-id", required=True, help="the public key id in the trusted key group")
     parser.add_argument("--private-key", required=True, help="PEM private key file (RSA or ECDSA P-256)")
@@ -54,7 +55,7 @@ def add_sign_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cookies", action="store_true", help="print signed cookies instead of a signed URL")
 
 
-def run_sign(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     try:
         key = load_private_key(Path(args.private_key).read_bytes())
         policy = Path(args.policy).read_text(encoding="utf-8").strip() if args.policy else None
@@ -79,44 +80,4 @@ def run_sign(args: argparse.Namespace) -> int:
         return 0
     print(sign_url(args.url, args.key_pair_id, key, expires=expires, starts=starts, ip=args.ip,
                    resource=args.resource, policy=policy, hash_algorithm=args.hash))
-    return 0
-
-
-def add_keys_arguments(parser: argparse.ArgumentParser) -> None:
-    sub = parser.add_subparsers(dest="keys_command", required=True)
-    new = sub.add_parser("new", help="write a key pair for signed URLs and print the config lines")
-    new.add_argument("--ecdsa", action="store_true", help="ECDSA P-256 instead of RSA-2048")
-    new.add_argument("--out", default="keys", help="folder for the PEM files (default ./keys)")
-    new.add_argument("--id", help="public key id (default: a new one shaped like CloudFront's)")
-    new.add_argument("--group", default="signers", help="key group name for the printed config (default signers)")
-
-
-def run_keys(args: argparse.Namespace) -> int:
-    key_id = args.id or new_key_id()
-    out = Path(args.out)
-    private, public = out / f"{key_id}.private.pem", out / f"{key_id}.public.pem"
-    for existing in (private, public):
-        if existing.exists():
-            print(f"frontyard keys new: {existing} exists; not overwriting it", file=sys.stderr)
-            return 1
-    key = new_private_key(ecdsa=args.ecdsa)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        fd = os.open(private, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # a private key: owner only
-        with os.fdopen(fd, "wb") as f:
-            f.write(private_pem(key))
-        public.write_bytes(public_pem(key))
-    except OSError as exc:
-        print(f"frontyard keys new: cannot write {exc.filename}: {exc.strerror}", file=sys.stderr)
-        return 1
-    kind = "ECDSA P-256" if args.ecdsa else "RSA-2048"
-    print(f"# {kind} key pair: {private} (keep it with the signer) and {public}")
-    print("# In the config (paths are relative to the config file):")
-    print("key_groups:")
-    print(f"  {args.group}:")
-    print("    public_keys:")
-    print(f"      - {{id: {key_id}, pem: {public.as_posix()}}}")
-    print(f"# and on the behavior to protect:  trusted_key_groups: [{args.group}]")
-    print(f"# Sign: frontyard sign http://localhost:8080/private/file --key-pair-id {key_id} "
-          f"--private-key {private.as_posix()}")
     return 0

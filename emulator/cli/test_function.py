@@ -7,7 +7,7 @@
 Unlike the AWS test API, which checks execution only, this also reports what the edge would refuse in
 the result (a changed read-only header, a `uri` that is not a string, a CR/LF in a header, ...): in
 `frontyard serve` those are 502s, so here they are a FunctionErrorMessage and a non-zero exit.
-Until the main CLI wires it in: `python -m emulator.cli.test_function ...`.
+It also runs on its own: `python -m emulator.cli.test_function ...`.
 """
 
 from __future__ import annotations

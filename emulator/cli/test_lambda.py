@@ -4,6 +4,9 @@ worker the edge uses, and check its result with CloudFront's validation (which L
     frontyard test-lambda CODE --event EVENT.json [--runtime R] [--handler H] [--expect EXPECTED.json]
     frontyard test-lambda CODE --event DIR        (batch: DIR/NAME.json with DIR/NAME.expected.json)
     frontyard test-lambda NAME --config frontyard.yaml --event ...   (a function of a config)
+
+The nearest AWS CLI command, `aws lambda invoke`, runs the handler in Lambda but does not check what it returns
+against the rules CloudFront applies to a Lambda@Edge result.
 """
 
 from __future__ import annotations

@@ -1,18 +1,42 @@
-"""`frontyard trace ID|last`: fetch one request's trace from a running edge's admin API and print it."""
+"""`frontyard trace ID|last`: fetch one request's trace from a running edge's admin API and print it.
+
+No AWS CLI command mirrors it: CloudFront's logs give one line per request; this shows every decision,
+function run and origin exchange the local edge recorded for it.
+"""
 
 from __future__ import annotations
 
+import argparse
 import json
+import sys
 import urllib.error
 import urllib.request
 from typing import Any
 from urllib.parse import quote, urlsplit
+
+from emulator.cli.common import EXIT_FAILED, EXIT_OK
 
 DEFAULT_ADMIN = "http://127.0.0.1:9901"
 
 
 class TraceUnavailable(Exception):
     """The admin API could not be reached or does not have the request."""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", help="the request id (X-Amz-Cf-Id, or id= in the access log), or 'last'")
+    parser.add_argument("--admin", default=DEFAULT_ADMIN, help=f"admin URL (default {DEFAULT_ADMIN})")
+    parser.add_argument("--json", action="store_true", help="print the API's JSON")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        detail = fetch_detail(args.admin, args.id)
+    except TraceUnavailable as exc:
+        print(f"frontyard trace: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(json.dumps(detail, indent=2, ensure_ascii=False) if args.json else format_detail(detail))
+    return EXIT_OK
 
 
 def fetch_detail(admin: str, request_id: str, timeout: float = 10.0) -> dict[str, Any]:

@@ -1,0 +1,43 @@
+"""`frontyard import SOURCE [-o FILE]`: write a CloudFormation / cdk.out / CloudFront JSON / Terraform source as
+frontyard YAML. (The module is not `import.py`: `import` is a Python keyword.)
+
+It reads, among others, what `aws cloudfront get-distribution-config --id ID` prints, so a deployed
+distribution can be brought to the local edge.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from emulator.assembly import as_yaml
+from emulator.cli.common import EXIT_CONFIG, EXIT_FAILED, EXIT_OK, SOURCE_HELP, add_source_arguments, parameters
+from emulator.errors import ConfigError
+from emulator.inspector.format import format_issues
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("config", help=SOURCE_HELP)
+    parser.add_argument("-o", "--output", help="file to write (default: print it)")
+    add_source_arguments(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    # File paths in the YAML are made relative to the YAML's folder; printed YAML is taken to live here.
+    out = Path(args.output) if args.output else Path.cwd() / "frontyard.yaml"
+    try:
+        text = as_yaml(args.config, out, local=args.local, parameters=parameters(args))
+    except ConfigError as exc:
+        print(format_issues(exc.file, exc.issues), file=sys.stderr)
+        return EXIT_CONFIG
+    if not args.output:
+        print(text, end="")
+        return EXIT_OK
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"frontyard import: cannot write {out}: {exc.strerror}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"wrote {out}", file=sys.stderr)
+    return EXIT_OK
