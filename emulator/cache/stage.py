@@ -6,7 +6,6 @@ cache/key.py); the store is dumb (cache/store.py); this module is the I/O betwee
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -29,13 +28,27 @@ from emulator.trace import OriginExchange, Trace
 _EDGE_HEADERS = ("Via", "X-Cache", "X-Amz-Cf-Pop", "X-Amz-Cf-Id")
 
 class Fetcher(Protocol):
-    """What the cache asks on a miss: the OriginClient, or an origin group's FailoverClient."""
+    """An origin client: the OriginClient, an origin group's FailoverClient, or Lambda@Edge's origin events
+    around either. Each wraps the next, as an HTTP client's transports do."""
 
     async def fetch(self, req: OriginRequest) -> tuple[EdgeResponse, int]: ...
 
 
-# origin response -> as CloudFront passes it on (AWS: "Request and response behavior for custom origins")
-Clean = Callable[[EdgeResponse], EdgeResponse]
+class Origin(Fetcher, Protocol):
+    """The origin side of one request, as the cache sees it: the cache decides whether it is asked at all."""
+
+    def request(self) -> OriginRequest:
+        """The origin request (stage 8), built only when the cache goes to the origin."""
+        ...
+
+    def clean(self, upstream: EdgeResponse) -> EdgeResponse:
+        """The origin's response as CloudFront passes it on and stores it (AWS: "Request and response behavior
+        for custom origins"), compressed for this viewer when it asked."""
+        ...
+
+    def failed(self, exc: OriginError) -> EdgeResponse:
+        """CloudFront's 502/504 page for an origin it could not reach, cached like an origin 5xx."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -69,15 +82,13 @@ class EdgeCache:
         await asyncio.gather(*self._tasks, return_exceptions=True)
 
     # -- the stage ---------------------------------------------------------------------------------------
-    async def fetch(self, plan: CachePlan, viewer: ViewerRequest, build: Callable[[], OriginRequest],
-                    client: Fetcher, trace: Trace, clean: Clean,
-                    failed: Callable[[OriginError], EdgeResponse]) -> Fetched:
-        """Serve `viewer` from the cache or the origin; `build` makes the origin request (stage 8), called only
-        when the origin is asked. An unreachable origin becomes `failed(error)` (CloudFront's 502/504 page),
+    async def fetch(self, plan: CachePlan, viewer: ViewerRequest, origin: Origin, trace: Trace) -> Fetched:
+        """Serve `viewer` from the cache or the origin; the origin request is built only when the origin is
+        asked. An unreachable origin becomes `origin.failed(error)` (CloudFront's 502/504 page),
         cached like an origin 5xx."""
         if not plan.cacheable:
             trace.add("cache", "bypass", plan.why)
-            return await self._from_origin(plan, build(), client, trace, clean, failed, store=False)
+            return await self._from_origin(plan, origin.request(), origin, trace, store=False)
         now = self.clock.now()
         entry = self.store.get(plan.key)
         if entry is None and plan.collapse and (fill := self._fills.get(plan.key)) is not None:
@@ -90,7 +101,7 @@ class EdgeCache:
             now = self.clock.now()
         if entry is None:
             trace.add("cache", "miss", f"no cached copy ({describe(plan.key)})")
-            return await self._from_origin(plan, build(), client, trace, clean, failed, store=True)
+            return await self._from_origin(plan, origin.request(), origin, trace, store=True)
         if entry.fresh(now):
             return self._hit(entry, Result.HIT, viewer, trace, f"fresh for {entry.expires_at() - now:.0f} s more "
                              f"({entry.ttl_reason})")
@@ -100,12 +111,12 @@ class EdgeCache:
                              f"stale copy served for {entry.serve_stale_until - now:.0f} s more")
         if viewer.method == "HEAD":
             trace.add("cache", "miss", f"{expired}; a HEAD is forwarded as is")
-            return await self._from_origin(plan, build(), client, trace, clean, failed, store=False)
+            return await self._from_origin(plan, origin.request(), origin, trace, store=False)
         if now < entry.expires_at() + entry.stale_while_revalidate:
-            self._revalidate_later(plan, entry, build(), client, clean)
+            self._revalidate_later(plan, entry, origin.request(), origin)
             return self._hit(entry, Result.HIT, viewer, trace, f"{expired}; within stale-while-revalidate "
                              f"{entry.stale_while_revalidate:g} s: stale copy served, refreshed in the background")
-        return await self._revalidate(plan, entry, viewer, build(), client, trace, clean, failed, expired)
+        return await self._revalidate(plan, entry, viewer, origin.request(), origin, trace, expired)
 
     async def settle(self, response: EdgeResponse) -> None:
         """Read a response nobody will send (an error replaced by a custom page) so that its copy is stored;
@@ -126,8 +137,7 @@ class EdgeCache:
         return Fetched(response, result, age)
 
     # -- misses --------------------------------------------------------------------------------------------
-    async def _from_origin(self, plan: CachePlan, req: OriginRequest, client: Fetcher, trace: Trace,
-                           clean: Clean, failed: Callable[[OriginError], EdgeResponse], *, store: bool,
+    async def _from_origin(self, plan: CachePlan, req: OriginRequest, origin: Origin, trace: Trace, *, store: bool,
                            stale: Entry | None = None, viewer: ViewerRequest | None = None) -> Fetched:
         fill = None
         # A HEAD has no body to keep and a range is part of one: only whole GETs (and cached OPTIONS) fill.
@@ -135,12 +145,12 @@ class EdgeCache:
             fill = self._fills[plan.key] = Fill()
         try:
             try:
-                upstream = await self._origin(req, client, trace)
+                upstream = await self._origin(req, origin, trace)
             except OriginError as exc:
                 if stale is not None and viewer is not None and \
                         (served := self._stale_on_error(plan, stale, viewer, trace, exc.status)):
                     return served
-                page = failed(exc)
+                page = origin.failed(exc)
                 if store:
                     self._store_whole(plan, page, trace, fill)
                 return Fetched(page, Result.MISS, generated=True)
@@ -148,7 +158,7 @@ class EdgeCache:
                     (served := self._stale_on_error(plan, stale, viewer, trace, upstream.status)) is not None:
                 await _release(upstream)
                 return served
-            response = clean(upstream)
+            response = origin.clean(upstream)
             if fill is None:
                 if store:
                     trace.add("cache-store", "not-stored", "not stored: a HEAD or range request, or another "
@@ -161,11 +171,11 @@ class EdgeCache:
             if fill is not None:  # every other way out (stale served, an error, cancellation) ends this fill
                 self._finish(plan.key, fill, None, "the origin did not give a storable response")
 
-    async def _origin(self, req: OriginRequest, client: Fetcher, trace: Trace) -> EdgeResponse:
+    async def _origin(self, req: OriginRequest, origin: Fetcher, trace: Trace) -> EdgeResponse:
         started = self.clock.monotonic()
         recorded = len(trace.exchanges)  # an origin group's client records each of its attempts itself
         try:
-            upstream, attempt = await client.fetch(req)
+            upstream, attempt = await origin.fetch(req)
         except OriginError as exc:
             if len(trace.exchanges) == recorded:
                 trace.exchanges.append(OriginExchange("origin", req, failure=exc.cause))
@@ -257,22 +267,21 @@ class EdgeCache:
 
     # -- expired copies ------------------------------------------------------------------------------------
     async def _revalidate(self, plan: CachePlan, entry: Entry, viewer: ViewerRequest, req: OriginRequest,
-                          client: Fetcher, trace: Trace, clean: Clean,
-                          failed: Callable[[OriginError], EdgeResponse], expired: str) -> Fetched:
+                          origin: Origin, trace: Trace, expired: str) -> Fetched:
         validators = entry.validators
         if not validators:
             trace.add("cache", "miss", f"{expired}; no ETag or Last-Modified to revalidate with: fetched again")
-            return await self._from_origin(plan, req, client, trace, clean, failed, store=True, stale=entry,
+            return await self._from_origin(plan, req, origin, trace, store=True, stale=entry,
                                            viewer=viewer)
         conditional = _conditional(req, validators)
         trace.add("cache", "revalidate", f"{expired}; asking the origin with "
                   f"{', '.join(f'{k}: {v}' for k, v in validators.items())}")
         try:
-            upstream = await self._origin(conditional, client, trace)
+            upstream = await self._origin(conditional, origin, trace)
         except OriginError as exc:
             if (served := self._stale_on_error(plan, entry, viewer, trace, exc.status)) is not None:
                 return served
-            page = failed(exc)
+            page = origin.failed(exc)
             self._store_whole(plan, page, trace, None)
             return Fetched(page, Result.MISS, generated=True)
         if upstream.status == 304:
@@ -285,7 +294,7 @@ class EdgeCache:
             await _release(upstream)
             return served
         # A new object. Stored unless another request is filling this key already (its fill is not ours).
-        response = clean(upstream)
+        response = origin.clean(upstream)
         if plan.key in self._fills or "Range" in req.headers:
             return Fetched(response, Result.MISS)
         fill = self._fills[plan.key] = Fill()
@@ -335,20 +344,18 @@ class EdgeCache:
         return self._hit(entry, Result.HIT, viewer, trace, f"the origin answered {status} for an expired copy: "
                          f"the stale copy is served (again without asking for {wait} s)")
 
-    def _revalidate_later(self, plan: CachePlan, entry: Entry, req: OriginRequest, client: Fetcher,
-                          clean: Clean) -> None:
+    def _revalidate_later(self, plan: CachePlan, entry: Entry, req: OriginRequest, origin: Origin) -> None:
         if plan.key in self._fills:
             return  # one refresh at a time
         fill = self._fills[plan.key] = Fill()
-        task = asyncio.create_task(self._refresh(plan, entry, req, client, clean, fill))
+        task = asyncio.create_task(self._refresh(plan, entry, req, origin, fill))
         self._tasks.add(task)  # kept (and cancelled in close()), never fire-and-forget
         task.add_done_callback(self._tasks.discard)
 
-    async def _refresh(self, plan: CachePlan, entry: Entry, req: OriginRequest, client: Fetcher,
-                       clean: Clean, fill: Fill) -> None:
+    async def _refresh(self, plan: CachePlan, entry: Entry, req: OriginRequest, origin: Origin, fill: Fill) -> None:
         trace = Trace(req.headers.get("X-Amz-Cf-Id", ""))
         try:
-            upstream = await self._origin(_conditional(req, entry.validators), client, trace)
+            upstream = await self._origin(_conditional(req, entry.validators), origin, trace)
             if upstream.status == 304:
                 await _release(upstream)
                 self._finish(plan.key, fill, self._renew(plan, entry, upstream, trace), "")
@@ -359,7 +366,7 @@ class EdgeCache:
                 await _release(upstream)
                 self.store.put(replace(entry, serve_stale_until=self.clock.now() + plan.error_min_ttl(upstream.status)))
                 return
-            response = self._tee(plan, clean(upstream), upstream.headers, fill, trace)
+            response = self._tee(plan, origin.clean(upstream), upstream.headers, fill, trace)
             try:
                 if not isinstance(response.body, bytes):
                     async for _ in response.body:

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import TextIO
 
 from emulator.assembly import load_source
-from emulator.config.issues import ConfigIssue
 from emulator.config.model import Config
 from emulator.errors import ConfigError
 from emulator.inspector.format import format_issues
+from emulator.issues import ConfigIssue
 
 # The CLI reference promises these codes for every subcommand.
 EXIT_OK, EXIT_FAILED, EXIT_CONFIG = 0, 1, 2

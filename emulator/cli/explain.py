@@ -15,10 +15,10 @@ from urllib.parse import urlsplit
 from multidict import CIMultiDict
 
 from emulator.cli.common import EXIT_CONFIG, EXIT_FAILED, EXIT_OK, SOURCE_HELP, add_source_arguments, issue_json, load
-from emulator.config.issues import ConfigIssue
 from emulator.config.model import Config
 from emulator.http import Scheme, ViewerRequest, freeze
 from emulator.inspector.format import format_origin_request, format_trace
+from emulator.issues import ConfigIssue
 from emulator.pipeline import Answer, Forward
 from emulator.pipeline.lint import lint
 from emulator.serve.app import Emulator

@@ -12,9 +12,9 @@ import json
 import sys
 
 from emulator.cli.common import EXIT_CONFIG, EXIT_OK, SOURCE_HELP, add_source_arguments, issue_json, load, terminal
-from emulator.config.issues import ConfigIssue
 from emulator.config.model import Config
 from emulator.inspector.format import format_issue_for_terminal
+from emulator.issues import ConfigIssue
 from emulator.pipeline.lint import lint
 
 
