@@ -76,7 +76,7 @@ def run_floor(origin_port: int) -> None:
         print(runner.addresses[0][1], flush=True)
         await asyncio.Event().wait()
 
-    from emulator.serve.server import event_loop_factory
+    from emulator.serve.process import event_loop_factory
 
     with asyncio.Runner(loop_factory=event_loop_factory()) as runner:
         runner.run(main())

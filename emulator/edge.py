@@ -26,8 +26,9 @@ from emulator.clock import Clock
 from emulator.config.model import Config, Listen
 from emulator.http import Headers, Scheme, ViewerRequest, freeze
 from emulator.inspector.format import format_trace
+from emulator.serve.admin import AdminServer
 from emulator.serve.app import Emulator
-from emulator.serve.server import AdminServer, EdgeServer
+from emulator.serve.server import EdgeServer
 from emulator.trace import Trace
 
 HeadersIn = Mapping[str, str] | Iterable[tuple[str, str]] | None

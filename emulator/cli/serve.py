@@ -26,7 +26,7 @@ from emulator.config.model import Config, Listen
 from emulator.inspector.format import format_issue_for_terminal
 from emulator.pipeline.lint import lint
 from emulator.serve import process as serving
-from emulator.serve.server import event_loop_factory
+from emulator.serve.process import event_loop_factory
 from emulator.tls.ca import CAError
 
 

@@ -49,6 +49,7 @@ class _TooBig(Exception):
     pass
 
 
+# long: the tree walk's closures share the source map, the cycle guard and the value count of one parse
 def parse_yaml(text: str, file: str) -> tuple[object, SourceMap, list[ConfigIssue]]:
     smap = SourceMap(file)
     issues: list[ConfigIssue] = []

@@ -100,6 +100,7 @@ class OriginClient:
             self._pool.close()
             self._pool = None
 
+    # long: one retry loop; each failure's CloudFront result type sits beside the retry rule it obeys
     async def fetch(self, req: OriginRequest) -> tuple[EdgeResponse, int]:
         """Send the request; returns the streaming response and the attempt that succeeded.
 

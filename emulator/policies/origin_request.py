@@ -146,8 +146,47 @@ def build_origin_request(
     generated: HeaderPairs = (),
 ) -> tuple[OriginRequest, list[str]]:
     """The origin request, plus notes on what was dropped or changed (for the trace). `generated` holds the
-    CloudFront-* headers computed for this request (viewer_info.cloudfront_headers)."""
+    CloudFront-* headers computed for this request (policies.cloudfront_headers)."""
     notes: list[str] = []
+    headers = _viewer_headers(request, origin, behavior, fwd, notes)
+    query, dropped_query = forwarded_query(request.query, fwd)
+    if fwd.s3_withheld_query and (origin.is_s3 or (origin.mock is not None and origin.mock.type == "s3")):
+        query, withheld = _without(query, fwd.s3_withheld_query)
+        dropped_query += withheld
+    if dropped_query:
+        notes.append(f"query strings not forwarded: {', '.join(dropped_query)}")
+    _add_edge_headers(headers, request, settings, fwd, request_id, generated)
+    for name, value in origin.custom_headers:
+        if name in headers:
+            notes.append(f"origin custom header {name} overwrote the value from the viewer")
+        headers[name] = value
+    scheme = origin_scheme(origin, request.scheme)
+    origin_request = OriginRequest(
+        origin_id=origin.id,
+        scheme=scheme,
+        domain_name=origin.domain_name,
+        connect_host=target.host,
+        connect_port=target.port,
+        method=request.method,
+        path=origin.origin_path + path,
+        query=query,
+        headers=freeze(headers),
+        connection_attempts=origin.connection_attempts,
+        connection_timeout=origin.connection_timeout,
+        read_timeout=origin.read_timeout,
+        body=request.body,
+        origin_port=origin.https_port if scheme is Scheme.HTTPS else origin.http_port,
+        # With Host forwarded CloudFront connects with the viewer's Host, and the certificate must cover it.
+        server_name=split_host_port(headers["Host"])[0] if fwd.host else origin.domain_name,
+        ssl_protocols=origin.ssl_protocols,
+        keepalive_timeout=origin.keepalive_timeout,
+    )
+    return origin_request, notes
+
+
+def _viewer_headers(request: ViewerRequest, origin: Origin, behavior: CacheBehavior, fwd: Forwarding,
+                    notes: list[str]) -> CIMultiDict[str]:
+    """Host, and the viewer's headers and cookies the policies forward (each one dropped is noted)."""
     headers: CIMultiDict[str] = CIMultiDict()
     # A forwarded Host drops the emulator's listen port: in production viewers reach CloudFront on 80/443,
     # so an origin never sees a port in it.
@@ -181,12 +220,13 @@ def build_origin_request(
         headers[hdrs.COOKIE] = cookie
     if dropped_cookies:
         notes.append(f"cookies not forwarded: {', '.join(dropped_cookies)}")
-    query, dropped_query = forwarded_query(request.query, fwd)
-    if fwd.s3_withheld_query and (origin.is_s3 or (origin.mock is not None and origin.mock.type == "s3")):
-        query, withheld = _without(query, fwd.s3_withheld_query)
-        dropped_query += withheld
-    if dropped_query:
-        notes.append(f"query strings not forwarded: {', '.join(dropped_query)}")
+    return headers
+
+
+def _add_edge_headers(headers: CIMultiDict[str], request: ViewerRequest, settings: EmulatorSettings,
+                      fwd: Forwarding, request_id: str, generated: HeaderPairs) -> None:
+    """The headers CloudFront itself adds toward the origin: CloudFront-*, Connection, User-Agent,
+    X-Forwarded-For, Via, CDN-Loop and X-Amz-Cf-Id."""
     for name, value in generated:
         headers[name] = value
     headers[hdrs.CONNECTION] = "Keep-Alive"
@@ -200,32 +240,6 @@ def build_origin_request(
     loop = ", ".join(request.headers.getall("CDN-Loop", []))
     headers[CDN_LOOP] = f"{loop}, {cdn_id(settings)}" if loop else cdn_id(settings)
     headers[X_AMZ_CF_ID] = request_id
-    for name, value in origin.custom_headers:
-        if name in headers:
-            notes.append(f"origin custom header {name} overwrote the value from the viewer")
-        headers[name] = value
-    scheme = origin_scheme(origin, request.scheme)
-    origin_request = OriginRequest(
-        origin_id=origin.id,
-        scheme=scheme,
-        domain_name=origin.domain_name,
-        connect_host=target.host,
-        connect_port=target.port,
-        method=request.method,
-        path=origin.origin_path + path,
-        query=query,
-        headers=freeze(headers),
-        connection_attempts=origin.connection_attempts,
-        connection_timeout=origin.connection_timeout,
-        read_timeout=origin.read_timeout,
-        body=request.body,
-        origin_port=origin.https_port if scheme is Scheme.HTTPS else origin.http_port,
-        # With Host forwarded CloudFront connects with the viewer's Host, and the certificate must cover it.
-        server_name=split_host_port(headers["Host"])[0] if fwd.host else origin.domain_name,
-        ssl_protocols=origin.ssl_protocols,
-        keepalive_timeout=origin.keepalive_timeout,
-    )
-    return origin_request, notes
 
 
 def range_problem(value: str) -> str | None:

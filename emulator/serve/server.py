@@ -10,29 +10,26 @@ import logging
 import ssl
 import time
 from collections import Counter
-from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import aiohttp
 from aiohttp import web
 from multidict import CIMultiDict
 
-from emulator.cache import admin as cache_admin
 from emulator.config.model import Listen
 from emulator.decisions import REASON_BAD_REQUEST, EdgeError
 from emulator.framing import expects_body, viewer_length
-from emulator.http import EdgeResponse, Headers, Scheme, ViewerRequest, freeze, new_request_id
+from emulator.http import EdgeResponse, Headers, Scheme, freeze, new_request_id
 from emulator.inspector import History
-from emulator.inspector.api import InspectorRoutes
 from emulator.inspector.format import access_line, refusal_line
 from emulator.serve.access_log import StandardLogFile, standard_line
 from emulator.serve.app import Emulator
 from emulator.serve.limits import check_request
 from emulator.serve.log_stream import LineLogger
 from emulator.serve.viewer_parser import VERSION_KEY, EdgeHTTPServer
+from emulator.serve.viewer_request import CHUNK, to_viewer_request
 from emulator.trace import Trace
 
-CHUNK = 64 * 1024
 _PILE_UP = frozenset(16 * 4**i for i in range(8))  # in-flight counts of one path that get a warning
 QUIET_S = 60.0  # a warning already given for a path (at this level) is not given again for this long
 access_log = LineLogger("frontyard.access")  # a line per request: the cheap way when only stderr reads it
@@ -62,42 +59,6 @@ class _PassThroughResponse(_PassThrough, web.StreamResponse):
 
 class _PassThroughBytes(_PassThrough, web.Response):
     pass
-
-
-def _tls(request: web.BaseRequest) -> str | None:
-    """CloudFront-Viewer-TLS: '<version>:<cipher>:<fullHandshake|sessionResumed>'."""
-    ssl_object = request.transport.get_extra_info("ssl_object") if request.transport else None
-    if ssl_object is None:
-        return None
-    cipher = ssl_object.cipher()
-    handshake = "sessionResumed" if ssl_object.session_reused else "fullHandshake"
-    return f"{ssl_object.version()}:{cipher[0] if cipher else '-'}:{handshake}"
-
-
-def to_viewer_request(request: web.BaseRequest) -> ViewerRequest:
-    raw_path, _, query = request.raw_path.partition("?")
-    tls = _tls(request)
-    scheme = Scheme.HTTPS if tls is not None else Scheme.HTTP
-    peer = request.transport.get_extra_info("peername") if request.transport else None
-    client_ip, client_port = (peer[0], peer[1]) if peer else ("127.0.0.1", 0)
-    return ViewerRequest(
-        method=request.method,
-        raw_path=raw_path,
-        query=query,
-        headers=request.headers,
-        scheme=scheme,
-        http_version="{}.{}".format(*request.get(VERSION_KEY, request.version)),
-        client_ip=client_ip,
-        client_port=client_port,
-        body=_chunks(request) if request.body_exists else b"",
-        has_body=request.body_exists,
-        tls=tls,
-    )
-
-
-async def _chunks(request: web.BaseRequest) -> AsyncIterator[bytes]:
-    async for chunk in request.content.iter_chunked(CHUNK):
-        yield chunk
 
 
 class _Quiet:
@@ -270,6 +231,7 @@ class EdgeServer:
                                          error.cause))
         return response
 
+    # long: each way a body can go out (bytes, a stream, a length to honour) beside its framing rule
     async def _send(self, request: web.BaseRequest, edge: EdgeResponse,
                     headers: Headers | CIMultiDict[str]) -> tuple[web.StreamResponse, int]:
         length = None
@@ -348,7 +310,7 @@ class EdgeServer:
         self._runner = web.ServerRunner(server, handle_signals=False)
         await self._runner.setup()
         await web.TCPSite(self._runner, http.host, http.port).start()
-        plain = _address(self._runner.addresses[-1])
+        plain = address_of(self._runner.addresses[-1])
         self._bases[Scheme.HTTP] = _base("http", plain)
         self.emulator.add_listener(*plain)
         secure = None
@@ -356,7 +318,7 @@ class EdgeServer:
             self._tls = self.emulator.viewer_tls()
             self._tls_names = _certificate_for(self.emulator)
             await web.TCPSite(self._runner, https.host, https.port, ssl_context=self._tls).start()
-            secure = _address(self._runner.addresses[-1])
+            secure = address_of(self._runner.addresses[-1])
             self._bases[Scheme.HTTPS] = _base("https", secure)
             self.emulator.set_https_port(secure[1])
         return plain, secure
@@ -374,38 +336,6 @@ class EdgeServer:
             await asyncio.gather(*self._retiring)
         for log_file in self._standard_logs.values():
             log_file.close()
-
-
-class AdminServer:
-    """The admin listener: `GET /_frontyard/health`, the cache's endpoints and the inspector
-    (emulator/inspector/api.py), on its own port so no distribution path reaches them."""
-
-    def __init__(self, edge: EdgeServer, status: Callable[[], dict[str, object]]) -> None:
-        self.edge = edge
-        self.status = status
-        self._runner: web.AppRunner | None = None
-
-    async def health(self, request: web.Request) -> web.Response:
-        emulator = self.edge.emulator
-        body = {"status": "ok", "config": emulator.config.file,
-                "distributions": [d.id for d in emulator.config.distributions], **self.status()}
-        return web.json_response(body)
-
-    async def start(self, listen: Listen) -> tuple[str, int]:
-        app = web.Application()
-        app.router.add_get("/_frontyard/health", self.health)
-        cache_admin.add_routes(app, lambda: self.edge.emulator.pipeline.cache)
-        InspectorRoutes(self.edge.history, lambda: self.edge.emulator).register(app)
-        self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
-        await self._runner.setup()
-        await web.TCPSite(self._runner, listen.host, listen.port).start()
-        return _address(self._runner.addresses[-1])
-
-    async def close(self) -> None:
-        self.edge.history.close()  # ends the inspector's event streams, which would otherwise hold cleanup
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
 
 
 def _closing(headers: Headers | CIMultiDict[str]) -> Headers:
@@ -431,17 +361,7 @@ def _base(scheme: str, address: tuple[str, int]) -> str:
     return f"{scheme}://{'[' + host + ']' if ':' in host and not host.startswith('[') else host}:{port}"
 
 
-def event_loop_factory() -> Callable[[], asyncio.AbstractEventLoop]:
-    """uvloop's loop where it is installed (the serving process spends a sixth of its CPU in the event loop
-    and transports; uvloop's are in C), else asyncio's own. Everything else is the same either way."""
-    try:
-        import uvloop
-    except ImportError:  # not built for this platform (Windows): asyncio's loop serves just as correctly
-        return asyncio.new_event_loop
-    return uvloop.new_event_loop
-
-
-def _address(address: object) -> tuple[str, int]:
+def address_of(address: object) -> tuple[str, int]:
     host, port = address[0], address[1]  # type: ignore[index]
     return str(host), int(port)
 

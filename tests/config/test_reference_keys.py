@@ -1,5 +1,5 @@
 """The configuration reference cannot fall behind the loader: every key a loader accepts comes from the tables in
-emulator/config/keys.py, each documented, and the generated reference page lists every one of them."""
+emulator/config/keys/, each documented, and the generated reference page lists every one of them."""
 
 from __future__ import annotations
 

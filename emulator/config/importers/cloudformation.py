@@ -108,6 +108,7 @@ class CloudFormation:
                                for k in ("Runtime", "Handler", "Timeout", "MemorySize")), code, resource.loc)
 
     # -- the template ---------------------------------------------------------------------------------
+    # long: one pass over the template's resources, each CloudFront resource type gathered into the plain tree
     def load(self) -> Imported:
         resources = self.t.get("Resources")
         tree: dict[str, object] = {}

@@ -54,6 +54,7 @@ def _loc(file: str, mark: yaml.Mark) -> Location:
     return Location(file, mark.line + 1, mark.column + 1)
 
 
+# long: the walk's closures share one document's source map and issues, as parse_yaml's do
 def parse_document(text: str, file: str) -> tuple[N | None, list[ConfigIssue]]:
     """JSON or YAML text (short-form CloudFormation tags allowed) -> located tree, or syntax errors."""
     issues: list[ConfigIssue] = []

@@ -13,6 +13,7 @@ from emulator.config.sections.keys import load_key_pairs
 from emulator.http import split_host_port
 
 
+# long: one key of `emulator:` after another, each read and checked where it is written
 def load_settings(r: Report, s: Section | None) -> EmulatorSettings:
     """`emulator:` — frontyard's own settings (listeners, resolve, viewer location, debug)."""
     if s is None:

@@ -43,6 +43,7 @@ def _token_key(token: str | None) -> str:
         return ""
 
 
+# long: ListObjects' parameters in the order S3 applies them (prefix, marker, delimiter, max-keys)
 def list_bucket(root: Path, query: Mapping[str, str], cache: EtagCache, bucket: str = "bucket") -> bytes:
     """The ListBucketResult XML. Blocking (walks the folder, hashes listed files): run it in a thread."""
     v2 = query.get("list-type") == "2"
