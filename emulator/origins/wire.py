@@ -2,7 +2,7 @@
 
 Why not aiohttp's ClientSession: per request it builds a URL, a ClientRequest and a ClientResponse, merges
 headers (losing repeats spelled in two cases), consults a cookie jar and runs its retry and tracing
-machinery; measured, that was half the CPU of an origin round trip (benchmarks/compare.py, issue 10).
+machinery; measured, that was half the CPU of an origin round trip (benchmarks/compare.py).
 The edge already has the request as it must go out. What stays aiohttp's is what is hard to get right: the
 response parser (llhttp, CloudFront's header limits), the payload stream with its flow control, the
 sock_read timer, and the exceptions the client maps to CloudFront's 502/504 (http.py).

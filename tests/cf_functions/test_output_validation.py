@@ -1,4 +1,4 @@
-"""Issue 11 #2: what a function returns is validated before anything reaches the wire (502 at the edge)."""
+"""What a function returns is validated before anything reaches the wire (502 at the edge)."""
 
 from __future__ import annotations
 

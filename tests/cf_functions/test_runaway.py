@@ -1,4 +1,4 @@
-"""Issue 11 #1: code the CPU-time stop cannot interrupt (QuickJS's regex engine) is stopped all the same.
+"""Code the CPU-time stop cannot interrupt (QuickJS's regex engine) is stopped all the same.
 
 The quickjs binding's interrupt handler is never called inside a regular-expression match, so
 `/^(a+)+$/.test("aaaa…!")` would run for hours; the worker process that runs it is ended instead.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import time
 
 import pytest
 
@@ -45,22 +44,26 @@ def handler(body: str, runtime: str = "cloudfront-js-1.0"):
 async def test_infinite_loop_is_a_compute_budget_failure_and_does_not_stall_the_loop(runner):
     fn = handler("for (;;) {}")
     ok = handler("return event.request;")
-    gaps: list[float] = []
+    turns = 0  # event-loop turns taken while the looping function runs in its worker
+    spinning = True
 
     async def ticker() -> None:
-        for _ in range(20):
-            start = time.perf_counter()
+        nonlocal turns
+        while spinning:
             await asyncio.sleep(0)  # a turn of the event loop
-            gaps.append(time.perf_counter() - start)
-            await asyncio.sleep(0.001)
+            turns += 1
 
-    started = time.perf_counter()
-    looping, _, other = await asyncio.gather(
-        runner.run_viewer_request(fn, REQ), ticker(), runner.run_viewer_request(ok, REQ)
-    )
+    async def looping_call() -> object:
+        nonlocal spinning
+        try:
+            return await runner.run_viewer_request(fn, REQ)
+        finally:
+            spinning = False
+
+    looping, _, other = await asyncio.gather(looping_call(), ticker(), runner.run_viewer_request(ok, REQ))
     assert looping.outcome.kind is FailureKind.COMPUTE_BUDGET_EXCEEDED and looping.compute_utilization == 100
-    assert time.perf_counter() - started < 2
-    assert max(gaps) < 0.04  # the event loop kept turning while QuickJS spun (the loop runs ~50 ms)
+    # Had QuickJS spun on the event loop's thread, not one turn could have been taken before it was stopped.
+    assert turns > 10
     assert isinstance(other.outcome, ContinueRequest)
 
 

@@ -1,4 +1,4 @@
-"""docker-compose.yml's structure, checked without a Docker engine (issue 6)."""
+"""docker-compose.yml's structure, checked without a Docker engine."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Examples (a), (b), (c) of issue 5, run from examples/ as shipped."""
+"""The SPA examples (custom error responses, a rewrite function) and the single-domain proxy, run from examples/ as
+shipped."""
 
 from __future__ import annotations
 

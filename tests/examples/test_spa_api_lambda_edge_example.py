@@ -1,4 +1,4 @@
-"""The Lambda@Edge example (issue 14), run from examples/ as shipped."""
+"""The SPA + API Lambda@Edge example, run from examples/ as shipped."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Issue 11 #4-#7: bad configuration files get a located error and exit 2 from `validate` and `serve`,
+"""Bad configuration files get a located error and exit 2 from `validate` and `serve`,
 never a traceback; the alias bomb is refused before it is built; the messages say what is wrong."""
 
 from __future__ import annotations

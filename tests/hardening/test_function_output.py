@@ -1,4 +1,4 @@
-"""Issue 11 #2 and #3 through the edge: an invalid function result is CloudFront's 502 page (never a
+"""Through the edge: an invalid function result is CloudFront's 502 page (never a
 `100 Continue`, a smuggled header line or aiohttp's 500), and the cause reaches the access log (why=), its
 console.log lines the function log."""
 

@@ -1,4 +1,4 @@
-"""Issue 11 #1 through the edge: a catastrophic regex gets the 503 page, everything else keeps answering,
+"""Through the edge: a catastrophic regex gets the 503 page, everything else keeps answering,
 and SIGTERM stops `frontyard serve` at once, worker processes included."""
 
 from __future__ import annotations

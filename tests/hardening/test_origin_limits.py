@@ -1,4 +1,4 @@
-"""Issue 11 #11: what an origin answers is held to CloudFront's rules: the read timeout also runs after a
+"""What an origin answers is held to CloudFront's rules: the read timeout also runs after a
 1xx, status codes outside 100-599 and more than 20,480 bytes of headers are CloudFront's 502."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Issue 11 #12 and #13: origin requests hold only what CloudFront sends, and the config agrees with
+"""Origin requests hold only what CloudFront sends, and the config agrees with
 CloudFront's API on which CloudFront-* headers a policy may name."""
 
 from __future__ import annotations

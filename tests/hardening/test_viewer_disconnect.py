@@ -1,4 +1,4 @@
-"""Issue 11 #10: a viewer that goes away early costs one log line and releases the origin connection; an
+"""A viewer that goes away early costs one log line and releases the origin connection; an
 origin that calls back into the edge for the path it serves is named in the log."""
 
 from __future__ import annotations

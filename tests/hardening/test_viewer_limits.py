@@ -1,4 +1,4 @@
-"""Issue 11 #8 and #9: CloudFront's request limits (AWS: "Quotas") and the parser's refusals, over raw sockets.
+"""CloudFront's request limits (AWS: "Quotas") and the parser's refusals, over raw sockets.
 
 Over the limit: CloudFront's 413 page and the connection closed. Refused by the HTTP parser: CloudFront's
 400 page, one access-log line, no traceback. Up to the limit: served, whatever aiohttp's defaults were.

@@ -59,7 +59,7 @@ async def test_removed_and_as_is_headers(tmp_path: Path) -> None:
                "Referer": "http://x.test/", "X-Forwarded-Proto": "https", "X-Real-IP": "1.2.3.4",
                "X-HTTP-Method-Override": "DELETE", "X-Edge-Thing": "1", "Authorization": "Bearer t",
                "Proxy-Authorization": "Basic x", "Expect": "", "Upgrade": "h2c", "TE": "trailers",
-               "Origin": "http://app.test"}  # Origin only when a policy lists it (issue 11)
+               "Origin": "http://app.test"}  # Origin only when a policy lists it
     kept = {"Cache-Control": "no-cache", "If-None-Match": '"abc"', "If-Modified-Since": "Sat, 1 Jan 2000 00:00:00 GMT",
             "Range": "bytes=0-1", "Pragma": "no-cache", "Max-Forwards": "3",
             "From": "a@b.test", "Warning": "199 - x", "Date": "Sat, 01 Jan 2000 00:00:00 GMT"}

@@ -69,7 +69,7 @@ def forwarded_viewer_headers(seen: dict) -> set[str]:
          {"origin", "access-control-request-method", "access-control-request-headers"}, None, ""),
         ("Managed-Elemental-MediaTailor-PersonalizedManifests", "api.example.test", VIEWER_HEADERS["User-Agent"],
          {"origin", "access-control-request-method", "access-control-request-headers"}, None, QUERY),
-        # Origin only where the policy lists it (issue 11: CloudFront removes it otherwise).
+        # Origin only where the policy lists it (CloudFront removes it otherwise).
         ("Managed-HostHeaderOnly", "app.test", "Amazon CloudFront", set(), None, ""),
         ("Managed-UserAgentRefererHeaders", "api.example.test", VIEWER_HEADERS["User-Agent"],
          {"referer"}, None, ""),

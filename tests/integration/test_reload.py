@@ -1,4 +1,4 @@
-"""Health and live reload (issue 6): atomic swap, in-flight requests finish on the old config, a bad edit
+"""Health and live reload: atomic swap, in-flight requests finish on the old config, a bad edit
 keeps the old one."""
 
 from __future__ import annotations

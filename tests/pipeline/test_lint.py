@@ -1,4 +1,4 @@
-"""`frontyard validate` warnings (issue 4's lint)."""
+"""`frontyard validate` warnings."""
 
 from __future__ import annotations
 

@@ -65,7 +65,7 @@ def parse_document(text: str, file: str) -> tuple[N | None, list[ConfigIssue]]:
         where = _loc(file, mark) if mark else None
         issues.append(ConfigIssue(Severity.ERROR, where, "", f"syntax: {exc.problem or exc}"))
         return None, issues
-    except (yaml.YAMLError, RecursionError) as exc:  # a control character; nesting too deep (issue 11)
+    except (yaml.YAMLError, RecursionError) as exc:  # a control character; nesting too deep
         issues.append(ConfigIssue(Severity.ERROR, Location(file, 0, 0), "", f"syntax: {str(exc).splitlines()[0]}"))
         return None, issues
     if node is None:
@@ -86,7 +86,7 @@ def parse_document(text: str, file: str) -> tuple[N | None, list[ConfigIssue]]:
             raise yaml.MarkedYAMLError(problem=f"cannot read {n.value!r}: {exc}", problem_mark=n.start_mark) from None
 
     def build(n: yaml.Node) -> N:
-        # Issue 11: an alias bomb is refused before it is built, an alias cycle is an error, not a recursion.
+        # An alias bomb is refused before it is built, an alias cycle is an error, not a recursion.
         nonlocal count
         count += 1
         if count > MAX_VALUES:
