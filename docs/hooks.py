@@ -36,6 +36,11 @@ def _anchor(path: str) -> str:
 def config_reference_markdown() -> str:
     """Every configuration key, section by section, from the tables the loader checks keys against."""
     out = [
+        "---",
+        "hide:",
+        "  - navigation",  # the tables need the width; the page's own contents stay on the right
+        "---",
+        "",
         "# Configuration reference",
         "",
         "Every key frontyard's YAML accepts, generated from the tables the configuration loader checks keys "
@@ -76,17 +81,17 @@ def _table_markdown(table: config_keys.Table) -> list[str]:
     has_aws = any(k.cloudfront or k.cloudformation or k.terraform for k in table.keys)
     head = "| key | type | default | meaning |"
     rule = "|---|---|---|---|"
-    if has_aws:
-        head += " CloudFront | CloudFormation | Terraform |"
-        rule += "---|---|---|"
+    if has_aws:  # one column, a name per line: three columns would not fit beside the meaning
+        head += " CloudFront / CloudFormation / Terraform |"
+        rule += "---|"
     out += [head, rule]
     for k in table.keys:
         meaning = k.doc + (f" *Not emulated: {k.ignored}.*" if k.ignored else "")
         row = (f"| `{k.name}` | {_cell(k.type)} | {_cell(k.default) if k.default is not None else '—'} | "
                f"{_cell(meaning)} |")
         if has_aws:
-            row += "".join(f" {('`' + _cell(v) + '`') if v else '—'} |"
-                           for v in (k.cloudfront, k.cloudformation, k.terraform))
+            names = (("`" + _cell(v) + "`") if v else "—" for v in (k.cloudfront, k.cloudformation, k.terraform))
+            row += f" {'<br>'.join(names)} |"
         out.append(row)
     return [*out, ""]
 

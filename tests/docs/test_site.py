@@ -97,6 +97,15 @@ async def test_configuration_reference_shows_each_key_with_its_cloudfront_names(
     assert await row.first.is_visible()
     text = await row.first.inner_text()
     assert "allow-all" in text and "ViewerProtocolPolicy" in text and "viewer_protocol_policy" in text
+    # A person reads the key on one line, and sees every column of its row.
+    key = await row.first.locator("td:first-child code").bounding_box()
+    line = await page.evaluate("parseFloat(getComputedStyle(document.querySelector('article td code')).lineHeight)"
+                               " || 20")  # type: ignore[attr-defined]
+    assert key is not None and key["height"] < 2 * line, key
+    last = await row.first.locator("td").last.bounding_box()
+    toc = await page.locator("nav.md-nav--secondary").first.bounding_box()  # type: ignore[attr-defined]
+    right = toc["x"] if toc is not None and toc["width"] > 0 else 1400
+    assert last is not None and last["x"] + last["width"] <= right, (last, toc)
     ignored = page.locator("tr", has=page.locator("td:first-child code", has_text="web_acl_id"))  # type: ignore
     assert "Not emulated: AWS WAF is not emulated" in await ignored.first.inner_text()
     await shot(page, "configuration-reference")
