@@ -12,8 +12,9 @@ import aiohttp
 
 from emulator.assembly import load_config
 from emulator.config.model import Listen
+from emulator.serve.admin import AdminServer
 from emulator.serve.app import Emulator
-from emulator.serve.server import AdminServer, EdgeServer
+from emulator.serve.server import EdgeServer
 
 FUNCTION = """\
 function handler(event) {

@@ -19,7 +19,7 @@ from multidict import CIMultiDict
 from emulator.cache.invalidation import invalidate
 from emulator.clock import FakeClock
 from emulator.config.model import Listen
-from emulator.serve.server import AdminServer
+from emulator.serve.admin import AdminServer
 from tests.helpers import Edge, refused_port, run_edge, serve_app
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
