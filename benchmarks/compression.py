@@ -73,8 +73,16 @@ def bench_compression(n: int) -> None:
 
 def bench_policy(n: int) -> None:
     managed = {p.name: p for p in RESPONSE_HEADERS_POLICIES}["Managed-CORS-with-preflight-and-SecurityHeadersPolicy"]
-    policy = replace(managed, cors=CorsConfig(("https://app.test", "*.example.org"), ("GET", "POST"), ("X-Token",)),
-                     custom=(PolicyHeader("Cache-Control", "no-store", True),), remove=("X-Powered-By", "Server"))
+    policy = replace(
+        managed,
+        cors=CorsConfig(
+            allow_origins=("https://app.test", "*.example.org"),
+            allow_methods=("GET", "POST"),
+            allow_headers=("X-Token",),
+        ),
+        custom=(PolicyHeader(name="Cache-Control", value="no-store", override=True),),
+        remove=("X-Powered-By", "Server"),
+    )
     request = ViewerRequest("GET", "/", "", freeze([("Origin", "https://a.example.org")]), Scheme.HTTPS, "1.1",
                             "127.0.0.1", 1)
     headers = freeze([("Content-Type", "application/json"), ("Content-Length", "120"), ("Server", "nginx"),

@@ -36,7 +36,7 @@ distribution:
 
 async def cpu_per_request(path: Path, history: int, requests: int) -> tuple[float, EdgeServer]:
     config = load_config(path)
-    port0 = Listen("127.0.0.1", 0)
+    port0 = Listen(host="127.0.0.1", port=0)
     config = replace(config, emulator=replace(config.emulator, http=port0, https=None, access_log=False,
                                               history=history))
     async with Emulator(config) as emulator:

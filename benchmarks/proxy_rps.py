@@ -43,7 +43,7 @@ def run_origin() -> None:
     from emulator.origins.mocks.echo import make_app
 
     async def main() -> None:
-        runner = web.AppRunner(make_app(MockSpec("echo")), access_log=None)
+        runner = web.AppRunner(make_app(MockSpec(type="echo")), access_log=None)
         await runner.setup()
         await web.TCPSite(runner, "127.0.0.1", 0).start()
         print(runner.addresses[0][1], flush=True)

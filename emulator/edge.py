@@ -89,7 +89,7 @@ class Edge:
 
     async def serve(self, *, https: bool = True, admin: bool = True) -> None:
         """Also listen on loopback port 0 (HTTP, HTTPS with the local CA, and the inspector)."""
-        port0 = Listen("127.0.0.1", 0)
+        port0 = Listen(host="127.0.0.1", port=0)
         self.server = EdgeServer(self.emulator)
         plain, secure = await self.server.start(port0, port0 if https else None)
         self.url = f"http://{plain[0]}:{plain[1]}"

@@ -76,8 +76,8 @@ async def run_edge(tmp_path: Path, yaml_text: str, *, name: str = "frontyard.yam
 @asynccontextmanager
 async def run_config(config: Config, *, clock: Clock | None = None) -> AsyncIterator[Edge]:
     """Serve a loaded Config: HTTP and HTTPS on free loopback ports, and a client session for it."""
-    config = replace(config, emulator=replace(config.emulator, http=Listen("127.0.0.1", 0),
-                                              https=Listen("127.0.0.1", 0)))
+    config = replace(config, emulator=replace(config.emulator, http=Listen(host="127.0.0.1", port=0),
+                                              https=Listen(host="127.0.0.1", port=0)))
     async with Emulator(config, clock=clock) as emulator:
         server = EdgeServer(emulator)
         (host, port), secure = await server.start(config.emulator.http, config.emulator.https)

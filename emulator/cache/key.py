@@ -52,8 +52,8 @@ class KeySpec:
 def compile_key_spec(behavior: CacheBehavior) -> KeySpec:
     legacy = behavior.forwarded_values
     if legacy is not None:
-        query = ItemSet(ItemBehavior.ALL if legacy.query_string else ItemBehavior.NONE)
-        return KeySpec(ItemSet(ItemBehavior.WHITELIST, tuple(h for h in legacy.headers if h != "*")),
+        query = ItemSet(behavior=ItemBehavior.ALL if legacy.query_string else ItemBehavior.NONE)
+        return KeySpec(ItemSet(behavior=ItemBehavior.WHITELIST, items=tuple(h for h in legacy.headers if h != "*")),
                        legacy.cookies, query, legacy.min_ttl, legacy.default_ttl, legacy.max_ttl,
                        gzip=behavior.compress, query_keys=legacy.query_string_cache_keys if legacy.query_string
                        else (), all_headers="*" in legacy.headers, source="legacy forwarded_values")

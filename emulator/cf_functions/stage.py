@@ -128,8 +128,12 @@ async def run_viewer_request(runner: FunctionRunner, fn: FunctionConfig, request
     change = outcome.origin_change
     group = secondary_host = None
     if isinstance(change, CreateRequestOriginGroup):
-        group = OriginGroup("function-origin-group", change.primary.origin_id, change.secondary.origin_id,
-                            change.failover_status_codes)
+        group = OriginGroup(
+            id="function-origin-group",
+            primary=change.primary.origin_id,
+            secondary=change.secondary.origin_id,
+            status_codes=change.failover_status_codes,
+        )
         secondary_host = change.secondary.overrides.host_header
     return RequestChange(changed, uri, new_origin, host, change is not None, group, secondary_host)
 

@@ -71,7 +71,7 @@ def _overrides(args: argparse.Namespace) -> Callable[[Config], Config]:
     def move(listen: Listen | None, port: int | None) -> Listen | None:
         if listen is None:
             return None
-        return Listen(args.host or listen.host, listen.port if port is None else port)
+        return Listen(host=args.host or listen.host, port=listen.port if port is None else port)
 
     def adjust(config: Config) -> Config:
         e = config.emulator

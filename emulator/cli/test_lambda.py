@@ -75,8 +75,15 @@ def _function(args: argparse.Namespace) -> LambdaFunctionConfig:
     if interpreter.executable is None:
         raise UsageError(f"no local interpreter for {runtime}: {interpreter.install_hint}")
     code_dir = path if path.is_dir() else path.parent
-    return LambdaFunctionConfig(code_dir.name, runtime, code_dir, handler, source or code_dir,
-                                interpreter.executable, args.timeout)
+    return LambdaFunctionConfig(
+        name=code_dir.name,
+        runtime=runtime,
+        code_dir=code_dir,
+        handler=handler,
+        module_path=source or code_dir,
+        interpreter=interpreter.executable,
+        timeout=args.timeout,
+    )
 
 
 def validate(event: dict[str, Any], result: Any) -> str:

@@ -106,8 +106,15 @@ class _Loader:
         settings = load_settings(self.r, top.section("emulator"))
         check_signer_accounts(self.r, distributions, settings.key_pairs)
         warnings = tuple(i for i in self.r.issues if i.severity is Severity.WARNING)
-        return Config(self.r.smap.file, tuple(distributions), tuple(functions), settings, warnings, key_groups,
-                      tuple(lambdas))
+        return Config(
+            file=self.r.smap.file,
+            distributions=tuple(distributions),
+            functions=tuple(functions),
+            emulator=settings,
+            warnings=warnings,
+            key_groups=key_groups,
+            lambda_functions=tuple(lambdas),
+        )
 
     # -- distribution ---------------------------------------------------------------------------------
     def distribution(self, path: TreePath, raw: object, functions: set[str], index: int) -> Distribution | None:
@@ -142,8 +149,19 @@ class _Loader:
         errors = self.error_responses(s)
         if default is None:
             return None
-        return Distribution(dist_id, domain, tuple(origins), default, tuple(behaviors), tuple(aliases), root,
-                            tuple(errors), s.location, tuple(groups), load_geo_restriction(self.r, s))
+        return Distribution(
+            id=dist_id,
+            domain_name=domain,
+            origins=tuple(origins),
+            default_cache_behavior=default,
+            cache_behaviors=tuple(behaviors),
+            aliases=tuple(aliases),
+            default_root_object=root,
+            custom_error_responses=tuple(errors),
+            location=s.location,
+            origin_groups=tuple(groups),
+            geo_restriction=load_geo_restriction(self.r, s),
+        )
 
     def check_patterns(self, s: Section, behaviors: list[CacheBehavior]) -> None:
         seen: dict[str, int] = {}
@@ -210,8 +228,23 @@ class _Loader:
         mock = load_mock(self.r, s, domain or "")
         if origin_id is None or domain is None:
             return None
-        return Origin(origin_id, domain.lower(), s.location, origin_path, tuple(headers), attempts, timeout,
-                      policy, http_port, https_port, read_timeout, keepalive, tuple(ssl), is_s3, mock)
+        return Origin(
+            id=origin_id,
+            domain_name=domain.lower(),
+            location=s.location,
+            origin_path=origin_path,
+            custom_headers=tuple(headers),
+            connection_attempts=attempts,
+            connection_timeout=timeout,
+            protocol_policy=policy,
+            http_port=http_port,
+            https_port=https_port,
+            read_timeout=read_timeout,
+            keepalive_timeout=keepalive,
+            ssl_protocols=tuple(ssl),
+            is_s3=is_s3,
+            mock=mock,
+        )
 
     def custom_headers(self, s: Section) -> list[tuple[str, str]]:
         raw = s.data.get("custom_headers")
@@ -268,9 +301,25 @@ class _Loader:
         lambdas = load_lambda_associations(self.r, s, self.lambdas, self.lambda_names, associations)
         if pattern is None or target is None or vpp is None:
             return None
-        return CacheBehavior(pattern, target, s.location, is_default, vpp, allowed, cached,
-                             s.bool("compress", False), None if legacy else cache_policy, orp, legacy, rhp,
-                             tuple(associations), key_groups, signers, headers_policy, tuple(lambdas))
+        return CacheBehavior(
+            path_pattern=pattern,
+            target_origin_id=target,
+            location=s.location,
+            is_default=is_default,
+            viewer_protocol_policy=vpp,
+            allowed_methods=allowed,
+            cached_methods=cached,
+            compress=s.bool("compress", False),
+            cache_policy=None if legacy else cache_policy,
+            origin_request_policy=orp,
+            forwarded_values=legacy,
+            response_headers_policy=rhp,
+            function_associations=tuple(associations),
+            trusted_key_groups=key_groups,
+            trusted_signers=signers,
+            headers_policy=headers_policy,
+            lambda_function_associations=tuple(lambdas),
+        )
 
     def method_set(self, s: Section, key: str, choices: tuple[frozenset[str], ...]) -> frozenset[str]:
         methods = s.strs(key)
@@ -298,7 +347,7 @@ class _Loader:
             if name not in functions:
                 self.r.error(a.at(event.value), f"no function named '{name}'",
                              f"one of the names under 'functions': {', '.join(sorted(functions)) or '(none)'}")
-            out.append(FunctionAssociation(event, name))
+            out.append(FunctionAssociation(event_type=event, function_name=name))
         return out
 
     def error_responses(self, s: Section) -> list[CustomErrorResponse]:
@@ -328,7 +377,15 @@ class _Loader:
             if page is not None and not page.startswith("/"):
                 self.r.error(e.at("response_page_path"), f"'{page}' must start with '/'", "like /errors/404.html")
             ttl = e.int("error_caching_min_ttl", 10, 0, 31536000)
-            out.append(CustomErrorResponse(code, page, response_code, ttl, e.location))
+            out.append(
+                CustomErrorResponse(
+                    error_code=code,
+                    response_page_path=page,
+                    response_code=response_code,
+                    error_caching_min_ttl=ttl,
+                    location=e.location,
+                )
+            )
         return out
 
     def check_hosts(self, distributions: list[Distribution]) -> None:

@@ -89,9 +89,9 @@ class Forwarding:
 def compile_forwarding(behavior: CacheBehavior) -> Forwarding:
     legacy = behavior.forwarded_values
     if legacy is not None:
-        headers = ItemSet(ItemBehavior.ALL_VIEWER) if "*" in legacy.headers else \
-            ItemSet(ItemBehavior.WHITELIST, legacy.headers)
-        query = ItemSet(ItemBehavior.ALL if legacy.query_string else ItemBehavior.NONE)
+        headers = ItemSet(behavior=ItemBehavior.ALL_VIEWER) if "*" in legacy.headers else \
+            ItemSet(behavior=ItemBehavior.WHITELIST, items=legacy.headers)
+        query = ItemSet(behavior=ItemBehavior.ALL if legacy.query_string else ItemBehavior.NONE)
         wanted = [h for h in legacy.headers if h in _CLOUDFRONT]
         return Forwarding((headers,), _canonical(wanted), (legacy.cookies,), (query,), legacy_other_headers=True,
                           gzip=True, source="legacy forwarded_values")

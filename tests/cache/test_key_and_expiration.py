@@ -25,8 +25,15 @@ def policy(**kw: object) -> CachePolicy:
 
 
 def spec_of(p: CachePolicy | None = None, legacy: ForwardedValues | None = None, compress: bool = False) -> KeySpec:
-    return compile_key_spec(CacheBehavior("*", "o", cache_policy=None if legacy else p, forwarded_values=legacy,
-                                          compress=compress))
+    return compile_key_spec(
+        CacheBehavior(
+            path_pattern="*",
+            target_origin_id="o",
+            cache_policy=None if legacy else p,
+            forwarded_values=legacy,
+            compress=compress,
+        )
+    )
 
 
 def req(query: str = "", method: str = "GET", **headers: str) -> ViewerRequest:
@@ -51,27 +58,27 @@ def test_options_puts_the_method_in_the_key_and_head_shares_gets() -> None:
 
 
 @pytest.mark.parametrize(("query_strings", "query", "expected"), [
-    (ItemSet(B.ALL), "b=2&a=1", "b=2&a=1"),  # raw, in the viewer's order
-    (ItemSet(B.ALL), "a=1&b=2", "a=1&b=2"),
-    (ItemSet(B.WHITELIST, ("a",)), "b=2&a=1&A=3", "a=1"),  # names are case-sensitive
-    (ItemSet(B.ALL_EXCEPT, ("utm",)), "utm=x&page=2&q=Red", "page=2&q=Red"),  # values keep their case
-    (ItemSet(B.WHITELIST, ("*",)), "x=1&*=2", "*=2"),  # '*' in a list is a literal name
-    (ItemSet(B.NONE), "page=2", None),
+    (ItemSet(behavior=B.ALL), "b=2&a=1", "b=2&a=1"),  # raw, in the viewer's order
+    (ItemSet(behavior=B.ALL), "a=1&b=2", "a=1&b=2"),
+    (ItemSet(behavior=B.WHITELIST, items=("a",)), "b=2&a=1&A=3", "a=1"),  # names are case-sensitive
+    (ItemSet(behavior=B.ALL_EXCEPT, items=("utm",)), "utm=x&page=2&q=Red", "page=2&q=Red"),  # values keep their case
+    (ItemSet(behavior=B.WHITELIST, items=("*",)), "x=1&*=2", "*=2"),  # '*' in a list is a literal name
+    (ItemSet(behavior=B.NONE), "page=2", None),
 ])
 def test_query_strings_in_the_key(query_strings: ItemSet, query: str, expected: str | None) -> None:
     assert key(spec_of(policy(query_strings=query_strings)), req(query)).get("query") == expected
 
 
 def test_query_order_makes_two_entries() -> None:
-    spec = spec_of(policy(query_strings=ItemSet(B.ALL)))
+    spec = spec_of(policy(query_strings=ItemSet(behavior=B.ALL)))
     assert key(spec, req("color=red&size=large")) != key(spec, req("size=large&color=red"))
 
 
 @pytest.mark.parametrize(("cookies", "expected"), [
-    (ItemSet(B.ALL), {"cookie:a": "1", "cookie:B": "2", "cookie:b": "3"}),
-    (ItemSet(B.WHITELIST, ("b",)), {"cookie:b": "3"}),  # names are case-sensitive
-    (ItemSet(B.ALL_EXCEPT, ("a",)), {"cookie:B": "2", "cookie:b": "3"}),
-    (ItemSet(B.NONE), {}),
+    (ItemSet(behavior=B.ALL), {"cookie:a": "1", "cookie:B": "2", "cookie:b": "3"}),
+    (ItemSet(behavior=B.WHITELIST, items=("b",)), {"cookie:b": "3"}),  # names are case-sensitive
+    (ItemSet(behavior=B.ALL_EXCEPT, items=("a",)), {"cookie:B": "2", "cookie:b": "3"}),
+    (ItemSet(behavior=B.NONE), {}),
 ])
 def test_cookies_in_the_key(cookies: ItemSet, expected: dict[str, str]) -> None:
     got = key(spec_of(policy(cookies=cookies)), req(Cookie="b=3; a=1", cookie="B=2"))
@@ -79,19 +86,19 @@ def test_cookies_in_the_key(cookies: ItemSet, expected: dict[str, str]) -> None:
 
 
 def test_cookie_order_is_not_a_new_entry() -> None:
-    spec = spec_of(policy(cookies=ItemSet(B.ALL)))
+    spec = spec_of(policy(cookies=ItemSet(behavior=B.ALL)))
     assert key(spec, req(Cookie="a=1; b=2")) == key(spec, req(Cookie="b=2; a=1"))
 
 
 def test_header_names_are_case_insensitive_and_values_case_sensitive() -> None:
-    spec = spec_of(policy(headers=ItemSet(B.WHITELIST, ("x-tenant", "authorization"))))
+    spec = spec_of(policy(headers=ItemSet(behavior=B.WHITELIST, items=("x-tenant", "authorization"))))
     assert key(spec, req(**{"X-TENANT": "Acme"})) == key(spec, req(**{"x-tenant": "Acme"}))
     assert key(spec, req(**{"x-tenant": "acme"})) != key(spec, req(**{"x-tenant": "Acme"}))
     assert key(spec, req(Authorization="Bearer u1")) != key(spec, req(Authorization="Bearer u2"))
 
 
 def test_header_order_does_not_matter() -> None:
-    spec = spec_of(policy(headers=ItemSet(B.WHITELIST, ("a", "b"))))
+    spec = spec_of(policy(headers=ItemSet(behavior=B.WHITELIST, items=("a", "b"))))
     one = ViewerRequest("GET", "/p", "", freeze([("A", "1"), ("B", "2")]), Scheme.HTTP, "1.1", "::1", 1)
     two = ViewerRequest("GET", "/p", "", freeze([("B", "2"), ("A", "1")]), Scheme.HTTP, "1.1", "::1", 1)
     assert key(spec, one) == key(spec, two)
@@ -114,13 +121,13 @@ def test_accept_encoding_normalized_in_the_key(gzip: bool, brotli: bool, sent: s
 
 
 def test_accept_encoding_listed_as_a_header_is_an_ordinary_key_header() -> None:
-    spec = spec_of(policy(gzip=True, brotli=True, headers=ItemSet(B.WHITELIST, ("accept-encoding",))))
+    spec = spec_of(policy(gzip=True, brotli=True, headers=ItemSet(behavior=B.WHITELIST, items=("accept-encoding",))))
     got = key(spec, req(**{"Accept-Encoding": "gzip, br"}))
     assert got.get("header:accept-encoding") == "gzip, br" and "accept-encoding" not in got
 
 
 def test_cloudfront_headers_come_from_the_edge() -> None:
-    spec = spec_of(policy(headers=ItemSet(B.WHITELIST, ("cloudfront-viewer-country",))))
+    spec = spec_of(policy(headers=ItemSet(behavior=B.WHITELIST, items=("cloudfront-viewer-country",))))
     got = key(spec, req(**{"CloudFront-Viewer-Country": "FR"}), (("CloudFront-Viewer-Country", "US"),))
     assert got["header:cloudfront-viewer-country"] == "US"
 
@@ -131,7 +138,7 @@ def test_host_in_the_key_without_the_port() -> None:
 
 
 def test_legacy_forwarded_values_put_everything_forwarded_in_the_key() -> None:
-    legacy = ForwardedValues(query_string=True, cookies=ItemSet(B.WHITELIST, ("s*",), wildcards=True),
+    legacy = ForwardedValues(query_string=True, cookies=ItemSet(behavior=B.WHITELIST, items=("s*",), wildcards=True),
                              headers=("x-a",))
     got = key(spec_of(legacy=legacy), req("b=1&a=2", Cookie="session=9; other=1", **{"X-A": "v"}))
     assert got["query"] == "b=1&a=2" and got["cookie:session"] == "9" and "cookie:other" not in got

@@ -68,7 +68,7 @@ async def run_inspected(tmp_path: Path, yaml_text: str = CONFIG, *, history: int
     path = tmp_path / "frontyard.yaml"
     path.write_text(textwrap.dedent(yaml_text) % {"history": history})
     config = load_config(path)
-    loopback = Listen("127.0.0.1", 0)
+    loopback = Listen(host="127.0.0.1", port=0)
     config = replace(config, emulator=replace(config.emulator, http=loopback, https=None, admin=loopback,
                                               access_log=access_log))
     async with Emulator(config) as emulator:

@@ -280,7 +280,7 @@ async def test_invalidation_forces_a_miss(tmp_path: Path) -> None:
     async with serve_app(origin.app) as port, run_edge(tmp_path, config(port)) as edge:
         assert edge.server is not None
         admin = AdminServer(edge.server, lambda: {})
-        _, admin_port = await admin.start(Listen("127.0.0.1", 0))
+        _, admin_port = await admin.start(Listen(host="127.0.0.1", port=0))
         admin_url = f"http://127.0.0.1:{admin_port}"
         try:
             for path in ("/index.html", "/assets/a.js", "/assets/b.js", "/other"):
@@ -565,7 +565,7 @@ async def test_admin_cache_listing_reports_ttl_and_hits(tmp_path: Path) -> None:
     async with serve_app(origin.app) as port, run_edge(tmp_path, config(port), clock=clock) as edge:
         assert edge.server is not None
         admin = AdminServer(edge.server, lambda: {})
-        _, admin_port = await admin.start(Listen("127.0.0.1", 0))
+        _, admin_port = await admin.start(Listen(host="127.0.0.1", port=0))
         try:
             await get(edge, "/l")
             clock.advance(40)

@@ -49,7 +49,7 @@ async def watched(path: Path) -> AsyncIterator[tuple[str, Reloader]]:
     emulator = Emulator(load_config(path))
     await emulator.start()
     server = EdgeServer(emulator)
-    (host, port), _ = await server.start(Listen("127.0.0.1", 0))
+    (host, port), _ = await server.start(Listen(host="127.0.0.1", port=0))
     reloader = Reloader(server)
     watcher = asyncio.create_task(reloader.watch())
     try:
@@ -158,7 +158,7 @@ async def test_reload_reissues_the_https_certificate_and_closes_the_old_config(t
     old = Emulator(load_config(path))
     await old.start()
     server = EdgeServer(old)
-    _, secure = await server.start(Listen("127.0.0.1", 0), Listen("127.0.0.1", 0))
+    _, secure = await server.start(Listen(host="127.0.0.1", port=0), Listen(host="127.0.0.1", port=0))
     assert secure is not None and old.ca is not None
     reloader = Reloader(server)
     try:

@@ -32,8 +32,11 @@ def request(method: str, scheme: Scheme = Scheme.HTTP, version: str = "1.1") -> 
 ])
 def test_viewer_protocol_policy(policy: ViewerProtocolPolicy, method: str, scheme: Scheme, version: str,
                                 expected: int | None) -> None:
-    outcome = check_protocol(request(method, scheme, version), CacheBehavior("*", "o", viewer_protocol_policy=policy),
-                             443)
+    outcome = check_protocol(
+        request(method, scheme, version),
+        CacheBehavior(path_pattern="*", target_origin_id="o", viewer_protocol_policy=policy),
+        443,
+    )
     status = outcome.status if isinstance(outcome, Redirect | EdgeError) else None
     assert status == expected
     if isinstance(outcome, Redirect):

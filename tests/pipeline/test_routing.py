@@ -90,9 +90,15 @@ def test_normalize_path(raw: str, normalized: str) -> None:
 
 
 def _distribution(*patterns: str) -> Distribution:
-    origin = Origin("o", "o.example")
-    behaviors = tuple(CacheBehavior(p, "o") for p in patterns)
-    return Distribution("d", "d.cloudfront.net", (origin,), CacheBehavior("*", "o", is_default=True), behaviors)
+    origin = Origin(id="o", domain_name="o.example")
+    behaviors = tuple(CacheBehavior(path_pattern=p, target_origin_id="o") for p in patterns)
+    return Distribution(
+        id="d",
+        domain_name="d.cloudfront.net",
+        origins=(origin,),
+        default_cache_behavior=CacheBehavior(path_pattern="*", target_origin_id="o", is_default=True),
+        cache_behaviors=behaviors,
+    )
 
 
 @pytest.mark.parametrize(

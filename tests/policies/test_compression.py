@@ -16,7 +16,9 @@ from emulator.policies.compression import accepted_encoding, compress, decide, e
 from emulator.policies.forwarding import compile_forwarding
 
 POLICY = {p.name: p for p in CACHE_POLICIES}
-BEHAVIOR = CacheBehavior("*", "app", compress=True, cache_policy=POLICY["Managed-CachingOptimized"])
+BEHAVIOR = CacheBehavior(
+    path_pattern="*", target_origin_id="app", compress=True, cache_policy=POLICY["Managed-CachingOptimized"]
+)
 JS = {"Content-Type": "application/javascript; charset=utf-8", "Content-Length": "5000"}
 
 
@@ -33,39 +35,66 @@ def verdict(behavior: CacheBehavior = BEHAVIOR, request: ViewerRequest | None = 
                   freeze(list(merged.items()))).encoding
 
 
-@pytest.mark.parametrize(("case", "kwargs", "expected"), [
-    ("br preferred over gzip", {}, "br"),
-    ("gzip only", {"request": viewer("gzip")}, "gzip"),
-    ("br with q=0 refused", {"request": viewer("br;q=0, gzip")}, "gzip"),
-    ("no Accept-Encoding", {"request": viewer(None)}, None),
-    ("deflate only", {"request": viewer("deflate")}, None),
-    ("HTTP/1.0 viewer", {"request": viewer("gzip, br", "1.0")}, None),
-    ("already encoded", {"Content_Encoding": "gzip"}, None),
-    ("any Content-Encoding, even identity", {"Content_Encoding": "identity"}, None),
-    ("status 403 compressed", {"status": 403}, "br"),
-    ("status 404 compressed", {"status": 404}, "br"),
-    ("status 206 not", {"status": 206}, None),
-    ("status 500 not", {"status": 500}, None),
-    ("image/png not a listed type", {"Content_Type": "image/png"}, None),
-    ("no Content-Type", {"Content_Type": "-"}, None),
-    ("text/html listed", {"Content_Type": "text/html"}, "br"),
-    ("font/woff2 not listed", {"Content_Type": "font/woff2"}, None),
-    ("999 bytes too small", {"Content_Length": "999"}, None),
-    ("1,000 bytes is the minimum", {"Content_Length": "1000"}, "br"),
-    ("10,000,000 bytes is the maximum", {"Content_Length": "10000000"}, "br"),
-    ("10,000,001 bytes too big", {"Content_Length": "10000001"}, None),
-    ("no Content-Length", {"Content_Length": "-"}, None),
-    ("invalid Content-Length", {"Content_Length": "12ab"}, None),
-    ("compress off", {"behavior": replace(BEHAVIOR, compress=False)}, None),
-    ("policy without gzip/br", {"behavior": replace(
-        BEHAVIOR, cache_policy=POLICY["Managed-CachingOptimizedForUncompressedObjects"])}, None),
-    ("Accept-Encoding listed in the cache policy", {"behavior": replace(BEHAVIOR, cache_policy=replace(
-        POLICY["Managed-CachingOptimized"], headers=ItemSet(ItemBehavior.WHITELIST, ("accept-encoding",))))}, None),
-    ("legacy settings: gzip only (Brotli needs a cache policy)", {"behavior": replace(
-        BEHAVIOR, cache_policy=None, forwarded_values=ForwardedValues())}, "gzip"),
-    ("legacy settings forwarding Accept-Encoding", {"behavior": replace(
-        BEHAVIOR, cache_policy=None, forwarded_values=ForwardedValues(headers=("accept-encoding",)))}, None),
-])
+@pytest.mark.parametrize(
+    ("case", "kwargs", "expected"),
+    [
+        ("br preferred over gzip", {}, "br"),
+        ("gzip only", {"request": viewer("gzip")}, "gzip"),
+        ("br with q=0 refused", {"request": viewer("br;q=0, gzip")}, "gzip"),
+        ("no Accept-Encoding", {"request": viewer(None)}, None),
+        ("deflate only", {"request": viewer("deflate")}, None),
+        ("HTTP/1.0 viewer", {"request": viewer("gzip, br", "1.0")}, None),
+        ("already encoded", {"Content_Encoding": "gzip"}, None),
+        ("any Content-Encoding, even identity", {"Content_Encoding": "identity"}, None),
+        ("status 403 compressed", {"status": 403}, "br"),
+        ("status 404 compressed", {"status": 404}, "br"),
+        ("status 206 not", {"status": 206}, None),
+        ("status 500 not", {"status": 500}, None),
+        ("image/png not a listed type", {"Content_Type": "image/png"}, None),
+        ("no Content-Type", {"Content_Type": "-"}, None),
+        ("text/html listed", {"Content_Type": "text/html"}, "br"),
+        ("font/woff2 not listed", {"Content_Type": "font/woff2"}, None),
+        ("999 bytes too small", {"Content_Length": "999"}, None),
+        ("1,000 bytes is the minimum", {"Content_Length": "1000"}, "br"),
+        ("10,000,000 bytes is the maximum", {"Content_Length": "10000000"}, "br"),
+        ("10,000,001 bytes too big", {"Content_Length": "10000001"}, None),
+        ("no Content-Length", {"Content_Length": "-"}, None),
+        ("invalid Content-Length", {"Content_Length": "12ab"}, None),
+        ("compress off", {"behavior": replace(BEHAVIOR, compress=False)}, None),
+        (
+            "policy without gzip/br",
+            {"behavior": replace(BEHAVIOR, cache_policy=POLICY["Managed-CachingOptimizedForUncompressedObjects"])},
+            None,
+        ),
+        (
+            "Accept-Encoding listed in the cache policy",
+            {
+                "behavior": replace(
+                    BEHAVIOR,
+                    cache_policy=replace(
+                        POLICY["Managed-CachingOptimized"],
+                        headers=ItemSet(behavior=ItemBehavior.WHITELIST, items=("accept-encoding",)),
+                    ),
+                )
+            },
+            None,
+        ),
+        (
+            "legacy settings: gzip only (Brotli needs a cache policy)",
+            {"behavior": replace(BEHAVIOR, cache_policy=None, forwarded_values=ForwardedValues())},
+            "gzip",
+        ),
+        (
+            "legacy settings forwarding Accept-Encoding",
+            {
+                "behavior": replace(
+                    BEHAVIOR, cache_policy=None, forwarded_values=ForwardedValues(headers=("accept-encoding",))
+                )
+            },
+            None,
+        ),
+    ],
+)
 def test_when_cloudfront_compresses(case: str, kwargs: dict, expected: str | None) -> None:
     assert verdict(**kwargs) == expected, case
 

@@ -22,9 +22,16 @@ def build(headers: dict[str, str] | list[tuple[str, str]], *, method: str = "GET
     items = list(headers.items()) if isinstance(headers, dict) else headers
     request = ViewerRequest(method, "/p", query, freeze([("Host", "app.test:8080"), *items]), Scheme.HTTP, "1.1",
                             "192.0.2.9", 5555)
-    behavior = CacheBehavior("*", "o", is_default=True, allowed_methods=METHOD_SETS[2], cached_methods=cached,
-                             cache_policy=cache, origin_request_policy=orp)
-    origin = origin or Origin("o", "origin.test")
+    behavior = CacheBehavior(
+        path_pattern="*",
+        target_origin_id="o",
+        is_default=True,
+        allowed_methods=METHOD_SETS[2],
+        cached_methods=cached,
+        cache_policy=cache,
+        origin_request_policy=orp,
+    )
+    origin = origin or Origin(id="o", domain_name="origin.test")
     built, _ = build_origin_request(request, "/p", behavior, origin, EmulatorSettings(), Target("127.0.0.1", 1),
                                     "id==", compile_forwarding(behavior))
     return built
@@ -71,31 +78,38 @@ def test_accept_encoding(value: str | None, gzip: bool, br: bool, expected: str 
 
 
 @pytest.mark.parametrize(("query_strings", "query", "expected"), [
-    (ItemSet(ItemBehavior.NONE), "b=2&a=1", ""),
-    (ItemSet(ItemBehavior.ALL), "b=2&a=1&b=3", "b=2&a=1&b=3"),  # raw, in order, repeats kept
-    (ItemSet(ItemBehavior.WHITELIST, ("a",)), "b=2&a=1&a=3", "a=1&a=3"),
-    (ItemSet(ItemBehavior.ALL_EXCEPT, ("utm_source",)), "utm_source=x&q=%20y", "q=%20y"),
-    (ItemSet(ItemBehavior.WHITELIST, ("A",)), "a=1", ""),  # names are case-sensitive
+    (ItemSet(behavior=ItemBehavior.NONE), "b=2&a=1", ""),
+    (ItemSet(behavior=ItemBehavior.ALL), "b=2&a=1&b=3", "b=2&a=1&b=3"),  # raw, in order, repeats kept
+    (ItemSet(behavior=ItemBehavior.WHITELIST, items=("a",)), "b=2&a=1&a=3", "a=1&a=3"),
+    (ItemSet(behavior=ItemBehavior.ALL_EXCEPT, items=("utm_source",)), "utm_source=x&q=%20y", "q=%20y"),
+    (ItemSet(behavior=ItemBehavior.WHITELIST, items=("A",)), "a=1", ""),  # names are case-sensitive
 ])
 def test_query_strings(query_strings: ItemSet, query: str, expected: str) -> None:
-    policy = CachePolicy("p", "id", 0, 0, 0, query_strings=query_strings)
+    policy = CachePolicy(name="p", id="id", min_ttl=0, default_ttl=0, max_ttl=0, query_strings=query_strings)
     assert build({}, query=query, cache=policy).query == expected
 
 
 @pytest.mark.parametrize(("cookies", "expected"), [
-    (ItemSet(ItemBehavior.NONE), None),
-    (ItemSet(ItemBehavior.ALL), "a=1; b=2; z=3"),  # sorted by name
-    (ItemSet(ItemBehavior.WHITELIST, ("z",)), "z=3"),
-    (ItemSet(ItemBehavior.ALL_EXCEPT, ("a",)), "b=2; z=3"),
+    (ItemSet(behavior=ItemBehavior.NONE), None),
+    (ItemSet(behavior=ItemBehavior.ALL), "a=1; b=2; z=3"),  # sorted by name
+    (ItemSet(behavior=ItemBehavior.WHITELIST, items=("z",)), "z=3"),
+    (ItemSet(behavior=ItemBehavior.ALL_EXCEPT, items=("a",)), "b=2; z=3"),
 ])
 def test_cookies(cookies: ItemSet, expected: str | None) -> None:
-    policy = CachePolicy("p", "id", 0, 0, 0, cookies=cookies)
+    policy = CachePolicy(name="p", id="id", min_ttl=0, default_ttl=0, max_ttl=0, cookies=cookies)
     assert build([("Cookie", "z=3; a=1"), ("Cookie", "b=2")], cache=policy).headers.get("Cookie") == expected
 
 
 def test_cache_key_and_origin_request_policy_union() -> None:
-    cache = CachePolicy("c", "c", 0, 0, 0, headers=ItemSet(ItemBehavior.WHITELIST, ("x-key",)))
-    orp = OriginRequestPolicy("o", "o", headers=ItemSet(ItemBehavior.WHITELIST, ("x-orp",)))
+    cache = CachePolicy(
+        name="c",
+        id="c",
+        min_ttl=0,
+        default_ttl=0,
+        max_ttl=0,
+        headers=ItemSet(behavior=ItemBehavior.WHITELIST, items=("x-key",)),
+    )
+    orp = OriginRequestPolicy(name="o", id="o", headers=ItemSet(behavior=ItemBehavior.WHITELIST, items=("x-orp",)))
     built = build({"X-Key": "1", "X-Orp": "2", "X-Other": "3"}, cache=cache, orp=orp)
     assert (built.headers.get("X-Key"), built.headers.get("X-Orp"), built.headers.get("X-Other")) == ("1", "2", None)
 
@@ -112,6 +126,6 @@ def test_always_added_and_replaced() -> None:
 
 
 def test_origin_path_and_custom_headers() -> None:
-    origin = Origin("o", "origin.test", origin_path="/v1", custom_headers=(("X-Secret", "s"),))
+    origin = Origin(id="o", domain_name="origin.test", origin_path="/v1", custom_headers=(("X-Secret", "s"),))
     built = build({"X-Secret": "forged"}, origin=origin, orp=ORPS["Managed-AllViewer"])
     assert built.path == "/v1/p" and built.headers.getall("X-Secret") == ["s"]

@@ -70,7 +70,15 @@ def test_what_is_a_preflight(method: str, headers: dict[str, str], preflight: bo
     assert is_preflight(req) is preflight
 
 
-CORS = CorsConfig(("https://app.test",), ("GET", "PUT"), ("X-Token",), True, ("X-Id",), 300, origin_override=False)
+CORS = CorsConfig(
+    allow_origins=("https://app.test",),
+    allow_methods=("GET", "PUT"),
+    allow_headers=("X-Token",),
+    allow_credentials=True,
+    expose_headers=("X-Id",),
+    max_age=300,
+    origin_override=False,
+)
 
 
 @pytest.mark.parametrize(("req", "origin", "expected"), [
@@ -92,11 +100,13 @@ CORS = CorsConfig(("https://app.test",), ("GET", "PUT"), ("X-Token",), True, ("X
      {"Access-Control-Allow-Methods": "GET"}),
 ])
 def test_cors_headers(req: ViewerRequest, origin: dict[str, str], expected: dict[str, str]) -> None:
-    assert run(ResponseHeadersPolicy("p", "id", CORS), req, origin) == expected
+    assert run(ResponseHeadersPolicy(name="p", id="id", cors=CORS), req, origin) == expected
 
 
 def test_cors_origin_override_replaces_the_origins_values() -> None:
-    policy = ResponseHeadersPolicy("p", "id", CorsConfig(("*",), (), origin_override=True))
+    policy = ResponseHeadersPolicy(
+        name="p", id="id", cors=CorsConfig(allow_origins=("*",), allow_methods=(), origin_override=True)
+    )
     got = run(policy, request(Origin="https://x.test"), {"Access-Control-Allow-Origin": "https://x.test"})
     assert got == {"Access-Control-Allow-Origin": "*"}
 
@@ -109,13 +119,19 @@ def test_cors_origin_override_replaces_the_origins_values() -> None:
 ])
 def test_security_and_custom_header_override(override: bool, origin: dict[str, str], expected: str) -> None:
     for field in ("security", "custom"):
-        policy = ResponseHeadersPolicy("p", "id", **{field: (PolicyHeader("X-Frame-Options", "DENY", override),)})
+        policy = ResponseHeadersPolicy(
+            name="p", id="id", **{field: (PolicyHeader(name="X-Frame-Options", value="DENY", override=override),)}
+        )
         assert run(policy, request(), origin)["X-Frame-Options"] == expected
 
 
 def test_remove_runs_first_then_additions_and_server_date_come_back() -> None:
-    policy = ResponseHeadersPolicy("p", "id", custom=(PolicyHeader("X-Powered-By", "edge", False),),
-                                   remove=("X-Powered-By", "Server", "Date", "X-Absent"))
+    policy = ResponseHeadersPolicy(
+        name="p",
+        id="id",
+        custom=(PolicyHeader(name="X-Powered-By", value="edge", override=False),),
+        remove=("X-Powered-By", "Server", "Date", "X-Absent"),
+    )
     got = run(policy, request(), {"X-Powered-By": "php", "Server": "nginx", "Date": "yesterday", "X-Keep": "1"})
     assert got["X-Powered-By"] == "edge"  # removed, then the policy's own added
     assert got["Server"] == "CloudFront"
@@ -139,7 +155,7 @@ def test_managed_policies_match_aws_tables() -> None:
     assert both["Access-Control-Allow-Origin"] == "*" and both["X-Frame-Options"] == "SAMEORIGIN"
 
 
-TIMING = ResponseHeadersPolicy("t", "id", server_timing=ServerTiming(True, 25.0))
+TIMING = ResponseHeadersPolicy(name="t", id="id", server_timing=ServerTiming(enabled=True, sampling_rate=25.0))
 
 
 @pytest.mark.parametrize(("sample", "pragma", "sent"), [

@@ -223,8 +223,8 @@ def test_the_xml_body_is_cloudfronts_byte_for_byte() -> None:
 def test_the_cache_key_view_of_a_restricted_request() -> None:
     from emulator.config.model import CacheBehavior
 
-    restricted = CacheBehavior("/storage/*", "files", trusted_key_groups=("storage",))
-    public = CacheBehavior("/public/*", "files")
+    restricted = CacheBehavior(path_pattern="/storage/*", target_origin_id="files", trusted_key_groups=("storage",))
+    public = CacheBehavior(path_pattern="/public/*", target_origin_id="files")
     req = request(canned(url=URL + "?v=2"), cookies="a=1; CloudFront-Policy=p; CloudFront-Signature=s; b=2")
     seen = for_cache_key(req, restricted)
     assert seen.query == "v=2"

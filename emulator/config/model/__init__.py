@@ -52,7 +52,7 @@ class CertificateKind(StrEnum):
     UNTRUSTED = "untrusted"  # issued by a CA nobody trusts
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MockTLS:
     """An HTTPS mock origin's certificate: which names, and valid or broken on purpose."""
 
@@ -61,7 +61,7 @@ class MockTLS:
     max_version: str | None = None  # "TLSv1.2" to reproduce a protocol mismatch
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MockSpec:
     """A built-in mock origin: a real aiohttp server the emulator starts on a loopback port."""
 
@@ -74,7 +74,7 @@ class MockSpec:
         return dict(self.options).get(name, default)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Origin:
     id: str
     domain_name: str
@@ -93,13 +93,13 @@ class Origin:
     mock: MockSpec | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class FunctionAssociation:
     event_type: EventType
     function_name: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class CacheBehavior:
     path_pattern: str  # "*" for the default behavior
     target_origin_id: str
@@ -132,7 +132,7 @@ class CacheBehavior:
         return "default (*)" if self.is_default else self.path_pattern
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class CustomErrorResponse:
     error_code: int
     response_page_path: str | None = None
@@ -141,7 +141,7 @@ class CustomErrorResponse:
     location: Location | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Distribution:
     id: str
     domain_name: str  # the distribution's own name, like d111111abcdef8.cloudfront.net
@@ -170,7 +170,7 @@ class Distribution:
         return (*self.cache_behaviors, self.default_cache_behavior)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class KeyGroup:
     """A CloudFront key group: the public keys a behavior trusting it verifies signatures with."""
 
@@ -179,7 +179,7 @@ class KeyGroup:
     location: Location | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class FunctionConfig:
     name: str
     runtime: str
@@ -189,7 +189,7 @@ class FunctionConfig:
     location: Location | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Listen:
     host: str
     port: int
@@ -198,7 +198,7 @@ class Listen:
         return f"[{self.host}]:{self.port}" if ":" in self.host else f"{self.host}:{self.port}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class CacheSettings:
     """`emulator.cache`: the edge cache kept in memory (one edge location's cache)."""
 
@@ -207,11 +207,11 @@ class CacheSettings:
     max_object_bytes: int = 16 * 2**20  # larger objects pass through uncached (never held whole in memory)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class EmulatorSettings:
-    http: Listen = Listen("127.0.0.1", 8080)
-    https: Listen | None = Listen("127.0.0.1", 8443)
-    admin: Listen | None = Listen("127.0.0.1", 9901)  # /_frontyard/health, apart from every distribution
+    http: Listen = Listen(host="127.0.0.1", port=8080)
+    https: Listen | None = Listen(host="127.0.0.1", port=8443)
+    admin: Listen | None = Listen(host="127.0.0.1", port=9901)  # /_frontyard/health, apart from every distribution
     state_dir: Path | None = None  # where the local CA lives; None: $FRONTYARD_STATE_DIR or ~/.frontyard
     resolve: tuple[tuple[str, str, int | None], ...] = ()  # (name, host, port or None = origin's port)
     pop: str = "LCL50-C1"
@@ -237,7 +237,7 @@ class EmulatorSettings:
         return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Config:
     file: str
     distributions: tuple[Distribution, ...]
@@ -253,7 +253,7 @@ class Config:
     parameters: tuple[tuple[str, str], ...] = ()  # --parameter values (re-used on reload)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class OriginGroup:
     """Two origins and the statuses on which the primary's answer is replaced by the secondary's (AWS: "Optimize high
     availability with CloudFront origin failover")."""
@@ -265,7 +265,7 @@ class OriginGroup:
     location: Location | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class GeoRestriction:
     """restrictions.geo_restriction: whitelist (only these countries) or blacklist (all but these)."""
 
@@ -290,7 +290,7 @@ class LambdaEvent(StrEnum):
         return self in (LambdaEvent.VIEWER_REQUEST, LambdaEvent.ORIGIN_REQUEST)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class LambdaAssociation:
     event_type: LambdaEvent
     function_name: str
@@ -298,7 +298,7 @@ class LambdaAssociation:
     location: Location | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class LambdaFunctionConfig:
     name: str
     runtime: str  # nodejs20.x, python3.12, ...

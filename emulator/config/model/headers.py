@@ -28,7 +28,7 @@ def unremovable(name: str) -> bool:
     return low in UNREMOVABLE or low.startswith(UNREMOVABLE_PREFIXES)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class CorsConfig:
     allow_origins: tuple[str, ...]  # '*', 'https://app.example.com', '*.example.org', 'http://x.test:*'
     allow_methods: tuple[str, ...]  # expanded: ALL becomes every method
@@ -39,7 +39,7 @@ class CorsConfig:
     origin_override: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PolicyHeader:
     """One header a policy adds (a security header or a custom one), with its origin override."""
 
@@ -48,13 +48,13 @@ class PolicyHeader:
     override: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ServerTiming:
     enabled: bool = False
     sampling_rate: float = 0.0  # percent, 0-100; `Pragma: server-timing` asks for it on any request
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ResponseHeadersPolicy:
     name: str
     id: str
@@ -68,25 +68,46 @@ class ResponseHeadersPolicy:
 
 def _security(override_nosniff: bool = True) -> tuple[PolicyHeader, ...]:
     return (
-        PolicyHeader("Referrer-Policy", "strict-origin-when-cross-origin"),
-        PolicyHeader("Strict-Transport-Security", "max-age=31536000"),
-        PolicyHeader("X-Content-Type-Options", "nosniff", override=override_nosniff),
-        PolicyHeader("X-Frame-Options", "SAMEORIGIN"),
-        PolicyHeader("X-XSS-Protection", "1; mode=block"),
+        PolicyHeader(name="Referrer-Policy", value="strict-origin-when-cross-origin"),
+        PolicyHeader(name="Strict-Transport-Security", value="max-age=31536000"),
+        PolicyHeader(name="X-Content-Type-Options", value="nosniff", override=override_nosniff),
+        PolicyHeader(name="X-Frame-Options", value="SAMEORIGIN"),
+        PolicyHeader(name="X-XSS-Protection", value="1; mode=block"),
     )
 
 
-_SIMPLE = CorsConfig(("*",), ())
-_PREFLIGHT = CorsConfig(("*",), ("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"), expose_headers=("*",))
+_SIMPLE = CorsConfig(allow_origins=("*",), allow_methods=())
+_PREFLIGHT = CorsConfig(
+    allow_origins=("*",),
+    allow_methods=("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"),
+    expose_headers=("*",),
+)
 
 RESPONSE_HEADERS_POLICIES: tuple[ResponseHeadersPolicy, ...] = (
-    ResponseHeadersPolicy("Managed-SimpleCORS", "60669652-455b-4ae9-85a4-c4c02393f86c", _SIMPLE, managed=True),
-    ResponseHeadersPolicy("Managed-CORS-With-Preflight", "5cc3b908-e619-4b99-88e5-2cf7f45965bd", _PREFLIGHT,
-                          managed=True),
-    ResponseHeadersPolicy("Managed-SecurityHeadersPolicy", "67f7725c-6f97-4210-82d7-5512b31e9d03",
-                          security=_security(), managed=True),
-    ResponseHeadersPolicy("Managed-CORS-and-SecurityHeadersPolicy", "e61eb60c-9c35-4d20-a928-2b84e02af89c", _SIMPLE,
-                          _security(), managed=True),
-    ResponseHeadersPolicy("Managed-CORS-with-preflight-and-SecurityHeadersPolicy",
-                          "eaab4381-ed33-4a86-88ca-d9558dc6cd63", _PREFLIGHT, _security(), managed=True),
+    ResponseHeadersPolicy(
+        name="Managed-SimpleCORS", id="60669652-455b-4ae9-85a4-c4c02393f86c", cors=_SIMPLE, managed=True
+    ),
+    ResponseHeadersPolicy(
+        name="Managed-CORS-With-Preflight", id="5cc3b908-e619-4b99-88e5-2cf7f45965bd", cors=_PREFLIGHT, managed=True
+    ),
+    ResponseHeadersPolicy(
+        name="Managed-SecurityHeadersPolicy",
+        id="67f7725c-6f97-4210-82d7-5512b31e9d03",
+        security=_security(),
+        managed=True,
+    ),
+    ResponseHeadersPolicy(
+        name="Managed-CORS-and-SecurityHeadersPolicy",
+        id="e61eb60c-9c35-4d20-a928-2b84e02af89c",
+        cors=_SIMPLE,
+        security=_security(),
+        managed=True,
+    ),
+    ResponseHeadersPolicy(
+        name="Managed-CORS-with-preflight-and-SecurityHeadersPolicy",
+        id="eaab4381-ed33-4a86-88ca-d9558dc6cd63",
+        cors=_PREFLIGHT,
+        security=_security(),
+        managed=True,
+    ),
 )

@@ -6,33 +6,92 @@ from __future__ import annotations
 from emulator.config.model.policies import CachePolicy, ItemBehavior, ItemSet, OriginRequestPolicy
 
 _YEAR = 31536000
-_ALL = ItemSet(ItemBehavior.ALL)
-_ALL_VIEWER = ItemSet(ItemBehavior.ALL_VIEWER)
+_ALL = ItemSet(behavior=ItemBehavior.ALL)
+_ALL_VIEWER = ItemSet(behavior=ItemBehavior.ALL_VIEWER)
 
 
 def _wl(*names: str, lower: bool = True) -> ItemSet:
-    return ItemSet(ItemBehavior.WHITELIST, tuple(n.lower() if lower else n for n in names))
+    return ItemSet(behavior=ItemBehavior.WHITELIST, items=tuple(n.lower() if lower else n for n in names))
 
 
 _METHOD_OVERRIDES = ("Host", "Origin", "X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override")
 
 CACHE_POLICIES: tuple[CachePolicy, ...] = (
-    CachePolicy("Managed-CachingOptimized", "658327ea-f89d-4fab-a63d-7e88639e58f6", 1, 86400, _YEAR,
-                gzip=True, brotli=True, managed=True),
-    CachePolicy("Managed-CachingOptimizedForUncompressedObjects", "b2884449-e4de-46a7-ac36-70bc7f1ddd6d",
-                1, 86400, _YEAR, managed=True),
-    CachePolicy("Managed-CachingDisabled", "4135ea2d-6df8-44a3-9df3-4b5a84be39ad", 0, 0, 0, managed=True),
-    CachePolicy("Managed-UseOriginCacheControlHeaders", "83da9c7e-98b4-4e11-a168-04f0df8e2c65", 0, 0, _YEAR,
-                headers=_wl(*_METHOD_OVERRIDES), cookies=_ALL, gzip=True, brotli=True, managed=True),
-    CachePolicy("Managed-UseOriginCacheControlHeaders-QueryStrings", "4cc15a8a-d715-48a4-82b8-cc0b614638fe",
-                0, 0, _YEAR, headers=_wl(*_METHOD_OVERRIDES), cookies=_ALL, query_strings=_ALL, gzip=True,
-                brotli=True, managed=True),
-    CachePolicy("Managed-Elemental-MediaPackage", "08627262-05a9-4f76-9ded-b50ca2e3a84f", 0, 86400, _YEAR,
-                headers=_wl("Origin"), query_strings=_wl("aws.manifestfilter", "start", "end", "m", lower=False),
-                gzip=True, managed=True),
-    CachePolicy("Managed-Amplify", "2e54312d-136d-493c-8eb9-b001f22f67d2", 2, 2, 600,
-                headers=_wl("Authorization", "CloudFront-Viewer-Country", "Host"), cookies=_ALL,
-                query_strings=_ALL, gzip=True, brotli=True, managed=True),
+    CachePolicy(
+        name="Managed-CachingOptimized",
+        id="658327ea-f89d-4fab-a63d-7e88639e58f6",
+        min_ttl=1,
+        default_ttl=86400,
+        max_ttl=_YEAR,
+        gzip=True,
+        brotli=True,
+        managed=True,
+    ),
+    CachePolicy(
+        name="Managed-CachingOptimizedForUncompressedObjects",
+        id="b2884449-e4de-46a7-ac36-70bc7f1ddd6d",
+        min_ttl=1,
+        default_ttl=86400,
+        max_ttl=_YEAR,
+        managed=True,
+    ),
+    CachePolicy(
+        name="Managed-CachingDisabled",
+        id="4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
+        min_ttl=0,
+        default_ttl=0,
+        max_ttl=0,
+        managed=True,
+    ),
+    CachePolicy(
+        name="Managed-UseOriginCacheControlHeaders",
+        id="83da9c7e-98b4-4e11-a168-04f0df8e2c65",
+        min_ttl=0,
+        default_ttl=0,
+        max_ttl=_YEAR,
+        headers=_wl(*_METHOD_OVERRIDES),
+        cookies=_ALL,
+        gzip=True,
+        brotli=True,
+        managed=True,
+    ),
+    CachePolicy(
+        name="Managed-UseOriginCacheControlHeaders-QueryStrings",
+        id="4cc15a8a-d715-48a4-82b8-cc0b614638fe",
+        min_ttl=0,
+        default_ttl=0,
+        max_ttl=_YEAR,
+        headers=_wl(*_METHOD_OVERRIDES),
+        cookies=_ALL,
+        query_strings=_ALL,
+        gzip=True,
+        brotli=True,
+        managed=True,
+    ),
+    CachePolicy(
+        name="Managed-Elemental-MediaPackage",
+        id="08627262-05a9-4f76-9ded-b50ca2e3a84f",
+        min_ttl=0,
+        default_ttl=86400,
+        max_ttl=_YEAR,
+        headers=_wl("Origin"),
+        query_strings=_wl("aws.manifestfilter", "start", "end", "m", lower=False),
+        gzip=True,
+        managed=True,
+    ),
+    CachePolicy(
+        name="Managed-Amplify",
+        id="2e54312d-136d-493c-8eb9-b001f22f67d2",
+        min_ttl=2,
+        default_ttl=2,
+        max_ttl=600,
+        headers=_wl("Authorization", "CloudFront-Viewer-Country", "Host"),
+        cookies=_ALL,
+        query_strings=_ALL,
+        gzip=True,
+        brotli=True,
+        managed=True,
+    ),
 )
 
 CLOUDFRONT_VIEWER_HEADERS = (
@@ -52,26 +111,59 @@ ORP_ONLY_CLOUDFRONT_HEADERS = (
 )
 
 ORIGIN_REQUEST_POLICIES: tuple[OriginRequestPolicy, ...] = (
-    OriginRequestPolicy("Managed-AllViewer", "216adef6-5c7f-47e4-b989-5492eafa07d3", _ALL_VIEWER, _ALL, _ALL,
-                        managed=True),
-    OriginRequestPolicy("Managed-AllViewerAndCloudFrontHeaders-2022-06", "33f36d7e-f396-46d9-90e0-52428a34d9dc",
-                        ItemSet(ItemBehavior.ALL_VIEWER_AND_CLOUDFRONT,
-                                tuple(h.lower() for h in CLOUDFRONT_VIEWER_HEADERS)), _ALL, _ALL, managed=True),
+    OriginRequestPolicy(
+        name="Managed-AllViewer",
+        id="216adef6-5c7f-47e4-b989-5492eafa07d3",
+        headers=_ALL_VIEWER,
+        cookies=_ALL,
+        query_strings=_ALL,
+        managed=True,
+    ),
+    OriginRequestPolicy(
+        name="Managed-AllViewerAndCloudFrontHeaders-2022-06",
+        id="33f36d7e-f396-46d9-90e0-52428a34d9dc",
+        headers=ItemSet(
+            behavior=ItemBehavior.ALL_VIEWER_AND_CLOUDFRONT, items=tuple(h.lower() for h in CLOUDFRONT_VIEWER_HEADERS)
+        ),
+        cookies=_ALL,
+        query_strings=_ALL,
+        managed=True,
+    ),
     # The settings list says "all viewer headers except Host"; that is what we model (AWS: "Use managed origin request
     # policies").
-    OriginRequestPolicy("Managed-AllViewerExceptHostHeader", "b689b0a8-53d0-40ab-baf2-68738e2966ac",
-                        ItemSet(ItemBehavior.ALL_EXCEPT, ("host",)), _ALL, _ALL, managed=True),
-    OriginRequestPolicy("Managed-CORS-CustomOrigin", "59781a5b-3903-41f3-afcb-af62929ccde1", _wl("Origin"),
-                        managed=True),
-    OriginRequestPolicy("Managed-CORS-S3Origin", "88a5eaf4-2fd4-4709-b370-b4c650ea3fcf",
-                        _wl("Origin", "Access-Control-Request-Headers", "Access-Control-Request-Method"),
-                        managed=True),
-    OriginRequestPolicy("Managed-Elemental-MediaTailor-PersonalizedManifests",
-                        "775133bc-15f2-49f9-abea-afb2e0bf67d2",
-                        _wl("Origin", "Access-Control-Request-Headers", "Access-Control-Request-Method",
-                            "User-Agent", "X-Forwarded-For"), query_strings=_ALL, managed=True),
-    OriginRequestPolicy("Managed-HostHeaderOnly", "bf0718e1-ba1e-49d1-88b1-f726733018ae", _wl("Host"),
-                        managed=True),
-    OriginRequestPolicy("Managed-UserAgentRefererHeaders", "acba4595-bd28-49b8-b9fe-13317c0390fa",
-                        _wl("User-Agent", "Referer"), managed=True),
+    OriginRequestPolicy(
+        name="Managed-AllViewerExceptHostHeader",
+        id="b689b0a8-53d0-40ab-baf2-68738e2966ac",
+        headers=ItemSet(behavior=ItemBehavior.ALL_EXCEPT, items=("host",)),
+        cookies=_ALL,
+        query_strings=_ALL,
+        managed=True,
+    ),
+    OriginRequestPolicy(
+        name="Managed-CORS-CustomOrigin", id="59781a5b-3903-41f3-afcb-af62929ccde1", headers=_wl("Origin"), managed=True
+    ),
+    OriginRequestPolicy(
+        name="Managed-CORS-S3Origin",
+        id="88a5eaf4-2fd4-4709-b370-b4c650ea3fcf",
+        headers=_wl("Origin", "Access-Control-Request-Headers", "Access-Control-Request-Method"),
+        managed=True,
+    ),
+    OriginRequestPolicy(
+        name="Managed-Elemental-MediaTailor-PersonalizedManifests",
+        id="775133bc-15f2-49f9-abea-afb2e0bf67d2",
+        headers=_wl(
+            "Origin", "Access-Control-Request-Headers", "Access-Control-Request-Method", "User-Agent", "X-Forwarded-For"
+        ),
+        query_strings=_ALL,
+        managed=True,
+    ),
+    OriginRequestPolicy(
+        name="Managed-HostHeaderOnly", id="bf0718e1-ba1e-49d1-88b1-f726733018ae", headers=_wl("Host"), managed=True
+    ),
+    OriginRequestPolicy(
+        name="Managed-UserAgentRefererHeaders",
+        id="acba4595-bd28-49b8-b9fe-13317c0390fa",
+        headers=_wl("User-Agent", "Referer"),
+        managed=True,
+    ),
 )

@@ -19,7 +19,7 @@ class ItemBehavior(StrEnum):
     ALL_VIEWER_AND_CLOUDFRONT = "allViewerAndWhitelistCloudFront"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ItemSet:
     """Which headers, cookies or query strings a policy names. Header names are stored lower-case."""
 
@@ -45,7 +45,7 @@ class ItemSet:
                 return True
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class CachePolicy:
     name: str
     id: str
@@ -60,7 +60,7 @@ class CachePolicy:
     managed: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class OriginRequestPolicy:
     name: str
     id: str
@@ -70,7 +70,7 @@ class OriginRequestPolicy:
     managed: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ForwardedValues:
     """Legacy cache settings (deprecated in the API, still common in old templates)."""
 

@@ -51,12 +51,29 @@ def load_functions(r: Report, top: Section) -> list[FunctionConfig]:
                 kvs = None if key == "key_value_store" else kvs
         if code is not None and (compiled := _compile(r, s, name, runtime, code, kvs)) is not None:
             kvs_path = str(r.base_dir / kvs) if kvs else None
-            out.append(FunctionConfig(name, runtime, r.base_dir / code, compiled, kvs_path, s.location))
+            out.append(
+                FunctionConfig(
+                    name=name,
+                    runtime=runtime,
+                    code_path=r.base_dir / code,
+                    compiled=compiled,
+                    key_value_store=kvs_path,
+                    location=s.location,
+                )
+            )
         if inline is not None and (compiled := _compile(r, s, name, runtime, None, kvs, inline)) is not None:
             where = r.smap.at(s.at("inline_code"))
             kvs_path = str(r.base_dir / kvs) if kvs else None
-            out.append(FunctionConfig(name, runtime, Path(where.file if where else r.smap.file), compiled,
-                                      kvs_path, s.location))
+            out.append(
+                FunctionConfig(
+                    name=name,
+                    runtime=runtime,
+                    code_path=Path(where.file if where else r.smap.file),
+                    compiled=compiled,
+                    key_value_store=kvs_path,
+                    location=s.location,
+                )
+            )
     return out
 
 

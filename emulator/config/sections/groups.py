@@ -53,7 +53,11 @@ def load_origin_groups(r: Report, s: Section, origin_ids: set[str]) -> list[Orig
         if group_id is None or len(members) != 2:
             continue
         seen.add(group_id)
-        out.append(OriginGroup(group_id, members[0], members[1], tuple(codes), g.location))
+        out.append(
+            OriginGroup(
+                id=group_id, primary=members[0], secondary=members[1], status_codes=tuple(codes), location=g.location
+            )
+        )
     return out
 
 
@@ -102,4 +106,4 @@ def load_geo_restriction(r: Report, s: Section) -> GeoRestriction | None:
         r.error(g.at("locations"), "restriction_type none takes no locations")
     if kind in (None, "none"):
         return None
-    return GeoRestriction(kind, frozenset(locations), g.location)
+    return GeoRestriction(restriction_type=kind, locations=frozenset(locations), location=g.location)

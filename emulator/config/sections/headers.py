@@ -74,7 +74,9 @@ class HeadersPolicies:
             t.check_keys(config_keys.names(config_keys.SERVER_TIMING))
             if not t.has("enabled"):
                 self.r.error(t.path, "missing required key 'enabled'", "true or false")
-            timing = ServerTiming(t.bool("enabled", False), t.float("sampling_rate", 0.0, 0.0, 100.0))
+            timing = ServerTiming(
+                enabled=t.bool("enabled", False), sampling_rate=t.float("sampling_rate", 0.0, 0.0, 100.0)
+            )
         if not (cors or security or custom or remove or timing.enabled):
             self.r.error(s.path, "a response headers policy needs at least one of cors_config, "
                          "security_headers_config, custom_headers_config, remove_headers_config or an enabled "
@@ -89,7 +91,9 @@ class HeadersPolicies:
                 self.r.warn(s.at("remove_headers_config"), f"'{h}' is removed and also added by this policy: "
                             "removals run first, so the policy's value is sent")
         policy_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"frontyard:response-headers-policy:{name}"))
-        return ResponseHeadersPolicy(name, policy_id, cors, security, custom, remove, timing)
+        return ResponseHeadersPolicy(
+            name=name, id=policy_id, cors=cors, security=security, custom=custom, remove=remove, server_timing=timing
+        )
 
     def _cors(self, c: Section | None) -> CorsConfig | None:
         if c is None:
@@ -122,8 +126,15 @@ class HeadersPolicies:
             self.r.warn(c.at("access_control_allow_credentials"), "browsers refuse credentials with "
                         "Access-Control-Allow-Origin: *; list the allowed origins")
         max_age = c.int("access_control_max_age_sec", -1, 0, 2**31 - 1)
-        return CorsConfig(tuple(origins), tuple(dict.fromkeys(methods)), tuple(headers), credentials, tuple(expose),
-                          None if max_age < 0 else max_age, c.bool("origin_override", False))
+        return CorsConfig(
+            allow_origins=tuple(origins),
+            allow_methods=tuple(dict.fromkeys(methods)),
+            allow_headers=tuple(headers),
+            allow_credentials=credentials,
+            expose_headers=tuple(expose),
+            max_age=None if max_age < 0 else max_age,
+            origin_override=c.bool("origin_override", False),
+        )
 
     def _security(self, s: Section | None) -> tuple[PolicyHeader, ...]:
         if s is None:
@@ -136,23 +147,23 @@ class HeadersPolicies:
             if len(value) > CSP_MAX:
                 self.r.error(h.at("content_security_policy"), f"{len(value)} characters; CloudFront allows "
                              f"{CSP_MAX}")
-            out.append(PolicyHeader("Content-Security-Policy", value, self._override(h)))
+            out.append(PolicyHeader(name="Content-Security-Policy", value=value, override=self._override(h)))
         if (h := s.section("content_type_options")) is not None:
             h.check_keys(config_keys.names(config_keys.CONTENT_TYPE_OPTIONS))
-            out.append(PolicyHeader("X-Content-Type-Options", "nosniff", self._override(h)))
+            out.append(PolicyHeader(name="X-Content-Type-Options", value="nosniff", override=self._override(h)))
         if (h := s.section("frame_options")) is not None:
             h.check_keys(config_keys.names(config_keys.FRAME_OPTIONS))
             option = (h.str("frame_option", required=True, expected="DENY or SAMEORIGIN") or "").upper()
             if option not in ("DENY", "SAMEORIGIN"):
                 self.r.error(h.at("frame_option"), f"'{option}' is not a frame option", "DENY or SAMEORIGIN")
-            out.append(PolicyHeader("X-Frame-Options", option, self._override(h)))
+            out.append(PolicyHeader(name="X-Frame-Options", value=option, override=self._override(h)))
         if (h := s.section("referrer_policy")) is not None:
             h.check_keys(config_keys.names(config_keys.REFERRER_POLICY))
             value = h.str("referrer_policy", required=True, expected="a referrer policy") or ""
             if value not in REFERRER_POLICIES:
                 self.r.error(h.at("referrer_policy"), f"'{value}' is not a referrer policy",
                              f"one of: {', '.join(REFERRER_POLICIES)}")
-            out.append(PolicyHeader("Referrer-Policy", value, self._override(h)))
+            out.append(PolicyHeader(name="Referrer-Policy", value=value, override=self._override(h)))
         if (h := s.section("strict_transport_security")) is not None:
             h.check_keys(config_keys.names(config_keys.HSTS))
             if not h.has("access_control_max_age_sec"):
@@ -160,7 +171,7 @@ class HeadersPolicies:
             value = f"max-age={h.int('access_control_max_age_sec', 0, 0, 2**31 - 1)}"
             value += "; includeSubDomains" if h.bool("include_subdomains", False) else ""
             value += "; preload" if h.bool("preload", False) else ""
-            out.append(PolicyHeader("Strict-Transport-Security", value, self._override(h)))
+            out.append(PolicyHeader(name="Strict-Transport-Security", value=value, override=self._override(h)))
         if (h := s.section("xss_protection")) is not None:
             out.append(self._xss(h))
         return tuple(out)
@@ -178,7 +189,7 @@ class HeadersPolicies:
             self.r.error(h.path, "mode_block and report_uri need protection: true")
         value = "1" if protection else "0"
         value += "; mode=block" if block else f"; report={report}" if report else ""
-        return PolicyHeader("X-XSS-Protection", value, self._override(h))
+        return PolicyHeader(name="X-XSS-Protection", value=value, override=self._override(h))
 
     def _override(self, h: Section) -> bool:
         if not h.has("override"):
@@ -200,7 +211,7 @@ class HeadersPolicies:
             seen.add(name.lower())
             if unremovable(name):
                 self.r.error(h.at("header"), f"'{name}' is controlled by CloudFront and cannot be set by a policy")
-            out.append(PolicyHeader(name, value, self._override(h)))
+            out.append(PolicyHeader(name=name, value=value, override=self._override(h)))
         return tuple(out)
 
     def _remove(self, s: Section) -> tuple[str, ...]:

@@ -73,7 +73,7 @@ def load_key_groups(r: Report, s: Section | None) -> tuple[KeyGroup, ...]:
             if other is not key and other.key.public_numbers() != key.key.public_numbers():  # type: ignore[union-attr]
                 r.error(g.at("public_keys") + (i, "id"), f"public key id '{key.id}' names two different keys",
                         "one id per public key (the same key may be in several groups)")
-        groups.append(KeyGroup(str(name), keys, g.location))
+        groups.append(KeyGroup(name=str(name), public_keys=keys, location=g.location))
     return tuple(groups)
 
 

@@ -57,8 +57,19 @@ def load_lambda_functions(r: Report, top: Section) -> list[LambdaFunctionConfig]
         if interpreter.warning:
             r.warn(s.at("runtime"), interpreter.warning)
         if module_path is not None:
-            out.append(LambdaFunctionConfig(name, runtime, code_dir, handler, module_path, interpreter.executable,
-                                            timeout, memory, s.location))
+            out.append(
+                LambdaFunctionConfig(
+                    name=name,
+                    runtime=runtime,
+                    code_dir=code_dir,
+                    handler=handler,
+                    module_path=module_path,
+                    interpreter=interpreter.executable,
+                    timeout=timeout,
+                    memory_size=memory,
+                    location=s.location,
+                )
+            )
     return out
 
 
@@ -130,5 +141,7 @@ def load_lambda_associations(r: Report, s: Section, functions: dict[str, LambdaF
             if fn.memory_size > MAX_MEMORY[viewer]:
                 r.error(where, f"function '{name}' has memory_size {fn.memory_size} MB; {event.value} functions "
                         f"may use at most {MAX_MEMORY[viewer]} MB")
-        out.append(LambdaAssociation(event, name, include_body, r.loc(where)))
+        out.append(
+            LambdaAssociation(event_type=event, function_name=name, include_body=include_body, location=r.loc(where))
+        )
     return out

@@ -50,7 +50,7 @@ def load_mock(r: Report, origin: Section, domain: str) -> MockSpec | None:
     for name, message in spec.problems(options):
         r.error(m.at(name) if name else m.path, message)
     tls = _mock_tls(r, m, domain)
-    return MockSpec(spec.name, tuple(options.items()), r.base_dir, tls)
+    return MockSpec(type=spec.name, options=tuple(options.items()), base_dir=r.base_dir, tls=tls)
 
 def _mock_tls(r: Report, m: Section, domain: str) -> MockTLS | None:
     t = m.section("tls")
@@ -64,7 +64,7 @@ def _mock_tls(r: Report, m: Section, domain: str) -> MockTLS | None:
         r.error(t.at("max_version"), f"'{max_version}' is not a TLS version a mock can cap at",
                      "TLSv1.2 or TLSv1.3")
         max_version = None
-    return MockTLS(names, kind, max_version)
+    return MockTLS(names=names, certificate=kind, max_version=max_version)
 
 def _header_map(r: Report, s: Section, key: str) -> None:
     value = s.data[key]

@@ -69,8 +69,18 @@ class Policies:
         cookies = self.items(s, "cookies", COOKIE_QS_BEHAVIORS)
         query = self.items(s, "query_strings", COOKIE_QS_BEHAVIORS)
         gzip, brotli = s.bool("enable_accept_encoding_gzip", False), s.bool("enable_accept_encoding_brotli", False)
-        return CachePolicy(name, _policy_id(name), min_ttl, default_ttl, max_ttl, headers, cookies, query, gzip,
-                           brotli)
+        return CachePolicy(
+            name=name,
+            id=_policy_id(name),
+            min_ttl=min_ttl,
+            default_ttl=default_ttl,
+            max_ttl=max_ttl,
+            headers=headers,
+            cookies=cookies,
+            query_strings=query,
+            gzip=gzip,
+            brotli=brotli,
+        )
 
     def _origin_request_policy(self, parent: Section, name: str) -> OriginRequestPolicy | None:
         if not self._custom_name(parent, name):
@@ -88,7 +98,9 @@ class Policies:
                                  f"CloudFront headers such as {', '.join(CLOUDFRONT_VIEWER_HEADERS[:3])}, ...")
         cookies = self.items(s, "cookies", COOKIE_QS_BEHAVIORS)
         query = self.items(s, "query_strings", COOKIE_QS_BEHAVIORS)
-        return OriginRequestPolicy(name, _policy_id(name), headers, cookies, query)
+        return OriginRequestPolicy(
+            name=name, id=_policy_id(name), headers=headers, cookies=cookies, query_strings=query
+        )
 
     def items(self, s: Section, key: str, allowed: tuple[ItemBehavior, ...], *, lower: bool = False) -> ItemSet:
         """`none` / `all` / `allViewer`, or {behavior: whitelist, items: [...]}."""
@@ -109,7 +121,7 @@ class Policies:
             self.r.error(sub.path, f"'{behavior}' needs items", "items: [name, ...]")
         if len(items) > 10:
             self.r.error(sub.at("items"), f"{len(items)} items; CloudFront allows 10 per policy")
-        return ItemSet(behavior, tuple(i.lower() for i in items) if lower else tuple(items))
+        return ItemSet(behavior=behavior, items=tuple(i.lower() for i in items) if lower else tuple(items))
 
     def cache_policy(self, s: Section) -> CachePolicy | None:
         return self._resolve(s, "cache_policy", self.cache, "cache_policies")
@@ -150,15 +162,23 @@ class Policies:
             if forward not in ("none", "whitelist", "all"):
                 self.r.error(c.at("forward"), f"'{forward}' is not a cookie forwarding mode", "none | whitelist | all")
             elif forward == "whitelist":
-                cookies = ItemSet(B.WHITELIST, names, wildcards=True)
+                cookies = ItemSet(behavior=B.WHITELIST, items=names, wildcards=True)
             elif forward == "all":
-                cookies = ItemSet(B.ALL)
+                cookies = ItemSet(behavior=B.ALL)
         headers = tuple(h.lower() for h in (f.strs("headers") or ()))
         min_ttl, default_ttl, max_ttl = ttls(s, 0, 86400, 31536000)
         if "*" in headers and min_ttl != 0:
             self.r.error(s.at("min_ttl"), "forwarding all headers ('*') requires min_ttl 0 (CloudFront does not "
                          "cache such a behavior)")
-        return ForwardedValues(query, keys, cookies, headers, min_ttl, default_ttl, max_ttl)
+        return ForwardedValues(
+            query_string=query,
+            query_string_cache_keys=keys,
+            cookies=cookies,
+            headers=headers,
+            min_ttl=min_ttl,
+            default_ttl=default_ttl,
+            max_ttl=max_ttl,
+        )
 
 
 def ttls(s: Section, default_min: int, default_default: int, default_max: int) -> tuple[int, int, int]:

@@ -73,10 +73,22 @@ def load_settings(r: Report, s: Section | None) -> EmulatorSettings:
                         "standard (CloudFront's tab-separated standard access log)")
     else:
         console = s.bool("access_log", True)
-    return EmulatorSettings(http, https, admin, r.base_dir / state if state else None, tuple(resolve),
-                            pop, edge_id, trace_header, console, tuple(viewer),
-                            _cache(r, s.section("cache")), load_key_pairs(r, s.section("key_pairs")),
-                            history=history, access_log_file=log_file)
+    return EmulatorSettings(
+        http=http,
+        https=https,
+        admin=admin,
+        state_dir=r.base_dir / state if state else None,
+        resolve=tuple(resolve),
+        pop=pop,
+        edge_id=edge_id,
+        debug_header=trace_header,
+        access_log=console,
+        viewer=tuple(viewer),
+        cache=_cache(r, s.section("cache")),
+        key_pairs=load_key_pairs(r, s.section("key_pairs")),
+        history=history,
+        access_log_file=log_file,
+    )
 
 
 _SIZE = re.compile(r"^\s*(\d+)\s*([kmg]i?b?|b)?\s*$", re.IGNORECASE)
@@ -95,7 +107,7 @@ def _cache(r: Report, s: Section | None) -> CacheSettings:
     if largest > total:
         r.error(s.at("max_object_bytes"), f"{largest} is larger than max_bytes ({total})",
                 "at most max_bytes: an object must fit in the store")
-    return CacheSettings(s.bool("enabled", True), total, largest)
+    return CacheSettings(enabled=s.bool("enabled", True), max_bytes=total, max_object_bytes=largest)
 
 
 def _size(r: Report, s: Section, key: str, default: int) -> int:
@@ -126,7 +138,7 @@ def _listen(r: Report, s: Section, key: str) -> Listen | None:
     if host and not _loopback(host):
         r.warn(s.at(key), f"listens on '{host}', not only on this machine: anyone who can reach it can use "
                "the edge (and through it the origins); use 127.0.0.1 unless that is what you want")
-    return Listen(host or "127.0.0.1", port)
+    return Listen(host=host or "127.0.0.1", port=port)
 
 
 def _loopback(host: str) -> bool:

@@ -35,7 +35,7 @@ class Client:
 
 @asynccontextmanager
 async def serve_mock(mock_type: str, base_dir: Path, **options: object) -> AsyncIterator[Client]:
-    spec = MockSpec(mock_type, tuple(options.items()), base_dir)
+    spec = MockSpec(type=mock_type, options=tuple(options.items()), base_dir=base_dir)
     async with serve_app(MOCK_TYPES[mock_type].make_app(spec)) as port:
         async with aiohttp.ClientSession(auto_decompress=False) as session:
             yield Client(f"http://127.0.0.1:{port}", session)
