@@ -13,7 +13,6 @@ from emulator.config.model import (
     METHOD_SETS,
     CacheBehavior,
     Config,
-    CustomErrorResponse,
     Distribution,
     EventType,
     FunctionAssociation,
@@ -24,6 +23,7 @@ from emulator.config.model import (
 )
 from emulator.config.model.managed import CACHE_POLICIES
 from emulator.config.reader import Report, Section
+from emulator.config.sections.error_responses import load_error_responses
 from emulator.config.sections.functions import load_functions
 from emulator.config.sections.groups import load_geo_restriction, load_origin_groups
 from emulator.config.sections.headers import HeadersPolicies
@@ -146,7 +146,7 @@ class _Loader:
         behaviors = [b for p, raw_b in s.items("cache_behaviors")
                      if (b := self.behavior(p, raw_b, origin_ids, functions, False))]
         self.check_patterns(s, behaviors)
-        errors = self.error_responses(s)
+        errors = load_error_responses(self.r, s)
         if default is None:
             return None
         return Distribution(
@@ -348,44 +348,6 @@ class _Loader:
                 self.r.error(a.at(event.value), f"no function named '{name}'",
                              f"one of the names under 'functions': {', '.join(sorted(functions)) or '(none)'}")
             out.append(FunctionAssociation(event_type=event, function_name=name))
-        return out
-
-    def error_responses(self, s: Section) -> list[CustomErrorResponse]:
-        out = []
-        codes: set[int] = set()
-        for path, raw in s.items("custom_error_responses"):
-            e = Section(self.r, path, raw)
-            e.check_keys(config_keys.names(config_keys.CUSTOM_ERROR_RESPONSE))
-            codes_text = f"one of: {', '.join(map(str, rules.ERROR_CODES))}"
-            if not e.has("error_code"):
-                self.r.error(path, "missing required key 'error_code'", codes_text)
-            code = e.int("error_code", 0, 400, 504, expected=codes_text)
-            if code and code not in rules.ERROR_CODES:
-                self.r.error(e.at("error_code"), f"CloudFront cannot customise {code} responses",
-                             f"one of: {', '.join(map(str, rules.ERROR_CODES))}")
-            if code in codes:
-                self.r.error(e.at("error_code"), f"error code {code} is configured twice")
-            codes.add(code)
-            page = e.str("response_page_path")
-            response_code = e.int("response_code", 0, 200, 504,
-                                  expected=f"one of: {', '.join(map(str, rules.RESPONSE_CODES))}") or None
-            if response_code and response_code not in rules.RESPONSE_CODES:
-                self.r.error(e.at("response_code"), f"{response_code} is not an allowed response code",
-                             f"one of: {', '.join(map(str, rules.RESPONSE_CODES))}")
-            if (page is None) != (response_code is None):
-                self.r.error(path, "response_page_path and response_code must be given together")
-            if page is not None and not page.startswith("/"):
-                self.r.error(e.at("response_page_path"), f"'{page}' must start with '/'", "like /errors/404.html")
-            ttl = e.int("error_caching_min_ttl", 10, 0, 31536000)
-            out.append(
-                CustomErrorResponse(
-                    error_code=code,
-                    response_page_path=page,
-                    response_code=response_code,
-                    error_caching_min_ttl=ttl,
-                    location=e.location,
-                )
-            )
         return out
 
     def check_hosts(self, distributions: list[Distribution]) -> None:
