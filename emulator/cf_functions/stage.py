@@ -45,7 +45,7 @@ from emulator.trace import FunctionRun, Trace
 
 
 @dataclass(frozen=True)
-class RequestChange:
+class FunctionRequestChange:
     """What a viewer-request function left for the rest of the pipeline."""
 
     request: ViewerRequest  # headers and query as the function returned them
@@ -104,7 +104,7 @@ def failure(outcome: Failed, fn: FunctionConfig) -> EdgeError:
 
 async def run_viewer_request(runner: FunctionRunner, fn: FunctionConfig, request: ViewerRequest, path: str,
                              distribution: Distribution, origin: Origin, settings: EmulatorSettings,
-                             generated: HeaderPairs, trace: Trace) -> RequestChange | Respond | EdgeError:
+                             generated: HeaderPairs, trace: Trace) -> FunctionRequestChange | Respond | EdgeError:
     inp = request_input(request, path, distribution, settings, trace.request_id, generated)
     result = await runner.run_viewer_request(fn.compiled, inp)
     trace.functions.append(FunctionRun(fn.name, EventType.VIEWER_REQUEST.value, inp, None, result))
@@ -135,7 +135,7 @@ async def run_viewer_request(runner: FunctionRunner, fn: FunctionConfig, request
             status_codes=change.failover_status_codes,
         )
         secondary_host = change.secondary.overrides.host_header
-    return RequestChange(changed, uri, new_origin, host, change is not None, group, secondary_host)
+    return FunctionRequestChange(changed, uri, new_origin, host, change is not None, group, secondary_host)
 
 
 def wire_uri(uri: str) -> str | None:

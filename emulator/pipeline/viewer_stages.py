@@ -55,7 +55,7 @@ class Context:
     runner: FunctionRunner
     lambdas: LambdaRunner
     routers: Mapping[str, Router]  # distribution id -> its behaviors, compiled
-    trust: signed.Trust  # which public keys each restricted behavior verifies with
+    trust: signed.TrustedKeys  # which public keys each restricted behavior verifies with
     geo: Mapping[str, str]  # the viewer's location when the request does not say
     functions: Mapping[str, FunctionConfig]  # by name
     lambda_functions: Mapping[str, LambdaFunctionConfig]  # by name
@@ -73,7 +73,7 @@ class Context:
               lambda_runner: LambdaRunner | None) -> Context:
         return cls(config=config, clock=clock, respond=Responder(config.emulator, clock), https_port=https_port,
                    runner=runner, lambdas=lambda_runner or LambdaRunner(config.lambda_functions),
-                   routers={d.id: Router.build(d) for d in config.distributions}, trust=signed.Trust(config),
+                   routers={d.id: Router.build(d) for d in config.distributions}, trust=signed.TrustedKeys(config),
                    geo={**DEFAULT_GEO, **dict(config.emulator.viewer)},
                    functions={f.name: f for f in config.functions},
                    lambda_functions={f.name: f for f in config.lambda_functions})

@@ -64,7 +64,7 @@ class Denied:
         return MESSAGES[self.code]
 
 
-class Trust:
+class TrustedKeys:
     """Which public keys each behavior trusts, from the config's key groups and legacy key pairs."""
 
     def __init__(self, config: Config) -> None:
@@ -83,7 +83,7 @@ class Trust:
         for account in behavior.trusted_signers:
             for key in self.accounts.get(account, ()):
                 keys.setdefault(key.id, TrustedKey(key, f"trusted signer '{account}'"))
-        self._cache[signers] = keys  # bounded by the config's behaviors; a reload builds a new Trust
+        self._cache[signers] = keys  # bounded by the config's behaviors; a reload builds a new TrustedKeys
         return keys
 
     def describe(self, behavior: CacheBehavior) -> str:
@@ -269,7 +269,8 @@ def _conditions(policy: Policy, resource: str | None, urls: list[RequestUrl], cl
 
 
 # -- the stage ---------------------------------------------------------------------------------------------
-def check(request: ViewerRequest, behavior: CacheBehavior, trust: Trust, now: float, trace: Trace) -> Denied | None:
+def check(request: ViewerRequest, behavior: CacheBehavior, trust: TrustedKeys, now: float,
+          trace: Trace) -> Denied | None:
     """Stage 5b: None when the behavior is not restricted or the request is signed; otherwise why not."""
     if not behavior.restricted:
         return None
