@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from emulator.cf_functions import CompiledFunction, FunctionLoadError, FunctionSource, compile_function, load_kvs
+from emulator.cf_functions.kvs import KeyValueStore
 from emulator.config import loader, sources
 from emulator.config.engines import CodeProblem, Engines
 from emulator.config.model import Config
@@ -20,13 +21,25 @@ from emulator.origins.mocks import MOCK_TYPES
 from emulator.signing.keys import KeyAlgorithm, KeyProblem, PublicKey, load_public_key
 
 
-def _compile_function(name: str, runtime: str, code: str, path: str,
-                      kvs: tuple[str, str] | None) -> CompiledFunction | list[CodeProblem]:
+def _problems(exc: FunctionLoadError) -> list[CodeProblem]:
+    return [CodeProblem(str(p.path), p.line, p.col, p.message) for p in exc.problems]
+
+
+def _load_kvs(path: str, name: str) -> KeyValueStore | list[CodeProblem]:
     try:
-        store = load_kvs(kvs[0], name=kvs[1]) if kvs else None
+        return load_kvs(path, name=name)
+    except FunctionLoadError as exc:
+        return _problems(exc)
+
+
+def _compile_function(name: str, runtime: str, code: str, path: str,
+                      store: object | None) -> CompiledFunction | list[CodeProblem]:
+    if store is not None and not isinstance(store, KeyValueStore):
+        raise TypeError(f"a KeyValueStore comes from load_kvs, not {type(store).__name__}")
+    try:
         return compile_function(FunctionSource(name, runtime, code, path, store))
     except FunctionLoadError as exc:
-        return [CodeProblem(str(p.path), p.line, p.col, p.message) for p in exc.problems]
+        return _problems(exc)
 
 
 def _public_key(key_id: str, pem: bytes, legacy: bool, location: Location | None,
@@ -38,8 +51,8 @@ def _public_key(key_id: str, pem: bytes, legacy: bool, location: Location | None
     return PublicKey(key_id, KeyAlgorithm(algorithm), key, location, path)
 
 
-ENGINES = Engines(compile_function=_compile_function, public_key=_public_key, find_interpreter=find_interpreter,
-                  mock_types=MOCK_TYPES)
+ENGINES = Engines(load_kvs=_load_kvs, compile_function=_compile_function, public_key=_public_key,
+                  find_interpreter=find_interpreter, mock_types=MOCK_TYPES)
 
 
 def load_config(path: str | Path) -> Config:

@@ -82,9 +82,11 @@ class CodeProblem:
 class Engines:
     """The engines' part of loading a configuration."""
 
-    # name, runtime, code, the path it was read from (or a field name for inline code), the key-value store's
-    # (file, name as configured) -> the compiled function, or every problem found in the code and the store.
-    compile_function: Callable[[str, str, str, str, tuple[str, str] | None], CompiledFunction | list[CodeProblem]]
+    # a KeyValueStore's file and its name as configured -> the store, or every problem found in the file.
+    load_kvs: Callable[[str, str], object | list[CodeProblem]]
+    # name, runtime, code, the path it was read from (or a field name for inline code), the store load_kvs gave
+    # -> the compiled function, or every problem found in the code.
+    compile_function: Callable[[str, str, str, str, object | None], CompiledFunction | list[CodeProblem]]
     # key id, PEM bytes, legacy key pair?, where configured, PEM file -> the key, or what the PEM is instead.
     public_key: Callable[[str, bytes, bool, Location | None, Path | None], PublicKey | str]
     find_interpreter: Callable[[str], Interpreter]  # a Lambda@Edge runtime -> the local interpreter

@@ -1,7 +1,7 @@
 """CloudFront's standard access log format (AWS: "Standard logging reference"): tab-separated fields, two header lines,
 UTC.
 
-`emulator.serve.access_log: {file: logs/access.log}` appends one line per served request to that file, in the
+`emulator.access_log: {file: logs/access.log}` appends one line per served request to that file, in the
 field order of CloudFront's legacy standard logs (what Athena tables and log tools expect). Written from
 the Trace the request already has; the file is opened once and flushed per line.
 """

@@ -99,7 +99,7 @@ class EdgeServer:
         # The inspector's ring buffer outlives reloads: it belongs to the listeners, not to one configuration.
         self.history = History(emulator.config.emulator.history)
         self._bases = {Scheme.HTTP: "http://127.0.0.1", Scheme.HTTPS: "https://127.0.0.1"}  # set in start()
-        self._standard_logs: dict[Path, StandardLogFile] = {}  # emulator.serve.access_log.file, opened on first use
+        self._standard_logs: dict[Path, StandardLogFile] = {}  # emulator.access_log.file, opened on first use
         self._in_flight: Counter[tuple[str, str]] = Counter()  # (host, path) -> requests being answered
         # Warnings a load test would otherwise repeat at every request or burst: once a minute per path.
         self._quiet = _Quiet()

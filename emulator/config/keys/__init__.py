@@ -124,7 +124,7 @@ CONFIG: tuple[Table, ...] = (
     Table("emulator", "Emulator settings", "frontyard's own settings; no CloudFront counterpart.", EMULATOR),
     Table("emulator.listen", "Listeners", "", LISTEN),
     Table("emulator.debug", "Debug", "", DEBUG),
-    Table("emulator.serve.access_log", "Access log", "Given as a mapping.", ACCESS_LOG),
+    Table("emulator.access_log", "Access log", "Given as a mapping.", ACCESS_LOG),
     Table("emulator.viewer", "Viewer location", "Values of the CloudFront-Viewer-* headers.", VIEWER),
     Table("emulator.cache", "Edge cache", "The in-memory cache of this edge location.", CACHE),
 )

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from emulator.config import keys as config_keys
 from emulator.config import rules
+from emulator.config.engines import CodeProblem
 from emulator.config.model import FunctionConfig
 from emulator.config.reader import Report, Section
 from emulator.issues import ConfigIssue, Location, Severity
@@ -82,24 +83,32 @@ def _compile(r: Report, s: Section, name: str, runtime: str, code: str | None, k
     """Gate and compile a function now, so a bad function fails the load and not a request."""
     path = r.base_dir / (code or "")
     try:
+        # The store is read before the code: when both are broken, the store's problems are the ones reported.
+        store = r.engines.load_kvs(str(r.base_dir / kvs), kvs) if kvs else None
+        if isinstance(store, list):
+            _report(r, s, name, inline, store)
+            return None
         text = inline if inline is not None else path.read_text(encoding="utf-8")
-        store = (str(r.base_dir / kvs), kvs) if kvs else None
         compiled = r.engines.compile_function(name, runtime, text,
                                               f"functions.{name}.inline_code" if inline else str(path), store)
         if not isinstance(compiled, list):
             return compiled
-        for p in compiled:
-            where = Location(str(p.path), p.line, p.col)
-            if inline is not None and p.path == f"functions.{name}.inline_code":
-                # Code written inside a template: point at it there, and say where in the code.
-                where = r.smap.at(s.at("inline_code"))  # type: ignore[assignment]
-                r.issues.append(ConfigIssue(Severity.ERROR, where, f"functions.{name}",
-                                            f"line {p.line}, column {p.col} of the code: {p.message}"))
-                continue
-            r.issues.append(ConfigIssue(Severity.ERROR, where, f"functions.{name}", p.message))
+        _report(r, s, name, inline, compiled)
     except UnicodeDecodeError as exc:
         r.error(s.at("code"), f"'{code}' is not UTF-8 text (byte {exc.start}): CloudFront takes function "
                 "code as UTF-8")
     except OSError as exc:
         r.error(s.at("code"), f"cannot read '{code}': {exc.strerror}")
     return None
+
+
+def _report(r: Report, s: Section, name: str, inline: str | None, problems: list[CodeProblem]) -> None:
+    for p in problems:
+        where = Location(str(p.path), p.line, p.col)
+        if inline is not None and p.path == f"functions.{name}.inline_code":
+            # Code written inside a template: point at it there, and say where in the code.
+            where = r.smap.at(s.at("inline_code"))  # type: ignore[assignment]
+            r.issues.append(ConfigIssue(Severity.ERROR, where, f"functions.{name}",
+                                        f"line {p.line}, column {p.col} of the code: {p.message}"))
+            continue
+        r.issues.append(ConfigIssue(Severity.ERROR, where, f"functions.{name}", p.message))
