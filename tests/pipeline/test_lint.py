@@ -72,7 +72,7 @@ def test_origin_on_the_emulators_own_port() -> None:
 
 
 @pytest.mark.parametrize(("behavior", "gap"), [
-    ("origin_request_policy: Managed-AllViewer", "every viewer header (Authorization included)"),
+    ("origin_request_policy: Managed-AllViewer", "every viewer header"),
     ("origin_request_policy: Managed-AllViewerExceptHostHeader", "every viewer header"),
     ("origin_request_policy: Managed-CORS-CustomOrigin", "the headers origin"),
     ("forwarded_values: {query_string: true, query_string_cache_keys: [page]}", "every query string (only page"),
@@ -88,6 +88,32 @@ def test_forwarded_but_not_in_the_cache_key(behavior: str, gap: str | None) -> N
         assert found == []
     else:
         assert len(found) == 1 and gap in found[0], found
+
+
+@pytest.mark.parametrize(("behavior", "warned"), [
+    ("origin_request_policy: Managed-AllViewerExceptHostHeader", True),  # CachingOptimized by default
+    ("cache_policy: Managed-UseOriginCacheControlHeaders\n    origin_request_policy: Managed-AllViewer", True),
+    ("cache_policy: Managed-CachingDisabled\n    origin_request_policy: Managed-AllViewerExceptHostHeader", False),
+    ("cache_policy: Managed-Amplify\n    origin_request_policy: Managed-AllViewerExceptHostHeader", False),  # keyed
+    ("origin_request_policy: Managed-CORS-CustomOrigin", False),  # no one expects Authorization through it
+])
+def test_authorization_an_all_viewer_policy_cannot_pass(behavior: str, warned: bool) -> None:
+    text = BASE.replace("default_cache_behavior: {target_origin_id: api}",
+                        f"default_cache_behavior:\n    target_origin_id: api\n    {behavior}")
+    found = [w for w in warnings(text) if "except Authorization" in w]
+    assert bool(found) is warned, found
+    if warned:
+        assert "origin 'api' gets no Authorization on GET and HEAD" in found[0]
+        assert found[0].endswith("Fix: put Authorization in the cache policy's headers, or use "
+                                 "Managed-CachingDisabled for this behavior")
+
+
+def test_authorization_lint_leaves_bucket_origins_alone() -> None:
+    text = BASE.replace("    - {id: api, domain_name: api.internal.test}",
+                        "    - {id: api, domain_name: b.s3.us-east-1.amazonaws.com, s3_origin: {}}")
+    text = text.replace("default_cache_behavior: {target_origin_id: api}",
+                        "default_cache_behavior: {target_origin_id: api, origin_request_policy: Managed-AllViewer}")
+    assert not [w for w in warnings(text) if "except Authorization" in w]
 
 
 def test_cookies_forwarded_but_not_keyed() -> None:
