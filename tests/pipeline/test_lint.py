@@ -199,3 +199,72 @@ def test_mock_certificate_with_the_host_forwarded(policy: str, names: str, warne
     found = [w for w in warnings(text) if "its mock certificate covers" in w]
     assert bool(found) is warned, found
 
+
+
+APP_RUNNER = """\
+distribution:
+  aliases: [app.test]
+  origins:
+    - {id: service, domain_name: abc123xyz.us-east-1.awsapprunner.com}
+  default_cache_behavior:
+    target_origin_id: service
+    cache_policy: CACHE
+    origin_request_policy: Managed-AllViewerExceptHostHeader
+cache_policies:
+  keyed-on-host: {headers: {behavior: whitelist, items: [Host, Accept]}}
+"""
+
+
+@pytest.mark.parametrize(("cache", "fix"), [
+    ("Managed-Amplify", "use a cache policy without Host in its headers (Managed-Amplify is managed and cannot be "
+                        "changed)"),
+    ("keyed-on-host", "remove Host from cache policy 'keyed-on-host' headers"),
+])
+def test_host_from_the_cache_key_is_not_sent_to_all_viewer_except_host(cache: str, fix: str) -> None:
+    # The behavior already uses AllViewerExceptHostHeader; Host comes from the cache key, which always reaches the
+    # origin: the advice names the cache policy instead of the policy in use.
+    found = [w for w in warnings(APP_RUNNER.replace("CACHE", cache)) if "forwards the viewer's Host" in w]
+    assert len(found) == 1, found
+    assert f"the cache policy {cache} keys on Host" in found[0]
+    assert "Managed-AllViewerExceptHostHeader does not help" in found[0]
+    assert found[0].endswith(fix)
+    assert "use Managed-AllViewerExceptHostHeader" not in found[0]
+
+
+CERTIFICATE = """\
+distribution:
+  aliases: [mydomain.test, www.mydomain.test]
+  origins:
+    - id: api
+      domain_name: alb-123.us-east-1.elb.amazonaws.com
+      custom_origin: {protocol_policy: https-only}
+      mock: {type: echo, tls: {names: ['*.mydomain.test']}}
+  default_cache_behavior:
+    target_origin_id: api
+    cache_policy: Managed-CachingDisabled
+    origin_request_policy: ORP
+"""
+
+
+def test_certificate_lint_names_the_alias_the_origin_certificate_misses() -> None:
+    # A load balancer's *.mydomain.test certificate with the viewer's Host forwarded: www passes, the apex gets 502.
+    found = warnings(CERTIFICATE.replace("ORP", "Managed-AllViewer"))
+    cert = [w for w in found if "its mock certificate covers" in w]
+    assert len(cert) == 1, found
+    assert "behaviors forwarding the viewer's Host (default (*)) get CloudFront's 502 for mydomain.test and pass " \
+           "for the aliases it covers" in cert[0]
+    assert cert[0].endswith("Fix: a certificate that also names mydomain.test "
+                            "(tls: {names: [*.mydomain.test, mydomain.test]})")
+    # Sending the origin's own domain instead would turn the apex-only 502 into a 502 for every host.
+    host = [w for w in found if "forwards the viewer's Host" in w]
+    assert len(host) == 1 and "use Managed-AllViewerExceptHostHeader" not in host[0]
+    assert "Managed-AllViewerExceptHostHeader would send alb-123.us-east-1.elb.amazonaws.com, which the origin's " \
+           "certificate (*.mydomain.test) does not cover, and every HTTPS request would get 502" in host[0]
+
+
+def test_certificate_lint_without_the_host_forwarded_fails_every_host() -> None:
+    found = [w for w in warnings(CERTIFICATE.replace("ORP", "Managed-AllViewerExceptHostHeader"))
+             if "its mock certificate covers" in w]
+    assert len(found) == 1 and "every HTTPS request through default (*) gets CloudFront's 502" in found[0]
+    assert found[0].endswith("Fix: a certificate that also names alb-123.us-east-1.elb.amazonaws.com "
+                             "(tls: {names: [*.mydomain.test, alb-123.us-east-1.elb.amazonaws.com]})")
