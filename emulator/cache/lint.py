@@ -1,5 +1,6 @@
 """`frontyard validate` warnings about the cache: what reaches the origin but not the cache key (one viewer's
-response served to another), and API errors kept for error_caching_min_ttl. Pure over the loaded Config."""
+response served to another), an Authorization the origin expects but a cached behavior cannot pass, and API errors
+kept for error_caching_min_ttl. Pure over the loaded Config."""
 
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ from emulator.cache.plan import ERRORS_ALWAYS_CACHED
 from emulator.config.model import CacheBehavior, Distribution
 from emulator.config.model.policies import ItemBehavior, ItemSet
 from emulator.issues import ConfigIssue, Severity
-from emulator.policies.forwarding import Forwarding, compile_forwarding
+from emulator.policies.forwarding import Forwarding, all_viewer_headers, compile_forwarding
 
 
 def cache_warnings(d: Distribution, api_behaviors: list[CacheBehavior]) -> Iterator[ConfigIssue]:
+    yield from _authorization_withheld(d, api_behaviors)
     for b in d.behaviors:
         spec = compile_key_spec(b)
         if spec.disabled:
@@ -36,11 +38,27 @@ def cache_warnings(d: Distribution, api_behaviors: list[CacheBehavior]) -> Itera
                           "Managed-CachingDisabled on the API behaviors")
 
 
+def _authorization_withheld(d: Distribution, api_behaviors: list[CacheBehavior]) -> Iterator[ConfigIssue]:
+    """An API behavior whose origin request policy forwards every viewer header, so its author expects Authorization
+    to arrive, while the behavior caches: CloudFront then removes Authorization from GET and HEAD requests (AWS: "How
+    can I configure CloudFront to forward the Authorization header to the origin?")."""
+    for b in api_behaviors:
+        orp = b.origin_request_policy
+        if b.forwarded_values is not None or not all_viewer_headers(orp) or compile_forwarding(b).authorization:
+            continue
+        assert orp is not None and b.cache_policy is not None
+        yield _warn(b, d, f"{orp.name} forwards every viewer header except Authorization: an origin request policy "
+                    f"passes Authorization only when caching is turned off, and {b.cache_policy.name} caches, so "
+                    f"origin '{b.target_origin_id}' gets no Authorization on GET and HEAD (an API that checks it "
+                    "answers 401 in production). Fix: put Authorization in the cache policy's headers, or use "
+                    "Managed-CachingDisabled for this behavior")
+
+
 def _forwarded_not_keyed(fwd: Forwarding, spec: KeySpec) -> list[str]:
     B = ItemBehavior
     gaps = [
         _gap(fwd.headers, spec.headers, (B.ALL_VIEWER, B.ALL_VIEWER_AND_CLOUDFRONT, B.ALL_EXCEPT),
-             "every viewer header (Authorization included)", "the headers", skip="cloudfront-"),
+             "every viewer header", "the headers", skip="cloudfront-"),
         _gap(fwd.cookies, spec.cookies, (B.ALL, B.ALL_EXCEPT), "all cookies", "the cookies"),
         # legacy query_string_cache_keys: every query string is forwarded, only these are keyed
         f"every query string (only {', '.join(spec.query_keys)} in query_string_cache_keys)" if spec.query_keys

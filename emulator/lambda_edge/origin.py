@@ -28,7 +28,11 @@ def origin_from_event(spec: dict[str, Any], current: Origin, distribution: Distr
                     "read_timeout": fields.get("readTimeout", base.read_timeout),
                     "keepalive_timeout": fields.get("keepaliveTimeout", base.keepalive_timeout),
                     "ssl_protocols": tuple(fields.get("sslProtocols", base.ssl_protocols))}
-    elif known is None and not base.is_s3:
-        # An S3 bucket CloudFront reaches over HTTPS; a configured origin of that name keeps its own settings.
-        changes |= {"protocol_policy": OriginProtocolPolicy.HTTPS_ONLY, "https_port": 443}
+    elif known is None or known.mock is None:
+        # AWS ("Request and response behavior for Amazon S3 origins", Protocols): "CloudFront forwards HTTP or HTTPS
+        # requests to the origin server based on the protocol of the viewer request". A configured mock of that name
+        # keeps its own policy: it speaks what it was given (a plain mock only HTTP).
+        changes |= {"protocol_policy": OriginProtocolPolicy.MATCH_VIEWER}
+        if known is None:
+            changes |= {"http_port": 80, "https_port": 443}
     return replace(base, **changes)

@@ -81,24 +81,58 @@ def _host_forwarding(d: Distribution) -> Iterator[ConfigIssue]:
         yield _warn(b.location, _where(d, b),
                     f"forwards the viewer's Host to origin '{origin.id}' ({origin.domain_name}), which is not one of "
                     "the distribution's aliases: an origin that routes on Host (App Runner, API Gateway, a load "
-                    "balancer's host rules) answers 404/403 for a Host it does not know; use "
-                    "Managed-AllViewerExceptHostHeader to send the origin's own domain")
+                    f"balancer's host rules) answers 404/403 for a Host it does not know; {_host_fix(b, origin)}")
+
+
+def _host_fix(b: CacheBehavior, origin: Origin) -> str:
+    """The change that stops Host reaching the origin, for where this behavior's Host comes from."""
+    cache, orp, legacy = b.cache_policy, b.origin_request_policy, b.forwarded_values
+    if legacy is not None:
+        return ("legacy headers ['*'] forward every header, Host included: list only the headers the origin needs"
+                if "*" in legacy.headers else "remove Host from forwarded_values headers")
+    if cache is not None and cache.headers.allows("host"):
+        # Every header in the cache key reaches the origin (AWS: "Understand how origin request policies and cache
+        # policies work together"): no origin request policy can hold it back.
+        already = f"{orp.name} does not help: " if orp is not None and not orp.headers.allows("host") else ""
+        change = (f"use a cache policy without Host in its headers ({cache.name} is managed and cannot be changed)"
+                  if cache.managed else f"remove Host from cache policy '{cache.name}' headers")
+        return f"the cache policy {cache.name} keys on Host, and headers in the cache key always reach the origin " \
+               f"({already}an origin request policy cannot remove them); {change}"
+    tls = origin.mock.tls if origin.mock is not None else None
+    if tls is not None and not covers(tls.names, origin.domain_name):
+        return (f"Managed-AllViewerExceptHostHeader would send {origin.domain_name}, which the origin's certificate "
+                f"({', '.join(tls.names)}) does not cover, and every HTTPS request would get 502: give the origin a "
+                "certificate or domain_name that match first")
+    return "use Managed-AllViewerExceptHostHeader to send the origin's own domain"
 
 
 def _mock_certificates(d: Distribution) -> Iterator[ConfigIssue]:
     for o in d.origins:
-        if o.mock is None or o.mock.tls is None:
+        if o.mock is None or o.mock.tls is None or covers(o.mock.tls.names, o.domain_name):
             continue
         # With the viewer's Host forwarded, CloudFront accepts a certificate for that Host (AWS: "Require HTTPS for
-        # communication between CloudFront and your custom origin"):
-        # no 502 when every behavior using this origin forwards Host and the certificate covers every alias.
+        # communication between CloudFront and your custom origin"): such behaviors fail only for the aliases the
+        # certificate does not cover; the others send the origin's domain and fail for every host.
+        names = o.mock.tls.names
         users = [b for b in d.behaviors if b.target_origin_id == o.id]
-        host_ok = bool(users) and bool(d.aliases) and all(compile_forwarding(b).host for b in users) \
-            and all(covers(o.mock.tls.names, a) for a in d.aliases)
-        if not covers(o.mock.tls.names, o.domain_name) and not host_ok:
-            yield _warn(o.location, f"distribution '{d.id}' origin '{o.id}'",
-                        f"its mock certificate covers {', '.join(o.mock.tls.names)}, not its domain "
-                        f"{o.domain_name}: HTTPS requests get CloudFront's 502 (on purpose?)")
+        forwarding = [b.label for b in users if compile_forwarding(b).host]
+        plain = [b.label for b in users if not compile_forwarding(b).host]
+        uncovered = [a for a in d.aliases if not covers(names, a)]
+        problems = []
+        if plain or not users:
+            through = f" through {', '.join(plain)}" if plain else ""
+            problems.append(f"every HTTPS request{through} gets CloudFront's 502 (Host is the origin's domain)")
+        if forwarding and (uncovered or not d.aliases):
+            hosts = ", ".join(uncovered) or "the distribution's own domain name (no aliases)"
+            problems.append(f"behaviors forwarding the viewer's Host ({', '.join(forwarding)}) get CloudFront's 502 "
+                            f"for {hosts} and pass for the aliases it covers")
+        if not problems:
+            continue
+        missing = uncovered if forwarding and not plain and uncovered else [o.domain_name]
+        yield _warn(o.location, f"distribution '{d.id}' origin '{o.id}'",
+                    f"its mock certificate covers {', '.join(names)}, not its domain {o.domain_name}: "
+                    f"{'; '.join(problems)} (on purpose?). Fix: a certificate that also names {', '.join(missing)} "
+                    f"(tls: {{names: [{', '.join([*names, *missing])}]}})")
 
 
 def _patterns(d: Distribution) -> Iterator[ConfigIssue]:

@@ -24,7 +24,7 @@ from emulator.http import (
     split_host_port,
 )
 from emulator.policies.cloudfront_headers import OVERRIDE_PREFIX
-from emulator.policies.forwarding import Forwarding
+from emulator.policies.forwarding import Forwarding, all_viewer_headers
 
 # Forwarded as the viewer sent them whatever the policies say (AWS: "Request and response behavior for custom origins").
 FORWARDED_AS_IS = frozenset(
@@ -207,6 +207,11 @@ def _viewer_headers(request: ViewerRequest, origin: Origin, behavior: CacheBehav
             headers.add(name, value)
         elif name not in dropped:
             dropped.append(name)
+    if any(n.lower() == "authorization" for n in dropped) and all_viewer_headers(behavior.origin_request_policy):
+        dropped = [n for n in dropped if n.lower() != "authorization"]
+        notes.append(f"Authorization not forwarded on {request.method}: {fwd.source} caches, and an origin request "
+                     "policy forwards Authorization only when caching is turned off (put Authorization in the cache "
+                     "policy's headers, or use Managed-CachingDisabled)")
     if dropped:
         notes.append(f"headers not forwarded ({fwd.source} does not list them): {', '.join(dropped)}")
     if fwd.gzip or fwd.brotli:

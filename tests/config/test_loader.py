@@ -228,6 +228,15 @@ def test_policy_rules(snippet: str, message: str) -> None:
     assert any(message in e for e in found), found
 
 
+def test_authorization_in_an_origin_request_policy_points_to_the_cache_policy() -> None:
+    # An all-viewer origin request policy passes Authorization only when caching is turned off: the advice says so.
+    found = errors(BASE + "    origin_request_policy: o\norigin_request_policies:\n"
+                   "  o: {headers: {behavior: whitelist, items: [Authorization]}}\n")
+    advice = next(e for e in found if "does not allow Authorization" in e)
+    assert "Authorization in the cache policy's headers" in advice
+    assert "headers: allViewer only with cache_policy: Managed-CachingDisabled" in advice
+
+
 def test_alias_claimed_twice_is_an_error() -> None:
     found = errors("""\
         distributions:

@@ -56,13 +56,15 @@ def forwarded_viewer_headers(seen: dict) -> set[str]:
 @pytest.mark.parametrize(
     ("policy", "host", "user_agent", "viewer_headers", "cookie", "query"),
     [
+        # Not Authorization: the default cache policy caches, and an origin request policy forwards Authorization
+        # only when caching is turned off (tests/integration/test_authorization.py).
         ("Managed-AllViewer", "app.test", VIEWER_HEADERS["User-Agent"],
          {"accept", "referer", "x-custom", "origin", "access-control-request-method",
-          "access-control-request-headers", "authorization"},
+          "access-control-request-headers"},
          "alpha=2; session=s; zeta=1", QUERY),
         ("Managed-AllViewerExceptHostHeader", "api.example.test", VIEWER_HEADERS["User-Agent"],
          {"accept", "referer", "x-custom", "origin", "access-control-request-method",
-          "access-control-request-headers", "authorization"},
+          "access-control-request-headers"},
          "alpha=2; session=s; zeta=1", QUERY),
         ("Managed-CORS-CustomOrigin", "api.example.test", "Amazon CloudFront", {"origin"}, None, ""),
         ("Managed-CORS-S3Origin", "api.example.test", "Amazon CloudFront",

@@ -72,7 +72,7 @@ def test_origin_on_the_emulators_own_port() -> None:
 
 
 @pytest.mark.parametrize(("behavior", "gap"), [
-    ("origin_request_policy: Managed-AllViewer", "every viewer header (Authorization included)"),
+    ("origin_request_policy: Managed-AllViewer", "every viewer header"),
     ("origin_request_policy: Managed-AllViewerExceptHostHeader", "every viewer header"),
     ("origin_request_policy: Managed-CORS-CustomOrigin", "the headers origin"),
     ("forwarded_values: {query_string: true, query_string_cache_keys: [page]}", "every query string (only page"),
@@ -88,6 +88,32 @@ def test_forwarded_but_not_in_the_cache_key(behavior: str, gap: str | None) -> N
         assert found == []
     else:
         assert len(found) == 1 and gap in found[0], found
+
+
+@pytest.mark.parametrize(("behavior", "warned"), [
+    ("origin_request_policy: Managed-AllViewerExceptHostHeader", True),  # CachingOptimized by default
+    ("cache_policy: Managed-UseOriginCacheControlHeaders\n    origin_request_policy: Managed-AllViewer", True),
+    ("cache_policy: Managed-CachingDisabled\n    origin_request_policy: Managed-AllViewerExceptHostHeader", False),
+    ("cache_policy: Managed-Amplify\n    origin_request_policy: Managed-AllViewerExceptHostHeader", False),  # keyed
+    ("origin_request_policy: Managed-CORS-CustomOrigin", False),  # no one expects Authorization through it
+])
+def test_authorization_an_all_viewer_policy_cannot_pass(behavior: str, warned: bool) -> None:
+    text = BASE.replace("default_cache_behavior: {target_origin_id: api}",
+                        f"default_cache_behavior:\n    target_origin_id: api\n    {behavior}")
+    found = [w for w in warnings(text) if "except Authorization" in w]
+    assert bool(found) is warned, found
+    if warned:
+        assert "origin 'api' gets no Authorization on GET and HEAD" in found[0]
+        assert found[0].endswith("Fix: put Authorization in the cache policy's headers, or use "
+                                 "Managed-CachingDisabled for this behavior")
+
+
+def test_authorization_lint_leaves_bucket_origins_alone() -> None:
+    text = BASE.replace("    - {id: api, domain_name: api.internal.test}",
+                        "    - {id: api, domain_name: b.s3.us-east-1.amazonaws.com, s3_origin: {}}")
+    text = text.replace("default_cache_behavior: {target_origin_id: api}",
+                        "default_cache_behavior: {target_origin_id: api, origin_request_policy: Managed-AllViewer}")
+    assert not [w for w in warnings(text) if "except Authorization" in w]
 
 
 def test_cookies_forwarded_but_not_keyed() -> None:
@@ -173,3 +199,72 @@ def test_mock_certificate_with_the_host_forwarded(policy: str, names: str, warne
     found = [w for w in warnings(text) if "its mock certificate covers" in w]
     assert bool(found) is warned, found
 
+
+
+APP_RUNNER = """\
+distribution:
+  aliases: [app.test]
+  origins:
+    - {id: service, domain_name: abc123xyz.us-east-1.awsapprunner.com}
+  default_cache_behavior:
+    target_origin_id: service
+    cache_policy: CACHE
+    origin_request_policy: Managed-AllViewerExceptHostHeader
+cache_policies:
+  keyed-on-host: {headers: {behavior: whitelist, items: [Host, Accept]}}
+"""
+
+
+@pytest.mark.parametrize(("cache", "fix"), [
+    ("Managed-Amplify", "use a cache policy without Host in its headers (Managed-Amplify is managed and cannot be "
+                        "changed)"),
+    ("keyed-on-host", "remove Host from cache policy 'keyed-on-host' headers"),
+])
+def test_host_from_the_cache_key_is_not_sent_to_all_viewer_except_host(cache: str, fix: str) -> None:
+    # The behavior already uses AllViewerExceptHostHeader; Host comes from the cache key, which always reaches the
+    # origin: the advice names the cache policy instead of the policy in use.
+    found = [w for w in warnings(APP_RUNNER.replace("CACHE", cache)) if "forwards the viewer's Host" in w]
+    assert len(found) == 1, found
+    assert f"the cache policy {cache} keys on Host" in found[0]
+    assert "Managed-AllViewerExceptHostHeader does not help" in found[0]
+    assert found[0].endswith(fix)
+    assert "use Managed-AllViewerExceptHostHeader" not in found[0]
+
+
+CERTIFICATE = """\
+distribution:
+  aliases: [mydomain.test, www.mydomain.test]
+  origins:
+    - id: api
+      domain_name: alb-123.us-east-1.elb.amazonaws.com
+      custom_origin: {protocol_policy: https-only}
+      mock: {type: echo, tls: {names: ['*.mydomain.test']}}
+  default_cache_behavior:
+    target_origin_id: api
+    cache_policy: Managed-CachingDisabled
+    origin_request_policy: ORP
+"""
+
+
+def test_certificate_lint_names_the_alias_the_origin_certificate_misses() -> None:
+    # A load balancer's *.mydomain.test certificate with the viewer's Host forwarded: www passes, the apex gets 502.
+    found = warnings(CERTIFICATE.replace("ORP", "Managed-AllViewer"))
+    cert = [w for w in found if "its mock certificate covers" in w]
+    assert len(cert) == 1, found
+    assert "behaviors forwarding the viewer's Host (default (*)) get CloudFront's 502 for mydomain.test and pass " \
+           "for the aliases it covers" in cert[0]
+    assert cert[0].endswith("Fix: a certificate that also names mydomain.test "
+                            "(tls: {names: [*.mydomain.test, mydomain.test]})")
+    # Sending the origin's own domain instead would turn the apex-only 502 into a 502 for every host.
+    host = [w for w in found if "forwards the viewer's Host" in w]
+    assert len(host) == 1 and "use Managed-AllViewerExceptHostHeader" not in host[0]
+    assert "Managed-AllViewerExceptHostHeader would send alb-123.us-east-1.elb.amazonaws.com, which the origin's " \
+           "certificate (*.mydomain.test) does not cover, and every HTTPS request would get 502" in host[0]
+
+
+def test_certificate_lint_without_the_host_forwarded_fails_every_host() -> None:
+    found = [w for w in warnings(CERTIFICATE.replace("ORP", "Managed-AllViewerExceptHostHeader"))
+             if "its mock certificate covers" in w]
+    assert len(found) == 1 and "every HTTPS request through default (*) gets CloudFront's 502" in found[0]
+    assert found[0].endswith("Fix: a certificate that also names alb-123.us-east-1.elb.amazonaws.com "
+                             "(tls: {names: [*.mydomain.test, alb-123.us-east-1.elb.amazonaws.com]})")

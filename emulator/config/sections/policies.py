@@ -89,8 +89,11 @@ class Policies:
         s.check_keys(config_keys.names(config_keys.ORIGIN_REQUEST_POLICY))
         headers = self.items(s, "headers", ORP_HEADER_BEHAVIORS, lower=True)
         if headers.behavior is B.WHITELIST and "authorization" in headers.items:
+            # AWS ("How can I configure CloudFront to forward the Authorization header to the origin?"): it must be in
+            # the cache key; the all-viewer policies pass it only when caching is turned off.
             self.r.error(s.at("headers"), "CloudFront does not allow Authorization in an origin request policy's "
-                         "list", "Authorization in the cache policy, or headers: allViewer")
+                         "list", "Authorization in the cache policy's headers (it reaches the origin from the cache "
+                         "key), or headers: allViewer only with cache_policy: Managed-CachingDisabled")
         if headers.behavior is B.ALL_VIEWER_AND_CLOUDFRONT:
             for item in headers.items:
                 if item not in _CLOUDFRONT | _ORP_ONLY:
