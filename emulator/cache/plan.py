@@ -25,6 +25,9 @@ from emulator.policies.loops import passes
 # always, or only when the origin sent max-age / s-maxage.
 ERRORS_ALWAYS_CACHED = frozenset((404, 414, 500, 501, 502, 503, 504))
 ERRORS_CACHED_WITH_MAX_AGE = frozenset((400, 403, 405, 412, 415))
+# AWS "Control how long CloudFront caches errors": no-store, no-cache or private on these is honoured (the error is
+# not cached); on every other error they are ignored and the error is cached for ErrorCachingMinTTL.
+ERRORS_REFUSED_BY_NO_STORE = frozenset((404, 410, 414, 501))
 DEFAULT_ERROR_MIN_TTL = 10
 
 _DIRECTIVE = re.compile(r'\s*([^\s=,]+)\s*(?:=\s*("(?:[^"\\]|\\.)*"|[^,]*))?\s*(?:,|$)')
@@ -103,7 +106,7 @@ def freshness(status: int, headers: Headers, spec: KeySpec, now: float, *,
     if "*" in (v.strip() for line in headers.getall("Vary", []) for v in line.split(",")) and spec.min_ttl == 0:
         return Freshness(False, 0, "not cached: Vary: * with min_ttl 0 sends every request to the origin")
 
-    refusing = [d for d in ("no-store", "no-cache", "private") if d in cc and not (d == "no-cache" and cc[d])]
+    refusing = _refusing(cc)
     if refusing:
         said = "Cache-Control: " + ", ".join(refusing)
         if spec.min_ttl == 0:
@@ -128,21 +131,32 @@ def _error_freshness(status: int, cc: dict[str, str | None], origin: tuple[float
                      error_min_ttl: int, extras: dict[str, object]) -> Freshness:
     if status == 416:
         return Freshness(False, 0, "not cached: CloudFront never caches 416")
+    refusing = _refusing(cc)
+    said_refusing = "Cache-Control: " + ", ".join(refusing)
+    if refusing and status in ERRORS_REFUSED_BY_NO_STORE:
+        return Freshness(False, 0, f"not cached: {said_refusing} is respected on a {status} (CloudFront honours it "
+                         "on 404, 410, 414 and 501)")
     has_max_age = seconds(cc, "max-age") is not None or seconds(cc, "s-maxage") is not None
     if status in ERRORS_CACHED_WITH_MAX_AGE and not has_max_age:
         return Freshness(False, 0, f"not cached: {status} is cached only when the origin sends max-age or s-maxage")
     if status not in ERRORS_ALWAYS_CACHED and status not in ERRORS_CACHED_WITH_MAX_AGE:
         return Freshness(False, 0, f"not cached: CloudFront does not cache status {status}")
+    ignored = f" ({said_refusing} is ignored on a {status})" if refusing else ""
     if origin is not None:
         value, said = origin
         capped = min(value, spec.max_ttl)
         ttl = max(capped, error_min_ttl)
         return Freshness(ttl > 0, ttl, f"error ttl {ttl:g} s: max({said}" + (f" capped at max_ttl {spec.max_ttl}"
-                         if capped != value else "") + f", error_caching_min_ttl {error_min_ttl})", **extras)
+                         if capped != value else "") + f", error_caching_min_ttl {error_min_ttl}){ignored}", **extras)
     if error_min_ttl == 0:
         return Freshness(False, 0, f"not cached: {status} with error_caching_min_ttl 0")
     return Freshness(True, error_min_ttl, f"error ttl {error_min_ttl} s: {status} cached for "
-                     f"error_caching_min_ttl", **extras)
+                     f"error_caching_min_ttl{ignored}", **extras)
+
+
+def _refusing(cc: dict[str, str | None]) -> list[str]:
+    """The directives that ask not to be cached (no-cache with field names only strips those fields)."""
+    return [d for d in ("no-store", "no-cache", "private") if d in cc and not (d == "no-cache" and cc[d])]
 
 
 def _no_cache_fields(cc: dict[str, str | None]) -> bool:
