@@ -140,8 +140,10 @@ class EdgeCache:
     async def _from_origin(self, plan: CachePlan, req: OriginRequest, origin: Origin, trace: Trace, *, store: bool,
                            stale: Entry | None = None, viewer: ViewerRequest | None = None) -> Fetched:
         fill = None
-        # A HEAD has no body to keep and a range is part of one: only whole GETs (and cached OPTIONS) fill.
-        if store and req.method != "HEAD" and "Range" not in req.headers and plan.key not in self._fills:
+        # A HEAD has no body to keep. A range request fills too: an origin that does not support ranges answers 200
+        # with the whole object, which CloudFront sends to this viewer while caching it (AWS: "How CloudFront
+        # processes partial requests for an object (range GETs)"); the TTL rules judge what came back.
+        if store and req.method != "HEAD" and plan.key not in self._fills:
             fill = self._fills[plan.key] = Fill()
         try:
             try:
@@ -161,8 +163,8 @@ class EdgeCache:
             response = origin.clean(upstream)
             if fill is None:
                 if store:
-                    trace.add("cache-store", "not-stored", "not stored: a HEAD or range request, or another "
-                              "request for this key is already filling it")
+                    trace.add("cache-store", "not-stored", "not stored: a HEAD request, or another request for "
+                              "this key is already filling it")
                 return Fetched(response, Result.MISS)
             teed = self._tee(plan, response, upstream.headers, fill, trace)
             fill = None  # the TeeBody finishes it now
@@ -295,7 +297,7 @@ class EdgeCache:
             return served
         # A new object. Stored unless another request is filling this key already (its fill is not ours).
         response = origin.clean(upstream)
-        if plan.key in self._fills or "Range" in req.headers:
+        if plan.key in self._fills:  # the revalidation asked for the whole object (no Range): it is stored
             return Fetched(response, Result.MISS)
         fill = self._fills[plan.key] = Fill()
         return Fetched(self._tee(plan, response, upstream.headers, fill, trace), Result.MISS)
