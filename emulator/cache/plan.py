@@ -84,8 +84,9 @@ def _origin_ttl(directives: dict[str, str | None], headers: Headers, now: float)
 
 
 def freshness(status: int, headers: Headers, spec: KeySpec, now: float, *,
-              error_min_ttl: int = DEFAULT_ERROR_MIN_TTL) -> Freshness:
-    """Whether a response is stored, and for how long (now is the time it arrived)."""
+              error_min_ttl: int = DEFAULT_ERROR_MIN_TTL, part: bool = False) -> Freshness:
+    """Whether a response is stored, and for how long (now is the time it arrived); `part`: a 206 that is kept as
+    a part of the object (cache/parts.py), under the same rules as the whole object."""
     bounds = f"[{spec.min_ttl}, {spec.max_ttl}]"
     if spec.disabled:
         why = "legacy forwarded_values forward all headers" if spec.all_headers else \
@@ -101,8 +102,9 @@ def freshness(status: int, headers: Headers, spec: KeySpec, now: float, *,
 
     if status >= 400:
         return _error_freshness(status, cc, origin, spec, error_min_ttl, extras)
-    if status in (206, 304) or status < 200:
-        return Freshness(False, 0, f"not cached: status {status} (only whole objects are stored)")
+    if (status == 206 and not part) or status == 304 or status < 200:
+        why = "not one satisfied byte range" if status == 206 else "only objects and their parts are stored"
+        return Freshness(False, 0, f"not cached: status {status} ({why})")
     if "*" in (v.strip() for line in headers.getall("Vary", []) for v in line.split(",")) and spec.min_ttl == 0:
         return Freshness(False, 0, "not cached: Vary: * with min_ttl 0 sends every request to the origin")
 
@@ -177,6 +179,7 @@ class CachePlan:
     collapse: bool
     error_min_ttls: tuple[tuple[int, int], ...] = ()  # custom_error_responses' error_caching_min_ttl by code
     s3_origin: bool = False
+    part: bool = False  # the key is a part's: the object's key and the byte range the origin answered (cache/parts.py)
 
     def error_min_ttl(self, status: int) -> int:
         ttl = next((t for code, t in self.error_min_ttls if code == status), DEFAULT_ERROR_MIN_TTL)

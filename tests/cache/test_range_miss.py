@@ -8,6 +8,7 @@ from pathlib import Path
 
 from aiohttp import web
 
+from emulator.cache.invalidation import invalidate
 from emulator.clock import FakeClock
 from tests.helpers import run_edge, serve_app
 from tests.integration.test_cache import Origin, cached, config, get
@@ -46,19 +47,53 @@ async def test_an_expired_copy_asked_for_by_a_range_is_refetched_whole_and_store
     assert origin.count("/v") == 2
 
 
-async def test_a_range_miss_answered_206_goes_to_the_viewer_as_the_origin_sent_it(tmp_path: Path) -> None:
+async def test_a_range_miss_answered_206_is_cached_as_a_part(tmp_path: Path) -> None:
+    origin, clock = Origin(), FakeClock()
+
+    async def ranged(request: web.Request) -> web.Response:  # an origin that supports single ranges
+        headers = {"Cache-Control": "max-age=60"}
+        spec = request.headers.get("Range", "")
+        if spec.startswith("bytes=") and "," not in spec:
+            first, last = (int(n) for n in spec[6:].split("-"))
+            headers["Content-Range"] = f"bytes {first}-{last}/10"
+            return web.Response(status=206, text=OBJECT[first:last + 1], headers=headers)
+        return web.Response(text=OBJECT, headers=headers)
+
+    origin.routes["/r"] = ranged
+    async with serve_app(origin.app) as port, run_edge(tmp_path, config(port), clock=clock) as edge:
+        part = await get(edge, "/r", headers={"Range": "bytes=2-6"})
+        clock.advance(3)
+        same = await get(edge, "/r", headers={"Range": "bytes=2-6"})
+        inside = await get(edge, "/r", headers={"Range": "bytes=3-4"})
+        outside = await get(edge, "/r", headers={"Range": "bytes=5-8"})
+        whole = await get(edge, "/r")
+        again = await get(edge, "/r", headers={"Range": "bytes=8-9"})
+        clock.advance(60)
+        expired = await get(edge, "/r", headers={"Range": "bytes=2-6"})
+    assert (part[0], part[1]["X-Cache"], part[1]["Content-Range"], part[2]) == (
+        206, "Miss from cloudfront", "bytes 2-6/10", b"23456")
+    assert (same[0], same[1]["X-Cache"], same[1]["Content-Range"], same[1]["Age"], same[2]) == (
+        206, "Hit from cloudfront", "bytes 2-6/10", "3", b"23456")
+    assert (inside[0], inside[1]["X-Cache"], inside[1]["Content-Range"], inside[2]) == (
+        206, "Hit from cloudfront", "bytes 3-4/10", b"34")
+    assert (outside[0], outside[1]["X-Cache"], outside[2]) == (206, "Miss from cloudfront", b"5678")
+    assert (whole[0], whole[1]["X-Cache"], whole[2]) == (200, "Miss from cloudfront", OBJECT.encode())
+    assert (again[0], again[1]["X-Cache"], again[2]) == (206, "Hit from cloudfront", b"89")  # from the whole copy
+    assert (expired[0], expired[1]["X-Cache"]) == (206, "Miss from cloudfront")  # an expired part is a miss
+    assert [h.get("Range") for _, _, h in origin.seen] == ["bytes=2-6", "bytes=5-8", None, "bytes=2-6"]
+
+
+async def test_invalidating_the_path_removes_its_parts(tmp_path: Path) -> None:
     origin = Origin()
 
     async def ranged(request: web.Request) -> web.Response:
-        if request.headers.get("Range") == "bytes=2-4":
-            return web.Response(status=206, text=OBJECT[2:5], headers={"Content-Range": "bytes 2-4/10",
-                                                                        "Cache-Control": "max-age=3600"})
-        return web.Response(text=OBJECT, headers={"Cache-Control": "max-age=3600"})
+        return web.Response(status=206, text=OBJECT[0:2], headers={"Content-Range": "bytes 0-1/10",
+                                                                    "Cache-Control": "max-age=600"})
 
-    origin.routes["/r"] = ranged
+    origin.routes["/p"] = ranged
     async with serve_app(origin.app) as port, run_edge(tmp_path, config(port)) as edge:
-        part = await get(edge, "/r", headers={"Range": "bytes=2-4"})
-        whole = await get(edge, "/r")
-    assert (part[0], part[1]["X-Cache"], part[1]["Content-Range"], part[2]) == (
-        206, "Miss from cloudfront", "bytes 2-4/10", b"234")
-    assert (whole[0], whole[1]["X-Cache"], whole[2]) == (200, "Miss from cloudfront", OBJECT.encode())
+        await get(edge, "/p", headers={"Range": "bytes=0-1"})
+        assert (await get(edge, "/p", headers={"Range": "bytes=0-1"}))[1]["X-Cache"] == "Hit from cloudfront"
+        assert invalidate(edge.emulator.pipeline.cache.store, ["/p"]) == 1
+        assert (await get(edge, "/p", headers={"Range": "bytes=0-1"}))[1]["X-Cache"] == "Miss from cloudfront"
+    assert origin.count("/p") == 2
