@@ -25,6 +25,9 @@ from emulator.policies.loops import passes
 # always, or only when the origin sent max-age / s-maxage.
 ERRORS_ALWAYS_CACHED = frozenset((404, 414, 500, 501, 502, 503, 504))
 ERRORS_CACHED_WITH_MAX_AGE = frozenset((400, 403, 405, 412, 415))
+# AWS "Control how long CloudFront caches errors": no-store, no-cache or private on these is honoured (the error is
+# not cached); on every other error they are ignored and the error is cached for ErrorCachingMinTTL.
+ERRORS_REFUSED_BY_NO_STORE = frozenset((404, 410, 414, 501))
 DEFAULT_ERROR_MIN_TTL = 10
 
 _DIRECTIVE = re.compile(r'\s*([^\s=,]+)\s*(?:=\s*("(?:[^"\\]|\\.)*"|[^,]*))?\s*(?:,|$)')
@@ -81,8 +84,9 @@ def _origin_ttl(directives: dict[str, str | None], headers: Headers, now: float)
 
 
 def freshness(status: int, headers: Headers, spec: KeySpec, now: float, *,
-              error_min_ttl: int = DEFAULT_ERROR_MIN_TTL) -> Freshness:
-    """Whether a response is stored, and for how long (now is the time it arrived)."""
+              error_min_ttl: int = DEFAULT_ERROR_MIN_TTL, part: bool = False) -> Freshness:
+    """Whether a response is stored, and for how long (now is the time it arrived); `part`: a 206 that is kept as
+    a part of the object (cache/parts.py), under the same rules as the whole object."""
     bounds = f"[{spec.min_ttl}, {spec.max_ttl}]"
     if spec.disabled:
         why = "legacy forwarded_values forward all headers" if spec.all_headers else \
@@ -98,12 +102,13 @@ def freshness(status: int, headers: Headers, spec: KeySpec, now: float, *,
 
     if status >= 400:
         return _error_freshness(status, cc, origin, spec, error_min_ttl, extras)
-    if status in (206, 304) or status < 200:
-        return Freshness(False, 0, f"not cached: status {status} (only whole objects are stored)")
+    if (status == 206 and not part) or status == 304 or status < 200:
+        why = "not one satisfied byte range" if status == 206 else "only objects and their parts are stored"
+        return Freshness(False, 0, f"not cached: status {status} ({why})")
     if "*" in (v.strip() for line in headers.getall("Vary", []) for v in line.split(",")) and spec.min_ttl == 0:
         return Freshness(False, 0, "not cached: Vary: * with min_ttl 0 sends every request to the origin")
 
-    refusing = [d for d in ("no-store", "no-cache", "private") if d in cc and not (d == "no-cache" and cc[d])]
+    refusing = _refusing(cc)
     if refusing:
         said = "Cache-Control: " + ", ".join(refusing)
         if spec.min_ttl == 0:
@@ -128,21 +133,32 @@ def _error_freshness(status: int, cc: dict[str, str | None], origin: tuple[float
                      error_min_ttl: int, extras: dict[str, object]) -> Freshness:
     if status == 416:
         return Freshness(False, 0, "not cached: CloudFront never caches 416")
+    refusing = _refusing(cc)
+    said_refusing = "Cache-Control: " + ", ".join(refusing)
+    if refusing and status in ERRORS_REFUSED_BY_NO_STORE:
+        return Freshness(False, 0, f"not cached: {said_refusing} is respected on a {status} (CloudFront honours it "
+                         "on 404, 410, 414 and 501)")
     has_max_age = seconds(cc, "max-age") is not None or seconds(cc, "s-maxage") is not None
     if status in ERRORS_CACHED_WITH_MAX_AGE and not has_max_age:
         return Freshness(False, 0, f"not cached: {status} is cached only when the origin sends max-age or s-maxage")
     if status not in ERRORS_ALWAYS_CACHED and status not in ERRORS_CACHED_WITH_MAX_AGE:
         return Freshness(False, 0, f"not cached: CloudFront does not cache status {status}")
+    ignored = f" ({said_refusing} is ignored on a {status})" if refusing else ""
     if origin is not None:
         value, said = origin
         capped = min(value, spec.max_ttl)
         ttl = max(capped, error_min_ttl)
         return Freshness(ttl > 0, ttl, f"error ttl {ttl:g} s: max({said}" + (f" capped at max_ttl {spec.max_ttl}"
-                         if capped != value else "") + f", error_caching_min_ttl {error_min_ttl})", **extras)
+                         if capped != value else "") + f", error_caching_min_ttl {error_min_ttl}){ignored}", **extras)
     if error_min_ttl == 0:
         return Freshness(False, 0, f"not cached: {status} with error_caching_min_ttl 0")
     return Freshness(True, error_min_ttl, f"error ttl {error_min_ttl} s: {status} cached for "
-                     f"error_caching_min_ttl", **extras)
+                     f"error_caching_min_ttl{ignored}", **extras)
+
+
+def _refusing(cc: dict[str, str | None]) -> list[str]:
+    """The directives that ask not to be cached (no-cache with field names only strips those fields)."""
+    return [d for d in ("no-store", "no-cache", "private") if d in cc and not (d == "no-cache" and cc[d])]
 
 
 def _no_cache_fields(cc: dict[str, str | None]) -> bool:
@@ -163,6 +179,7 @@ class CachePlan:
     collapse: bool
     error_min_ttls: tuple[tuple[int, int], ...] = ()  # custom_error_responses' error_caching_min_ttl by code
     s3_origin: bool = False
+    part: bool = False  # the key is a part's: the object's key and the byte range the origin answered (cache/parts.py)
 
     def error_min_ttl(self, status: int) -> int:
         ttl = next((t for code, t in self.error_min_ttls if code == status), DEFAULT_ERROR_MIN_TTL)

@@ -4,12 +4,13 @@ range gets the whole object). Pure functions of the entry and the viewer's reque
 
 from __future__ import annotations
 
+from dataclasses import replace
 from email.utils import parsedate_to_datetime
 
 from multidict import CIMultiDict
 
 from emulator.cache.store import Entry
-from emulator.http import EdgeResponse, Headers, freeze
+from emulator.http import EdgeResponse, Headers, OriginRequest, freeze
 
 # Headers a 304 repeats from the stored response (RFC 9110 Section 15.4.5).
 _NOT_MODIFIED_KEEPS = frozenset(("cache-control", "content-location", "date", "etag", "expires", "last-modified",
@@ -82,3 +83,13 @@ def byte_range(spec: str, size: int) -> tuple[int, int] | str | None:
     if start >= size:
         return "unsatisfiable"
     return start, end
+
+
+def conditional_request(req: OriginRequest, validators: dict[str, str]) -> OriginRequest:
+    """The origin request with the cached copy's validators in place of the viewer's conditionals (same
+    method: a cached OPTIONS is revalidated with an OPTIONS)."""
+    headers = CIMultiDict((k, v) for k, v in req.headers.items()
+                          if k.lower() not in ("if-none-match", "if-modified-since", "if-match",
+                                               "if-unmodified-since", "if-range", "range"))
+    headers.update(validators)
+    return replace(req, headers=freeze(headers))

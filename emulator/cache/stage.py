@@ -13,8 +13,9 @@ from multidict import CIMultiDict
 
 from emulator.cache.fill import Fill, TeeBody
 from emulator.cache.key import KeyParts, describe
+from emulator.cache.parts import find_part, part_plan
 from emulator.cache.plan import CachePlan, Freshness, freshness
-from emulator.cache.serve import from_entry
+from emulator.cache.serve import conditional_request, from_entry
 from emulator.cache.store import Entry, MemoryStore, entry_size
 from emulator.clock import Clock
 from emulator.config.model import CacheSettings
@@ -99,6 +100,10 @@ class EdgeCache:
                 trace.add("cache", "not-collapsed", f"the first response was not stored ({fill.why_not}): "
                           "going to the origin")
             now = self.clock.now()
+        if entry is None and (part := find_part(self.store, plan.key, viewer.method, viewer.headers, now)):
+            self.store.hit(part.entry.key)
+            trace.add("cache", "hit", f"a fresh cached part holds the range; Age {part.age}; {part.note}")
+            return Fetched(part.response, Result.HIT, part.age)
         if entry is None:
             trace.add("cache", "miss", f"no cached copy ({describe(plan.key)})")
             return await self._from_origin(plan, origin.request(), origin, trace, store=True)
@@ -140,8 +145,10 @@ class EdgeCache:
     async def _from_origin(self, plan: CachePlan, req: OriginRequest, origin: Origin, trace: Trace, *, store: bool,
                            stale: Entry | None = None, viewer: ViewerRequest | None = None) -> Fetched:
         fill = None
-        # A HEAD has no body to keep and a range is part of one: only whole GETs (and cached OPTIONS) fill.
-        if store and req.method != "HEAD" and "Range" not in req.headers and plan.key not in self._fills:
+        # A HEAD has no body to keep. A range request fills too: an origin that does not support ranges answers 200
+        # with the whole object, which CloudFront sends to this viewer while caching it (AWS: "How CloudFront
+        # processes partial requests for an object (range GETs)"); the TTL rules judge what came back.
+        if store and req.method != "HEAD" and plan.key not in self._fills:
             fill = self._fills[plan.key] = Fill()
         try:
             try:
@@ -159,10 +166,13 @@ class EdgeCache:
                 await _release(upstream)
                 return served
             response = origin.clean(upstream)
+            if fill is not None and (part := part_plan(plan, response.status, response.headers)) is not None:
+                self._finish(plan.key, fill, None, "the origin answered with a part of the object")
+                plan, fill = part, Fill()  # the part is kept beside the object, under its own key (cache/parts.py)
             if fill is None:
                 if store:
-                    trace.add("cache-store", "not-stored", "not stored: a HEAD or range request, or another "
-                              "request for this key is already filling it")
+                    trace.add("cache-store", "not-stored", "not stored: a HEAD request, or another request for "
+                              "this key is already filling it")
                 return Fetched(response, Result.MISS)
             teed = self._tee(plan, response, upstream.headers, fill, trace)
             fill = None  # the TeeBody finishes it now
@@ -192,7 +202,7 @@ class EdgeCache:
     def _decide(self, plan: CachePlan, status: int, origin_headers: Headers, trace: Trace) -> Freshness:
         """The TTL rules read the origin's own headers: cleaning for viewers drops a `Vary: *`."""
         decision = freshness(status, origin_headers, plan.spec, self.clock.now(),
-                             error_min_ttl=plan.error_min_ttl(status))
+                             error_min_ttl=plan.error_min_ttl(status), part=plan.part)
         trace.add("cache-store", "stored" if decision.store else "not-stored", decision.reason)
         return decision
 
@@ -273,7 +283,7 @@ class EdgeCache:
             trace.add("cache", "miss", f"{expired}; no ETag or Last-Modified to revalidate with: fetched again")
             return await self._from_origin(plan, req, origin, trace, store=True, stale=entry,
                                            viewer=viewer)
-        conditional = _conditional(req, validators)
+        conditional = conditional_request(req, validators)
         trace.add("cache", "revalidate", f"{expired}; asking the origin with "
                   f"{', '.join(f'{k}: {v}' for k, v in validators.items())}")
         try:
@@ -295,7 +305,7 @@ class EdgeCache:
             return served
         # A new object. Stored unless another request is filling this key already (its fill is not ours).
         response = origin.clean(upstream)
-        if plan.key in self._fills or "Range" in req.headers:
+        if plan.key in self._fills:  # the revalidation asked for the whole object (no Range): it is stored
             return Fetched(response, Result.MISS)
         fill = self._fills[plan.key] = Fill()
         return Fetched(self._tee(plan, response, upstream.headers, fill, trace), Result.MISS)
@@ -355,7 +365,7 @@ class EdgeCache:
     async def _refresh(self, plan: CachePlan, entry: Entry, req: OriginRequest, origin: Origin, fill: Fill) -> None:
         trace = Trace(req.headers.get("X-Amz-Cf-Id", ""))
         try:
-            upstream = await self._origin(_conditional(req, entry.validators), origin, trace)
+            upstream = await self._origin(conditional_request(req, entry.validators), origin, trace)
             if upstream.status == 304:
                 await _release(upstream)
                 self._finish(plan.key, fill, self._renew(plan, entry, upstream, trace), "")
@@ -377,16 +387,6 @@ class EdgeCache:
             pass  # the stale copy stays; the next request after the window asks the origin again
         finally:
             self._finish(plan.key, fill, self.store.get(plan.key), "background refresh failed")
-
-
-def _conditional(req: OriginRequest, validators: dict[str, str]) -> OriginRequest:
-    """The origin request with the cached copy's validators in place of the viewer's conditionals (same
-    method: a cached OPTIONS is revalidated with an OPTIONS)."""
-    headers = CIMultiDict((k, v) for k, v in req.headers.items()
-                          if k.lower() not in ("if-none-match", "if-modified-since", "if-match",
-                                               "if-unmodified-since", "if-range", "range"))
-    headers.update(validators)
-    return replace(req, headers=freeze(headers))
 
 
 async def _release(response: EdgeResponse) -> None:

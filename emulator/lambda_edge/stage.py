@@ -136,7 +136,12 @@ async def viewer_request(runner: LambdaRunner, fn: LambdaFunctionConfig, assoc: 
     uri = wire_uri(outcome.uri) or outcome.uri
     if uri != path:
         trace.add("lambda", "uri", f"uri '{path}' -> '{uri}' (the behavior is not re-selected)")
-    changed = replace(request, headers=freeze([*outcome.headers, *kept]), query=outcome.querystring)
+    headers = [*outcome.headers, *kept]
+    if outcome.body is not None:
+        # The viewer's Content-Length described the viewer's body: the replacement is framed by its own length
+        # when it is sent (as at origin-request), or a keep-alive origin reads too little or waits for more.
+        headers = [(n, v) for n, v in headers if n.lower() != "content-length"]
+    changed = replace(request, headers=freeze(headers), query=outcome.querystring)
     if outcome.body is not None:
         changed = replace(changed, body=outcome.body)
     return changed, uri

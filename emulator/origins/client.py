@@ -21,10 +21,11 @@ import aiohttp
 from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.http_parser import RawResponseMessage
 from aiohttp.streams import StreamReader
+from multidict import CIMultiDict
 
 from emulator.errors import OriginConnectError, OriginError, OriginTimeoutError, OriginTLSError
 from emulator.framing import expects_body
-from emulator.http import Body, EdgeResponse, OriginRequest, Scheme, freeze
+from emulator.http import Body, EdgeResponse, Headers, OriginRequest, Scheme, freeze
 from emulator.origins import wire
 from emulator.origins.tls_errors import describe_certificate_error, describe_handshake_error, verify_either_name
 from emulator.tls.ca import LocalCA
@@ -173,10 +174,8 @@ class OriginClient:
     async def _exchange(self, conn: wire.Connection, req: OriginRequest, body: _OneShotBody
                         ) -> tuple[RawResponseMessage, StreamReader, asyncio.Task[None] | None]:
         payload = body.payload()
-        framing = None
-        if payload is not None and "Content-Length" not in req.headers:
-            framing = f"Content-Length: {len(payload)}" if isinstance(payload, bytes) else "Transfer-Encoding: chunked"
-        head = wire.request_head(req.method, req.target or "/", req.headers, framing)
+        headers, framing = _framing(req, payload)
+        head = wire.request_head(req.method, req.target or "/", headers, framing)
         wire.prepare(conn, req.method, req.read_timeout)
         chunked = framing == "Transfer-Encoding: chunked"
         if payload is None or isinstance(payload, bytes):
@@ -231,6 +230,22 @@ def _whole_body(req: OriginRequest, message: RawResponseMessage, payload: Stream
             length is None or not length.isdigit() or int(length) != payload.total_bytes:
         return None
     return payload.read_nowait()
+
+
+def _framing(req: OriginRequest, payload: bytes | AsyncIterator[bytes] | None) -> tuple[Headers, str | None]:
+    """The headers to send and the framing line to add. A body in hand is framed by its own length whatever
+    Content-Length the headers carry: a function that replaced the body may have left the viewer's, and a
+    keep-alive origin would read part of the body as the next request, or wait for bytes that never come. A
+    streamed body is the viewer's own: its Content-Length (which the viewer is held to) or chunked."""
+    headers = req.headers
+    if not isinstance(req.body, bytes):
+        return headers, None if "Content-Length" in headers else "Transfer-Encoding: chunked"
+    size = len(req.body)
+    if headers.getall("Content-Length", []) in ([], [str(size)]) and (payload is None or "Content-Length" in headers):
+        return headers, None
+    kept = CIMultiDict(headers)
+    kept.popall("Content-Length", None)
+    return freeze(kept), f"Content-Length: {size}" if payload is not None else None
 
 
 def _read_retry(req: OriginRequest, body: _OneShotBody) -> bool:

@@ -234,7 +234,10 @@ def test_caching_disabled_stores_nothing_even_errors() -> None:
     (404, {"Cache_Control": "max-age=300"}, True, 300),  # max(header, ErrorCachingMinTTL)
     (404, {"Cache_Control": "max-age=3"}, True, 10),
     (404, {"Cache_Control": "max-age=300", "max_ttl": 100}, True, 100),  # the header is capped at MaxTTL
-    (404, {"Cache_Control": "no-store"}, True, 10),  # other directives: ErrorCachingMinTTL
+    (404, {"Cache_Control": "no-store"}, False, 0),  # no-store/no-cache/private honoured on 404, 410, 414, 501
+    (414, {"Cache_Control": "private"}, False, 0),
+    (500, {"Cache_Control": "no-store"}, True, 10),  # ignored on other errors: ErrorCachingMinTTL
+    (404, {"Cache_Control": "must-revalidate"}, True, 10),  # other directives: ErrorCachingMinTTL
     (404, {"error_min_ttl": 0}, False, 0),
     (403, {}, False, 0),  # cached only with max-age / s-maxage
     (403, {"Cache_Control": "max-age=30"}, True, 30),

@@ -1,0 +1,99 @@
+"""Range GETs that miss, over real sockets (AWS: "How CloudFront processes partial requests for an object (range
+GETs)"): an origin that does not support ranges answers 200 with the whole object, which CloudFront sends to this
+viewer while caching it, then serves later ranges from the cached object; an origin that does answers 206."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from aiohttp import web
+
+from emulator.cache.invalidation import invalidate
+from emulator.clock import FakeClock
+from tests.helpers import run_edge, serve_app
+from tests.integration.test_cache import Origin, cached, config, get
+
+OBJECT = "0123456789"
+
+
+async def test_a_range_miss_answered_200_is_cached_and_later_ranges_come_from_the_copy(tmp_path: Path) -> None:
+    origin, clock = Origin(), FakeClock()
+    origin.routes["/video.mp4"] = cached(3600, OBJECT)  # a plain response: the origin ignores Range
+    async with serve_app(origin.app) as port, run_edge(tmp_path, config(port), clock=clock) as edge:
+        first = await get(edge, "/video.mp4", headers={"Range": "bytes=2-4"})
+        clock.advance(5)
+        again = await get(edge, "/video.mp4", headers={"Range": "bytes=2-4"})
+        other = await get(edge, "/video.mp4", headers={"Range": "bytes=-3"})
+        whole = await get(edge, "/video.mp4")
+    assert (first[0], first[1]["X-Cache"], first[2]) == (200, "Miss from cloudfront", OBJECT.encode())
+    assert "Content-Range" not in first[1]
+    assert (again[0], again[1]["X-Cache"], again[1]["Content-Range"], again[1]["Age"], again[2]) == (
+        206, "Hit from cloudfront", "bytes 2-4/10", "5", b"234")
+    assert (other[0], other[1]["X-Cache"], other[2]) == (206, "Hit from cloudfront", b"789")
+    assert (whole[0], whole[1]["X-Cache"], whole[2]) == (200, "Hit from cloudfront", OBJECT.encode())
+    assert [h.get("Range") for _, p, h in origin.seen] == ["bytes=2-4"]  # the origin was asked once, as the viewer did
+
+
+async def test_an_expired_copy_asked_for_by_a_range_is_refetched_whole_and_stored(tmp_path: Path) -> None:
+    origin, clock = Origin(), FakeClock()
+    origin.routes["/v"] = cached(60, OBJECT)  # no validators: an expired copy is fetched again
+    async with serve_app(origin.app) as port, run_edge(tmp_path, config(port), clock=clock) as edge:
+        await get(edge, "/v")
+        clock.advance(61)
+        refetched = await get(edge, "/v", headers={"Range": "bytes=0-1"})
+        hit = await get(edge, "/v", headers={"Range": "bytes=0-1"})
+    assert (refetched[0], refetched[1]["X-Cache"]) == (200, "Miss from cloudfront")
+    assert (hit[0], hit[1]["X-Cache"], hit[2]) == (206, "Hit from cloudfront", b"01")
+    assert origin.count("/v") == 2
+
+
+async def test_a_range_miss_answered_206_is_cached_as_a_part(tmp_path: Path) -> None:
+    origin, clock = Origin(), FakeClock()
+
+    async def ranged(request: web.Request) -> web.Response:  # an origin that supports single ranges
+        headers = {"Cache-Control": "max-age=60"}
+        spec = request.headers.get("Range", "")
+        if spec.startswith("bytes=") and "," not in spec:
+            first, last = (int(n) for n in spec[6:].split("-"))
+            headers["Content-Range"] = f"bytes {first}-{last}/10"
+            return web.Response(status=206, text=OBJECT[first:last + 1], headers=headers)
+        return web.Response(text=OBJECT, headers=headers)
+
+    origin.routes["/r"] = ranged
+    async with serve_app(origin.app) as port, run_edge(tmp_path, config(port), clock=clock) as edge:
+        part = await get(edge, "/r", headers={"Range": "bytes=2-6"})
+        clock.advance(3)
+        same = await get(edge, "/r", headers={"Range": "bytes=2-6"})
+        inside = await get(edge, "/r", headers={"Range": "bytes=3-4"})
+        outside = await get(edge, "/r", headers={"Range": "bytes=5-8"})
+        whole = await get(edge, "/r")
+        again = await get(edge, "/r", headers={"Range": "bytes=8-9"})
+        clock.advance(60)
+        expired = await get(edge, "/r", headers={"Range": "bytes=2-6"})
+    assert (part[0], part[1]["X-Cache"], part[1]["Content-Range"], part[2]) == (
+        206, "Miss from cloudfront", "bytes 2-6/10", b"23456")
+    assert (same[0], same[1]["X-Cache"], same[1]["Content-Range"], same[1]["Age"], same[2]) == (
+        206, "Hit from cloudfront", "bytes 2-6/10", "3", b"23456")
+    assert (inside[0], inside[1]["X-Cache"], inside[1]["Content-Range"], inside[2]) == (
+        206, "Hit from cloudfront", "bytes 3-4/10", b"34")
+    assert (outside[0], outside[1]["X-Cache"], outside[2]) == (206, "Miss from cloudfront", b"5678")
+    assert (whole[0], whole[1]["X-Cache"], whole[2]) == (200, "Miss from cloudfront", OBJECT.encode())
+    assert (again[0], again[1]["X-Cache"], again[2]) == (206, "Hit from cloudfront", b"89")  # from the whole copy
+    assert (expired[0], expired[1]["X-Cache"]) == (206, "Miss from cloudfront")  # an expired part is a miss
+    assert [h.get("Range") for _, _, h in origin.seen] == ["bytes=2-6", "bytes=5-8", None, "bytes=2-6"]
+
+
+async def test_invalidating_the_path_removes_its_parts(tmp_path: Path) -> None:
+    origin = Origin()
+
+    async def ranged(request: web.Request) -> web.Response:
+        return web.Response(status=206, text=OBJECT[0:2], headers={"Content-Range": "bytes 0-1/10",
+                                                                    "Cache-Control": "max-age=600"})
+
+    origin.routes["/p"] = ranged
+    async with serve_app(origin.app) as port, run_edge(tmp_path, config(port)) as edge:
+        await get(edge, "/p", headers={"Range": "bytes=0-1"})
+        assert (await get(edge, "/p", headers={"Range": "bytes=0-1"}))[1]["X-Cache"] == "Hit from cloudfront"
+        assert invalidate(edge.emulator.pipeline.cache.store, ["/p"]) == 1
+        assert (await get(edge, "/p", headers={"Range": "bytes=0-1"}))[1]["X-Cache"] == "Miss from cloudfront"
+    assert origin.count("/p") == 2
