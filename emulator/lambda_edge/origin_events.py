@@ -144,6 +144,11 @@ class OriginFunctions:
 
     async def fetch(self, req: OriginRequest) -> tuple[EdgeResponse, int]:
         decision = replace(self.decision, origin_request=req)
+        group = decision.group
+        if group is not None and req.origin_id == group.secondary != group.primary:
+            # After a failover the function runs again, for the secondary: its event names that origin, and that
+            # origin's custom headers are the ones sent (AWS: "Lambda@Edge event structure", the origin object).
+            decision = replace(decision, origin=decision.distribution.origin(group.secondary))
         prepared = await self.stages.origin_request(decision, self.trace)
         if isinstance(prepared, LambdaFailure):
             raise self._failed(prepared)

@@ -126,3 +126,31 @@ async def test_after_a_failover_the_trace_names_the_origin_that_answered(tmp_pat
     assert answered[0] == "primary 'one' answered 503"
     assert answered[-1].startswith("origin 'two' answered 200")
     assert "origin 'one' answered 200" not in printed
+
+
+TAG = """\
+def handler(event, context):
+    request = event["Records"][0]["cf"]["request"]
+    if request["uri"] == "/generated":
+        return {"status": "200", "statusDescription": "OK", "body": "from the function"}
+    request["headers"]["x-tried"] = [{"key": "X-Tried", "value": request["origin"]["custom"]["domainName"]}]
+    return request
+"""
+
+
+async def test_each_failover_attempt_is_recorded_as_the_origin_request_function_left_it(tmp_path: Path) -> None:
+    (tmp_path / "tag.py").write_text(TAG)
+    seen: list[str] = []
+    text = group_config(0, 0, functions="lambda_function_associations: {origin-request: tag}",
+                        extra="lambda_functions: {tag: {runtime: python3.11, code: tag.py}}")
+    text = textwrap.dedent(text).replace("  lambda_functions:", "lambda_functions:")  # top level
+    async with serve_app(group_origin("one", 503, seen)) as p1, serve_app(group_origin("two", 200, seen)) as p2:
+        text = text.replace("http_port: 0}", f"http_port: {p1}}}", 1).replace("http_port: 0}", f"http_port: {p2}}}", 1)
+        status, body, detail, _ = await _served(tmp_path, text, "/page", {})
+        assert (status, body) == (200, "two 200")
+        assert [dict(x["headers"]).get("X-Tried") for x in detail["origin_exchanges"]] == ["one.internal",
+                                                                                           "two.internal"]
+        _, body, detail, _ = await _served(tmp_path, text, "/generated", {})
+    assert body == "from the function"
+    assert detail["origin_exchanges"] == [] and detail["origin"] is None  # no origin was contacted
+    assert seen == ["one GET", "two GET"]
