@@ -23,7 +23,7 @@ from emulator.decisions import Result
 from emulator.errors import OriginError
 from emulator.framing import viewer_length
 from emulator.http import EdgeResponse, Headers, OriginRequest, ViewerRequest, freeze
-from emulator.trace import OriginExchange, Trace
+from emulator.trace import Trace
 
 # The edge's own headers on a generated page; a stored copy drops them (each viewer gets its own).
 _EDGE_HEADERS = ("Via", "X-Cache", "X-Amz-Cf-Pop", "X-Amz-Cf-Id")
@@ -183,20 +183,18 @@ class EdgeCache:
 
     async def _origin(self, req: OriginRequest, origin: Fetcher, trace: Trace) -> EdgeResponse:
         started = self.clock.monotonic()
-        recorded = len(trace.exchanges)  # an origin group's client records each of its attempts itself
+        recorded = len(trace.exchanges)  # the fetcher records each request as it was sent (origins.groups)
         try:
             upstream, attempt = await origin.fetch(req)
         except OriginError as exc:
-            if len(trace.exchanges) == recorded:
-                trace.exchanges.append(OriginExchange("origin", req, failure=exc.cause))
             trace.add("origin", str(exc.status), f"{exc.result}: {exc.cause}")
             raise
-        if len(trace.exchanges) == recorded:
-            trace.exchanges.append(OriginExchange("origin", req, upstream.status, upstream.headers))
         elapsed = (self.clock.monotonic() - started) * 1000
         retry = f" on attempt {attempt}" if attempt > 1 else ""
-        trace.add("origin", str(upstream.status),
-                  f"origin '{req.origin_id}' answered {upstream.status} in {elapsed:.1f} ms{retry}")
+        # The origin that answered: an origin-request function may have chosen another, a group fails over.
+        sent = trace.exchanges[recorded:]
+        who = f"origin '{sent[-1].request.origin_id}'" if sent else "the origin-request function (no origin contacted)"
+        trace.add("origin", str(upstream.status), f"{who} answered {upstream.status} in {elapsed:.1f} ms{retry}")
         return upstream
 
     def _decide(self, plan: CachePlan, status: int, origin_headers: Headers, trace: Trace) -> Freshness:

@@ -28,7 +28,8 @@ def summary(entry: Entry) -> dict[str, Any]:
     behavior = entry.trace.find("behavior")
     distribution = entry.trace.find("distribution")
     result = entry.headers.get("X-Cache", "")
-    origin = next((x.request.origin_id for x in entry.trace.exchanges if x.purpose == "origin"), None)
+    # The origin that answered: the last one asked (an origin group's secondary after a failover).
+    origin = next((x.request.origin_id for x in reversed(entry.trace.exchanges) if x.purpose == "origin"), None)
     if origin is None and result.startswith("Hit") and behavior and (m := _TARGET.search(behavior.detail)):
         origin = m.group(1)  # served from the cache: the origin it came from
     return {

@@ -24,7 +24,7 @@ from emulator.responses.responder import Responder, generated_headers
 from emulator.trace import Trace
 
 if TYPE_CHECKING:
-    from emulator.origins.client import OriginClient
+    from emulator.origins.groups import RecordingClient
     from emulator.pipeline import Forward
 
 
@@ -65,7 +65,11 @@ class LambdaStages:
                     headers.popall(name, None)
                 headers.add(name, value)
             return EdgeResponse(out.status, out.description, freeze(headers), out.body or b"")
-        return replace(decision, origin_request=out[0], origin_uri=out[1])
+        sent = out[0]
+        trace.add("origin-request", "lambda", f"after the origin-request function: {sent.method} "
+                  f"{sent.url_for_display} (connect to {sent.connect_host}:"
+                  f"{sent.connect_port or '<port chosen at start>'}, Host: {sent.headers.get('Host', '')})")
+        return replace(decision, origin_request=sent, origin_uri=out[1])
 
     async def origin_response(self, decision: Forward, upstream: EdgeResponse,
                               trace: Trace) -> EdgeResponse | LambdaFailure:
@@ -99,10 +103,6 @@ class LambdaStages:
             return prepared.response(self.respond, trace)
         if isinstance(prepared, EdgeResponse):
             return lambdas.mark_generated(self.respond.final(prepared, trace))
-        if (sent := prepared.origin_request) is not decision.origin_request:
-            trace.add("origin-request", "lambda", f"after the origin-request function: {sent.method} "
-                      f"{sent.url_for_display} (connect to {sent.connect_host}:"
-                      f"{sent.connect_port or '<port chosen at start>'})")
         for event in (LambdaEvent.ORIGIN_RESPONSE, LambdaEvent.VIEWER_RESPONSE):
             if (assoc := lambdas.association(decision.behavior, event)) is not None:
                 when = "right after the origin answers" if event is LambdaEvent.ORIGIN_RESPONSE else \
@@ -127,7 +127,7 @@ class OriginFunctions:
     neither. A generated response from origin-request is returned as the origin's (and cached by its
     headers, as CloudFront does)."""
 
-    def __init__(self, stages: LambdaStages, decision: Forward, client: OriginClient, trace: Trace) -> None:
+    def __init__(self, stages: LambdaStages, decision: Forward, client: RecordingClient, trace: Trace) -> None:
         self.stages = stages
         self.decision = decision
         self.client = client
@@ -144,6 +144,11 @@ class OriginFunctions:
 
     async def fetch(self, req: OriginRequest) -> tuple[EdgeResponse, int]:
         decision = replace(self.decision, origin_request=req)
+        group = decision.group
+        if group is not None and req.origin_id == group.secondary != group.primary:
+            # After a failover the function runs again, for the secondary: its event names that origin, and that
+            # origin's custom headers are the ones sent (AWS: "Lambda@Edge event structure", the origin object).
+            decision = replace(decision, origin=decision.distribution.origin(group.secondary))
         prepared = await self.stages.origin_request(decision, self.trace)
         if isinstance(prepared, LambdaFailure):
             raise self._failed(prepared)

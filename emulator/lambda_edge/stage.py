@@ -216,7 +216,41 @@ def _apply(req: OriginRequest, change: RequestChange, hidden: HeaderPairs, ctx: 
     if change.body is not None:
         headers.popall("Content-Length", None)
         changed = replace(changed, body=change.body, headers=freeze(headers))
+    _report_changes(req, changed, trace)
     return changed
+
+
+def _report_changes(before: OriginRequest, after: OriginRequest, trace: Trace) -> None:
+    """Each change an origin-request function made that the uri and origin decisions do not already say: the
+    query string, the Host header (it decides what the origin serves, and which name its certificate must
+    cover) and every other header, so the trace explains the request on the wire."""
+    if after.query != before.query:
+        trace.add("lambda", "querystring", f"querystring '{before.query}' -> '{after.query}'")
+    host_before, host_after = before.headers.get("Host", ""), after.headers.get("Host", "")
+    if host_after != host_before:
+        trace.add("lambda", "host", f"Host '{host_before}' -> '{host_after}'")
+    old = _by_name(before.headers.items())
+    new = _by_name(after.headers.items())
+    changes = []
+    for name in dict.fromkeys([*old, *new]):
+        if name == "host" or [v for _, v in old.get(name, ())] == [v for _, v in new.get(name, ())]:
+            continue
+        if name not in old:
+            changes.append(f"header added: {', '.join(f'{n}: {v}' for n, v in new[name])}")
+        elif name not in new:
+            changes.append(f"header removed: {old[name][0][0]}")
+        else:
+            shown = ", ".join(v for _, v in old[name])
+            changes.append(f"header changed: {new[name][0][0]}: {shown} -> {', '.join(v for _, v in new[name])}")
+    if changes:
+        trace.add("lambda", "headers", "; ".join(changes))
+
+
+def _by_name(pairs: Any) -> dict[str, list[tuple[str, str]]]:
+    out: dict[str, list[tuple[str, str]]] = {}
+    for name, value in pairs:
+        out.setdefault(name.lower(), []).append((name, value))
+    return out
 
 
 # -- stage 9: origin-response, right after the origin answered -----------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Protocol
 
 from multidict import CIMultiDict
 
@@ -22,6 +23,32 @@ from emulator.origins.client import OriginClient
 from emulator.trace import OriginExchange, Trace
 
 FAILOVER_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
+class Fetch(Protocol):
+    """The connection pool, or what wraps it (Lambda@Edge's origin events)."""
+
+    async def fetch(self, req: OriginRequest) -> tuple[EdgeResponse, int]: ...
+
+
+class RecordingClient:
+    """The connection pool as the trace sees it: each request exactly as it goes on the wire (after an
+    origin-request Lambda@Edge function changed it, to the origin that function chose) and the answer as the
+    origin gave it (before an origin-response function changes it). One exchange per origin contacted: an
+    origin group's primary and secondary each; none when an origin-request function answers itself."""
+
+    def __init__(self, client: OriginClient, trace: Trace) -> None:
+        self.client = client
+        self.trace = trace
+
+    async def fetch(self, request: OriginRequest) -> tuple[EdgeResponse, int]:
+        try:
+            answer = await self.client.fetch(request)
+        except OriginError as exc:
+            self.trace.exchanges.append(OriginExchange("origin", request, failure=exc.cause))
+            raise
+        self.trace.exchanges.append(OriginExchange("origin", request, answer[0].status, answer[0].headers))
+        return answer
 
 
 def with_conditionals(secondary: OriginRequest, primary: OriginRequest) -> OriginRequest:
@@ -49,7 +76,7 @@ class FailoverClient:
     """The origin as the cache sees it: `fetch(request)` like OriginClient's, trying an origin group's primary
     and then its secondary. It also measures the origin's first-byte time for Server-Timing."""
 
-    def __init__(self, client: OriginClient, group: OriginGroup | None, method: str,
+    def __init__(self, client: Fetch, group: OriginGroup | None, method: str,
                  secondary: Callable[[OriginRequest], OriginRequest], clock: Clock, trace: Trace) -> None:
         self.client = client
         self.group = group
@@ -91,11 +118,6 @@ class FailoverClient:
 
     async def _timed(self, request: OriginRequest) -> tuple[EdgeResponse, int]:
         started = self.clock.monotonic()
-        try:
-            answer = await self.client.fetch(request)
-        except OriginError as exc:  # each attempt, primary and secondary, for the inspector
-            self.trace.exchanges.append(OriginExchange("origin", request, failure=exc.cause))
-            raise
-        self.trace.exchanges.append(OriginExchange("origin", request, answer[0].status, answer[0].headers))
+        answer = await self.client.fetch(request)  # each attempt is recorded as sent, by the RecordingClient
         self.trace.timings["origin_fbl"] = (self.clock.monotonic() - started) * 1000
         return answer

@@ -19,7 +19,7 @@ from emulator.errors import OriginError
 from emulator.http import EdgeResponse, OriginRequest, freeze
 from emulator.lambda_edge.origin_events import LambdaStages, OriginFunctions
 from emulator.origins.client import OriginClient
-from emulator.origins.groups import FailoverClient, with_conditionals
+from emulator.origins.groups import FailoverClient, RecordingClient, with_conditionals
 from emulator.pipeline.flight import Forward
 from emulator.policies import compression
 from emulator.policies.loops import MAX_CHAIN, own_listener, passes
@@ -86,12 +86,14 @@ class OriginSide:
         self.respond = respond
         self.trace = trace
         self.for_page = for_page  # a custom error page's fetch: an unreachable origin is stage 11's to report
+        # Innermost, next to the wire: each request is recorded as it is sent, after the functions changed it.
+        recorded = RecordingClient(client, trace)
         # Origin-request / origin-response Lambda@Edge wrap the origin client: they run only when an origin is
         # actually contacted (a miss or a revalidation; once per origin of a group), never on a hit.
-        self.edge_functions = OriginFunctions(lambda_stages, forward, client, trace) \
+        self.edge_functions = OriginFunctions(lambda_stages, forward, recorded, trace) \
             if forward.behavior.lambda_function_associations else None
         # The origin (or the group: primary, then the secondary on a failover).
-        self.chain = FailoverClient(self.edge_functions or client, forward.group, forward.request.method,
+        self.chain = FailoverClient(self.edge_functions or recorded, forward.group, forward.request.method,
                                     lambda primary: requests.secondary(forward, primary, trace),
                                     respond.clock, trace)
 

@@ -131,3 +131,51 @@ async def test_the_config_view_shows_the_warnings(tmp_path: Path, browser: objec
         assert (await page.locator("#config-warnings").bounding_box() or {"y": 1e9})["y"] < 200  # at the top
         await shot(page, "config")
         assert problems == []
+
+
+# Every header name, and every short value, as the browser lays it out: (text, lines it takes).
+_LINES = """(selector) => [...document.querySelectorAll(selector)].map((cell) => {
+  const range = document.createRange();
+  range.selectNodeContents(cell);
+  const box = range.getBoundingClientRect();
+  return [cell.textContent, Math.round(box.height / parseFloat(getComputedStyle(cell).lineHeight))];
+})"""
+
+
+@pytest.mark.parametrize("width", [1400, 1920])
+async def test_the_detail_sections_are_laid_out_to_be_read(tmp_path: Path, browser: object, width: int) -> None:
+    async with run_inspected(tmp_path) as edge:
+        status, _ = await edge.get("/a/b?q=1", headers={
+            "Host": "app.localhost", "Access-Control-Request-Headers": "content-type",
+            "Cookie": "; ".join(f"session{i}=" + "abcdef0123456789" * 3 for i in range(4))})
+        assert status == 200
+        _, last = await edge.api("/_frontyard/requests/last")
+        page = await browser.new_page(viewport={"width": width, "height": 1000})  # type: ignore[attr-defined]
+        await page.goto(f"{edge.admin}/#request/{last['id']}")
+        await page.wait_for_selector(".origin-request-headers")
+        sections = {"summary": "#detail-title", "curl": "#curl", "decisions": "#detail > .decisions",
+                    "cache": "#detail > .cache", "functions": "#detail > .functions", "exchange": ".exchange",
+                    "viewer-sent": ".viewer-headers", "origin-received": ".origin-request-headers",
+                    "response": ".response-headers", "timings": ".timings"}
+        for name, selector in sections.items():
+            section = page.locator(selector).first
+            await section.scroll_into_view_if_needed()
+            SHOTS.mkdir(parents=True, exist_ok=True)
+            await section.screenshot(path=str(SHOTS / f"inspector-detail-{width}-{name}.png"))
+        names = await page.evaluate(_LINES, "#detail table.kv td:first-child")
+        values = await page.evaluate(_LINES, "#detail table.kv td:nth-child(2)")
+        # The viewer's, the origin's request and response, the viewer's response and the timings tables.
+        assert len(names) > 30 and any(n == "Access-Control-Request-Headers" for n, _ in names)
+        assert [(n, lines) for n, lines in names if lines != 1] == []  # each header name is one line high
+        stages = await page.evaluate(_LINES, "#detail table.decisions td:nth-child(2)")
+        assert ["origin-request", 1] in stages and [(s, n) for s, n in stages if n != 1] == []
+        assert [(v, lines) for v, lines in values if len(v) <= 40 and lines != 1] == []
+        cookie = next(lines for v, lines in values if v.startswith("session0="))
+        assert cookie > 1  # a long value wraps
+        widths = await page.evaluate("[...document.querySelectorAll('#detail table.kv td:nth-child(2)')]"
+                                     ".map((td) => td.getBoundingClientRect().width)")
+        assert min(widths) >= 150  # room for a value beside its name, never a sliver
+        pane = await page.locator("#detail").bounding_box()
+        for table in await page.locator("#detail table.kv").all():  # no table runs past the pane's right edge
+            box = await table.bounding_box()
+            assert box["x"] + box["width"] <= pane["x"] + pane["width"] + 1
