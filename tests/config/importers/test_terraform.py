@@ -197,6 +197,21 @@ def test_an_unresolvable_variable_and_a_data_source_are_located_and_say_how_to_s
     assert load_source(path).distributions[0].aliases == ("www.example.test",)
 
 
+def test_a_local_is_supplied_by_a_parameter_named_local_dot_name(tmp_path: Path) -> None:
+    # A local built from something only a deployment knows (a remote state's output): the error says how to
+    # supply it, and --parameter 'local.origin_id=VALUE' (or the overlay's parameters) supplies it.
+    path = module(tmp_path, MODULE.replace('origin_id = "api-${var.env}"',
+                                           "origin_id = data.terraform_remote_state.api.outputs.origin_id"))
+    with pytest.raises(ConfigError) as exc:
+        load_source(path, parameters={"api_domain": "api.internal"})
+    assert any("--parameter 'local.origin_id=VALUE' supplies local.origin_id itself" in e for e in errors(exc))
+    config = load_source(path, parameters={"api_domain": "api.internal", "local.origin_id": "api-from-state"})
+    assert config.distributions[0].origins[0].id == "api-from-state"
+    # The parameter also beats a local that Terraform could compute.
+    config = load_source(module(tmp_path), parameters={"api_domain": "api.internal", "local.origin_id": "other"})
+    assert config.distributions[0].origins[0].id == "other"
+
+
 BROKEN = """\
 resource "aws_cloudfront_distribution" "front" {
   default_cache_behavior {
