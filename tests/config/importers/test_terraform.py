@@ -331,3 +331,15 @@ resource "aws_cloudfront_key_value_store" "redirects" {
     (tmp_path / "frontyard.local.yaml").write_text("key_value_stores: {redirects: kvs/redirects.json}\n")
     (fn,) = load_source(path, parameters={"api_domain": "api.internal"}).functions
     assert fn.key_value_store == str(tmp_path / "kvs" / "redirects.json")
+
+
+def test_an_origin_request_policy_without_a_cache_policy_is_refused(tmp_path: Path) -> None:
+    # AWS: "You cannot use an origin request policy in a cache behavior without a cache policy."
+    no_cache_policy = MODULE.replace('    cache_policy_id          = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"\n', "")
+    path = module(tmp_path, no_cache_policy)
+    with pytest.raises(ConfigError) as exc:
+        load_source(path, parameters={"api_domain": "api.internal"})
+    where = at(path, "aws_cloudfront_origin_request_policy.auth.id")
+    assert errors(exc) == [f"{where}: an origin request policy needs a cache policy on the same behavior: "
+                           "CloudFront refuses this one\n    expected a cache policy id beside the origin request "
+                           "policy (Managed-CachingOptimized: 658327ea-f89d-4fab-a63d-7e88639e58f6)"]
