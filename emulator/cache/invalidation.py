@@ -17,7 +17,10 @@ def path_problems(paths: Iterable[object]) -> list[str]:
         if not isinstance(path, str) or not path:
             problems.append(f"{path!r}: a path must be a non-empty string")
         elif not path.startswith("/"):
-            problems.append(f"'{path}': a path must start with '/'")
+            # AWS "Invalidate files": "In the CloudFront console, you can omit the leading slash ... When you use
+            # the CloudFront API directly, invalidation paths must begin with a leading slash."
+            problems.append(f"'{path}': a path must start with '/' (CloudFront's API requires it; only the console "
+                            f"adds it): '/{path}'")
         elif "*" in path[:-1]:
             problems.append(f"'{path}': '*' is allowed only as the last character")
         elif len(path) > MAX_PATH_LENGTH:

@@ -94,11 +94,11 @@ def _feature(node: Node, runtime: str) -> str | None:
         return "default parameters"
     if kind == "for_in_statement" and _has_token(node, "of"):
         return "for...of"
-    if kind == "export_statement":
-        return "export"
     if runtime == RUNTIME_2:
         return None
     # cloudfront-js-1.0 only.
+    if kind == "export_statement":
+        return "export"
     if kind == "lexical_declaration":
         return "let" if _has_token(node, "let") else "const"
     if kind == "for_in_statement":
@@ -164,6 +164,26 @@ def _import_replacement(node: Node, module: str) -> str | None:
     return "var " + ", ".join(parts) + ";" if parts else None
 
 
+def _export_edit(node: Node) -> tuple[int, int, str] | str:
+    """The edit that turns a cloudfront-js-2.0 `export` into plain script, or why it cannot be run.
+
+    The runtime reads a 2.0 file as a module (`import cf from 'cloudfront'` works), so `export` is valid syntax
+    there; nothing imports the exports (the edge calls the top-level `handler`), so they are dropped: the
+    declaration stays, an `export {...}` list goes, `export default EXPR` keeps EXPR as a statement.
+    """
+    if node.parent is None or node.parent.type != "program":
+        return "export must be at the top level"
+    if any(not c.is_named and c.type in ("from", "*") for c in node.children):
+        return "'export ... from' is not supported: only the runtime's built-in modules can be loaded"
+    declaration = node.child_by_field_name("declaration")
+    if declaration is not None:
+        return node.start_byte, declaration.start_byte, ""
+    value = node.child_by_field_name("value")
+    if value is not None:
+        return node.start_byte, value.start_byte, "void "
+    return node.start_byte, node.end_byte, ""
+
+
 def gate(path: str, code: str, runtime: str) -> tuple[GatedSource | None, list[Problem]]:
     """Check `code` against `runtime`; return the runnable script (None if rejected) and all problems."""
     if runtime not in RUNTIMES:
@@ -183,6 +203,13 @@ def gate(path: str, code: str, runtime: str) -> tuple[GatedSource | None, list[P
             if found is not None and found[1] not in MODULES[runtime]:
                 line, col = _location(src, found[0])
                 problems.append(Problem(path, line, col, f"module '{found[1]}' is not available in {runtime}"))
+        elif node.type == "export_statement":
+            edit = _export_edit(node)
+            if isinstance(edit, str):
+                line, col = _location(src, node)
+                problems.append(Problem(path, line, col, edit))
+            else:
+                edits.append(edit)
         elif node.type == "import_statement":
             source = node.child_by_field_name("source")
             module = _text(source)[1:-1] if source is not None else ""

@@ -34,7 +34,8 @@ def add_source_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--local", metavar="FILE", help="local overlay file: where each origin lives on this machine "
                         "(default: frontyard.local.yaml beside the source)")
     parser.add_argument("--parameter", "-p", metavar="NAME=VALUE", action="append", default=[],
-                        help="a CloudFormation parameter, Terraform variable or unresolvable value; repeatable")
+                        help="a CloudFormation parameter, Terraform variable (local.NAME: a local) or "
+                        "unresolvable value; repeatable")
 
 
 def parameters(args: argparse.Namespace | None) -> dict[str, str]:

@@ -36,7 +36,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="the function's code (index.js)")
     parser.add_argument("--event", required=True, help="test event JSON, or a folder of NAME.json + NAME.expected.json")
     parser.add_argument("--runtime", choices=RUNTIMES, default=None, help=f"default: {RUNTIME_1}, or 2.0 if --kvs")
-    parser.add_argument("--kvs", help="key value store file in AWS import format")
+    parser.add_argument("--kvs", help="key value store file in AWS import format; its name without the extension "
+                        "is the store id cf.kvs(id) may name, as in serve")
     parser.add_argument("--stage", choices=("DEVELOPMENT", "LIVE"), default="DEVELOPMENT")
     parser.add_argument("--name", help="function name (default: the file's folder name)")
     parser.add_argument("--expect", help="expected FunctionOutput ({'request': ...} or {'response': ...})")

@@ -117,6 +117,7 @@ class _Apply:
             tree["emulator"] = located(self.o.tree["emulator"], self.smap, ("emulator",))
             if isinstance(state := self.o.tree["emulator"], dict) and isinstance(state.get("state_dir"), str):
                 tree["emulator"].v["state_dir"].v = self.path(state["state_dir"])  # type: ignore[union-attr]
+            self.key_pair_paths(tree["emulator"])  # type: ignore[arg-type]
         for origin in _origins(tree):
             self.origin(origin, tree)
         origins = self.o.tree.get("origins")
@@ -127,6 +128,15 @@ class _Apply:
                            f"one of the origin ids: {', '.join(ids) or '(none)'}, or their domain names", key=True)
         self.stores(tree)
         self.lambdas(tree)
+
+    def key_pair_paths(self, emulator: N) -> None:
+        """`emulator.key_pairs.ACCOUNT[i].pem`, written relative to the overlay, as the loader reads it."""
+        pairs = emulator.get("key_pairs") if emulator.is_map else None
+        for keys in pairs.v.values() if pairs is not None and pairs.is_map else ():  # type: ignore[union-attr]
+            for key in keys.v if isinstance(keys.v, list) else ():
+                pem = key.get("pem") if isinstance(key, N) and key.is_map else None
+                if pem is not None and isinstance(pem.v, str):
+                    pem.v = self.path(pem.v)
 
     def lambdas(self, tree: dict[str, object]) -> None:
         """`lambda_functions: {name: {code: ./folder, ...}}`: where an associated Lambda@Edge function's code is

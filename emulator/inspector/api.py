@@ -110,11 +110,7 @@ class InspectorRoutes:
 
     async def config(self, request: web.Request) -> web.Response:
         config = self.emulator().config
-        path = Path(config.file)
-        try:
-            text = await asyncio.to_thread(path.read_text, encoding="utf-8")
-        except OSError as exc:
-            text = f"(cannot read {path}: {exc.strerror})"
+        text = await asyncio.to_thread(_source_text, config)
         issues = [*config.warnings, *lint(config)]
         return web.json_response({
             "file": config.file, "text": text,
@@ -147,6 +143,20 @@ class InspectorRoutes:
         finally:
             self.history.unsubscribe(queue)
         return response
+
+
+def _source_text(config: Config) -> str:
+    """The config's text; for a folder source (cdk.out, a Terraform module) each file it was read from, in turn."""
+    path = Path(config.file)
+    files = [f for f in config.source_files if f != path] if path.is_dir() else [path]
+    parts = []
+    for file in files:
+        try:
+            text = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            text = f"(cannot read {file}: {getattr(exc, 'strerror', None) or exc})"
+        parts.append(f"# {file}\n{text}" if path.is_dir() else text)
+    return "\n".join(parts) if parts else f"({path} is a folder; no file was read from it)"
 
 
 @web.middleware

@@ -74,6 +74,12 @@ def headers_from(value: Any, where: str = "headers") -> tuple[Header, ...]:
         raise InvalidResult(FAILED + f"{where} must be an object of lower-case names to lists of {{key, value}}.")
     out: list[Header] = []
     for name, entries in value.items():
+        if isinstance(name, str) and name != name.lower():
+            # AWS "Lambda@Edge event structure": "The keys in the headers object are lowercase versions of standard
+            # HTTP header names"; the case to send goes in each entry's `key`.
+            raise InvalidResult(FAILED + f"{where}['{name}']: a name in the headers object must be the header's "
+                                f"name in lower case ({where}['{name.lower()}']); the case to send goes in each "
+                                "entry's 'key'.")
         if not isinstance(entries, list):
             raise InvalidResult(FAILED + f"{where}['{name}'] must be a list of {{key, value}} objects.")
         for entry in entries:

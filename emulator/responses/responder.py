@@ -67,9 +67,10 @@ def generated_headers(content_type: str, now: float) -> CIMultiDict[str]:
 
 def finalize(headers: CIMultiDict[str], result: CacheResult, settings: EmulatorSettings, request_id: str,
              http_version: str = "1.1") -> Headers:
-    ours = f"{http_version} {settings.edge_name} (CloudFront)"
-    upstream = ", ".join(headers.popall("Via", []))
-    headers[hdrs.VIA] = f"{upstream}, {ours}" if upstream else ours
+    # AWS "Request and response behavior for custom origins", response headers CloudFront removes or replaces:
+    # "Via – CloudFront sets the value to the following in the response to the viewer": an origin's own is replaced.
+    headers.popall(hdrs.VIA, None)
+    headers[hdrs.VIA] = f"{http_version} {settings.edge_name} (CloudFront)"
     headers[X_CACHE] = result.value
     headers[X_AMZ_CF_POP] = settings.pop
     headers[X_AMZ_CF_ID] = request_id

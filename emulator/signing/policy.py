@@ -88,6 +88,11 @@ def parse_policy(data: bytes) -> Policy:
         except ValueError:
             raise PolicyProblem(f"AWS:SourceIp '{source}' is not an IPv4 address or CIDR range (CloudFront does "
                                 "not accept IPv6 here)") from None
+        if "/" not in source:
+            # AWS "Create a signed URL using a custom policy": ranges are "in standard IPv4 CIDR format", and a
+            # single address is written "IPv4 IP address/32"; a bare address is not a form AWS documents.
+            raise PolicyProblem(f"AWS:SourceIp '{source}' has no prefix length: CloudFront takes IPv4 CIDR "
+                                f"notation, a single address as '{source}/32'")
     assert expires is not None
     return Policy(expires, resource, starts, ip)
 

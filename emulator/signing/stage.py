@@ -235,8 +235,14 @@ def _policy(values: dict[str, str], names: dict[str, str], via: str,
         data = codec.cf_b64decode(values[codec.POLICY])
         if data is None:
             return Denied(MALFORMED_POLICY, f"{via}: {names[codec.POLICY]} is not CloudFront base64"), None, ""
+        # Both Policy and Expires: AWS documents the two forms apart and is silent on a URL with both. The Policy
+        # decides (AWS reserves Expires only in canned-policy URLs: "Create a signed URL using a custom policy"
+        # names Policy, Signature and Key-Pair-Id as the names your own parameters can't use), and the trace says
+        # the Expires was not used.
+        kind = "custom policy" + (f"; {names[codec.EXPIRES]} ignored, the {names[codec.POLICY]} decides"
+                                  if values.get(codec.EXPIRES) else "")
         try:
-            return parse_policy(data), data, "custom policy"
+            return parse_policy(data), data, kind
         except PolicyProblem as exc:
             return Denied(MALFORMED_POLICY, f"{via}: {exc}"), None, ""
     expires = values.get(codec.EXPIRES, "")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from emulator.cf_functions import FunctionLoadError
+from emulator.cf_functions import FunctionLoadError, ViewerRequestInput
 from emulator.cf_functions.gating import gate
+from emulator.decisions import Respond
 
 from .conftest import make
 
 V1, V2 = "cloudfront-js-1.0", "cloudfront-js-2.0"
+REQ = ViewerRequestInput("GET", "/", None, (("Host", "example.com"),), "198.51.100.1")
 
 VALID_1 = [
     ("template literal", "var s = `a ${1 + 1} ${`nested ${2}`}\nmultiline`;"),
@@ -87,6 +89,39 @@ VALID_2 = [
 @pytest.mark.parametrize(("label", "code"), VALID_2, ids=[v[0] for v in VALID_2])
 def test_valid_2_0_code_is_accepted(label, code):
     make(code + "\nfunction handler(e) { return e.request; }", V2)
+
+
+EXPORTS_2 = [
+    ("export function", "export function handler(e) { return {statusCode: 200, statusDescription: 'OK'}; }"),
+    ("export async function", "export async function handler(e) {\n"
+                              "  return {statusCode: 200, statusDescription: 'OK'};\n}"),
+    ("export list", "function handler(e) { return {statusCode: 200, statusDescription: 'OK'}; }\nexport { handler };"),
+    ("export default name", "function handler(e) { return {statusCode: 200, statusDescription: 'OK'}; }\n"
+                            "export default handler;"),
+    ("export default function", "export default function handler(e) { return {statusCode: 200, "
+                                "statusDescription: 'OK'}; }"),
+    ("export const", "export const answer = 200;\nfunction handler(e) { return {statusCode: answer, "
+                     "statusDescription: 'OK'}; }"),
+]
+
+
+@pytest.mark.parametrize(("label", "code"), EXPORTS_2, ids=[v[0] for v in EXPORTS_2])
+async def test_2_0_exports_are_accepted_and_the_handler_runs(runner, label, code):
+    # The 2.0 runtime reads the file as a module (`import cf from 'cloudfront'`); public functions export their
+    # handler for their own unit tests.
+    outcome = (await runner.run_viewer_request(make(code, V2), REQ)).outcome
+    assert isinstance(outcome, Respond) and outcome.status == 200, label
+
+
+@pytest.mark.parametrize("code", ["export * from 'crypto';", "export { createHash } from 'crypto';"])
+def test_2_0_re_exports_are_refused(code):
+    with pytest.raises(FunctionLoadError, match=r"'export \.\.\. from' is not supported"):
+        make(code + "\nfunction handler(e) { return e.request; }", V2)
+
+
+def test_1_0_export_is_refused():
+    with pytest.raises(FunctionLoadError, match=r"'export' is not supported by cloudfront-js-1\.0"):
+        make("export function handler(e) { return e.request; }")
 
 
 @pytest.mark.parametrize(

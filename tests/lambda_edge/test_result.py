@@ -50,6 +50,12 @@ def set_header(name: str, value: str) -> Any:
     return change
 
 
+def set_mixed_case(name: str) -> Any:
+    def change(r: dict[str, Any]) -> None:
+        r["headers"][name] = [{"key": name, "value": "DENY"}]
+    return change
+
+
 @pytest.mark.parametrize("event, change, message", [
     (VR, set_header("Host", "other"), READ_ONLY_MESSAGE),
     (VR, lambda r: r["headers"].pop("via"), READ_ONLY_MESSAGE),
@@ -64,6 +70,11 @@ def set_header(name: str, value: str) -> Any:
     (VR, lambda r: r.update(uri="/" + "a" * 8192), "exceed 8192"),
     (VR, lambda r: r["headers"].update(x=[{"key": "Y", "value": "1"}]), "does not match"),
     (VR, lambda r: r["headers"].update(x="1"), "must be a list"),
+    # The map key is the lower-case name even when the entry's key is the same name (a deployed public project's
+    # headers['X-Frame-Options'] = [{key: 'X-Frame-Options', ...}]): 502, naming the header and the fix.
+    (VR, set_mixed_case("X-Frame-Options"),
+     "headers['X-Frame-Options']: a name in the headers object must be the header's name in lower case "
+     "(headers['x-frame-options'])"),
     (VR, "a string", "The Lambda function returned invalid JSON: The JSON output must be an object type."),
     (OR, lambda r: r.update(origin={"custom": {"domainName": "x.test", "port": 22}}), "port 22"),
     (OR, lambda r: r.update(origin={"custom": {}, "s3": {}}), "exactly one of"),

@@ -97,6 +97,9 @@ FAILURES = [
                                   '{"Condition":{"DateLessThan":{"AWS:EpochTime":1}}}]}'), "MalformedPolicy"),
     ("quoted epoch", bad_policy('{"Statement":[{"Condition":{"DateLessThan":{"AWS:EpochTime":"1"}}}]}'),
      "MalformedPolicy"),
+    # AWS documents CIDR only ("IPv4 IP address/32" for one address): a bare address is malformed.
+    ("IP without a prefix length", bad_policy('{"Statement":[{"Condition":{"DateLessThan":{"AWS:EpochTime":1},'
+                                              '"IpAddress":{"AWS:SourceIp":"127.0.0.1"}}}]}'), "MalformedPolicy"),
     ("IPv6 range", bad_policy('{"Statement":[{"Condition":{"DateLessThan":{"AWS:EpochTime":1},'
                               '"IpAddress":{"AWS:SourceIp":"2001:db8::/32"}}}]}'), "MalformedPolicy"),
     ("no Signature", canned().split("&Signature=")[0] + f"&Key-Pair-Id={RSA_ID}", "MalformedSignature"),
@@ -155,10 +158,22 @@ def test_policy_conditions(name: str, url: str, now: float, ip: str, expected: s
     assert outcome(url, now=now, client_ip=ip) == expected
 
 
+def test_a_url_with_both_policy_and_expires_is_judged_by_its_policy() -> None:
+    # AWS documents canned (Expires) and custom (Policy) URLs apart; with both, the Policy decides and the trace
+    # says that Expires was not used: a valid policy with a past Expires passes, an expired policy with a future
+    # Expires does not.
+    valid = custom(URL) + f"&Expires={NOW - 3600}"
+    result = verify(request(valid), trusted(), NOW)
+    assert isinstance(result, Verified) and "custom policy; Expires ignored, the Policy decides" in result.detail
+    expired = custom(URL, expires=NOW - 1) + f"&Expires={NOW + 3600}"
+    assert "Expires ignored, the Policy decides" in cause(expired) and "expired at" in cause(expired)
+
+
 def test_causes_name_the_precise_reason() -> None:
     assert "expired at 2027-01-15T08:00:00Z" in cause(canned(expires=NOW), now=NOW)
     assert "viewer IP 198.51.100.7 is not in 192.0.2.0/24" in cause(custom(URL, ip="192.0.2.0/24"),
                                                                      client_ip="198.51.100.7")
+    assert "a single address as '192.0.2.10/32'" in cause(custom(URL, ip="192.0.2.10"))
     text = cause(custom(f"https://{HOST}/public/*"))
     assert f"resource pattern 'https://{HOST}/public/*' does not match 'https://{HOST}/storage/report.txt'" in text
     assert f"does not verify with key {RSA_ID} (key group 'storage', RSA-2048, SHA1)" in cause(canned(key=other_key()))

@@ -38,3 +38,13 @@ def kvs_needs_data(store: str, loc: Location | None) -> N:
 def pending_store(n: object) -> str | None:
     """The KeyValueStore name a kvs_needs_data marker waits for."""
     return n.v.store if isinstance(n, N) and isinstance(n.v, Pending) else None
+
+
+def orp_without_cache_policy(loc: Location | None) -> N:
+    """A behavior of a deployed source with an origin request policy and no cache policy (nor legacy settings):
+    AWS "Create origin request policies": "You cannot use an origin request policy in a cache behavior without a
+    cache policy." (In frontyard's own YAML an omitted cache_policy is the console's default; here it is none.)"""
+    return N(ConfigIssue(Severity.ERROR, loc, "", "an origin request policy needs a cache policy on the same "
+                         "behavior: CloudFront refuses this one",
+                         "a cache policy id beside the origin request policy (Managed-CachingOptimized: "
+                         "658327ea-f89d-4fab-a63d-7e88639e58f6)"), loc)

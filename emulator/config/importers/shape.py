@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from emulator.config.importers.located import N
+from emulator.config.importers.result import orp_without_cache_policy
 from emulator.issues import ConfigIssue, Location, Severity
 
 FUNCTION_ARN = re.compile(r"^arn:aws[\w-]*:cloudfront::[^:]*:function/([A-Za-z0-9_-]{1,64})$")
@@ -236,6 +237,8 @@ def behavior(shape: Shape, b: N) -> N:
             [(a.get("EventType"), a.get("LambdaFunctionARN"), a.get("IncludeBody"), a) for a in items(la)], la.loc)
     if (fv := b.get("ForwardedValues")) is not None:
         out["forwarded_values"] = forwarded_values(fv)
+    if (orp := b.get("OriginRequestPolicyId")) is not None and b.get("CachePolicyId") is None and fv is None:
+        out["cache_policy"] = orp_without_cache_policy(orp.loc)
     for key, name in (("MinTTL", "min_ttl"), ("DefaultTTL", "default_ttl"), ("MaxTTL", "max_ttl")):
         if fv is not None or b.get("CachePolicyId") is None:
             put(out, name, b.get(key), number)

@@ -195,13 +195,16 @@ class Module:
         raise EvalError(loc, f"'{name}' is not something frontyard can resolve",
                         "var.NAME, local.NAME, or a resource TYPE.NAME.ATTRIBUTE")
 
+    def _param(self, name: str) -> object:
+        text = self.params[name]
+        try:
+            return json.loads(text) if text[:1] in "[{" else text
+        except ValueError:
+            return text
+
     def variable(self, key: str, loc: Location | None) -> object:
         if key in self.params:
-            text = self.params[key]
-            try:
-                return json.loads(text) if text[:1] in "[{" else text
-            except ValueError:
-                return text
+            return self._param(key)
         if key in self._tfvars:
             return self._tfvars[key]
         block = self._vars.get(key)
@@ -217,6 +220,9 @@ class Module:
     def local(self, key: str, loc: Location | None) -> object:
         if key in self._local_values:
             return self._local_values[key]
+        if f"local.{key}" in self.params:  # --parameter 'local.NAME=VALUE': a local only a deployment knows
+            self._local_values[key] = self._param(f"local.{key}")
+            return self._local_values[key]
         if key not in self._locals:
             raise EvalError(loc, f"no local value named '{key}'",
                             f"one of: {', '.join(sorted(self._locals)) or '(no locals blocks)'}")
@@ -226,7 +232,9 @@ class Module:
         value = self._locals[key]()
         self._in_progress.discard(key)
         if isinstance(value.v, ConfigIssue):
-            raise EvalError(value.v.location, value.v.message, value.v.expected)
+            hint = f"--parameter 'local.{key}=VALUE' supplies local.{key} itself"
+            raise EvalError(value.v.location, value.v.message,
+                            f"{value.v.expected}; or {hint}" if value.v.expected else hint)
         self._local_values[key] = value.plain()
         return self._local_values[key]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from emulator.config.importers.located import N
-from emulator.config.importers.result import kvs_needs_data
+from emulator.config.importers.result import kvs_needs_data, orp_without_cache_policy
 from emulator.config.importers.shape import FUNCTION_ARN, lambda_associations, number, response_headers_policy
 from emulator.issues import ConfigIssue, Location, Severity
 
@@ -167,6 +167,9 @@ class TfShape:
         fv = first(b, "forwarded_values")
         if fv is not None:
             out["forwarded_values"] = self.forwarded_values(fv)
+        if (orp := b.get("origin_request_policy_id")) is not None and orp.v is not None and fv is None \
+                and val(b, "cache_policy_id") is None:
+            out["cache_policy"] = orp_without_cache_policy(orp.loc)
         if fv is not None or val(b, "cache_policy_id") is None:
             # (show -json writes TTLs of 0 beside a cache policy too: those are not the behavior's own)
             _copy(out, b, {"min_ttl": "min_ttl", "default_ttl": "default_ttl", "max_ttl": "max_ttl"}, number)

@@ -11,7 +11,8 @@ FUNCTION: tuple[Key, ...] = (
         "FunctionCode", "FunctionCode", "code"),
     Key("inline_code", _S, "none", "The code itself, as a template's FunctionCode; never with `code`.",
         "FunctionCode", "FunctionCode", "code"),
-    Key("key_value_store", _S, "none", "A JSON file of the associated KeyValueStore's data (cloudfront-js-2.0).",
+    Key("key_value_store", _S, "none", "A JSON file of the associated KeyValueStore's data (cloudfront-js-2.0); the "
+        "file's name without its extension is the id `cf.kvs(id)` may name.",
         "FunctionConfig.KeyValueStoreAssociations", "FunctionConfig.KeyValueStoreAssociations",
         "key_value_store_associations"),
 )

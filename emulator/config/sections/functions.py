@@ -84,7 +84,9 @@ def _compile(r: Report, s: Section, name: str, runtime: str, code: str | None, k
     path = r.base_dir / (code or "")
     try:
         # The store is read before the code: when both are broken, the store's problems are the ones reported.
-        store = r.engines.load_kvs(str(r.base_dir / kvs), kvs) if kvs else None
+        # Its id (what `cf.kvs(id)` may name) is the file's stem, as in `frontyard test-function --kvs FILE`:
+        # one rule, so the same code runs in both.
+        store = r.engines.load_kvs(str(r.base_dir / kvs), Path(kvs).stem) if kvs else None
         if isinstance(store, list):
             _report(r, s, name, inline, store)
             return None

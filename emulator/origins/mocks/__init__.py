@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from aiohttp import web
+from aiohttp.http import SERVER_SOFTWARE
 
 from emulator.config.model import MockSpec
 
@@ -59,7 +60,16 @@ class MockType:
         app = web.Application(middlewares=[faults_middleware(Faults.from_spec(spec))],
                               handler_args={"handler_cancellation": True})
         app.router.add_route("*", "/{tail:.*}", self.handler(spec))
+        app.on_response_prepare.append(_no_framework_server)
         return app
+
+
+async def _no_framework_server(request: web.Request, response: web.StreamResponse) -> None:
+    """aiohttp stamps `Server: Python/x aiohttp/y` on every response that has none (just before this signal);
+    a mock sends only the headers it means to (the S3 mocks' `Server: AmazonS3` stays), since CloudFront passes
+    an origin's `Server` on and adds none of its own."""
+    if response.headers.get("Server") == SERVER_SOFTWARE:
+        del response.headers["Server"]
 
 
 def _registry() -> dict[str, MockType]:

@@ -289,3 +289,18 @@ def test_a_cloud_assembly_with_two_stacks(tmp_path: Path) -> None:
     assert [d.id for d in config.distributions] == ["D"]
     read = {out / "Storage.template.json", out / "Edge.template.json", out / "manifest.json"}
     assert read <= set(config.source_files)
+
+
+def test_an_origin_request_policy_without_a_cache_policy_is_refused(tmp_path: Path) -> None:
+    # AWS "Create origin request policies": "You cannot use an origin request policy in a cache behavior without a
+    # cache policy." In a template an absent CachePolicyId is none (not the console's default).
+    template = TEMPLATE.replace(
+        "            CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n",
+        "            OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac\n")
+    path = write(tmp_path, template)
+    with pytest.raises(ConfigError) as exc:
+        load_source(path)
+    assert errors(exc) == [
+        f"{at(path, 'b689b0a8')}: an origin request policy needs a cache policy on the same behavior: CloudFront "
+        "refuses this one\n    expected a cache policy id beside the origin request policy "
+        "(Managed-CachingOptimized: 658327ea-f89d-4fab-a63d-7e88639e58f6)"]

@@ -197,6 +197,21 @@ def test_an_unresolvable_variable_and_a_data_source_are_located_and_say_how_to_s
     assert load_source(path).distributions[0].aliases == ("www.example.test",)
 
 
+def test_a_local_is_supplied_by_a_parameter_named_local_dot_name(tmp_path: Path) -> None:
+    # A local built from something only a deployment knows (a remote state's output): the error says how to
+    # supply it, and --parameter 'local.origin_id=VALUE' (or the overlay's parameters) supplies it.
+    path = module(tmp_path, MODULE.replace('origin_id = "api-${var.env}"',
+                                           "origin_id = data.terraform_remote_state.api.outputs.origin_id"))
+    with pytest.raises(ConfigError) as exc:
+        load_source(path, parameters={"api_domain": "api.internal"})
+    assert any("--parameter 'local.origin_id=VALUE' supplies local.origin_id itself" in e for e in errors(exc))
+    config = load_source(path, parameters={"api_domain": "api.internal", "local.origin_id": "api-from-state"})
+    assert config.distributions[0].origins[0].id == "api-from-state"
+    # The parameter also beats a local that Terraform could compute.
+    config = load_source(module(tmp_path), parameters={"api_domain": "api.internal", "local.origin_id": "other"})
+    assert config.distributions[0].origins[0].id == "other"
+
+
 BROKEN = """\
 resource "aws_cloudfront_distribution" "front" {
   default_cache_behavior {
@@ -316,3 +331,15 @@ resource "aws_cloudfront_key_value_store" "redirects" {
     (tmp_path / "frontyard.local.yaml").write_text("key_value_stores: {redirects: kvs/redirects.json}\n")
     (fn,) = load_source(path, parameters={"api_domain": "api.internal"}).functions
     assert fn.key_value_store == str(tmp_path / "kvs" / "redirects.json")
+
+
+def test_an_origin_request_policy_without_a_cache_policy_is_refused(tmp_path: Path) -> None:
+    # AWS: "You cannot use an origin request policy in a cache behavior without a cache policy."
+    no_cache_policy = MODULE.replace('    cache_policy_id          = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"\n', "")
+    path = module(tmp_path, no_cache_policy)
+    with pytest.raises(ConfigError) as exc:
+        load_source(path, parameters={"api_domain": "api.internal"})
+    where = at(path, "aws_cloudfront_origin_request_policy.auth.id")
+    assert errors(exc) == [f"{where}: an origin request policy needs a cache policy on the same behavior: "
+                           "CloudFront refuses this one\n    expected a cache policy id beside the origin request "
+                           "policy (Managed-CachingOptimized: 658327ea-f89d-4fab-a63d-7e88639e58f6)"]

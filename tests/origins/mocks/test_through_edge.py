@@ -180,3 +180,19 @@ async def test_drop_after_bytes_gives_a_truncated_body(tmp_path: Path, bucket: P
         status, received, cut = await read_all(edge, "/big.bin")
     assert status == 200 and cut
     assert received == (bucket / "big.bin").read_bytes()[:1000]
+
+
+async def test_mocks_send_only_their_own_server_header(tmp_path: Path, bucket: Path) -> None:
+    # CloudFront passes an origin's Server on and adds none: a response mock and an echo mock send no Server (the
+    # web framework's "Python/3.x aiohttp/..." must not appear), the S3 mock sends S3's own.
+    config = CONFIG.replace("  default_cache_behavior:", """\
+    - {id: echo, domain_name: echo.example.test, mock: {type: echo}}
+  default_cache_behavior:""").replace('    - {path_pattern: "/api/*", target_origin_id: api}',
+                                      '    - {path_pattern: "/api/*", target_origin_id: api}\n'
+                                      '    - {path_pattern: "/echo", target_origin_id: echo}')
+    async with run_edge(tmp_path, config) as edge:
+        servers = {}
+        for path in ("/api/x", "/echo", "/bucket/file.txt"):
+            async with edge.request("GET", path) as r:
+                servers[path] = r.headers.getall("Server", [])
+    assert servers == {"/api/x": [], "/echo": [], "/bucket/file.txt": ["AmazonS3"]}
