@@ -160,8 +160,25 @@ class OriginClient:
                 conn.close()  # never reused: what follows on this connection cannot be trusted
                 failure = OriginConnectError(502, "OriginInvalidResponseError", f"{_where(req)} {invalid}")
                 break
+            try:
+                whole = await _small_body(req, message, payload, upload)
+            except (aiohttp.ClientPayloadError, ConnectionError) as exc:
+                conn.close()
+                failure = OriginConnectError(502, "OriginReadError", f"{_where(req)} closed the connection after "
+                                             f"{payload.total_bytes} of the {message.headers['Content-Length']} "
+                                             f"body bytes it announced ({exc})")
+                if not _read_retry(req, body):
+                    break
+                continue
+            except (aiohttp.SocketTimeoutError, TimeoutError):
+                conn.close()
+                failure = OriginTimeoutError(504, "OriginCommError", f"{_where(req)} sent no more of its body "
+                                             f"within the origin read timeout of {req.read_timeout}s")
+                if not _read_retry(req, body):
+                    break
+                continue
             release = self._releaser(key, conn, payload, upload, req.keepalive_timeout)
-            if (whole := _whole_body(req, message, payload, upload)) is not None:
+            if whole is not None or (whole := _whole_body(req, message, payload, upload)) is not None:
                 await release()  # read to its end: the connection is free for the next request now
                 return EdgeResponse(message.code, message.reason or "", freeze(message.headers), whole), attempt
             return EdgeResponse(message.code, message.reason or "", freeze(message.headers), _stream(payload),
@@ -231,6 +248,18 @@ def _whole_body(req: OriginRequest, message: RawResponseMessage, payload: Stream
             length is None or not length.isdigit() or int(length) != payload.total_bytes:
         return None
     return payload.read_nowait()
+
+
+async def _small_body(req: OriginRequest, message: RawResponseMessage, payload: StreamReader,
+                      upload: asyncio.Task[None] | None) -> bytes | None:
+    """A body of up to one chunk, read whole before anything goes to the viewer (whose status line waits for the
+    first chunk anyway): an origin that breaks off inside it fails here, where the edge can still answer with
+    its 502 page, instead of leaving the viewer with a closed connection and no status line."""
+    length = message.headers.get("Content-Length")
+    if upload is not None or not expects_body(req.method, message.code) or length is None or \
+            not length.isdigit() or int(length) > CHUNK:
+        return None
+    return await payload.read()
 
 
 def _read_retry(req: OriginRequest, body: _OneShotBody) -> bool:
