@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from multidict import CIMultiDict
 
 from emulator.assembly import load_config
-from emulator.cache.invalidation import invalidate, path_problems
+from emulator.cache.invalidation import invalidate, over_quota, path_problems
 from emulator.clock import Clock
 from emulator.config.model import Config, Listen
 from emulator.http import Headers, Scheme, ViewerRequest, freeze
@@ -143,9 +143,13 @@ class Edge:
     def invalidate(self, *paths: str, distribution: str | None = None) -> int:
         """Drop cached objects matching the paths, in CloudFront's invalidation syntax ('/index.html',
         '/img/*', '/*'); all distributions unless one is named. Returns how many objects were removed;
-        ValueError for a path CloudFront would refuse."""
+        ValueError for a path, a batch or a distribution CloudFront would refuse."""
         if problems := path_problems(list(paths)):
             raise ValueError("; ".join(problems))
+        if quota := over_quota(list(paths)):
+            raise ValueError(f"TooManyInvalidationsInProgress: {quota}")
+        if distribution is not None and distribution not in (d.id for d in self.config.distributions):
+            raise ValueError(f"NoSuchDistribution: no distribution '{distribution}' in {self.config.file}")
         return invalidate(self.emulator.pipeline.cache.store, list(paths), distribution)
 
 

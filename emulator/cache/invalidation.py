@@ -1,14 +1,24 @@
-"""Invalidation paths as CloudFront takes them: case-sensitive, starting with '/', a '*' only as the last
-character (a prefix match), and every cached variant of a path (query strings, headers, cookies,
-encodings) removed together."""
+"""Invalidation paths as CloudFront takes them (AWS: "What you need to know when invalidating paths",
+https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/invalidation-specifying-objects.html):
+case-sensitive, starting with '/', a '*' only as the last character (a prefix match). A path is compared with
+the cached object's path and the query string in its cache key: "If you configured CloudFront to forward query
+strings to your origin, you must include the query strings when invalidating files" (`/images/image.jpg?a=1`
+removes that variant, `/images/image.jpg` the copy cached without a query, `/images/image.jpg*` every one).
+Variants by header, cookie or encoding all go: CloudFront "invalidates every cached version of the file
+regardless of" their values."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from emulator.cache.store import MemoryStore
+from emulator.cache.store import Entry, MemoryStore
 
 MAX_PATH_LENGTH = 4000
+# "Concurrent invalidation request maximum": up to 3,000 individual files and, independently, 15 wildcard
+# paths per distribution in progress at one time. Invalidations complete at once here, so a single batch is
+# what can pass them.
+MAX_FILES_IN_PROGRESS = 3000
+MAX_WILDCARDS_IN_PROGRESS = 15
 
 
 def path_problems(paths: Iterable[object]) -> list[str]:
@@ -28,6 +38,25 @@ def path_problems(paths: Iterable[object]) -> list[str]:
     return problems
 
 
+def over_quota(paths: list[str]) -> str | None:
+    """CloudFront's TooManyInvalidationsInProgress message for a batch past the in-progress maximums, or None."""
+    wildcards = sum(1 for p in paths if p.endswith("*"))
+    files = len(paths) - wildcards
+    if files > MAX_FILES_IN_PROGRESS:
+        return (f"{files} file paths: CloudFront allows invalidation requests for up to {MAX_FILES_IN_PROGRESS} "
+                "files per distribution in progress at one time")
+    if wildcards > MAX_WILDCARDS_IN_PROGRESS:
+        return (f"{wildcards} wildcard paths: CloudFront allows up to {MAX_WILDCARDS_IN_PROGRESS} wildcard "
+                "invalidation paths in progress at one time")
+    return None
+
+
+def object_path(entry: Entry) -> str:
+    """What an invalidation path is compared with: the path, and '?query' when the cache key holds one."""
+    query = next((value for name, value in entry.key if name == "query"), None)
+    return entry.path if query is None else f"{entry.path}?{query}"
+
+
 def matches(path: str, pattern: str) -> bool:
     if pattern.endswith("*"):
         return path.startswith(pattern[:-1])
@@ -35,10 +64,11 @@ def matches(path: str, pattern: str) -> bool:
 
 
 def invalidate(store: MemoryStore, patterns: list[str], distribution: str | None = None) -> int:
-    """Remove every entry whose path matches one of `patterns` (in one distribution, or all); the count."""
+    """Remove every entry whose path (with its cached query) matches one of `patterns`, in one distribution or
+    all; the count."""
     doomed = [e.key for e in store.entries()
               if (distribution is None or e.distribution == distribution)
-              and any(matches(e.path, p) for p in patterns)]
+              and any(matches(object_path(e), p) for p in patterns)]
     for key in doomed:
         store.remove(key)
     return len(doomed)

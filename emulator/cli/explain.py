@@ -59,7 +59,10 @@ def run(args: argparse.Namespace) -> int:
 
 def viewer_request(url_text: str, method: str, raw_headers: list[str]) -> ViewerRequest:
     """The request a viewer would send for `url_text`, with Host from the URL unless a -H Host replaces it."""
-    url = urlsplit(url_text)
+    try:
+        url = urlsplit(url_text)
+    except ValueError as exc:  # an unclosed '[' of an IPv6 host, a bad port...
+        raise BadRequest(f"'{url_text}' is not a valid URL ({exc})") from None
     if url.scheme not in ("http", "https") or not url.netloc:
         raise BadRequest(f"'{url_text}' is not an http(s) URL")
     headers: CIMultiDict[str] = CIMultiDict()

@@ -35,8 +35,7 @@ def run(args: argparse.Namespace) -> int:
         with urllib.request.urlopen(request, timeout=10) as response:
             answer = json.load(response)
     except urllib.error.HTTPError as exc:
-        print(f"frontyard invalidate: {url} answered {exc.code}: {exc.read().decode(errors='replace')}",
-              file=sys.stderr)
+        print(f"frontyard invalidate: {url} answered {exc.code}: {_error_text(exc.read())}", file=sys.stderr)
         return 1
     except (urllib.error.URLError, OSError, ValueError) as exc:
         print(f"frontyard invalidate: cannot reach the admin listener at {url}: {exc} "
@@ -46,3 +45,13 @@ def run(args: argparse.Namespace) -> int:
     print(f"{answer['Invalidation']['Id']} Completed: {removed} cached object{'s' if removed != 1 else ''} "
           f"removed for {', '.join(args.paths)}")
     return 0
+
+
+def _error_text(body: bytes) -> str:
+    """'NoSuchDistribution: no distribution 'X' (served: ...)' from the API's error, or the body as it came."""
+    try:
+        answer = json.loads(body)
+        code, problems = answer["Error"]["Code"], answer.get("problems") or [answer["Error"]["Message"]]
+        return f"{code}: {'; '.join(str(p) for p in problems)}"
+    except (ValueError, KeyError, TypeError):
+        return body.decode(errors="replace")

@@ -28,6 +28,13 @@ FORBIDDEN_CUSTOM_HEADER_PREFIXES = ("x-amz-", "x-edge-")
 ERROR_CODES = (400, 403, 404, 405, 414, 416, 500, 501, 502, 503, 504)
 RESPONSE_CODES = (200, *ERROR_CODES)
 
+# AWS "Quotas", general quotas on distributions: "Alternate domain names (CNAMEs) per distribution: 100" (a quota
+# that can be raised on request; CreateDistribution answers TooManyDistributionCNAMEs past it).
+MAX_ALIASES = 100
+ALIASES_QUOTA = (f"CloudFront allows {MAX_ALIASES} alternate domain names per distribution (the quota "
+                 "'Alternate domain names (CNAMEs) per distribution'; past it CreateDistribution answers "
+                 "TooManyDistributionCNAMEs)")
+
 RUNTIMES = ("cloudfront-js-1.0", "cloudfront-js-2.0")
 FUNCTION_NAME = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 EDGE_ID = re.compile(r"^[0-9a-f]{1,64}$")

@@ -45,13 +45,23 @@ class Context:
         return max(0, int((self._deadline - time.monotonic()) * 1000))
 
 
-def _describe(exc):
+def _describe(exc, code_dir):
+    # The function's own traceback, as Lambda reports it: the frames before the first one in the function's
+    # code are this worker's and importlib's, which say nothing about the function.
+    tb = exc.__traceback__
+    while tb is not None and not _in(tb.tb_frame.f_code.co_filename, code_dir):
+        tb = tb.tb_next
     return {"errorType": type(exc).__name__, "errorMessage": str(exc),
-            "stack": "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))}
+            "stack": "".join(traceback.format_exception(type(exc), exc, tb))}
+
+
+def _in(filename, code_dir):
+    # "<frozen importlib._bootstrap>" is not a path: relative to the working directory (the code) it would look like one
+    return os.path.isabs(filename) and os.path.realpath(filename).startswith(code_dir + os.sep)
 
 
 def main():
-    code_dir, handler, memory = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    code_dir, handler, memory = os.path.realpath(sys.argv[1]), sys.argv[2], int(sys.argv[3])
     protocol = io.TextIOWrapper(os.fdopen(os.dup(1), "wb"), encoding="utf-8", newline="\n")
     captured = io.StringIO()
     sys.stdout = sys.stderr = captured
@@ -73,7 +83,7 @@ def main():
         if not callable(fn):
             raise AttributeError(f"Handler '{function_name}' missing on module '{module_name}'")
     except Exception as exc:  # the handler's own import error, reported like Lambda's Runtime.ImportModuleError
-        send({"ready": False, "error": _describe(exc), "logs": take_logs()})
+        send({"ready": False, "error": _describe(exc, code_dir), "logs": take_logs()})
         return 1
     _limit_memory(memory)
     send({"ready": True})
@@ -82,12 +92,13 @@ def main():
         try:
             reply = {"id": message["id"], "ok": True, "result": fn(message["event"], Context(message["context"]))}
         except Exception as exc:  # the handler's exception is its invocation's result, as in Lambda
-            reply = {"id": message["id"], "ok": False, "error": _describe(exc)}
+            reply = {"id": message["id"], "ok": False, "error": _describe(exc, code_dir)}
         reply["logs"] = take_logs()
         try:
             text = json.dumps(reply)
         except (TypeError, ValueError) as exc:  # a result JSON cannot express
-            text = json.dumps({"id": message["id"], "ok": False, "error": _describe(exc), "logs": reply["logs"]})
+            error = _describe(exc, code_dir)
+            text = json.dumps({"id": message["id"], "ok": False, "error": error, "logs": reply["logs"]})
         protocol.write(text + "\n")
         protocol.flush()
     return 0

@@ -31,7 +31,8 @@ class AdminServer:
     async def start(self, listen: Listen) -> tuple[str, int]:
         app = web.Application()
         app.router.add_get("/_frontyard/health", self.health)
-        cache_admin.add_routes(app, lambda: self.edge.emulator.pipeline.cache)
+        cache_admin.add_routes(app, lambda: self.edge.emulator.pipeline.cache,
+                               lambda: [d.id for d in self.edge.emulator.config.distributions])
         InspectorRoutes(self.edge.history, lambda: self.edge.emulator).register(app)
         self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
         await self._runner.setup()

@@ -3,11 +3,16 @@
 Pure checks over the request as the HTTP parser delivered it. The parser itself (serve/server.py) is set to
 limits no lower than CloudFront's, so these are the rules that decide: a URL over 8,192 bytes or a request
 line plus headers over 20,480 bytes is 413 and the connection is closed; a request line without an HTTP/1.x
-version (HTTP/0.9 `GET /`, `HTTP/2.0` spoken as text) is 400.
+version (HTTP/0.9 `GET /`, `HTTP/2.0` spoken as text) is 400. So is what names no resource of a distribution:
+the asterisk-form `OPTIONS *` (a question to the server itself, which an edge does not forward), an empty Host
+or one whose port is not ASCII digits (RFC 9110 "Host and :authority": a server responds 400 to an invalid
+Host). An expectation other than 100-continue is 417 (RFC 9110 "Expect"): AWS documents none of these answers,
+so the edge refuses them itself with its own page rather than pass them on.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
@@ -20,6 +25,7 @@ REASON_TOO_LARGE = "Request Entity Too Large."
 PARSER_MAX_LINE = MAX_URL_BYTES + 64
 PARSER_MAX_FIELD = MAX_REQUEST_BYTES
 PARSER_MAX_HEADERS = MAX_REQUEST_BYTES // 4  # the shortest header line, "a:" CRLF, is 4 bytes
+_PORT = re.compile(rb"[0-9]{1,5}")  # ASCII digits only: str.isdigit() would take '²' or '٣'
 
 
 def request_size(method: str, target: str, raw_headers: Iterable[tuple[bytes, bytes]]) -> int:
@@ -42,6 +48,32 @@ def check_request(method: str, target: str, version: tuple[int, int],
         return EdgeError(413, REASON_TOO_LARGE, "InvalidRequest",
                          f"the request line and headers are {size:,} bytes; CloudFront's limit is "
                          f"{MAX_REQUEST_BYTES:,}")
+    if target == "*":
+        return EdgeError(400, "Bad request.", "InvalidRequest",
+                         f"'{method} *' (asterisk-form) asks about the server, not a resource: not forwarded")
+    return _header_problem(raw_headers)
+
+
+def _header_problem(raw_headers: Iterable[tuple[bytes, bytes]]) -> EdgeError | None:
+    for name, value in raw_headers:
+        lower = name.lower()
+        if lower == b"host" and (problem := _host_problem(value.strip())):
+            return EdgeError(400, "Bad request.", "InvalidRequest", f"Host {value.decode('latin-1')!r}: {problem}")
+        if lower == b"expect" and value.strip().lower() != b"100-continue":
+            return EdgeError(417, "Expectation Failed.", "InvalidRequest",
+                             f"Expect {value.decode('latin-1')!r}: the only expectation an edge meets is "
+                             "100-continue")
+    return None
+
+
+def _host_problem(host: bytes) -> str | None:
+    if not host:
+        return "empty"
+    if not host.isascii():
+        return "not ASCII (a hostname is sent in its ASCII, punycode form)"
+    port = host.rpartition(b"]")[2] if host.startswith(b"[") else host
+    if b":" in port and not _PORT.fullmatch(port.rpartition(b":")[2]):
+        return "the port is not a number"
     return None
 
 

@@ -281,9 +281,14 @@ class EdgeServer:
                 request.transport.close()
             return response, sent
         except (aiohttp.ClientError, TimeoutError) as exc:
-            # The status line is gone already: like CloudFront, cut the viewer connection so a truncated
-            # body is not mistaken for a complete one.
+            # CloudFront sends the response on "as soon as the first byte arrives from the origin" (AWS: "How
+            # CloudFront processes partial requests for an object"): the status line goes out (a small one held
+            # back for its first chunk goes now), then, like CloudFront, the viewer connection is cut so a
+            # truncated body is not mistaken for a complete one.
             log.warning("origin response broke off after %d bytes: %s", sent, exc)
+            writer = response._payload_writer  # aiohttp 3.14 (pinned): the writer holding back the headers
+            if sent == 0 and writer is not None and request.transport is not None:
+                writer.send_headers()
             if request.transport is not None:
                 request.transport.close()
             return response, sent

@@ -71,6 +71,8 @@ def load_public_key(pem: bytes, *, legacy: bool = False) -> tuple[PublicKeyType,
     """A PEM public key (-----BEGIN PUBLIC KEY-----) CloudFront would accept. Raises KeyProblem saying why not."""
     if b"PRIVATE KEY" in pem:
         raise KeyProblem("a PRIVATE key; configure the public key (keep the private key with the signer)")
+    if (blocks := pem.count(b"-----BEGIN ")) > 1:  # the PEM reader would silently take the first one
+        raise KeyProblem(f"{blocks} PEM blocks; a CloudFront public key is one key: give each its own file and id")
     try:
         key = serialization.load_pem_public_key(pem)
     except (ValueError, UnsupportedAlgorithm) as exc:

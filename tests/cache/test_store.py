@@ -52,13 +52,15 @@ def test_invalidation_paths_match_like_cloudfront(path: str, pattern: str, hit: 
     assert matches(path, pattern) is hit
 
 
-def test_invalidation_removes_every_variant_of_a_path_in_one_distribution() -> None:
+def test_invalidation_matches_the_path_and_the_cached_query_in_one_distribution() -> None:
     store = MemoryStore(max_bytes=100_000)
     for e in (entry("/p", query="a=1"), entry("/p", query="a=2"), entry("/p"), entry("/q"),
               entry("/p", distribution="d2")):
         store.put(e)
-    assert invalidate(store, ["/p"], "d1") == 3
-    assert sorted((e.distribution, e.path) for e in store.entries()) == [("d1", "/q"), ("d2", "/p")]
+    assert invalidate(store, ["/p"], "d1") == 1  # the copy cached without a query string
+    assert invalidate(store, ["/p?a=2"], "d1") == 1
+    assert sorted((e.distribution, e.path) for e in store.entries()) == [("d1", "/p"), ("d1", "/q"), ("d2", "/p")]
+    assert invalidate(store, ["/p*"], "d1") == 1
 
 
 @pytest.mark.parametrize(("paths", "count"), [

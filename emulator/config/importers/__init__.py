@@ -45,6 +45,8 @@ def detect(path: Path) -> Format:
     if path.is_dir():
         if (path / "manifest.json").is_file() or (path / "cdk.out" / "manifest.json").is_file():
             return Format.CDK
+        if _cdk_out_without_manifest(path):
+            return Format.CDK  # import_source says the manifest is missing
         return Format.TERRAFORM
     if path.name.endswith((".tf", ".tf.json", ".tfvars")):
         return Format.TERRAFORM
@@ -74,6 +76,13 @@ def detect(path: Path) -> Format:
     return Format.FRONTYARD
 
 
+def _cdk_out_without_manifest(folder: Path) -> bool:
+    """A folder named cdk.out, or holding one, or holding synthesized templates, and no Terraform files."""
+    if any(folder.glob("*.tf")) or any(folder.glob("*.tf.json")):
+        return False
+    return folder.name == "cdk.out" or (folder / "cdk.out").is_dir() or any(folder.glob("*.template.json"))
+
+
 def import_source(path: Path, fmt: Format, params: Mapping[str, str]) -> Imported:
     """Read a non-frontyard source into the plain tree (with the importer's own issues)."""
     root = Location(str(path), 1, 1)
@@ -81,6 +90,12 @@ def import_source(path: Path, fmt: Format, params: Mapping[str, str]) -> Importe
         manifest = path / "manifest.json" if (path / "manifest.json").is_file() else path / "cdk.out" / "manifest.json"
         if path.is_file():
             manifest = path
+        if not manifest.is_file():
+            problem = ConfigIssue(Severity.ERROR, Location(str(path), 0, 0), "",
+                                  "a CDK cloud assembly (cdk.out) without its manifest.json",
+                                  "the cdk.out folder as `cdk synth` writes it (manifest.json lists the stacks); "
+                                  "run `cdk synth` again, or give a stack's .template.json")
+            return Imported(str(fmt), {}, [problem], [path], root)
         from emulator.config.importers.cloudformation import cdk_templates
 
         templates, issues = cdk_templates(manifest)

@@ -186,6 +186,8 @@ class Resolver:
             text, extra = self.value(arg), {}
         if not isinstance(text, str) or not isinstance(extra, dict):
             raise Broken(arg.loc, "Fn::Sub takes a string or [string, {variables}]")
+        if "${" in re.sub(r"\$\{[^}]*\}", "", text):  # CloudFormation refuses the template; it is no literal
+            raise Broken(arg.loc, f"Fn::Sub: {text!r} opens a '${{' that is never closed with '}}'")
 
         def replace(m: re.Match[str]) -> str:
             name = m.group(1)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from emulator.config.yamlsrc import MAX_VALUES, Path, SourceMap
+from emulator.config.yamlsrc import MAX_VALUES, Path, SourceMap, prescan
 from emulator.issues import ConfigIssue, Location, Severity
 
 # CloudFormation's short forms: `!Ref X` is {"Ref": X}, `!Condition X` is {"Condition": X}, `!Sub ...` is
@@ -58,6 +58,8 @@ def _loc(file: str, mark: yaml.Mark) -> Location:
 def parse_document(text: str, file: str) -> tuple[N | None, list[ConfigIssue]]:
     """JSON or YAML text (short-form CloudFormation tags allowed) -> located tree, or syntax errors."""
     issues: list[ConfigIssue] = []
+    if too_big := prescan(text, file):  # before the (slow) composer builds a node for every value
+        return None, [too_big]
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
@@ -91,7 +93,7 @@ def parse_document(text: str, file: str) -> tuple[N | None, list[ConfigIssue]]:
         count += 1
         if count > MAX_VALUES:
             raise yaml.MarkedYAMLError(problem=f"the document expands to more than {MAX_VALUES:,} values through "
-                                       "its aliases (an alias bomb?)", problem_mark=n.start_mark)
+                                       "its YAML aliases (an alias bomb?)", problem_mark=n.start_mark)
         if isinstance(n, yaml.CollectionNode):
             if id(n) in building:
                 raise yaml.MarkedYAMLError(problem="an alias refers to the collection that contains it (a cycle)",
