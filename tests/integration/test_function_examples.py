@@ -52,6 +52,9 @@ distribution:
   default_cache_behavior:
     target_origin_id: main
     allowed_methods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
+    # Caching off: every header the function leaves reaches the origin, Authorization included (an all-viewer
+    # policy forwards it only when caching is off).
+    cache_policy: Managed-CachingDisabled
     origin_request_policy: Managed-AllViewerAndCloudFrontHeaders-2022-06
     function_associations: {{{meta['event_type']}: example}}
 functions:
