@@ -59,7 +59,8 @@ def _header_problem(raw_headers: Iterable[tuple[bytes, bytes]]) -> EdgeError | N
         lower = name.lower()
         if lower == b"host" and (problem := _host_problem(value.strip())):
             return EdgeError(400, "Bad request.", "InvalidRequest", f"Host {value.decode('latin-1')!r}: {problem}")
-        if lower == b"expect" and value.strip().lower() != b"100-continue":
+        # An empty Expect asks for nothing: it is dropped like any header the edge does not forward.
+        if lower == b"expect" and value.strip() and value.strip().lower() != b"100-continue":
             return EdgeError(417, "Expectation Failed.", "InvalidRequest",
                              f"Expect {value.decode('latin-1')!r}: the only expectation an edge meets is "
                              "100-continue")
