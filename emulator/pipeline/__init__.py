@@ -143,7 +143,7 @@ class Pipeline:
                        trace: Trace) -> EdgeResponse:
         """Stages 8 and 9 for a WebSocket upgrade: no cache, no collapsing (pipeline/upgrade.py)."""
         trace.add("cache", "bypass", "a WebSocket upgrade is never cached nor collapsed")
-        req = websocket.upgrade_request(self.requests.build(decision, trace), request, trace)
+        req = websocket.upgrade_request(self.requests.build(decision, trace), trace)
         response = await websocket.upgrade(decision, req, client, self.respond, trace)
         if isinstance(response, Switched):
             return response

@@ -18,9 +18,11 @@ from emulator.origins.client import OriginClient
 from emulator.origins.upgrade import Switched, open_upgrade
 from emulator.pipeline.flight import Forward
 from emulator.responses.responder import CacheResult, Responder, finalize
-from emulator.trace import Trace
+from emulator.trace import OriginExchange, Trace
 
 HANDSHAKE = ("Sec-WebSocket-Key", "Sec-WebSocket-Version")
+FIX = ("Fix: use origin_request_policy: Managed-AllViewer (or Managed-AllViewerExceptHostHeader), or add "
+       "Sec-WebSocket-Key and Sec-WebSocket-Version to the origin request policy's headers")
 
 
 def is_websocket(request: ViewerRequest) -> bool:
@@ -32,7 +34,7 @@ def is_websocket(request: ViewerRequest) -> bool:
     return "websocket" in upgrade and "upgrade" in connection
 
 
-def upgrade_request(req: OriginRequest, viewer: ViewerRequest, trace: Trace) -> OriginRequest:
+def upgrade_request(req: OriginRequest, trace: Trace) -> OriginRequest:
     """The origin request as built from the policies, with the upgrade's own hop-by-hop headers."""
     headers = CIMultiDict(req.headers)
     headers["Connection"] = "Upgrade"
@@ -40,10 +42,8 @@ def upgrade_request(req: OriginRequest, viewer: ViewerRequest, trace: Trace) -> 
     missing = [name for name in HANDSHAKE if name not in headers]
     if missing:
         trace.add("websocket", "handshake-headers-not-forwarded",
-                  f"{' and '.join(missing)} not forwarded to the origin (the origin request policy does not list "
-                  "them): the origin cannot complete the WebSocket handshake. Fix: use Managed-AllViewer (or "
-                  "AllViewerExceptHostHeader), or add Sec-WebSocket-Key and Sec-WebSocket-Version to the origin "
-                  "request policy's headers")
+                  f"{' and '.join(missing)} not forwarded to the origin (the policies do not list them): the "
+                  f"origin cannot complete the WebSocket handshake. {FIX}")
     else:
         trace.add("websocket", "upgrade", "WebSocket upgrade: Sec-WebSocket-Key and Sec-WebSocket-Version forwarded; "
                   "never cached nor collapsed")
@@ -57,13 +57,17 @@ async def upgrade(forward: Forward, req: OriginRequest, client: OriginClient, re
     try:
         upstream = await open_upgrade(client, req)
     except OriginError as exc:
+        trace.exchanges.append(OriginExchange("origin", req, failure=exc.cause))
         return respond.origin_failure(exc.status, exc.result, exc.cause, trace)
+    trace.exchanges.append(OriginExchange("origin", req, upstream.status, upstream.headers))
     if isinstance(upstream, Switched):
         headers = CIMultiDict(upstream.headers)
         final = finalize(headers, CacheResult.MISS, respond.settings, trace.request_id)
         trace.add("websocket", "switched", f"origin '{forward.origin.id}' answered 101 Switching Protocols: the "
                   "connection is now a tunnel between viewer and origin")
         return Switched(101, upstream.reason, final, b"", transport=upstream.transport, early=upstream.early)
-    trace.add("websocket", "refused", f"origin '{forward.origin.id}' answered {upstream.status} instead of 101 "
-              "Switching Protocols: the viewer gets that answer")
+    missing = [name for name in HANDSHAKE if name not in req.headers]
+    cause = f"; {' and '.join(missing)} did not reach it: {FIX}" if missing else ""
+    trace.add("websocket", str(upstream.status), f"origin '{forward.origin.id}' answered {upstream.status} instead "
+              f"of 101 Switching Protocols{cause}")
     return respond.clean(forward.route.forwarding, upstream, trace)

@@ -11,6 +11,7 @@ CloudFront's idle timeout for WebSocket connections (AWS "Quotas": 10 minutes), 
 from __future__ import annotations
 
 import asyncio
+import weakref
 from dataclasses import dataclass, field
 
 from aiohttp import web
@@ -20,6 +21,7 @@ from emulator.serve.frames import FrameScanner
 VIEWER = "viewer"
 ORIGIN = "origin"
 EDGE = "edge"
+OPEN: weakref.WeakSet[Tunnel] = weakref.WeakSet()  # tunnels not yet closed (the inspector counts them)
 
 
 @dataclass
@@ -67,7 +69,7 @@ class _OriginLeg(asyncio.Protocol):
 
     def resume_writing(self) -> None:
         self.paused = False
-        if not self._tunnel.closed.done():
+        if self._tunnel.closed_by is None:
             self._tunnel.viewer_transport.resume_reading()
 
 
@@ -87,6 +89,7 @@ class Tunnel:
         self._last = self._loop.time()
         self._idle: asyncio.TimerHandle | None = None
         self._draining: asyncio.Task[None] | None = None
+        OPEN.add(self)
 
     def start(self, early: bytes) -> None:
         """Join the two connections; `early` came from the origin with its 101."""
@@ -122,7 +125,7 @@ class Tunnel:
             return  # the viewer is gone: lost() closes the rest
         finally:
             self._draining = None
-        if not self.closed.done():
+        if self.closed_by is None:
             self.origin_transport.resume_reading()
 
     def _check_idle(self) -> None:
@@ -139,9 +142,10 @@ class Tunnel:
         self.close(side)
 
     def close(self, who: str) -> None:
-        if self.closed.done():
+        if self.closed_by is not None:
             return
         self.closed_by = who
+        OPEN.discard(self)
         if self._idle is not None:
             self._idle.cancel()
             self._idle = None
@@ -149,7 +153,8 @@ class Tunnel:
             self._draining.cancel()
         self.origin_transport.close()
         self.viewer_transport.close()
-        self.closed.set_result(None)
+        if not self.closed.done():  # cancelled when the viewer's handler was (its connection lost)
+            self.closed.set_result(None)
 
     def summary(self) -> str:
         """One line for the trace and the logs: who closed, how long, bytes and frames each way."""
