@@ -152,7 +152,11 @@ class Pipeline:
 
     # -- explain ---------------------------------------------------------------------------------------
     def explained(self, decision: Forward | Answer, request: ViewerRequest, trace: Trace) -> Forward | Answer:
-        """For `explain`: an edge answer as stage 12 finishes it (the response headers policy applied)."""
+        """For `explain`: an edge answer as stage 12 finishes it (the response headers policy applied); a WebSocket
+        upgrade's origin request with its Upgrade headers, and whether the handshake can reach the origin."""
+        if isinstance(decision, Forward) and decision.origin_request is not None and websocket.is_websocket(request):
+            trace.add("cache", "bypass", "a WebSocket upgrade is never cached nor collapsed")
+            return replace(decision, origin_request=websocket.upgrade_request(decision.origin_request, trace))
         if isinstance(decision, Forward) or decision.route is None or decision.route.behavior.headers_policy is None:
             return decision
         response = headers_policy.finish(decision.route.behavior, request, decision.response, self.settings.pop, 0.0,

@@ -17,6 +17,7 @@ from aiohttp import WSMsgType, web
 from multidict import CIMultiDict
 
 from emulator.inspector.history import Entry
+from emulator.serve.app import Emulator
 from emulator.serve.tunnel import OPEN
 from emulator.tls.ca import STATE_ENV, LocalCA
 from tests.helpers import Edge, raw_server, run_edge, serve_app
@@ -422,3 +423,63 @@ async def _raw_upgrade(edge: Edge) -> AsyncIterator[tuple[asyncio.StreamReader, 
         yield reader, writer
     finally:
         writer.close()
+
+
+async def test_a_reload_keeps_an_open_websocket_on_its_configuration(tmp_path: Path) -> None:
+    async with _edge(tmp_path) as (edge, _), edge.session.ws_connect(edge.url + "/chat") as ws:
+        assert edge.server is not None
+        old = edge.emulator
+        new = Emulator(old.config)
+        await new.start()
+        try:
+            await edge.server.swap(new)
+            await ws.send_str("still here")
+            assert (await ws.receive(timeout=5)).data == "still here"
+            assert not old.closed  # the tunnel holds the configuration it started on
+            await ws.close()
+            await asyncio.wait_for(edge.server.drained(), 5)
+            assert old.closed
+        finally:
+            await edge.server.swap(old)  # run_edge's teardown closes the emulator it started
+            await new.close()
+
+
+async def test_server_sent_events_stream_promptly_through_the_edge(tmp_path: Path) -> None:
+    # Each event is sent only once the viewer has the previous one: an edge holding the stream back deadlocks.
+    delivered = [asyncio.Event() for _ in range(3)]
+
+    async def events(request: web.Request) -> web.StreamResponse:
+        response = web.StreamResponse(headers={"Content-Type": "text/event-stream", "Cache-Control": "no-cache"})
+        await response.prepare(request)
+        for i, seen in enumerate(delivered):
+            await response.write(f"data: event {i}\n\n".encode())
+            await asyncio.wait_for(seen.wait(), 10)
+        return response
+
+    app = web.Application()
+    app.router.add_get("/{tail:.*}", events)
+    async with serve_app(app) as port, run_edge(tmp_path, _config(port)) as edge:
+        async with edge.request("GET", "/events", headers={"Accept": "text/event-stream"}) as r:
+            assert r.status == 200 and r.headers["Content-Type"] == "text/event-stream"
+            for i, seen in enumerate(delivered):
+                line = await asyncio.wait_for(r.content.readline(), 5)
+                assert line == f"data: event {i}\n".encode()
+                assert await asyncio.wait_for(r.content.readline(), 5) == b"\n"
+                seen.set()
+
+
+def test_explain_shows_the_upgrade_and_why_the_handshake_cannot_reach_the_origin(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from emulator.cli import main
+
+    path = tmp_path / "site.yaml"
+    path.write_text(_config(8080).replace("distribution:\n", "distribution:\n  aliases: [app.test]\n"))
+    upgrade = ["-H", "Upgrade: websocket", "-H", "Connection: Upgrade", "-H", "Sec-WebSocket-Key: a2V5a2V5a2V5a2V5a2V5",
+               "-H", "Sec-WebSocket-Version: 13"]
+    assert main(["explain", str(path), "http://app.test/ws", *upgrade]) == 0
+    out = capsys.readouterr().out
+    assert "never cached nor collapsed" in out and "Upgrade: websocket" in out
+    path.write_text(_config(8080, policy="").replace("distribution:\n", "distribution:\n  aliases: [app.test]\n"))
+    assert main(["explain", str(path), "http://app.test/ws", *upgrade]) == 0
+    out = capsys.readouterr().out
+    assert "Sec-WebSocket-Key and Sec-WebSocket-Version not forwarded" in out
