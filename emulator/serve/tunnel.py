@@ -5,7 +5,9 @@ RFC 6455 frames, the subprotocol and extensions (permessage-deflate) the two end
 frames all pass as they are: the edge only reads frame headers as they go by (frames.py) to count them and to note
 the close code. Flow control is TCP's own: when one side's send buffer is full the other side's reads pause, so a
 slow reader holds the fast writer back instead of growing the edge's memory. The connection closes after
-CloudFront's idle timeout for WebSocket connections (AWS "Quotas": 10 minutes), `emulator.websocket_idle_timeout`.
+CloudFront's idle timeout for WebSocket connections, `emulator.websocket_idle_timeout` (AWS "Quotas", quotas on
+WebSocket connections: "If CloudFront hasn't detected any bytes sent from the origin to the client within the past
+10 minutes, the connection is assumed to be idle and is closed"): the viewer's own messages do not keep it open.
 """
 
 from __future__ import annotations
@@ -103,7 +105,7 @@ class Tunnel:
             self._idle = self._loop.call_later(self._idle_timeout, self._check_idle)
 
     def from_viewer(self, data: bytes) -> None:
-        self._last = self._loop.time()
+        # Not activity for the idle timeout, which counts only what the origin sends (AWS "Quotas").
         self.up.bytes += len(data)
         self.up.scanner.feed(data)
         self.origin_transport.write(data)
@@ -134,7 +136,7 @@ class Tunnel:
             self._idle = self._loop.call_later(self._idle_timeout - idle_for, self._check_idle)
             return
         self._idle = None
-        self.why = f"no data either way for {self._idle_timeout:g}s (the idle timeout for WebSocket connections)"
+        self.why = f"no bytes from the origin for {self._idle_timeout:g}s (the idle timeout for WebSocket connections)"
         self.close(EDGE)
 
     def lost(self, side: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import os
 import struct
 from collections.abc import AsyncIterator
@@ -40,7 +41,7 @@ class Origin:
             if msg.type is WSMsgType.TEXT and msg.data.startswith("close:"):
                 _, code, reason = msg.data.split(":", 2)
                 await ws.close(code=int(code), message=reason.encode())
-            elif msg.type is WSMsgType.TEXT:
+            elif msg.type is WSMsgType.TEXT and msg.data != "no answer":
                 await ws.send_str(msg.data)
             elif msg.type is WSMsgType.BINARY:
                 await ws.send_bytes(msg.data)
@@ -332,7 +333,23 @@ async def test_idle_connections_are_closed_after_the_idle_timeout(tmp_path: Path
             msg = await ws.receive(timeout=10)  # nothing sent: the edge closes the connection
             assert msg.type in (WSMsgType.CLOSED, WSMsgType.CLOSE, WSMsgType.ERROR)
             entry = await _closed_entry(edge)
-    assert "closed by the edge (no data either way for 0.2s" in _detail(entry, "closed")
+    assert "closed by the edge (no bytes from the origin for 0.2s" in _detail(entry, "closed")
+
+
+async def test_only_the_origins_bytes_keep_a_websocket_from_idling_out(tmp_path: Path) -> None:
+    # AWS counts bytes from the origin to the viewer: a viewer talking to a silent origin is idle all the same.
+    async with _origin() as (port, _):
+        text = _config(port).replace("emulator: {", "emulator: {websocket_idle_timeout: 0.3, ")
+        async with run_edge(tmp_path, text) as edge, edge.session.ws_connect(edge.url + "/idle") as ws:
+            closed = asyncio.create_task(ws.receive(timeout=10))
+            while not closed.done():  # bounded by the receive's own timeout
+                with contextlib.suppress(ConnectionError):  # the edge may close it between two sends
+                    await ws.send_str("no answer")
+                await asyncio.wait([closed], timeout=0.05)
+            assert closed.result().type in (WSMsgType.CLOSED, WSMsgType.CLOSE, WSMsgType.ERROR)
+            entry = await _closed_entry(edge)
+    detail = _detail(entry, "closed")
+    assert "closed by the edge (no bytes from the origin" in detail and "origin->viewer 0 bytes" in detail
 
 
 async def test_a_slow_viewer_holds_the_origin_back(tmp_path: Path) -> None:

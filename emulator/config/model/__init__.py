@@ -224,7 +224,7 @@ class EmulatorSettings:
     key_pairs: tuple[tuple[str, tuple[PublicKey, ...]], ...] = ()
     history: int = 500  # requests the inspector keeps with their whole trace (0: none)
     access_log_file: Path | None = None  # also write CloudFront's standard access log format here
-    # AWS "Quotas", general quotas on distributions: "Idle timeout for WebSocket connections: 10 minutes".
+    # AWS "Quotas", quotas on WebSocket connections: closed after 10 minutes without a byte from the origin.
     websocket_idle_timeout: float = 600.0
 
     @property
