@@ -27,6 +27,7 @@ from emulator.serve.access_log import StandardLogFile, standard_line
 from emulator.serve.app import Emulator
 from emulator.serve.limits import check_request
 from emulator.serve.log_stream import LineLogger
+from emulator.serve.tunnel import close_all
 from emulator.serve.viewer_parser import VERSION_KEY, EdgeHTTPServer
 from emulator.serve.viewer_request import CHUNK, to_viewer_request
 from emulator.serve.websocket import relay
@@ -338,6 +339,7 @@ class EdgeServer:
 
     async def close(self) -> None:
         if self._runner is not None:
+            close_all("the edge is shutting down")
             await self._runner.cleanup()
             self._runner = None
         if self._retiring:

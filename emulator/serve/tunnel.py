@@ -75,6 +75,14 @@ class _OriginLeg(asyncio.Protocol):
             self._tunnel.viewer_transport.resume_reading()
 
 
+def close_all(why: str) -> None:
+    """The edge is stopping: every open tunnel closes now (its handler then records it), so shutting down does
+    not wait on connections that may stay open for hours."""
+    for tunnel in list(OPEN):
+        tunnel.why = why
+        tunnel.close(EDGE)
+
+
 class Tunnel:
     def __init__(self, request: web.BaseRequest, origin: asyncio.Transport, idle_timeout: float) -> None:
         assert request.transport is not None

@@ -500,3 +500,26 @@ def test_explain_shows_the_upgrade_and_why_the_handshake_cannot_reach_the_origin
     assert main(["explain", str(path), "http://app.test/ws", *upgrade]) == 0
     out = capsys.readouterr().out
     assert "Sec-WebSocket-Key and Sec-WebSocket-Version not forwarded" in out
+
+
+async def test_shutting_down_closes_open_websockets_at_once(tmp_path: Path) -> None:
+    async with _edge(tmp_path) as (edge, _), edge.session.ws_connect(edge.url + "/chat") as ws:
+        assert edge.server is not None
+        await asyncio.wait_for(edge.server.close(), 5)  # not aiohttp's shutdown timeout for a handler still busy
+        msg = await ws.receive(timeout=5)
+        assert msg.type in (WSMsgType.CLOSED, WSMsgType.CLOSE, WSMsgType.ERROR)
+        entry = edge.server.history.get("last")
+    assert entry is not None and "closed by the edge (the edge is shutting down)" in _detail(entry, "closed")
+
+
+async def test_a_viewer_handshake_without_a_key_gets_the_origins_refusal(tmp_path: Path) -> None:
+    async with _edge(tmp_path) as (edge, origin):
+        host, port = edge.url.removeprefix("http://").split(":")
+        reader, writer = await asyncio.open_connection(host, int(port))
+        writer.write(f"GET /ws HTTP/1.1\r\nHost: {host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                     "Sec-WebSocket-Version: 13\r\n\r\n".encode())
+        head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 5)
+        writer.close()
+    assert head.startswith(b"HTTP/1.1 400 ")
+    assert b"X-Cache: Error from cloudfront" in head
+    assert "Sec-WebSocket-Key" not in origin.seen[0]
