@@ -523,3 +523,20 @@ async def test_a_viewer_handshake_without_a_key_gets_the_origins_refusal(tmp_pat
     assert head.startswith(b"HTTP/1.1 400 ")
     assert b"X-Cache: Error from cloudfront" in head
     assert "Sec-WebSocket-Key" not in origin.seen[0]
+
+
+async def test_frontyard_trace_shows_the_connection_as_one_request(tmp_path: Path) -> None:
+    from emulator.cli.trace import format_detail
+    from emulator.inspector import render
+
+    async with _edge(tmp_path) as (edge, _):
+        async with edge.session.ws_connect(edge.url + "/chat") as ws:
+            await ws.send_bytes(b"12345")
+            await ws.receive(timeout=5)
+            await ws.close(code=1000)
+        entry = await _closed_entry(edge)
+    text = format_detail(render.detail(entry))
+    assert text.splitlines()[0].startswith("GET http://") and " -> 101 " in text.splitlines()[0]
+    assert "switched: origin 'app' answered 101 Switching Protocols" in text
+    assert "closed: after " in text and "close frame first from the viewer: 1000" in text
+    assert "  GET /chat HTTP/1.1" in text and "Upgrade: websocket" in text and "  -> 101" in text
