@@ -540,3 +540,24 @@ async def test_frontyard_trace_shows_the_connection_as_one_request(tmp_path: Pat
     assert "switched: origin 'app' answered 101 Switching Protocols" in text
     assert "closed: after " in text and "close frame first from the viewer: 1000" in text
     assert "  GET /chat HTTP/1.1" in text and "Upgrade: websocket" in text and "  -> 101" in text
+
+
+async def test_10000_frames_of_64_kb_each_way(tmp_path: Path) -> None:
+    frame = os.urandom(64 * 1024)
+    count = 10_000  # 640 MB each way
+    async with _edge(tmp_path) as (edge, _), edge.session.ws_connect(edge.url + "/bulk", max_msg_size=0) as ws:
+
+        async def send() -> None:
+            for _ in range(count):
+                await ws.send_bytes(frame)
+
+        sender = asyncio.create_task(send())
+        for _ in range(count):
+            msg = await ws.receive(timeout=30)
+            assert msg.type is WSMsgType.BINARY and len(msg.data) == len(frame)
+        await sender
+        assert msg.data == frame
+        await ws.close()
+        entry = await _closed_entry(edge)
+    detail = _detail(entry, "closed")
+    assert f"in {count + 1} frames, origin->viewer" in detail  # the frames and the close frame, counted
