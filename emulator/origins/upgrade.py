@@ -25,11 +25,10 @@ from emulator.origins.client import OriginClient, _connect_failure, _invalid_res
 
 @dataclass(frozen=True)
 class Switched(EdgeResponse):
-    """The origin's 101: its headers, and the connection the tunnel takes over (with any bytes that came with the
-    handshake's last packet)."""
+    """The origin's 101: its headers, and the connection the tunnel takes over (with whatever the origin sent
+    after its 101 until then, which aiohttp's protocol keeps in its tail)."""
 
-    transport: asyncio.Transport | None = None
-    early: bytes = b""
+    connection: wire.Connection | None = None
 
 
 async def open_upgrade(client: OriginClient, req: OriginRequest) -> EdgeResponse:
@@ -39,7 +38,7 @@ async def open_upgrade(client: OriginClient, req: OriginRequest) -> EdgeResponse
     loop = asyncio.get_running_loop()
     try:
         async with asyncio.timeout(req.connection_timeout):
-            transport, conn = await loop.create_connection(
+            _, conn = await loop.create_connection(
                 lambda: wire.Connection(loop), req.connect_host, req.connect_port, ssl=tls,
                 server_hostname=req.server_name if tls is not None else None)
     except (TimeoutError, OSError, ssl.SSLError) as exc:
@@ -69,9 +68,7 @@ async def open_upgrade(client: OriginClient, req: OriginRequest) -> EdgeResponse
     headers = freeze(message.headers)
     if message.code == 101:
         conn._drop_timeout()  # the read timeout was for the handshake; the tunnel has its own idle timeout
-        early = bytes(conn._tail)
-        conn._tail = b""
-        return Switched(101, message.reason or "Switching Protocols", headers, b"", transport=transport, early=early)
+        return Switched(101, message.reason or "Switching Protocols", headers, b"", connection=conn)
 
     async def release() -> None:
         conn.close()  # an upgrade's connection is never reused

@@ -65,7 +65,7 @@ async def upgrade(forward: Forward, req: OriginRequest, client: OriginClient, re
         final = finalize(headers, CacheResult.MISS, respond.settings, trace.request_id)
         trace.add("websocket", "switched", f"origin '{forward.origin.id}' answered 101 Switching Protocols: the "
                   "connection is now a tunnel between viewer and origin")
-        return Switched(101, upstream.reason, final, b"", transport=upstream.transport, early=upstream.early)
+        return Switched(101, upstream.reason, final, b"", connection=upstream.connection)
     missing = [name for name in HANDSHAKE if name not in req.headers]
     cause = f"; {' and '.join(missing)} did not reach it: {FIX}" if missing else ""
     trace.add("websocket", str(upstream.status), f"origin '{forward.origin.id}' answered {upstream.status} instead "

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from aiohttp import web
 
+from emulator.origins.wire import Connection
 from emulator.serve.frames import FrameScanner
 
 VIEWER = "viewer"
@@ -84,11 +85,12 @@ def close_all(why: str) -> None:
 
 
 class Tunnel:
-    def __init__(self, request: web.BaseRequest, origin: asyncio.Transport, idle_timeout: float) -> None:
-        assert request.transport is not None
+    def __init__(self, request: web.BaseRequest, origin: Connection, idle_timeout: float) -> None:
+        assert request.transport is not None and origin.transport is not None
         self.viewer_transport: asyncio.Transport = request.transport  # type: ignore[assignment]
         self._viewer_protocol = request.protocol
-        self.origin_transport = origin
+        self._origin = origin  # aiohttp's protocol, holding what the origin sent after its 101 until start()
+        self.origin_transport: asyncio.Transport = origin.transport  # type: ignore[assignment]
         self.up = Leg()  # viewer -> origin
         self.down = Leg()  # origin -> viewer
         self.closed_by: str | None = None
@@ -101,13 +103,19 @@ class Tunnel:
         self._draining: asyncio.Task[None] | None = None
         OPEN.add(self)
 
-    def start(self, early: bytes) -> None:
-        """Join the two connections; `early` came from the origin with its 101."""
+    def start(self) -> None:
+        """Join the two connections. What the origin sent after its 101 (a greeting, often in the same packet)
+        goes first; an origin that already left is the tunnel's end."""
+        early, self._origin._tail = bytes(self._origin._tail), b""
+        gone = self.origin_transport.is_closing()
         self.origin_transport.set_protocol(_OriginLeg(self))
         if early:
             self.from_origin(early)
+        if gone:
+            self.close(ORIGIN)
+            return
         if not self.origin_transport.is_reading():
-            self.origin_transport.resume_reading()  # aiohttp's client may have paused it after the 101
+            self.origin_transport.resume_reading()  # aiohttp's protocol pauses once its tail is full
         self._viewer_protocol.set_parser(_ViewerFeed(self))  # type: ignore[arg-type]
         if self._idle_timeout > 0:
             self._idle = self._loop.call_later(self._idle_timeout, self._check_idle)

@@ -27,8 +27,8 @@ log = logging.getLogger("frontyard")
 
 async def relay(server: EdgeServer, emulator: Emulator, request: web.BaseRequest, viewer: ViewerRequest,
                 edge: Switched, handshake: web.StreamResponse, trace: Trace, started: float) -> web.StreamResponse:
-    assert edge.transport is not None
-    origin = edge.transport
+    assert edge.connection is not None
+    origin = edge.connection
     handshake.force_close()  # after the tunnel, the viewer's connection ends with it
     try:
         await handshake.prepare(request)
@@ -38,7 +38,7 @@ async def relay(server: EdgeServer, emulator: Emulator, request: web.BaseRequest
         server.record(emulator, viewer, trace, 101, 0, time.perf_counter() - started, edge.headers)
         return handshake
     tunnel = Tunnel(request, origin, emulator.config.emulator.websocket_idle_timeout)
-    tunnel.start(edge.early)
+    tunnel.start()
     try:
         await tunnel.closed
     except asyncio.CancelledError:
