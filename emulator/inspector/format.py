@@ -24,7 +24,7 @@ def access_line(request: ViewerRequest, status: int, sent: int, seconds: float, 
 
 # The stages whose failure explains a response that is not 2xx/3xx, most telling first.
 _CAUSE_STAGES = ("distribution", "viewer-protocol", "viewer-method", "loop", "signed", "function", "lambda",
-                 "origin", "error-response")
+                 "websocket", "origin", "error-response")
 
 
 def why(decisions: Sequence[Decision], status: int) -> str:

@@ -5,6 +5,7 @@ Pure over the loaded Config; each warning names the config line and the fix.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 
@@ -32,6 +33,7 @@ def lint(config: Config) -> list[ConfigIssue]:
         out += cache_warnings(d, [b for b in d.behaviors if not bucket_like(d.origin(b.target_origin_id))])
         out += _shadowed_private(d)
         out += _compression_and_cors(d)
+        out += _websockets(d)
     return out
 
 
@@ -238,3 +240,28 @@ def _compression_and_cors(d: Distribution) -> Iterator[ConfigIssue]:
             yield _warn(b.location, _where(d, b), f"response headers policy '{policy.name}' answers CORS preflights, "
                         "but OPTIONS is not in allowed_methods: browsers' preflights get 403 and the cross-origin "
                         "request fails (allow [GET, HEAD, OPTIONS] or more)")
+
+
+_WS_HINTS = frozenset(("ws", "wss", "websocket", "websockets", "socket", "socket.io", "sockjs", "hmr", "cable",
+                       "graphql-ws", "subscriptions", "realtime", "webpack-hmr", "sockjs-node"))
+
+
+def _websockets(d: Distribution) -> Iterator[ConfigIssue]:
+    """AWS "Use WebSockets with CloudFront distributions": the handshake reaches the origin only when the behavior
+    forwards all viewer headers or Sec-WebSocket-Key and Sec-WebSocket-Version. A behavior that looks like a
+    WebSocket endpoint (its path, or a policy listing one of the two) without both cannot complete a handshake."""
+    from emulator.pipeline.upgrade import FIX, HANDSHAKE
+
+    for b in d.behaviors:
+        fwd = compile_forwarding(b)
+        forwarded = [name for name in HANDSHAKE if fwd.header(name)]
+        if len(forwarded) == len(HANDSHAKE):
+            continue
+        words = {w for w in re.split(r"[/*?]+", b.path_pattern.lower()) if w}
+        if not forwarded and not words & _WS_HINTS:
+            continue
+        missing = " and ".join(name for name in HANDSHAKE if name not in forwarded)
+        yield _warn(b.location, _where(d, b),
+                    f"looks like a WebSocket endpoint, but {missing} do not reach origin '{b.target_origin_id}': "
+                    f"CloudFront forwards the upgrade without them and the origin refuses the handshake (400/426). "
+                    f"{FIX}")

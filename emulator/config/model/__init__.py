@@ -224,6 +224,8 @@ class EmulatorSettings:
     key_pairs: tuple[tuple[str, tuple[PublicKey, ...]], ...] = ()
     history: int = 500  # requests the inspector keeps with their whole trace (0: none)
     access_log_file: Path | None = None  # also write CloudFront's standard access log format here
+    # AWS "Quotas", quotas on WebSocket connections: closed after 10 minutes without a byte from the origin.
+    websocket_idle_timeout: float = 600.0
 
     @property
     def edge_name(self) -> str:
