@@ -30,6 +30,8 @@ from emulator.http import EdgeResponse, ViewerRequest
 from emulator.lambda_edge import LambdaRunner
 from emulator.lambda_edge.origin_events import LambdaStages
 from emulator.origins.client import OriginClient
+from emulator.origins.upgrade import Switched
+from emulator.pipeline import upgrade as websocket
 from emulator.pipeline import viewer_stages as stages
 from emulator.pipeline.flight import Answer, Flight, Forward
 from emulator.pipeline.origin_side import OriginRequests
@@ -121,7 +123,12 @@ class Pipeline:
     async def handle(self, request: ViewerRequest, client: OriginClient, trace: Trace) -> EdgeResponse:
         started = self.clock.monotonic()
         decision = await self.plan(request, trace, origin_request=False)
-        response = await self.response_side.serve(decision, request, client, trace)
+        if isinstance(decision, Forward) and websocket.is_websocket(request):
+            response = await self._upgrade(decision, request, client, trace)
+            if isinstance(response, Switched):
+                return response  # the tunnel's handshake: no response headers policy on a 101
+        else:
+            response = await self.response_side.serve(decision, request, client, trace)
         # Stage 12, last: the behavior's response headers policy, on every response the behavior sends (the
         # origin's, a cached hit, a custom error page, the edge's own errors, a preflight); not on redirects and
         # function-generated responses, which carry no route.
@@ -131,6 +138,17 @@ class Pipeline:
         elapsed = (self.clock.monotonic() - started) * 1000
         return headers_policy.finish(route.behavior, request, response, self.settings.pop, elapsed, self.clock.now(),
                                      trace)
+
+    async def _upgrade(self, decision: Forward, request: ViewerRequest, client: OriginClient,
+                       trace: Trace) -> EdgeResponse:
+        """Stages 8 and 9 for a WebSocket upgrade: no cache, no collapsing (pipeline/upgrade.py)."""
+        trace.add("cache", "bypass", "a WebSocket upgrade is never cached nor collapsed")
+        req = websocket.upgrade_request(self.requests.build(decision, trace), request, trace)
+        response = await websocket.upgrade(decision, req, client, self.respond, trace)
+        if isinstance(response, Switched):
+            return response
+        return await self.response_side.custom_error(decision.distribution, response, request, client, trace,
+                                                     finalized=response.release is None)
 
     # -- explain ---------------------------------------------------------------------------------------
     def explained(self, decision: Forward | Answer, request: ViewerRequest, trace: Trace) -> Forward | Answer:

@@ -19,15 +19,17 @@ from multidict import CIMultiDict
 from emulator.config.model import Listen
 from emulator.decisions import REASON_BAD_REQUEST, EdgeError
 from emulator.framing import expects_body, viewer_length
-from emulator.http import EdgeResponse, Headers, Scheme, freeze, new_request_id
+from emulator.http import EdgeResponse, Headers, Scheme, ViewerRequest, freeze, new_request_id
 from emulator.inspector import History
 from emulator.inspector.format import access_line, refusal_line
+from emulator.origins.upgrade import Switched
 from emulator.serve.access_log import StandardLogFile, standard_line
 from emulator.serve.app import Emulator
 from emulator.serve.limits import check_request
 from emulator.serve.log_stream import LineLogger
 from emulator.serve.viewer_parser import VERSION_KEY, EdgeHTTPServer
 from emulator.serve.viewer_request import CHUNK, to_viewer_request
+from emulator.serve.websocket import relay
 from emulator.trace import Trace
 
 _PILE_UP = frozenset(16 * 4**i for i in range(8))  # in-flight counts of one path that get a warning
@@ -176,6 +178,9 @@ class EdgeServer:
             self._in_flight[key] -= 1
             if not self._in_flight[key]:
                 del self._in_flight[key]
+        if isinstance(edge, Switched):  # a WebSocket: the connection is a tunnel until either side closes it
+            handshake = _PassThroughResponse(status=101, reason=edge.reason, headers=edge.headers)
+            return await relay(self, emulator, request, viewer, edge, handshake, trace, started)
         headers: Headers | CIMultiDict[str] = edge.headers
         if emulator.config.emulator.debug_header:
             headers = edge.headers.copy()
@@ -186,19 +191,22 @@ class EdgeServer:
         finally:
             if edge.release is not None:
                 await edge.release()
-            elapsed = time.perf_counter() - started
-            self.history.record(trace, edge.status, sent, elapsed * 1000, headers, self._bases[viewer.scheme])
-            for run in trace.functions:  # console.log output, as CloudWatch Logs would have it
-                for line in run.result.logs:
-                    function_log.info("%s %s: %s", run.name, trace.request_id, line)
-            settings = emulator.config.emulator
-            if settings.access_log:
-                access_log.info(access_line(viewer, edge.status, sent, elapsed, trace))
-            if settings.access_log_file is not None:
-                self._standard_log(settings.access_log_file).write(standard_line(
-                    viewer, edge.status, sent, elapsed, headers, trace, _domain(emulator, trace), settings.pop,
-                    time.time()))
+            self.record(emulator, viewer, trace, edge.status, sent, time.perf_counter() - started, headers)
         return response
+
+    def record(self, emulator: Emulator, viewer: ViewerRequest, trace: Trace, status: int, sent: int,
+               elapsed: float, headers: Headers | CIMultiDict[str]) -> None:
+        """The inspector's history, function logs and access logs, once the viewer has its answer."""
+        self.history.record(trace, status, sent, elapsed * 1000, headers, self._bases[viewer.scheme])
+        for run in trace.functions:  # console.log output, as CloudWatch Logs would have it
+            for line in run.result.logs:
+                function_log.info("%s %s: %s", run.name, trace.request_id, line)
+        settings = emulator.config.emulator
+        if settings.access_log:
+            access_log.info(access_line(viewer, status, sent, elapsed, trace))
+        if settings.access_log_file is not None:
+            self._standard_log(settings.access_log_file).write(standard_line(
+                viewer, status, sent, elapsed, headers, trace, _domain(emulator, trace), settings.pop, time.time()))
 
     def _pile_up(self, key: tuple[str, str], count: int, now: float) -> None:
         """Each level once a minute per path: a loop through the origin (which only grows) is told at every

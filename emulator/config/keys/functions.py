@@ -59,6 +59,9 @@ EMULATOR: tuple[Key, ...] = (
     Key("key_pairs", _M, "{}", "Legacy `trusted_signers`' CloudFront key pairs per account (`self` or a 12-digit "
         "id): lists of {id, pem}."),
     Key("history", _I, "500", "Requests the inspector keeps with their whole trace (0 keeps none)."),
+    Key("websocket_idle_timeout", "number", "600", "Seconds, 0-86400, a WebSocket connection may carry no data "
+        "either way before the edge closes it (CloudFront's idle timeout for WebSocket connections is 10 minutes; "
+        "0 never closes)."),
 )
 
 LISTEN: tuple[Key, ...] = (

@@ -224,6 +224,8 @@ class EmulatorSettings:
     key_pairs: tuple[tuple[str, tuple[PublicKey, ...]], ...] = ()
     history: int = 500  # requests the inspector keeps with their whole trace (0: none)
     access_log_file: Path | None = None  # also write CloudFront's standard access log format here
+    # AWS "Quotas", general quotas on distributions: "Idle timeout for WebSocket connections: 10 minutes".
+    websocket_idle_timeout: float = 600.0
 
     @property
     def edge_name(self) -> str:

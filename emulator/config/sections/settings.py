@@ -60,6 +60,7 @@ def load_settings(r: Report, s: Section | None) -> EmulatorSettings:
         r.error(s.at("state_dir"), f"'{state}' is a file", "a folder for the local CA (created if missing)")
         state = None
     history = s.int("history", defaults.history, 0, 100_000)  # requests kept for the inspector
+    idle = s.float("websocket_idle_timeout", defaults.websocket_idle_timeout, 0, 86_400)
     console, log_file = True, None
     if isinstance(s.data.get("access_log"), dict):  # {console: true, file: logs/access.log, format: standard}
         log = s.section("access_log")
@@ -88,6 +89,7 @@ def load_settings(r: Report, s: Section | None) -> EmulatorSettings:
         key_pairs=load_key_pairs(r, s.section("key_pairs")),
         history=history,
         access_log_file=log_file,
+        websocket_idle_timeout=idle,
     )
 
 

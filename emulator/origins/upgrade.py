@@ -1,0 +1,84 @@
+"""A WebSocket upgrade to an origin: its own connection (never the keep-alive pool's), the handshake read with the
+same parser and limits as any origin response, and, after a `101 Switching Protocols`, the raw connection handed
+over to the tunnel (serve/tunnel.py).
+
+AWS "Use WebSockets with CloudFront distributions": "The WebSocket connection remains open and either the client or
+the server can send data frames to each other without having to establish new connections each time." The edge
+neither caches nor reuses such a connection: after the 101 it belongs to one viewer until either side closes it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ssl
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+import aiohttp
+from aiohttp.http_exceptions import HttpProcessingError
+
+from emulator.errors import OriginConnectError, OriginTimeoutError
+from emulator.http import EdgeResponse, OriginRequest, freeze
+from emulator.origins import wire
+from emulator.origins.client import OriginClient, _connect_failure, _invalid_response, _unparsable, _where
+
+
+@dataclass(frozen=True)
+class Switched(EdgeResponse):
+    """The origin's 101: its headers, and the connection the tunnel takes over (with any bytes that came with the
+    handshake's last packet)."""
+
+    transport: asyncio.Transport | None = None
+    early: bytes = b""
+
+
+async def open_upgrade(client: OriginClient, req: OriginRequest) -> EdgeResponse:
+    """Send the upgrade request on a new connection; a Switched on 101, else the origin's answer (streamed,
+    its connection closed when released). Raises OriginError (502/504) with the precise cause."""
+    tls = await client._tls_for(req)
+    loop = asyncio.get_running_loop()
+    try:
+        async with asyncio.timeout(req.connection_timeout):
+            transport, conn = await loop.create_connection(
+                lambda: wire.Connection(loop), req.connect_host, req.connect_port, ssl=tls,
+                server_hostname=req.server_name if tls is not None else None)
+    except (TimeoutError, OSError, ssl.SSLError) as exc:
+        raise await _connect_failure(req, exc) from None
+    try:
+        head = wire.request_head("GET", req.target or "/", req.headers, None)
+        wire.prepare(conn, "GET", req.read_timeout)
+        await wire.send(conn, head, None, False)
+        message, payload = await wire.response(conn)
+    except (aiohttp.ServerDisconnectedError, aiohttp.ClientOSError, ConnectionError) as exc:
+        conn.close()
+        raise OriginConnectError(502, "OriginReadError",
+                                 f"{_where(req)} closed the connection before responding ({exc})") from None
+    except (aiohttp.SocketTimeoutError, TimeoutError):
+        conn.close()
+        raise OriginTimeoutError(504, "OriginCommError", f"{_where(req)} sent no response within the origin read "
+                                 f"timeout of {req.read_timeout}s") from None
+    except HttpProcessingError as exc:
+        conn.close()
+        raise OriginConnectError(502, "OriginInvalidResponseError", f"{_where(req)} {_unparsable(exc)}") from None
+    except BaseException:
+        conn.close()
+        raise
+    if (invalid := _invalid_response(message)) is not None:
+        conn.close()
+        raise OriginConnectError(502, "OriginInvalidResponseError", f"{_where(req)} {invalid}")
+    headers = freeze(message.headers)
+    if message.code == 101:
+        conn._drop_timeout()  # the read timeout was for the handshake; the tunnel has its own idle timeout
+        early = bytes(conn._tail)
+        conn._tail = b""
+        return Switched(101, message.reason or "Switching Protocols", headers, b"", transport=transport, early=early)
+
+    async def release() -> None:
+        conn.close()  # an upgrade's connection is never reused
+
+    async def body() -> AsyncIterator[bytes]:
+        async for chunk in payload.iter_chunked(wire.READ_CHUNK):
+            yield chunk
+
+    return EdgeResponse(message.code, message.reason or "", headers, body(), release=release)
+

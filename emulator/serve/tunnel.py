@@ -1,0 +1,167 @@
+"""A WebSocket connection after the origin's 101: the viewer's connection and the origin's joined, bytes passed
+both ways untouched.
+
+RFC 6455 frames, the subprotocol and extensions (permessage-deflate) the two ends negotiated, ping/pong and close
+frames all pass as they are: the edge only reads frame headers as they go by (frames.py) to count them and to note
+the close code. Flow control is TCP's own: when one side's send buffer is full the other side's reads pause, so a
+slow reader holds the fast writer back instead of growing the edge's memory. The connection closes after
+CloudFront's idle timeout for WebSocket connections (AWS "Quotas": 10 minutes), `emulator.websocket_idle_timeout`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+
+from aiohttp import web
+
+from emulator.serve.frames import FrameScanner
+
+VIEWER = "viewer"
+ORIGIN = "origin"
+EDGE = "edge"
+
+
+@dataclass
+class Leg:
+    """One direction: bytes and frames that went through, and the close frame seen, if any."""
+
+    bytes: int = 0
+    scanner: FrameScanner = field(default_factory=FrameScanner)
+
+
+class _ViewerFeed:
+    """Takes the viewer's bytes from aiohttp's connection protocol (its payload-parser slot, as aiohttp's own
+    WebSocket does) and writes them to the origin."""
+
+    def __init__(self, tunnel: Tunnel) -> None:
+        self._tunnel = tunnel
+
+    def feed_data(self, data: bytes) -> tuple[bool, bytes]:
+        self._tunnel.from_viewer(data)
+        return False, b""
+
+    def feed_eof(self) -> None:
+        self._tunnel.lost(VIEWER)
+
+
+class _OriginLeg(asyncio.Protocol):
+    """The origin connection's protocol once it has switched: its bytes go to the viewer."""
+
+    def __init__(self, tunnel: Tunnel) -> None:
+        self._tunnel = tunnel
+        self.paused = False
+
+    def data_received(self, data: bytes) -> None:
+        self._tunnel.from_origin(data)
+
+    def eof_received(self) -> bool:
+        return False  # close: a WebSocket has no half-closed state worth keeping
+
+    def connection_lost(self, exc: BaseException | None) -> None:
+        self._tunnel.lost(ORIGIN)
+
+    def pause_writing(self) -> None:
+        self.paused = True
+        self._tunnel.viewer_transport.pause_reading()
+
+    def resume_writing(self) -> None:
+        self.paused = False
+        if not self._tunnel.closed.done():
+            self._tunnel.viewer_transport.resume_reading()
+
+
+class Tunnel:
+    def __init__(self, request: web.BaseRequest, origin: asyncio.Transport, idle_timeout: float) -> None:
+        assert request.transport is not None
+        self.viewer_transport: asyncio.Transport = request.transport  # type: ignore[assignment]
+        self._viewer_protocol = request.protocol
+        self.origin_transport = origin
+        self.up = Leg()  # viewer -> origin
+        self.down = Leg()  # origin -> viewer
+        self.closed_by: str | None = None
+        self.why = ""
+        self._loop = asyncio.get_running_loop()
+        self.closed: asyncio.Future[None] = self._loop.create_future()
+        self._idle_timeout = idle_timeout
+        self._last = self._loop.time()
+        self._idle: asyncio.TimerHandle | None = None
+        self._draining: asyncio.Task[None] | None = None
+
+    def start(self, early: bytes) -> None:
+        """Join the two connections; `early` came from the origin with its 101."""
+        self.origin_transport.set_protocol(_OriginLeg(self))
+        if early:
+            self.from_origin(early)
+        if not self.origin_transport.is_reading():
+            self.origin_transport.resume_reading()  # aiohttp's client may have paused it after the 101
+        self._viewer_protocol.set_parser(_ViewerFeed(self))  # type: ignore[arg-type]
+        if self._idle_timeout > 0:
+            self._idle = self._loop.call_later(self._idle_timeout, self._check_idle)
+
+    def from_viewer(self, data: bytes) -> None:
+        self._last = self._loop.time()
+        self.up.bytes += len(data)
+        self.up.scanner.feed(data)
+        self.origin_transport.write(data)
+
+    def from_origin(self, data: bytes) -> None:
+        self._last = self._loop.time()
+        self.down.bytes += len(data)
+        self.down.scanner.feed(data)
+        self.viewer_transport.write(data)
+        if self._viewer_protocol.writing_paused and self._draining is None:  # type: ignore[union-attr]
+            # The viewer reads slower than the origin sends: stop reading the origin until the viewer drains.
+            self.origin_transport.pause_reading()
+            self._draining = asyncio.create_task(self._drain_viewer())
+
+    async def _drain_viewer(self) -> None:
+        try:
+            await self._viewer_protocol._drain_helper()  # type: ignore[union-attr]
+        except ConnectionError:
+            return  # the viewer is gone: lost() closes the rest
+        finally:
+            self._draining = None
+        if not self.closed.done():
+            self.origin_transport.resume_reading()
+
+    def _check_idle(self) -> None:
+        idle_for = self._loop.time() - self._last
+        if idle_for < self._idle_timeout:
+            self._idle = self._loop.call_later(self._idle_timeout - idle_for, self._check_idle)
+            return
+        self._idle = None
+        self.why = f"no data either way for {self._idle_timeout:g}s (the idle timeout for WebSocket connections)"
+        self.close(EDGE)
+
+    def lost(self, side: str) -> None:
+        """One side's connection ended: the other is closed after what was written to it has gone out."""
+        self.close(side)
+
+    def close(self, who: str) -> None:
+        if self.closed.done():
+            return
+        self.closed_by = who
+        if self._idle is not None:
+            self._idle.cancel()
+            self._idle = None
+        if self._draining is not None:
+            self._draining.cancel()
+        self.origin_transport.close()
+        self.viewer_transport.close()
+        self.closed.set_result(None)
+
+    def summary(self) -> str:
+        """One line for the trace and the logs: who closed, how long, bytes and frames each way."""
+        close_frame = self.up.scanner.close or self.down.scanner.close
+        first = ""
+        if close_frame is not None:
+            sender = VIEWER if close_frame is self.up.scanner.close else ORIGIN
+            if self.up.scanner.close and self.down.scanner.close:
+                sender = VIEWER if self.up.scanner.close_at <= self.down.scanner.close_at else ORIGIN
+                close_frame = self.up.scanner.close if sender == VIEWER else self.down.scanner.close
+            first = f"; close frame first from the {sender}: {close_frame}"
+        why = f" ({self.why})" if self.why else ""
+        return (f"connection closed by the {self.closed_by}{why}{first}; viewer->origin {self.up.bytes} bytes in "
+                f"{self.up.scanner.frames} frames, origin->viewer {self.down.bytes} bytes in "
+                f"{self.down.scanner.frames} frames")

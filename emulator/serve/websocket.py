@@ -1,0 +1,56 @@
+"""The viewer's side of a WebSocket: the origin's 101 sent on, then the tunnel (tunnel.py) until either side
+closes; one history entry and one access-log line when it does.
+
+The tunnel holds its own references (this Emulator, the origin connection): a reload serves new requests from the
+new configuration while an open WebSocket stays on the one it started with."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from typing import TYPE_CHECKING
+
+from aiohttp import web
+
+from emulator.http import ViewerRequest
+from emulator.origins.upgrade import Switched
+from emulator.serve.app import Emulator
+from emulator.serve.tunnel import VIEWER, Tunnel
+from emulator.trace import Trace
+
+if TYPE_CHECKING:
+    from emulator.serve.server import EdgeServer
+
+log = logging.getLogger("frontyard")
+
+
+async def relay(server: EdgeServer, emulator: Emulator, request: web.BaseRequest, viewer: ViewerRequest,
+                edge: Switched, handshake: web.StreamResponse, trace: Trace, started: float) -> web.StreamResponse:
+    assert edge.transport is not None
+    origin = edge.transport
+    handshake.force_close()  # after the tunnel, the viewer's connection ends with it
+    try:
+        await handshake.prepare(request)
+    except (ConnectionError, RuntimeError) as exc:  # the viewer left before the 101 went out
+        origin.close()
+        log.info("viewer %s left before the WebSocket handshake's 101: %s", viewer.client_ip, exc)
+        server.record(emulator, viewer, trace, 101, 0, time.perf_counter() - started, edge.headers)
+        return handshake
+    tunnel = Tunnel(request, origin, emulator.config.emulator.websocket_idle_timeout)
+    tunnel.start(edge.early)
+    try:
+        await tunnel.closed
+    except asyncio.CancelledError:
+        tunnel.close(VIEWER)  # the viewer's connection was lost (aiohttp cancels its handler)
+        _finish(server, emulator, viewer, edge, tunnel, trace, started)
+        raise
+    _finish(server, emulator, viewer, edge, tunnel, trace, started)
+    return handshake
+
+
+def _finish(server: EdgeServer, emulator: Emulator, viewer: ViewerRequest, edge: Switched, tunnel: Tunnel,
+            trace: Trace, started: float) -> None:
+    elapsed = time.perf_counter() - started
+    trace.add("websocket", "closed", f"after {elapsed:.3f}s: {tunnel.summary()}")
+    server.record(emulator, viewer, trace, 101, tunnel.down.bytes, elapsed, edge.headers)
