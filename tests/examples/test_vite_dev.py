@@ -178,7 +178,9 @@ async def test_the_page_renders_through_the_edge_and_an_edit_reaches_it_over_hmr
                 source.write_text(source.read_text().replace(GREETING, "Edited, hot through the edge"))
                 await page.locator("#greeting", has_text="Edited, hot through the edge").wait_for(timeout=HMR_MS)
                 update = await sockets.wait_for("update", HMR_MS, problems)
-                assert [u["path"] for u in update["updates"]] == ["/src/greeting.js"]
+                # main.js accepts greeting.js (import.meta.hot.accept): the new module arrived as a js-update.
+                assert [(u["type"], u["path"], u["acceptedPath"]) for u in update["updates"]] == [
+                    ("js-update", "/src/main.js", "/src/greeting.js")]
                 assert await page.evaluate("window.beforeTheEdit") is True  # a hot update, not a full reload
                 assert problems == []
             finally:
