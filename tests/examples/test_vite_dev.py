@@ -141,7 +141,8 @@ class Sockets:
                         f"messages {[m.get('type') for m in self.received]}, browser errors {problems}")
 
 
-async def test_the_page_renders_through_the_edge_and_an_edit_reaches_it_over_hmr(tmp_path: Path) -> None:
+@pytest.mark.parametrize("scheme", ["http", "https"])
+async def test_the_page_renders_through_the_edge_and_an_edit_reaches_it_over_hmr(tmp_path: Path, scheme: str) -> None:
     async_api = pytest.importorskip("playwright.async_api", reason="pip install playwright (the test extra)")
     if CHROMIUM is None:
         pytest.skip("needs Debian's chromium (apt-get install chromium)")
@@ -151,12 +152,14 @@ async def test_the_page_renders_through_the_edge_and_an_edit_reaches_it_over_hmr
     config = replace(config, emulator=replace(config.emulator, access_log=False,
                                               resolve=(("vite.localhost", "127.0.0.1", vite_port),)))
     async with run_config(config) as edge:
-        edge_port = int(edge.url.rsplit(":", 1)[1])
-        page_url = f"http://app.localhost:{edge_port}/"
+        edge_port = int((edge.url if scheme == "http" else edge.https_url).rsplit(":", 1)[1])
+        page_url = f"{scheme}://app.localhost:{edge_port}/"
+        socket_url = f"{'ws' if scheme == 'http' else 'wss'}://app.localhost:{edge_port}/"
         async with vite(app, vite_port, edge_port), async_api.async_playwright() as p:
             browser = await p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
             try:
-                page = await browser.new_page()
+                # https: the edge's certificate comes from its local CA, which this browser profile does not know.
+                page = await browser.new_page(ignore_https_errors=scheme == "https")
                 sockets, requests, problems = Sockets(), [], []
                 page.on("websocket", sockets.opened)
                 page.on("request", lambda r: requests.append(r.url))
@@ -169,7 +172,7 @@ async def test_the_page_renders_through_the_edge_and_an_edit_reaches_it_over_hmr
                 await page.locator("#api", has_text="GET /api/hello").wait_for(timeout=CONNECT_MS)
                 # Vite's HMR socket is open through the edge: Vite's own "connected" message came back on it.
                 await sockets.wait_for("connected", CONNECT_MS, problems)
-                assert sockets.urls and all(u.startswith(f"ws://app.localhost:{edge_port}/") for u in sockets.urls)
+                assert sockets.urls and all(u.startswith(socket_url) for u in sockets.urls)
                 assert all(f":{vite_port}" not in u for u in requests + sockets.urls), "the browser reached Vite"
 
                 # (b) HMR: edit the module; the heading changes in the open page, which is not reloaded.
