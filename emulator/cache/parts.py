@@ -17,10 +17,9 @@ from multidict import CIMultiDict
 
 from emulator.cache.plan import CachePlan
 from emulator.cache.serve import byte_range
-from emulator.cache.store import Entry, KeyParts, MemoryStore
+from emulator.cache.store import PART, Entry, KeyParts, MemoryStore
 from emulator.http import EdgeResponse, Headers, freeze
 
-PART = "range"  # the name of the key part that holds a part's Content-Range
 _CONTENT_RANGE = re.compile(r"^\s*bytes\s+(\d+)-(\d+)/(\d+)\s*$", re.IGNORECASE)
 
 
@@ -56,13 +55,15 @@ def find_part(store: MemoryStore, key: KeyParts, method: str, request_headers: H
     spec = request_headers.get("Range")
     if method != "GET" or spec is None:
         return None
-    for entry in store.entries():
-        if entry.key[:-1] != key or entry.key[-1][0] != PART or not entry.fresh(now):
+    for entry in store.parts_of(key):
+        if not entry.fresh(now):
             continue
         span = _span(entry.key[-1][1])
         if span is None:
             continue
         first, last, size = span
+        if len(entry.body) != last - first + 1:  # a part whose body is not the range it announced is no use
+            continue
         cut = byte_range(spec, size)
         if isinstance(cut, tuple) and first <= cut[0] and cut[1] <= last:
             return _cut(entry, first, cut, size, now)

@@ -148,8 +148,11 @@ class EdgeCache:
         # A HEAD has no body to keep. A range request fills too: an origin that does not support ranges answers 200
         # with the whole object, which CloudFront sends to this viewer while caching it (AWS: "How CloudFront
         # processes partial requests for an object (range GETs)"); the TTL rules judge what came back.
+        ranged = "Range" in req.headers
         if store and req.method != "HEAD" and plan.key not in self._fills:
-            fill = self._fills[plan.key] = Fill()
+            fill = Fill()
+            if not ranged:  # a range request is registered once its answer says what it fills (below)
+                self._fills[plan.key] = fill
         try:
             try:
                 upstream = await self._origin(req, origin, trace)
@@ -166,9 +169,14 @@ class EdgeCache:
                 await _release(upstream)
                 return served
             response = origin.clean(upstream)
-            if fill is not None and (part := part_plan(plan, response.status, response.headers)) is not None:
-                self._finish(plan.key, fill, None, "the origin answered with a part of the object")
-                plan, fill = part, Fill()  # the part is kept beside the object, under its own key (cache/parts.py)
+            if fill is not None and ranged:
+                # Nobody waited on it: a 206 fills the part's own key, a 200 the object's, each only when free.
+                part = part_plan(plan, response.status, response.headers)
+                plan = part or plan  # a part is kept beside the object, under its own key (cache/parts.py)
+                if (part is None and response.status == 206) or plan.key in self._fills:
+                    fill = None
+                else:
+                    self._fills[plan.key] = fill
             if fill is None:
                 if store:
                     trace.add("cache-store", "not-stored", "not stored: a HEAD request, or another request for "

@@ -64,6 +64,11 @@ def entry_size(headers: Headers, body: bytes) -> int:
     return len(body) + sum(len(k) + len(v) + 4 for k, v in headers.items()) + _ENTRY_OVERHEAD
 
 
+# The key part that marks a part of an object (cache/parts.py): such entries are also indexed by their object's key,
+# so a range request finds the parts of its object without a walk over the whole store.
+PART = "range"
+
+
 class MemoryStore:
     """Least recently used entries go first when the total passes `max_bytes`."""
 
@@ -71,6 +76,7 @@ class MemoryStore:
         self.max_bytes = max_bytes
         self._entries: OrderedDict[KeyParts, Entry] = OrderedDict()
         self._hits: dict[KeyParts, int] = {}
+        self._parts: dict[KeyParts, set[KeyParts]] = {}  # an object's key -> the keys of its cached parts
         self.bytes = 0
         self.evictions = 0
 
@@ -101,10 +107,13 @@ class MemoryStore:
             self._hits.pop(entry.key, None)
         self._entries[entry.key] = entry
         self.bytes += entry.size
+        if entry.key and entry.key[-1][0] == PART:
+            self._parts.setdefault(entry.key[:-1], set()).add(entry.key)
         while self.bytes > self.max_bytes:
             _, evicted = self._entries.popitem(last=False)
             self.bytes -= evicted.size
             self._hits.pop(evicted.key, None)
+            self._unindex(evicted.key)
             self.evictions += 1
         return True
 
@@ -113,6 +122,17 @@ class MemoryStore:
         if entry is not None:
             self.bytes -= entry.size
             self._hits.pop(key, None)
+            self._unindex(key)
+
+    def parts_of(self, key: KeyParts) -> list[Entry]:
+        """The cached parts of the object at `key`."""
+        return [self._entries[k] for k in self._parts.get(key, ())]
+
+    def _unindex(self, key: KeyParts) -> None:
+        if key and key[-1][0] == PART and (siblings := self._parts.get(key[:-1])) is not None:
+            siblings.discard(key)
+            if not siblings:
+                del self._parts[key[:-1]]
 
     def entries(self) -> list[Entry]:
         """Most recently used last."""
@@ -121,4 +141,5 @@ class MemoryStore:
     def clear(self) -> None:
         self._entries.clear()
         self._hits.clear()
+        self._parts.clear()
         self.bytes = 0
