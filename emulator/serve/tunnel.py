@@ -108,15 +108,18 @@ class Tunnel:
         goes first; an origin that already left is the tunnel's end."""
         early, self._origin._tail = bytes(self._origin._tail), b""
         gone = self.origin_transport.is_closing()
-        self.origin_transport.set_protocol(_OriginLeg(self))
+        self._leg = _OriginLeg(self)
+        self.origin_transport.set_protocol(self._leg)
+        if not gone and not self.origin_transport.is_reading():
+            self.origin_transport.resume_reading()  # aiohttp's protocol pauses once its tail is full
         if early:
-            self.from_origin(early)
+            self.from_origin(early)  # may pause the origin again: the viewer is already behind
         if gone:
             self.close(ORIGIN)
             return
-        if not self.origin_transport.is_reading():
-            self.origin_transport.resume_reading()  # aiohttp's protocol pauses once its tail is full
         self._viewer_protocol.set_parser(_ViewerFeed(self))  # type: ignore[arg-type]
+        if self._leg.paused:  # aiohttp's set_parser resumes the viewer once its tail is fed
+            self.viewer_transport.pause_reading()
         if self._idle_timeout > 0:
             self._idle = self._loop.call_later(self._idle_timeout, self._check_idle)
 
@@ -169,8 +172,10 @@ class Tunnel:
             self._idle = None
         if self._draining is not None:
             self._draining.cancel()
-        self.origin_transport.close()
-        self.viewer_transport.close()
+        for transport in (self.origin_transport, self.viewer_transport):
+            transport.close()  # what is buffered goes out first ...
+            if transport.get_write_buffer_size():  # ... unless the peer never reads it
+                self._loop.call_later(5.0, transport.abort)
         if not self.closed.done():  # cancelled when the viewer's handler was (its connection lost)
             self.closed.set_result(None)
 
