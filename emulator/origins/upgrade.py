@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import aiohttp
 from aiohttp.http_exceptions import HttpProcessingError
+from aiohttp.http_parser import RawResponseMessage
 
 from emulator.errors import OriginConnectError, OriginTimeoutError
 from emulator.http import EdgeResponse, OriginRequest, freeze
@@ -65,6 +66,9 @@ async def open_upgrade(client: OriginClient, req: OriginRequest) -> EdgeResponse
     if (invalid := _invalid_response(message)) is not None:
         conn.close()
         raise OriginConnectError(502, "OriginInvalidResponseError", f"{_where(req)} {invalid}")
+    if message.code == 101 and (invalid := _not_switched(message)) is not None:
+        conn.close()  # aiohttp's parser did not switch: what the origin sends next would be read as HTTP
+        raise OriginConnectError(502, "OriginInvalidResponseError", f"{_where(req)} {invalid}")
     headers = freeze(message.headers)
     if message.code == 101:
         conn._drop_timeout()  # the read timeout was for the handshake; the tunnel has its own idle timeout
@@ -78,4 +82,14 @@ async def open_upgrade(client: OriginClient, req: OriginRequest) -> EdgeResponse
             yield chunk
 
     return EdgeResponse(message.code, message.reason or "", headers, body(), release=release)
+
+
+def _not_switched(message: RawResponseMessage) -> str | None:
+    """Why a 101 does not switch the connection to WebSocket, or None. RFC 6455 section 4.1: without `Upgrade:
+    websocket` and a `Connection` listing `Upgrade`, "the client MUST _Fail the WebSocket Connection_"."""
+    if message.upgrade and message.headers.get("Upgrade", "").strip().lower() == "websocket":
+        return None
+    return (f"answered 101 Switching Protocols without 'Connection: Upgrade' and 'Upgrade: websocket' (Connection: "
+            f"{message.headers.get('Connection', '(none)')!r}, Upgrade: {message.headers.get('Upgrade', '(none)')!r}):"
+            " not a WebSocket handshake")
 

@@ -570,3 +570,51 @@ async def test_10000_frames_of_64_kb_each_way(tmp_path: Path) -> None:
         entry = await _closed_entry(edge)
     detail = _detail(entry, "closed")
     assert f"in {count + 1} frames, origin->viewer" in detail  # the frames and the close frame, counted
+
+
+def _switching(*headers: str) -> bytes:
+    return ("HTTP/1.1 101 Switching Protocols\r\n" + "".join(h + "\r\n" for h in headers) + "\r\n").encode()
+
+
+@asynccontextmanager
+async def _raw_origin(answer: bytes, seen: list[bytes] | None = None) -> AsyncIterator[int]:
+    """An origin that answers every handshake with `answer` (a 101 and a greeting frame), then echoes what it reads
+    (kept in `seen`) until the edge closes the connection."""
+    async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.readuntil(b"\r\n\r\n")
+        writer.write(answer)
+        while data := await reader.read(65536):
+            if seen is not None:
+                seen.append(data)
+            writer.write(data)
+        writer.close()
+
+    async with raw_server(serve) as port:
+        yield port
+
+
+async def _handshake(edge: Edge) -> tuple[bytes, asyncio.StreamReader, asyncio.StreamWriter]:
+    """The edge's answer to a hand-made handshake (status line and headers), and the connection."""
+    host, port = edge.url.removeprefix("http://").split(":")
+    reader, writer = await asyncio.open_connection(host, int(port))
+    key = base64.b64encode(os.urandom(16)).decode()
+    writer.write(f"GET /raw HTTP/1.1\r\nHost: {host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                 f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n".encode())
+    return await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 5), reader, writer
+
+
+async def test_a_101_without_connection_upgrade_is_an_invalid_origin_response(tmp_path: Path) -> None:
+    # Not a WebSocket handshake (RFC 6455 section 4.1): passed on, its greeting would be read as HTTP and lost.
+    answer = _switching("Upgrade: websocket", "Sec-WebSocket-Accept: x") + _frame(0x1, b"greeting", mask=False)
+    async with _raw_origin(answer) as port, run_edge(tmp_path, _config(port)) as edge:
+        head, reader, writer = await _handshake(edge)
+        assert head.startswith(b"HTTP/1.1 502 "), head
+        length = int(head.split(b"Content-Length: ")[1].split(b"\r\n")[0])
+        body = await asyncio.wait_for(reader.readexactly(length), 5)
+        writer.close()
+        entry = edge.server.history.get("last") if edge.server else None
+    assert b"X-Cache: Error from cloudfront" in head and b"502 ERROR" in body
+    assert entry is not None and entry.status == 502
+    error = entry.trace.find("response")
+    assert error is not None and "(OriginInvalidResponseError)" in error.detail
+    assert "without 'Connection: Upgrade'" in (entry.trace.exchanges[0].failure or "")
