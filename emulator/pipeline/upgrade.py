@@ -61,8 +61,8 @@ async def upgrade(forward: Forward, req: OriginRequest, client: OriginClient, re
         return respond.origin_failure(exc.status, exc.result, exc.cause, trace)
     trace.exchanges.append(OriginExchange("origin", req, upstream.status, upstream.headers))
     if isinstance(upstream, Switched):
-        headers = CIMultiDict(upstream.headers)
-        final = finalize(headers, CacheResult.MISS, respond.settings, trace.request_id)
+        final = finalize(_switch_headers(forward, upstream, respond, trace), CacheResult.MISS, respond.settings,
+                         trace.request_id)
         trace.add("websocket", "switched", f"origin '{forward.origin.id}' answered 101 Switching Protocols: the "
                   "connection is now a tunnel between viewer and origin")
         return Switched(101, upstream.reason, final, b"", connection=upstream.connection)
@@ -71,3 +71,15 @@ async def upgrade(forward: Forward, req: OriginRequest, client: OriginClient, re
     trace.add("websocket", str(upstream.status), f"origin '{forward.origin.id}' answered {upstream.status} instead "
               f"of 101 Switching Protocols{cause}")
     return respond.clean(forward.route.forwarding, upstream, trace)
+
+
+def _switch_headers(forward: Forward, upstream: EdgeResponse, respond: Responder, trace: Trace) -> CIMultiDict[str]:
+    """The origin's 101 cleaned like any origin response (hop-by-hop headers, and those its Connection names,
+    RFC 9110 section 7.6.1, are for the origin's connection only), then the upgrade's own two again."""
+    named = [t.strip() for v in upstream.headers.getall("Connection", []) for t in v.split(",") if t.strip()]
+    headers = CIMultiDict(respond.clean(forward.route.forwarding, upstream, trace).headers)
+    for name in named:
+        headers.popall(name, None)
+    headers["Connection"] = "Upgrade"
+    headers["Upgrade"] = "websocket"
+    return headers

@@ -618,3 +618,21 @@ async def test_a_101_without_connection_upgrade_is_an_invalid_origin_response(tm
     error = entry.trace.find("response")
     assert error is not None and "(OriginInvalidResponseError)" in error.detail
     assert "without 'Connection: Upgrade'" in (entry.trace.exchanges[0].failure or "")
+
+
+async def test_hop_by_hop_headers_of_the_origins_101_stay_on_the_origins_connection(tmp_path: Path) -> None:
+    answer = _switching("Upgrade: websocket", "Connection: Upgrade, X-Hop", "X-Hop: secret", "Keep-Alive: timeout=5",
+                        "Proxy-Connection: keep-alive", "Sec-WebSocket-Accept: x", "X-Kept: yes")
+    async with _raw_origin(answer + _frame(0x1, b"greeting", mask=False)) as port, \
+            run_edge(tmp_path, _config(port)) as edge:
+        head, reader, writer = await _handshake(edge)
+        greeting = await _read_frame(reader)
+        writer.close()
+    lines = head.decode().split("\r\n")
+    assert lines[0].startswith("HTTP/1.1 101 ")
+    headers = {line.split(": ", 1)[0].lower(): line.split(": ", 1)[1] for line in lines[1:] if line}
+    assert headers["connection"] == "Upgrade" and headers["upgrade"] == "websocket"
+    assert not {"x-hop", "keep-alive", "proxy-connection"} & headers.keys()
+    assert headers["x-kept"] == "yes" and headers["sec-websocket-accept"] == "x"
+    assert headers["x-cache"] == "Miss from cloudfront"
+    assert greeting == (0x1, b"greeting")
