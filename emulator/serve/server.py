@@ -27,7 +27,7 @@ from emulator.serve.access_log import StandardLogFile, standard_line
 from emulator.serve.app import Emulator
 from emulator.serve.limits import check_request
 from emulator.serve.log_stream import LineLogger
-from emulator.serve.tunnel import close_all
+from emulator.serve.tunnel import Tunnel, close_all
 from emulator.serve.viewer_parser import VERSION_KEY, EdgeHTTPServer
 from emulator.serve.viewer_request import CHUNK, to_viewer_request
 from emulator.serve.websocket import relay
@@ -106,6 +106,7 @@ class EdgeServer:
         self._in_flight: Counter[tuple[str, str]] = Counter()  # (host, path) -> requests being answered
         # Warnings a load test would otherwise repeat at every request or burst: once a minute per path.
         self._quiet = _Quiet()
+        self.tunnels: set[Tunnel] = set()  # open WebSockets through these listeners, closed when they stop
 
     @property
     def emulator(self) -> Emulator:
@@ -344,7 +345,7 @@ class EdgeServer:
 
     async def close(self) -> None:
         if self._runner is not None:
-            close_all("the edge is shutting down")
+            close_all(self.tunnels, "the edge is shutting down")
             await self._runner.cleanup()
             self._runner = None
         if self._retiring:

@@ -13,7 +13,6 @@ WebSocket connections: "If CloudFront hasn't detected any bytes sent from the or
 from __future__ import annotations
 
 import asyncio
-import weakref
 from dataclasses import dataclass, field
 
 from aiohttp import web
@@ -24,7 +23,6 @@ from emulator.serve.frames import FrameScanner
 VIEWER = "viewer"
 ORIGIN = "origin"
 EDGE = "edge"
-OPEN: weakref.WeakSet[Tunnel] = weakref.WeakSet()  # tunnels not yet closed (the inspector counts them)
 
 
 @dataclass
@@ -76,16 +74,17 @@ class _OriginLeg(asyncio.Protocol):
             self._tunnel.viewer_transport.resume_reading()
 
 
-def close_all(why: str) -> None:
-    """The edge is stopping: every open tunnel closes now (its handler then records it), so shutting down does
-    not wait on connections that may stay open for hours."""
-    for tunnel in list(OPEN):
+def close_all(tunnels: set[Tunnel], why: str) -> None:
+    """One edge is stopping: its open tunnels (those of its own listeners, not another edge's in the same process)
+    close now (each handler then records it), so shutting down does not wait on connections open for hours."""
+    for tunnel in list(tunnels):
         tunnel.why = why
         tunnel.close(EDGE)
 
 
 class Tunnel:
-    def __init__(self, request: web.BaseRequest, origin: Connection, idle_timeout: float) -> None:
+    def __init__(self, request: web.BaseRequest, origin: Connection, idle_timeout: float,
+                 tunnels: set[Tunnel]) -> None:
         assert request.transport is not None and origin.transport is not None
         self.viewer_transport: asyncio.Transport = request.transport  # type: ignore[assignment]
         self._viewer_protocol = request.protocol
@@ -101,7 +100,8 @@ class Tunnel:
         self._last = self._loop.time()
         self._idle: asyncio.TimerHandle | None = None
         self._draining: asyncio.Task[None] | None = None
-        OPEN.add(self)
+        self._open = tunnels  # the edge's tunnels not yet closed, for its shutdown
+        tunnels.add(self)
 
     def start(self) -> None:
         """Join the two connections. What the origin sent after its 101 (a greeting, often in the same packet)
@@ -166,7 +166,7 @@ class Tunnel:
         if self.closed_by is not None:
             return
         self.closed_by = who
-        OPEN.discard(self)
+        self._open.discard(self)
         if self._idle is not None:
             self._idle.cancel()
             self._idle = None

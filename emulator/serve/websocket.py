@@ -37,7 +37,7 @@ async def relay(server: EdgeServer, emulator: Emulator, request: web.BaseRequest
         log.info("viewer %s left before the WebSocket handshake's 101: %s", viewer.client_ip, exc)
         server.record(emulator, viewer, trace, 101, 0, time.perf_counter() - started, edge.headers)
         return handshake
-    tunnel = Tunnel(request, origin, emulator.config.emulator.websocket_idle_timeout)
+    tunnel = Tunnel(request, origin, emulator.config.emulator.websocket_idle_timeout, server.tunnels)
     tunnel.start()
     try:
         await tunnel.closed

@@ -19,7 +19,6 @@ from multidict import CIMultiDict
 
 from emulator.inspector.history import Entry
 from emulator.serve.app import Emulator
-from emulator.serve.tunnel import OPEN
 from emulator.tls.ca import STATE_ENV, LocalCA
 from tests.helpers import Edge, raw_server, run_edge, serve_app
 
@@ -379,7 +378,7 @@ async def test_a_slow_viewer_holds_the_origin_back(tmp_path: Path) -> None:
     async with serve_app(app) as port, run_edge(tmp_path, _config(port)) as edge:
         async with edge.session.ws_connect(edge.url + "/flood", max_msg_size=0) as ws:
             for _ in range(500):  # bounded: until the edge has paused reading the origin
-                tunnels = [t for t in OPEN if t._draining is not None]
+                tunnels = [t for t in edge.server.tunnels if edge.server and t._draining is not None]
                 if tunnels:
                     break
                 await asyncio.sleep(0.01)
@@ -636,3 +635,21 @@ async def test_hop_by_hop_headers_of_the_origins_101_stay_on_the_origins_connect
     assert headers["x-kept"] == "yes" and headers["sec-websocket-accept"] == "x"
     assert headers["x-cache"] == "Miss from cloudfront"
     assert greeting == (0x1, b"greeting")
+
+
+async def test_shutting_down_one_edge_leaves_another_edges_websockets_open(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    async with _origin() as (port, _), run_edge(tmp_path / "b", _config(port)) as through:
+        stopping_cm = run_edge(tmp_path / "a", _config(port))
+        stopping = await stopping_cm.__aenter__()
+        try:
+            async with through.session.ws_connect(through.url + "/chat") as ws:
+                await ws.send_str("before")
+                assert (await ws.receive(timeout=5)).data == "before"
+                assert stopping.server is not None
+                await asyncio.wait_for(stopping.server.close(), 5)
+                await ws.send_str("after")
+                assert (await ws.receive(timeout=5)).data == "after"
+        finally:
+            await stopping_cm.__aexit__(None, None, None)
