@@ -10,6 +10,7 @@ import logging
 import ssl
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import aiohttp
@@ -89,6 +90,21 @@ class _Generation:
         self.idle = asyncio.Event()
         self.idle.set()
 
+    def enter(self) -> Callable[[], None]:
+        """Count one request in; the function returned counts it out (once, however often it is called)."""
+        self.in_flight += 1
+        self.idle.clear()
+        done = False
+
+        def leave() -> None:
+            nonlocal done
+            if not done:
+                done = True
+                self.in_flight -= 1
+                if self.in_flight == 0:
+                    self.idle.set()
+        return leave
+
 
 class EdgeServer:
     """The viewer-facing listeners, serving whichever Emulator (configuration) is current."""
@@ -141,16 +157,14 @@ class EdgeServer:
 
     async def handle(self, request: web.BaseRequest) -> web.StreamResponse:
         generation = self._current  # this request stays on this configuration, even across a reload
-        generation.in_flight += 1
-        generation.idle.clear()
+        leave = generation.enter()
         try:
-            return await self._handle(generation.emulator, request)
+            return await self._handle(generation.emulator, request, leave)
         finally:
-            generation.in_flight -= 1
-            if generation.in_flight == 0:
-                generation.idle.set()
+            leave()
 
-    async def _handle(self, emulator: Emulator, request: web.BaseRequest) -> web.StreamResponse:
+    async def _handle(self, emulator: Emulator, request: web.BaseRequest,
+                      leave: Callable[[], None]) -> web.StreamResponse:
         started = time.perf_counter()
         version = request.get(VERSION_KEY, tuple(request.version))
         refused = check_request(request.method, request.raw_path, version, request.raw_headers)
@@ -182,7 +196,7 @@ class EdgeServer:
                 del self._in_flight[key]
         if isinstance(edge, Switched):  # a WebSocket: the connection is a tunnel until either side closes it
             handshake = _PassThroughResponse(status=101, reason=edge.reason, headers=edge.headers)
-            return await relay(self, emulator, request, viewer, edge, handshake, trace, started)
+            return await relay(self, emulator, request, viewer, edge, handshake, trace, started, leave)
         headers: Headers | CIMultiDict[str] = edge.headers
         if emulator.config.emulator.debug_header:
             headers = edge.headers.copy()

@@ -1,14 +1,16 @@
 """The viewer's side of a WebSocket: the origin's 101 sent on, then the tunnel (tunnel.py) until either side
 closes; one history entry and one access-log line when it does.
 
-The tunnel holds its own references (this Emulator, the origin connection): a reload serves new requests from the
-new configuration while an open WebSocket stays on the one it started with."""
+The tunnel holds its own references (the origin connection, the settings it started with): a reload serves new
+requests from the new configuration and retires the old one, while an open WebSocket stays up on the settings it
+started with."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from aiohttp import web
@@ -26,7 +28,11 @@ log = logging.getLogger("frontyard")
 
 
 async def relay(server: EdgeServer, emulator: Emulator, request: web.BaseRequest, viewer: ViewerRequest,
-                edge: Switched, handshake: web.StreamResponse, trace: Trace, started: float) -> web.StreamResponse:
+                edge: Switched, handshake: web.StreamResponse, trace: Trace, started: float,
+                leave: Callable[[], None]) -> web.StreamResponse:
+    """`leave` counts the request out of its configuration's in-flight requests: once the 101 is out the tunnel
+    needs nothing of that configuration but its settings, held here, so a reload can retire it (its origin pool,
+    listeners and function workers closed) while the WebSocket stays open."""
     assert edge.connection is not None
     origin = edge.connection
     handshake.force_close()  # after the tunnel, the viewer's connection ends with it
@@ -37,6 +43,7 @@ async def relay(server: EdgeServer, emulator: Emulator, request: web.BaseRequest
         log.info("viewer %s left before the WebSocket handshake's 101: %s", viewer.client_ip, exc)
         server.record(emulator, viewer, trace, 101, 0, time.perf_counter() - started, edge.headers)
         return handshake
+    leave()
     tunnel = Tunnel(request, origin, emulator.config.emulator.websocket_idle_timeout, server.tunnels)
     tunnel.start()
     try:

@@ -278,7 +278,7 @@ async def test_a_viewer_vanishing_mid_frame_closes_the_origin_connection(tmp_pat
             writer.write(_frame(0x2, b"x" * 1000)[:300])  # a header and part of the payload
             await writer.drain()
         entry = await _closed_entry(edge)
-    assert "closed by the viewer" in _detail(entry, "closed")
+    assert "close frame first from the viewer: 1000" in _detail(entry, "closed")
     assert origin.closes and origin.closes[0] != 1000  # the origin saw the connection go, not a clean close
 
 
@@ -458,15 +458,17 @@ async def test_a_reload_keeps_an_open_websocket_on_its_configuration(tmp_path: P
         await new.start()
         try:
             await edge.server.swap(new)
-            await ws.send_str("still here")
-            assert (await ws.receive(timeout=5)).data == "still here"
-            assert not old.closed  # the tunnel holds the configuration it started on
-            await ws.close()
+            # The tunnel does not hold its configuration's origin pool, listeners and workers: the old one retires.
             await asyncio.wait_for(edge.server.drained(), 5)
             assert old.closed
+            await ws.send_str("still here")
+            assert (await ws.receive(timeout=5)).data == "still here"
+            await ws.close()
+            entry = await _closed_entry(edge)
         finally:
             await edge.server.swap(old)  # run_edge's teardown closes the emulator it started
             await new.close()
+    assert "close frame first from the viewer: 1000" in _detail(entry, "closed")
 
 
 async def test_server_sent_events_stream_promptly_through_the_edge(tmp_path: Path) -> None:
