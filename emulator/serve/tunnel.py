@@ -82,14 +82,39 @@ def close_all(tunnels: set[Tunnel], why: str) -> None:
         tunnel.close(EDGE)
 
 
+class _Gone(asyncio.Transport):
+    """The origin's side when its connection was lost before the tunnel took it over: nothing to read or close."""
+
+    def is_closing(self) -> bool:
+        return True
+
+    def set_protocol(self, protocol: asyncio.BaseProtocol) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+    def get_write_buffer_size(self) -> int:
+        return 0
+
+    def pause_reading(self) -> None:
+        pass
+
+    def resume_reading(self) -> None:
+        pass
+
+
 class Tunnel:
     def __init__(self, request: web.BaseRequest, origin: Connection, idle_timeout: float,
                  tunnels: set[Tunnel]) -> None:
-        assert request.transport is not None and origin.transport is not None
+        if request.transport is None:
+            raise ConnectionResetError("the viewer's connection was lost before the tunnel was built")
         self.viewer_transport: asyncio.Transport = request.transport  # type: ignore[assignment]
         self._viewer_protocol = request.protocol
         self._origin = origin  # aiohttp's protocol, holding what the origin sent after its 101 until start()
-        self.origin_transport: asyncio.Transport = origin.transport  # type: ignore[assignment]
+        # None when the origin's connection was lost after its 101 was read: start() ends the tunnel at once.
+        self._origin_lost = origin.transport is None
+        self.origin_transport: asyncio.Transport = origin.transport or _Gone()  # type: ignore[assignment]
         self.up = Leg()  # viewer -> origin
         self.down = Leg()  # origin -> viewer
         self.closed_by: str | None = None
@@ -107,7 +132,7 @@ class Tunnel:
         """Join the two connections. What the origin sent after its 101 (a greeting, often in the same packet)
         goes first; an origin that already left is the tunnel's end."""
         early, self._origin._tail = bytes(self._origin._tail), b""
-        gone = self.origin_transport.is_closing()
+        gone = self._origin_lost or self.origin_transport.is_closing()
         self._leg = _OriginLeg(self)
         self.origin_transport.set_protocol(self._leg)
         if not gone and not self.origin_transport.is_reading():

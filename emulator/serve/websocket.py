@@ -44,8 +44,17 @@ async def relay(server: EdgeServer, emulator: Emulator, request: web.BaseRequest
         server.record(emulator, viewer, trace, 101, 0, time.perf_counter() - started, edge.headers)
         return handshake
     leave()
-    tunnel = Tunnel(request, origin, emulator.config.emulator.websocket_idle_timeout, server.tunnels)
-    tunnel.start()
+    try:
+        tunnel = Tunnel(request, origin, emulator.config.emulator.websocket_idle_timeout, server.tunnels)
+        tunnel.start()
+    except Exception as exc:  # never silent: the origin closed, the viewer's connection with it, and recorded
+        origin.close()
+        if request.transport is not None:
+            request.transport.close()
+        log.warning("WebSocket to %s%s could not be joined to its origin: %r", viewer.host, viewer.raw_path, exc)
+        trace.add("websocket", "failed", f"the tunnel could not be built ({exc!r}): both connections closed")
+        server.record(emulator, viewer, trace, 101, 0, time.perf_counter() - started, edge.headers)
+        return handshake
     try:
         await tunnel.closed
     except asyncio.CancelledError:

@@ -655,3 +655,51 @@ async def test_shutting_down_one_edge_leaves_another_edges_websockets_open(tmp_p
                 assert (await ws.receive(timeout=5)).data == "after"
         finally:
             await stopping_cm.__aexit__(None, None, None)
+
+
+async def test_a_tunnel_whose_origin_left_before_it_was_built_passes_on_what_the_origin_sent() -> None:
+    # The origin's connection can be lost between its 101 being read and the tunnel taking it over: what it sent
+    # after its 101 still reaches the viewer, then the viewer's connection closes, as for an origin that left later.
+    from emulator.origins import wire
+    from emulator.serve.tunnel import Tunnel
+
+    loop = asyncio.get_running_loop()
+    greeting = _frame(0x1, b"last words", mask=False)
+    answer = _switching("Upgrade: websocket", "Connection: Upgrade", "Sec-WebSocket-Accept: x") + greeting
+
+    async def leaving(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.readuntil(b"\r\n\r\n")
+        writer.write(answer)
+        writer.close()
+
+    tunnels: set[Tunnel] = set()
+    async with raw_server(leaving) as port:
+        conn = wire.Connection(loop)
+        await loop.create_connection(lambda: conn, "127.0.0.1", port)
+        closed = conn.closed
+        wire.prepare(conn, "GET", 5)
+        await wire.send(conn, b"GET / HTTP/1.1\r\nHost: app.test\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n",
+                        None, False)
+        await wire.response(conn)
+        assert closed is not None
+        await asyncio.wait_for(closed, 5)
+    assert conn.transport is None
+
+    async def viewer_side(request: web.Request) -> web.StreamResponse:
+        response = web.StreamResponse(status=101, headers={"Upgrade": "websocket", "Connection": "Upgrade"})
+        await response.prepare(request)
+        tunnel = Tunnel(request, conn, 0, tunnels)
+        tunnel.start()
+        await tunnel.closed
+        assert tunnel.closed_by == "origin" and tunnel.down.bytes == len(greeting)
+        return response
+
+    app = web.Application()
+    app.router.add_get("/", viewer_side)
+    async with serve_app(app) as edge_port:
+        reader, writer = await asyncio.open_connection("127.0.0.1", edge_port)
+        writer.write(b"GET / HTTP/1.1\r\nHost: edge\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n")
+        received = await asyncio.wait_for(reader.read(), 5)  # to EOF: the viewer's side closed after the greeting
+        writer.close()
+    assert received.startswith(b"HTTP/1.1 101 ") and received.endswith(b"\r\n\r\n" + greeting)
+    assert not tunnels
