@@ -278,7 +278,7 @@ async def test_a_viewer_vanishing_mid_frame_closes_the_origin_connection(tmp_pat
             writer.write(_frame(0x2, b"x" * 1000)[:300])  # a header and part of the payload
             await writer.drain()
         entry = await _closed_entry(edge)
-    assert "close frame first from the viewer: 1000" in _detail(entry, "closed")
+    assert "closed by the viewer" in _detail(entry, "closed")
     assert origin.closes and origin.closes[0] != 1000  # the origin saw the connection go, not a clean close
 
 
@@ -378,7 +378,7 @@ async def test_a_slow_viewer_holds_the_origin_back(tmp_path: Path) -> None:
     async with serve_app(app) as port, run_edge(tmp_path, _config(port)) as edge:
         async with edge.session.ws_connect(edge.url + "/flood", max_msg_size=0) as ws:
             for _ in range(500):  # bounded: until the edge has paused reading the origin
-                tunnels = [t for t in edge.server.tunnels if edge.server and t._draining is not None]
+                tunnels = [t for t in edge.server.tunnels if t._draining is not None] if edge.server else []
                 if tunnels:
                     break
                 await asyncio.sleep(0.01)
