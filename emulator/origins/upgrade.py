@@ -18,7 +18,7 @@ import aiohttp
 from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.http_parser import RawResponseMessage
 
-from emulator.errors import OriginConnectError, OriginTimeoutError
+from emulator.errors import OriginConnectError, OriginTimeoutError, OriginTLSError
 from emulator.http import EdgeResponse, OriginRequest, freeze
 from emulator.origins import wire
 from emulator.origins.client import OriginClient, _connect_failure, _invalid_response, _unparsable, _where
@@ -35,15 +35,7 @@ class Switched(EdgeResponse):
 async def open_upgrade(client: OriginClient, req: OriginRequest) -> EdgeResponse:
     """Send the upgrade request on a new connection; a Switched on 101, else the origin's answer (streamed,
     its connection closed when released). Raises OriginError (502/504) with the precise cause."""
-    tls = await client._tls_for(req)
-    loop = asyncio.get_running_loop()
-    try:
-        async with asyncio.timeout(req.connection_timeout):
-            _, conn = await loop.create_connection(
-                lambda: wire.Connection(loop), req.connect_host, req.connect_port, ssl=tls,
-                server_hostname=req.server_name if tls is not None else None)
-    except (TimeoutError, OSError, ssl.SSLError) as exc:
-        raise await _connect_failure(req, exc) from None
+    conn = await _connect(req, await client._tls_for(req))
     try:
         head = wire.request_head("GET", req.target or "/", req.headers, None)
         wire.prepare(conn, "GET", req.read_timeout)
@@ -82,6 +74,25 @@ async def open_upgrade(client: OriginClient, req: OriginRequest) -> EdgeResponse
             yield chunk
 
     return EdgeResponse(message.code, message.reason or "", headers, body(), release=release)
+
+
+async def _connect(req: OriginRequest, tls: ssl.SSLContext | None) -> wire.Connection:
+    """A new connection, tried up to the origin's connection_attempts as for any request (AWS "Origin settings",
+    Connection attempts: "The number of times that CloudFront attempts to connect to the origin")."""
+    loop = asyncio.get_running_loop()
+    for attempt in range(1, req.connection_attempts + 1):
+        try:
+            async with asyncio.timeout(req.connection_timeout):
+                _, conn = await loop.create_connection(
+                    lambda: wire.Connection(loop), req.connect_host, req.connect_port, ssl=tls,
+                    server_hostname=req.server_name if tls is not None else None)
+            return conn
+        except (TimeoutError, OSError, ssl.SSLError) as exc:
+            failure = await _connect_failure(req, exc)
+            if isinstance(failure, OriginTLSError) or attempt == req.connection_attempts:
+                failure.cause += f" (attempt {attempt} of {req.connection_attempts})"
+                raise failure from None
+    raise AssertionError("connection_attempts is at least 1")
 
 
 def _not_switched(message: RawResponseMessage) -> str | None:

@@ -703,3 +703,15 @@ async def test_a_tunnel_whose_origin_left_before_it_was_built_passes_on_what_the
         writer.close()
     assert received.startswith(b"HTTP/1.1 101 ") and received.endswith(b"\r\n\r\n" + greeting)
     assert not tunnels
+
+
+async def test_the_upgrade_tries_the_origins_connection_attempts(tmp_path: Path) -> None:
+    async with raw_server(lambda r, w: asyncio.sleep(0)) as port:
+        pass  # a port nothing listens on any more: every attempt is refused
+    text = _config(port).replace("custom_origin: {", "connection_attempts: 2\n      custom_origin: {")
+    async with run_edge(tmp_path, text) as edge:
+        head, _, writer = await _handshake(edge)
+        writer.close()
+        entry = edge.server.history.get("last") if edge.server else None
+    assert head.startswith(b"HTTP/1.1 502 ")
+    assert entry is not None and "(attempt 2 of 2)" in (entry.trace.exchanges[0].failure or "")
