@@ -77,8 +77,9 @@ async def open_upgrade(client: OriginClient, req: OriginRequest) -> EdgeResponse
 
 
 async def _connect(req: OriginRequest, tls: ssl.SSLContext | None) -> wire.Connection:
-    """A new connection, tried up to the origin's connection_attempts as for any request (AWS "Origin settings",
-    Connection attempts: "The number of times that CloudFront attempts to connect to the origin")."""
+    """A new connection, tried up to the origin's connection_attempts as for any request (AWS CloudFront API
+    Reference, "Origin", ConnectionAttempts: "The number of times that CloudFront attempts to connect to the
+    origin")."""
     loop = asyncio.get_running_loop()
     for attempt in range(1, req.connection_attempts + 1):
         try:
