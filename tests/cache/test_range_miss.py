@@ -4,6 +4,7 @@ viewer while caching it, then serves later ranges from the cached object; an ori
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from aiohttp import web
@@ -97,3 +98,58 @@ async def test_invalidating_the_path_removes_its_parts(tmp_path: Path) -> None:
         assert invalidate(edge.emulator.pipeline.cache.store, ["/p"]) == 1
         assert (await get(edge, "/p", headers={"Range": "bytes=0-1"}))[1]["X-Cache"] == "Miss from cloudfront"
     assert origin.count("/p") == 2
+
+
+async def test_concurrent_range_misses_for_one_object_each_go_to_the_origin_and_each_part_is_stored(
+        tmp_path: Path) -> None:
+    origin, clock = Origin(), FakeClock()
+    ranges = ["bytes=1-1", "bytes=3-3", "bytes=5-5", "bytes=7-7"]
+    arrived, release = asyncio.Event(), asyncio.Event()
+    asked: list[str] = []
+
+    async def held(request: web.Request) -> web.Response:  # answers each single range, once released
+        spec = request.headers["Range"]
+        asked.append(spec)
+        if len(asked) == len(ranges):
+            arrived.set()
+        await release.wait()
+        first, last = (int(n) for n in spec[6:].split("-"))
+        return web.Response(status=206, text=OBJECT[first:last + 1],
+                            headers={"Cache-Control": "max-age=60", "Content-Range": f"bytes {first}-{last}/10"})
+
+    origin.routes["/c"] = held
+    async with serve_app(origin.app) as port, run_edge(tmp_path, config(port), clock=clock) as edge:
+        misses = asyncio.gather(*(get(edge, "/c", headers={"Range": r}) for r in ranges))
+        await asyncio.wait_for(arrived.wait(), 10)  # every request reached the origin while none was answered
+        release.set()
+        first = await misses
+        hits = [await get(edge, "/c", headers={"Range": r}) for r in ranges]
+    assert sorted(asked) == ranges
+    assert [(s, h["X-Cache"], b) for s, h, b in first] == [
+        (206, "Miss from cloudfront", OBJECT[int(r[6])].encode()) for r in ranges]
+    assert [(s, h["X-Cache"], b) for s, h, b in hits] == [
+        (206, "Hit from cloudfront", OBJECT[int(r[6])].encode()) for r in ranges]
+    assert origin.count("/c") == len(ranges)
+
+
+async def test_a_part_shorter_than_the_range_it_announces_is_never_served(tmp_path: Path) -> None:
+    origin = Origin()
+
+    async def short(request: web.Request) -> web.StreamResponse:  # chunked: nothing says the body is cut short
+        if request.headers.get("Range") == "bytes=5-9":
+            return web.Response(status=206, text=OBJECT[5:],
+                                headers={"Content-Range": "bytes 5-9/10", "Cache-Control": "max-age=600"})
+        response = web.StreamResponse(status=206, headers={"Content-Range": "bytes 0-9/10",
+                                                           "Cache-Control": "max-age=600"})
+        response.enable_chunked_encoding()
+        await response.prepare(request)
+        await response.write(OBJECT[:4].encode())
+        await response.write_eof()
+        return response
+
+    origin.routes["/s"] = short
+    async with serve_app(origin.app) as port, run_edge(tmp_path, config(port)) as edge:
+        await get(edge, "/s", headers={"Range": "bytes=0-9"})
+        later = await get(edge, "/s", headers={"Range": "bytes=5-9"})
+    assert (later[0], later[1]["X-Cache"], later[2]) == (206, "Miss from cloudfront", b"56789")
+    assert [h.get("Range") for _, _, h in origin.seen] == ["bytes=0-9", "bytes=5-9"]
