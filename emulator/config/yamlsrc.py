@@ -77,11 +77,13 @@ def prescan(text: str, file: str) -> ConfigIssue | None:
                 continue
             if not isinstance(event, yaml.NodeEvent):
                 continue
-            count += 1
+            # Values, as the composer counts them: a mapping's keys are not (a Terraform state of a few thousand
+            # resources holds more keys than values).
+            count += not (stack and stack[-1].mapping and stack[-1].key_next)
             if count > MAX_VALUES:
                 return ConfigIssue(Severity.ERROR, _loc(file, event.start_mark), "",
-                                   f"YAML: the document holds more than {MAX_VALUES:,} values, far more than any "
-                                   "CloudFront configuration; refused before reading the rest")
+                                   f"{_format(file)}: the document holds more than {MAX_VALUES:,} values, far more "
+                                   "than any CloudFront configuration; refused before reading the rest")
             if stack and (problem := _advance(stack, event)):
                 return ConfigIssue(Severity.ERROR, _loc(file, event.start_mark), "", problem)
             if isinstance(event, yaml.CollectionStartEvent):
@@ -89,6 +91,11 @@ def prescan(text: str, file: str) -> ConfigIssue | None:
     except (yaml.YAMLError, RecursionError):
         return None
     return None
+
+
+def _format(file: str) -> str:
+    """What the source is, as its messages name it: JSON is read by the same parser (YAML's flow style)."""
+    return "JSON" if file.lower().endswith(".json") else "YAML"
 
 
 def _advance(stack: list[_Open], event: yaml.NodeEvent) -> str | None:
