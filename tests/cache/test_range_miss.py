@@ -153,3 +153,30 @@ async def test_a_part_shorter_than_the_range_it_announces_is_never_served(tmp_pa
         later = await get(edge, "/s", headers={"Range": "bytes=5-9"})
     assert (later[0], later[1]["X-Cache"], later[2]) == (206, "Miss from cloudfront", b"56789")
     assert [h.get("Range") for _, _, h in origin.seen] == ["bytes=0-9", "bytes=5-9"]
+
+
+async def test_a_conditional_range_request_that_hits_a_part_is_answered_304_when_the_copy_is_current(
+        tmp_path: Path) -> None:
+    origin, clock = Origin(), FakeClock()
+    modified = "Wed, 21 Oct 2015 07:28:00 GMT"
+
+    async def ranged(request: web.Request) -> web.Response:
+        first, last = (int(n) for n in request.headers["Range"][6:].split("-"))
+        return web.Response(status=206, text=OBJECT[first:last + 1], headers={
+            "Cache-Control": "max-age=60", "Content-Range": f"bytes {first}-{last}/10", "ETag": '"v1"',
+            "Last-Modified": modified})
+
+    origin.routes["/k"] = ranged
+    async with serve_app(origin.app) as port, run_edge(tmp_path, config(port), clock=clock) as edge:
+        await get(edge, "/k", headers={"Range": "bytes=2-6"})
+        clock.advance(4)
+        same = await get(edge, "/k", headers={"Range": "bytes=3-4", "If-None-Match": '"v1"'})
+        since = await get(edge, "/k", headers={"Range": "bytes=3-4", "If-Modified-Since": modified})
+        other = await get(edge, "/k", headers={"Range": "bytes=3-4", "If-None-Match": '"v0"'})
+    assert (same[0], same[1]["X-Cache"], same[1]["ETag"], same[1]["Age"], same[2]) == (
+        304, "Hit from cloudfront", '"v1"', "4", b"")
+    assert "Content-Range" not in same[1]
+    assert (since[0], since[1]["X-Cache"], since[2]) == (304, "Hit from cloudfront", b"")
+    assert (other[0], other[1]["X-Cache"], other[1]["Content-Range"], other[2]) == (
+        206, "Hit from cloudfront", "bytes 3-4/10", b"34")
+    assert origin.count("/k") == 1
