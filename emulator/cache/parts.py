@@ -1,7 +1,8 @@
 """Parts of objects. AWS ("How CloudFront processes partial requests for an object (range GETs)"): "If the origin
 supports Range GET requests – It returns the requested range. CloudFront serves the requested range and also caches
 it for future requests", and "If the cache in that edge location already contains the entire object or the requested
-part of the object, CloudFront immediately serves the requested range from the cache."
+part of the object, CloudFront immediately serves the requested range from the cache." A viewer whose copy matches
+the part's validators (If-None-Match, If-Modified-Since) gets a 304, as from a whole cached object.
 
 A 206 with one `Content-Range: bytes first-last/size` is kept beside the object's key, the range as the key's last
 part, under the same TTL rules as the whole object; a later single range that lies within a fresh part is cut from
@@ -16,7 +17,7 @@ from dataclasses import dataclass, replace
 from multidict import CIMultiDict
 
 from emulator.cache.plan import CachePlan
-from emulator.cache.serve import byte_range
+from emulator.cache.serve import byte_range, current, not_modified_response
 from emulator.cache.store import PART, Entry, KeyParts, MemoryStore
 from emulator.http import EdgeResponse, Headers, freeze
 
@@ -66,8 +67,19 @@ def find_part(store: MemoryStore, key: KeyParts, method: str, request_headers: H
             continue
         cut = byte_range(spec, size)
         if isinstance(cut, tuple) and first <= cut[0] and cut[1] <= last:
+            if current(entry.headers, request_headers):  # as a whole-object hit answers (cache/serve.py)
+                return _not_modified(entry, now)
             return _cut(entry, first, cut, size, now)
     return None
+
+
+def _not_modified(entry: Entry, now: float) -> PartHit:
+    age = entry.age(now)
+    headers = CIMultiDict(entry.headers)
+    headers["Age"] = str(age)
+    response = not_modified_response(headers)
+    return PartHit(entry, response, age, f"304 Not Modified: the viewer's copy is current (cached part "
+                                         f"{entry.key[-1][1]})")
 
 
 def _cut(entry: Entry, first: int, cut: tuple[int, int], size: int, now: float) -> PartHit:

@@ -18,16 +18,19 @@ _NOT_MODIFIED_KEEPS = frozenset(("cache-control", "content-location", "date", "e
 
 
 def not_modified(entry: Entry, request_headers: Headers) -> bool:
-    """Whether the viewer's own copy is current: If-None-Match first, else If-Modified-Since."""
-    if entry.status != 200:
-        return False
+    """Whether the viewer's own copy of the object is current: If-None-Match first, else If-Modified-Since."""
+    return entry.status == 200 and current(entry.headers, request_headers)
+
+
+def current(stored: Headers, request_headers: Headers) -> bool:
+    """Whether the viewer's copy matches the stored response's validators (a whole object's or a part's)."""
     if (inm := request_headers.get("If-None-Match")) is not None:
-        etag = entry.headers.get("ETag")
+        etag = stored.get("ETag")
         if etag is None:
             return False
         wanted = {t.strip().removeprefix("W/") for t in inm.split(",")}
         return "*" in wanted or etag.removeprefix("W/") in wanted
-    ims, modified = request_headers.get("If-Modified-Since"), entry.headers.get("Last-Modified")
+    ims, modified = request_headers.get("If-Modified-Since"), stored.get("Last-Modified")
     if ims is None or modified is None:
         return False
     try:
@@ -41,8 +44,7 @@ def from_entry(entry: Entry, method: str, request_headers: Headers, age: int) ->
     headers = CIMultiDict(entry.headers)
     headers["Age"] = str(age)
     if method in ("GET", "HEAD") and not_modified(entry, request_headers):
-        kept = CIMultiDict((k, v) for k, v in headers.items() if k.lower() in _NOT_MODIFIED_KEEPS)
-        return EdgeResponse(304, "", freeze(kept), b""), "304 Not Modified: the viewer's copy is current"
+        return not_modified_response(headers), "304 Not Modified: the viewer's copy is current"
     body = entry.body
     note = "whole object"
     if entry.status == 200 and method == "GET" and (spec := request_headers.get("Range")) is not None:
@@ -60,6 +62,12 @@ def from_entry(entry: Entry, method: str, request_headers: Headers, age: int) ->
         note = f"whole object: range '{spec}' is not one valid range"
     headers["Content-Length"] = str(len(body))
     return EdgeResponse(entry.status, entry.reason, freeze(headers), body), note
+
+
+def not_modified_response(headers: Headers) -> EdgeResponse:
+    """The 304 for a viewer whose copy is current: the stored headers a 304 repeats, with the hit's Age."""
+    kept = CIMultiDict((k, v) for k, v in headers.items() if k.lower() in _NOT_MODIFIED_KEEPS)
+    return EdgeResponse(304, "", freeze(kept), b"")
 
 
 def byte_range(spec: str, size: int) -> tuple[int, int] | str | None:

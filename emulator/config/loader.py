@@ -125,9 +125,11 @@ class _Loader:
         fake = "d" + hashlib.sha256(dist_id.encode()).hexdigest()[:13] + ".cloudfront.net"
         domain = (s.str("domain_name", fake) or fake).lower()
         aliases = [a.lower() for a in (s.strs("aliases") or [])]
-        if len(aliases) > rules.MAX_ALIASES:  # imported sources reach here; YAML text is refused while scanned
-            self.r.error(s.at("aliases"), f"{len(aliases):,} alternate domain names; {rules.ALIASES_QUOTA}")
+        if len(aliases) > rules.ALIASES_BOUND:  # imported sources reach here; YAML text is refused while scanned
+            self.r.error(s.at("aliases"), f"{len(aliases):,} alternate domain names, {rules.ALIASES_BOUND_WHY}")
             aliases = []
+        elif len(aliases) > rules.MAX_ALIASES:
+            self.r.warn(s.at("aliases"), f"{len(aliases):,} alternate domain names, {rules.ALIASES_QUOTA}")
         for i, alias in enumerate(aliases):
             if not rules.HOSTNAME.match(alias):
                 self.r.error(s.at("aliases") + (i,), f"'{alias}' is not a valid alternate domain name",

@@ -28,12 +28,17 @@ FORBIDDEN_CUSTOM_HEADER_PREFIXES = ("x-amz-", "x-edge-")
 ERROR_CODES = (400, 403, 404, 405, 414, 416, 500, 501, 502, 503, 504)
 RESPONSE_CODES = (200, *ERROR_CODES)
 
-# AWS "Quotas", general quotas on distributions: "Alternate domain names (CNAMEs) per distribution: 100" (a quota
-# that can be raised on request; CreateDistribution answers TooManyDistributionCNAMEs past it).
+# AWS "Quotas", general quotas on distributions: "Alternate domain names (CNAMEs) per distribution: 100", with
+# "Request a higher quota" ("Amazon CloudFront endpoints and quotas": Adjustable: Yes); CreateDistribution answers
+# TooManyDistributionCNAMEs past the account's own. More is a warning; only a count far above any raised quota is
+# refused, as a sanity bound.
 MAX_ALIASES = 100
-ALIASES_QUOTA = (f"CloudFront allows {MAX_ALIASES} alternate domain names per distribution (the quota "
-                 "'Alternate domain names (CNAMEs) per distribution'; past it CreateDistribution answers "
-                 "TooManyDistributionCNAMEs)")
+ALIASES_QUOTA = (f"above CloudFront's default quota of {MAX_ALIASES} ('Alternate domain names (CNAMEs) per "
+                 "distribution'); the quota can be raised on request, otherwise CreateDistribution answers "
+                 "TooManyDistributionCNAMEs")
+ALIASES_BOUND = 10_000
+ALIASES_BOUND_WHY = (f"far above any raised quota of 'Alternate domain names (CNAMEs) per distribution' (default "
+                     f"{MAX_ALIASES}); refused as a sanity bound")
 
 RUNTIMES = ("cloudfront-js-1.0", "cloudfront-js-2.0")
 FUNCTION_NAME = re.compile(r"^[A-Za-z0-9_-]{1,64}$")

@@ -12,7 +12,7 @@ from pathlib import Path as FsPath
 
 import yaml
 
-from emulator.config.rules import ALIASES_QUOTA, MAX_ALIASES
+from emulator.config.rules import ALIASES_BOUND, ALIASES_BOUND_WHY
 from emulator.issues import ConfigIssue, Location, Severity
 
 Path = tuple[str | int, ...]
@@ -43,9 +43,9 @@ def _loc(file: str, mark: yaml.Mark) -> Location:
 
 
 MAX_VALUES = 100_000  # far above any real config; an alias bomb expands past it long before memory runs out
-# Lists with a CloudFront quota, refused while the text is scanned: a config with a million aliases is turned
-# away in a fraction of a second instead of being built first.
-LIST_LIMITS = {"aliases": (MAX_ALIASES, ALIASES_QUOTA)}
+# Lists with a sanity bound far above CloudFront's (raisable) quota, refused while the text is scanned: a config
+# with a million aliases is turned away in a fraction of a second instead of being built first.
+LIST_LIMITS = {"aliases": (ALIASES_BOUND, ALIASES_BOUND_WHY)}
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's event parser when PyYAML has it
 
@@ -77,11 +77,13 @@ def prescan(text: str, file: str) -> ConfigIssue | None:
                 continue
             if not isinstance(event, yaml.NodeEvent):
                 continue
-            count += 1
+            # Values, as the composer counts them: a mapping's keys are not (a Terraform state of a few thousand
+            # resources holds more keys than values).
+            count += not (stack and stack[-1].mapping and stack[-1].key_next)
             if count > MAX_VALUES:
                 return ConfigIssue(Severity.ERROR, _loc(file, event.start_mark), "",
-                                   f"YAML: the document holds more than {MAX_VALUES:,} values, far more than any "
-                                   "CloudFront configuration; refused before reading the rest")
+                                   f"{_format(file)}: the document holds more than {MAX_VALUES:,} values, far more "
+                                   "than any CloudFront configuration; refused before reading the rest")
             if stack and (problem := _advance(stack, event)):
                 return ConfigIssue(Severity.ERROR, _loc(file, event.start_mark), "", problem)
             if isinstance(event, yaml.CollectionStartEvent):
@@ -89,6 +91,11 @@ def prescan(text: str, file: str) -> ConfigIssue | None:
     except (yaml.YAMLError, RecursionError):
         return None
     return None
+
+
+def _format(file: str) -> str:
+    """What the source is, as its messages name it: JSON is read by the same parser (YAML's flow style)."""
+    return "JSON" if file.lower().endswith(".json") else "YAML"
 
 
 def _advance(stack: list[_Open], event: yaml.NodeEvent) -> str | None:
@@ -103,7 +110,7 @@ def _advance(stack: list[_Open], event: yaml.NodeEvent) -> str | None:
     parent = stack[-2] if len(stack) > 1 else None
     if parent is None or not parent.mapping or (limit := LIST_LIMITS.get(parent.key)) is None:
         return None
-    return f"{parent.key}: more than {limit[0]} items; {limit[1]}" if top.index >= limit[0] else None
+    return f"{parent.key}: more than {limit[0]:,} items, {limit[1]}" if top.index >= limit[0] else None
 
 
 # long: the tree walk's closures share the source map, the cycle guard and the value count of one parse

@@ -139,8 +139,10 @@ async def viewer_request(runner: LambdaRunner, fn: LambdaFunctionConfig, assoc: 
     headers = [*outcome.headers, *kept]
     if outcome.body is not None:
         # The viewer's Content-Length described the viewer's body: the replacement is framed by its own length
-        # when it is sent (as at origin-request), or a keep-alive origin reads too little or waits for more.
+        # (as at origin-request), or a keep-alive origin reads too little or waits for more; an empty one is
+        # still a body, announced as `Content-Length: 0`.
         headers = [(n, v) for n, v in headers if n.lower() != "content-length"]
+        headers.append(("Content-Length", str(len(outcome.body))))
     changed = replace(request, headers=freeze(headers), query=outcome.querystring)
     if outcome.body is not None:
         changed = replace(changed, body=outcome.body)
@@ -214,7 +216,7 @@ def _apply(req: OriginRequest, change: RequestChange, hidden: HeaderPairs, ctx: 
     changed = replace(req, path=origin.origin_path + (wire_uri(change.uri) or change.uri), query=change.querystring,
                       headers=freeze(headers), **fields)
     if change.body is not None:
-        headers.popall("Content-Length", None)
+        headers["Content-Length"] = str(len(change.body))  # framed by its own length, `0` for an empty body
         changed = replace(changed, body=change.body, headers=freeze(headers))
     _report_changes(req, changed, trace)
     return changed

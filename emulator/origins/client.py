@@ -245,7 +245,9 @@ def _framing(req: OriginRequest, payload: bytes | AsyncIterator[bytes] | None) -
         return headers, None
     kept = CIMultiDict(headers)
     kept.popall("Content-Length", None)
-    return freeze(kept), f"Content-Length: {size}" if payload is not None else None
+    # A body replaced by an empty one is still a body: announced as `Content-Length: 0`, never by no framing at all
+    # (only a request that had no body goes without).
+    return freeze(kept), f"Content-Length: {size}"
 
 
 def _read_retry(req: OriginRequest, body: _OneShotBody) -> bool:

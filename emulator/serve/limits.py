@@ -25,7 +25,9 @@ REASON_TOO_LARGE = "Request Entity Too Large."
 PARSER_MAX_LINE = MAX_URL_BYTES + 64
 PARSER_MAX_FIELD = MAX_REQUEST_BYTES
 PARSER_MAX_HEADERS = MAX_REQUEST_BYTES // 4  # the shortest header line, "a:" CRLF, is 4 bytes
-_PORT = re.compile(rb"[0-9]{1,5}")  # ASCII digits only: str.isdigit() would take '²' or '٣'
+# ASCII digits only: str.isdigit() would take '²' or '٣'. None at all is no port (RFC 3986 "Port": "port = *DIGIT";
+# "URI producers and normalizers should omit the port component and its ':' delimiter if port is empty").
+_PORT = re.compile(rb"[0-9]{0,5}")
 
 
 def request_size(method: str, target: str, raw_headers: Iterable[tuple[bytes, bytes]]) -> int:

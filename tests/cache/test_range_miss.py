@@ -4,6 +4,7 @@ viewer while caching it, then serves later ranges from the cached object; an ori
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from aiohttp import web
@@ -97,3 +98,85 @@ async def test_invalidating_the_path_removes_its_parts(tmp_path: Path) -> None:
         assert invalidate(edge.emulator.pipeline.cache.store, ["/p"]) == 1
         assert (await get(edge, "/p", headers={"Range": "bytes=0-1"}))[1]["X-Cache"] == "Miss from cloudfront"
     assert origin.count("/p") == 2
+
+
+async def test_concurrent_range_misses_for_one_object_each_go_to_the_origin_and_each_part_is_stored(
+        tmp_path: Path) -> None:
+    origin, clock = Origin(), FakeClock()
+    ranges = ["bytes=1-1", "bytes=3-3", "bytes=5-5", "bytes=7-7"]
+    arrived, release = asyncio.Event(), asyncio.Event()
+    asked: list[str] = []
+
+    async def held(request: web.Request) -> web.Response:  # answers each single range, once released
+        spec = request.headers["Range"]
+        asked.append(spec)
+        if len(asked) == len(ranges):
+            arrived.set()
+        await release.wait()
+        first, last = (int(n) for n in spec[6:].split("-"))
+        return web.Response(status=206, text=OBJECT[first:last + 1],
+                            headers={"Cache-Control": "max-age=60", "Content-Range": f"bytes {first}-{last}/10"})
+
+    origin.routes["/c"] = held
+    async with serve_app(origin.app) as port, run_edge(tmp_path, config(port), clock=clock) as edge:
+        misses = asyncio.gather(*(get(edge, "/c", headers={"Range": r}) for r in ranges))
+        await asyncio.wait_for(arrived.wait(), 10)  # every request reached the origin while none was answered
+        release.set()
+        first = await misses
+        hits = [await get(edge, "/c", headers={"Range": r}) for r in ranges]
+    assert sorted(asked) == ranges
+    assert [(s, h["X-Cache"], b) for s, h, b in first] == [
+        (206, "Miss from cloudfront", OBJECT[int(r[6])].encode()) for r in ranges]
+    assert [(s, h["X-Cache"], b) for s, h, b in hits] == [
+        (206, "Hit from cloudfront", OBJECT[int(r[6])].encode()) for r in ranges]
+    assert origin.count("/c") == len(ranges)
+
+
+async def test_a_part_shorter_than_the_range_it_announces_is_never_served(tmp_path: Path) -> None:
+    origin = Origin()
+
+    async def short(request: web.Request) -> web.StreamResponse:  # chunked: nothing says the body is cut short
+        if request.headers.get("Range") == "bytes=5-9":
+            return web.Response(status=206, text=OBJECT[5:],
+                                headers={"Content-Range": "bytes 5-9/10", "Cache-Control": "max-age=600"})
+        response = web.StreamResponse(status=206, headers={"Content-Range": "bytes 0-9/10",
+                                                           "Cache-Control": "max-age=600"})
+        response.enable_chunked_encoding()
+        await response.prepare(request)
+        await response.write(OBJECT[:4].encode())
+        await response.write_eof()
+        return response
+
+    origin.routes["/s"] = short
+    async with serve_app(origin.app) as port, run_edge(tmp_path, config(port)) as edge:
+        await get(edge, "/s", headers={"Range": "bytes=0-9"})
+        later = await get(edge, "/s", headers={"Range": "bytes=5-9"})
+    assert (later[0], later[1]["X-Cache"], later[2]) == (206, "Miss from cloudfront", b"56789")
+    assert [h.get("Range") for _, _, h in origin.seen] == ["bytes=0-9", "bytes=5-9"]
+
+
+async def test_a_conditional_range_request_that_hits_a_part_is_answered_304_when_the_copy_is_current(
+        tmp_path: Path) -> None:
+    origin, clock = Origin(), FakeClock()
+    modified = "Wed, 21 Oct 2015 07:28:00 GMT"
+
+    async def ranged(request: web.Request) -> web.Response:
+        first, last = (int(n) for n in request.headers["Range"][6:].split("-"))
+        return web.Response(status=206, text=OBJECT[first:last + 1], headers={
+            "Cache-Control": "max-age=60", "Content-Range": f"bytes {first}-{last}/10", "ETag": '"v1"',
+            "Last-Modified": modified})
+
+    origin.routes["/k"] = ranged
+    async with serve_app(origin.app) as port, run_edge(tmp_path, config(port), clock=clock) as edge:
+        await get(edge, "/k", headers={"Range": "bytes=2-6"})
+        clock.advance(4)
+        same = await get(edge, "/k", headers={"Range": "bytes=3-4", "If-None-Match": '"v1"'})
+        since = await get(edge, "/k", headers={"Range": "bytes=3-4", "If-Modified-Since": modified})
+        other = await get(edge, "/k", headers={"Range": "bytes=3-4", "If-None-Match": '"v0"'})
+    assert (same[0], same[1]["X-Cache"], same[1]["ETag"], same[1]["Age"], same[2]) == (
+        304, "Hit from cloudfront", '"v1"', "4", b"")
+    assert "Content-Range" not in same[1]
+    assert (since[0], since[1]["X-Cache"], since[2]) == (304, "Hit from cloudfront", b"")
+    assert (other[0], other[1]["X-Cache"], other[1]["Content-Range"], other[2]) == (
+        206, "Hit from cloudfront", "bytes 3-4/10", b"34")
+    assert origin.count("/k") == 1

@@ -1,7 +1,8 @@
 """Requests that name no resource, over raw sockets: `OPTIONS *`, an empty Host, a Host whose port is not ASCII
-digits get CloudFront's 400 page; an expectation other than 100-continue CloudFront's page with 417. None of
-them reaches the origin. And an origin that announces a body and closes without it: the viewer gets the status
-line and headers, then the connection closes (never a closed connection with nothing at all)."""
+digits get CloudFront's 400 page (an empty port is no port, and served); an expectation other than 100-continue
+CloudFront's page with 417. None of them reaches the origin. And an origin that announces a body and closes
+without it: the viewer gets the status line and headers, then the connection closes (never a closed connection
+with nothing at all)."""
 
 from __future__ import annotations
 
@@ -39,6 +40,18 @@ async def test_refused_with_cloudfronts_page(tmp_path: Path, name: str, head: by
         ok = await exchange(edge, b"GET /fine HTTP/1.1\r\nHost: localhost:80\r\nConnection: close\r\n\r\n")
         assert status_of(ok) == 200
     assert [path for _, path, _ in origin.seen] == ["/fine"]
+
+
+@pytest.mark.parametrize("host", [b"example.com:", b"[::1]:"])
+async def test_a_host_with_an_empty_port_is_served_as_one_without_a_port(tmp_path: Path, host: bytes) -> None:
+    origin = Origin()
+    aliased = single_origin_config(0).replace("distribution:\n", "distribution:\n  aliases: [example.com]\n")
+    async with serve_app(origin.app) as port, \
+            run_edge(tmp_path, aliased.replace("http_port: 0", f"http_port: {port}")) as edge:
+        answer = await exchange(edge, b"GET /e HTTP/1.1\r\nHost: " + host + b"\r\nConnection: close\r\n\r\n")
+    # RFC 3986 "Port": an empty port is allowed and means none (the alias matches, as does a local address)
+    assert status_of(answer) == 200
+    assert [path for _, path, _ in origin.seen] == ["/e"]
 
 
 async def test_an_expectation_of_100_continue_is_still_met(tmp_path: Path) -> None:

@@ -46,6 +46,17 @@ exports.handler = async (event) => {
 };
 """
 
+# Empty: the form is dropped, and the origin is still told the POST has a body of 0 bytes.
+EMPTY_PY = """\
+def handler(event, context):
+    request = event["Records"][0]["cf"]["request"]
+    if request["method"] == "POST":
+        request["body"]["action"] = "replace"
+        request["body"]["encoding"] = "text"
+        request["body"]["data"] = ""
+    return request
+"""
+
 
 def _origin_app(seen: list[tuple[str, str | None, bytes]]) -> web.Application:
     """A keep-alive origin that answers with what it read: the method, path, Content-Length and body."""
@@ -83,6 +94,7 @@ emulator: {{resolve: {{app.test: 127.0.0.1}}}}
 @pytest.mark.parametrize("name, code, runtime, expected", [
     ("form.py", LONGER_PY, "python3.11", b"name=ada&comment=replaced+at+the+edge+by+the+viewer-request+function"),
     ("form.js", SHORTER_JS, "nodejs20.x", b"name=ada"),
+    ("empty.py", EMPTY_PY, "python3.11", b""),
 ])
 async def test_a_replaced_body_is_framed_by_its_own_length(tmp_path: Path, name: str, code: str, runtime: str,
                                                            expected: bytes) -> None:
