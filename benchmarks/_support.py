@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 BODY = b"x" * 1024
@@ -27,6 +28,14 @@ def run_origin() -> None:
 
     async def handler(request: web.Request) -> web.Response:
         return web.Response(body=BODY, content_type="text/plain", headers={"Cache-Control": "public, max-age=3600"})
+
+    serve_forever(handler)
+
+
+def serve_forever(handler: Callable[..., Awaitable[object]]) -> None:
+    """Serve every GET with `handler` on a free port of 127.0.0.1 and print the port (the parent reads it); runs
+    until the parent stops the process."""
+    from aiohttp import web
 
     async def main() -> None:
         app = web.Application()

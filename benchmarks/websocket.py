@@ -21,7 +21,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import aiohttp
-from _support import cpu_seconds, spawn
+from _support import cpu_seconds, serve_forever, spawn
 
 HERE = Path(__file__).resolve()
 CONFIG = """\
@@ -48,16 +48,7 @@ def run_origin() -> None:
             await ws.send_str(msg.data)
         return ws
 
-    async def main() -> None:
-        app = web.Application()
-        app.router.add_get("/{tail:.*}", echo)
-        runner = web.AppRunner(app, access_log=None)
-        await runner.setup()
-        await web.TCPSite(runner, "127.0.0.1", 0).start()
-        print(runner.addresses[0][1], flush=True)
-        await asyncio.Event().wait()
-
-    asyncio.run(main())
+    serve_forever(echo)
 
 
 def run_edge(origin_port: int) -> None:
