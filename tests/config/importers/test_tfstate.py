@@ -82,6 +82,7 @@ async def test_a_state_is_served_with_its_overlay(tmp_path: Path) -> None:
             echoed = await r.json()
             assert (echoed["method"], echoed["path"], echoed["query"]) == ("POST", "/v1/api/users", "x=1")
             assert ["X-Origin-Secret", "s3cr3t"] in echoed["headers"]
+            assert r.headers["X-Served-By"] == "cdn-prod"  # the response headers policy, named by its id
         async with edge.session.get(edge.url + "/", allow_redirects=False) as r:
             assert r.status == 301  # the default behavior's redirect-to-https
 
@@ -107,7 +108,8 @@ def test_a_state_without_a_distribution_names_what_it_holds(tmp_path: Path) -> N
     assert errors(exc)[0] == (
         f"{path}:1:1: no aws_cloudfront_distribution in this Terraform state; it holds: aws_s3_bucket, "
         "data.aws_caller_identity, module.cdn.aws_cloudfront_cache_policy, module.cdn.aws_cloudfront_function, "
-        "module.cdn.aws_cloudfront_origin_access_control\n    expected the state of the root module that deploys the "
+        "module.cdn.aws_cloudfront_origin_access_control, "
+        "module.cdn.aws_cloudfront_response_headers_policy\n    expected the state of the root module that deploys the "
         "distribution (`terraform state pull` there), or that module's .tf files")
 
 
