@@ -31,6 +31,7 @@ class Format(StrEnum):
     CLOUDFRONT_JSON = "CloudFront JSON"
     TERRAFORM = "Terraform module"
     TERRAFORM_SHOW = "terraform show -json output"
+    TERRAFORM_STATE = "Terraform state (terraform.tfstate)"
 
 
 def _read(path: Path) -> str | None:
@@ -57,6 +58,8 @@ def detect(path: Path) -> Format:
     if doc is None:  # broken: say what it looked like, so the error names the format the user meant
         if HCL_LOOK.search(text):
             return Format.TERRAFORM
+        if '"terraform_version"' in text and '"lineage"' in text:
+            return Format.TERRAFORM_STATE
         if "AWSTemplateFormatVersion" in text or re.search(r'^\s*"?Resources"?\s*:', text, re.M):
             return Format.CLOUDFORMATION
         return Format.CLOUDFRONT_JSON if "DistributionConfig" in text else Format.FRONTYARD
@@ -71,6 +74,8 @@ def detect(path: Path) -> Format:
         return Format.CLOUDFRONT_JSON
     if "format_version" in keys and ("values" in keys or "planned_values" in keys):
         return Format.TERRAFORM_SHOW
+    if {"version", "terraform_version"} <= keys and {"resources", "lineage", "serial"} & keys:
+        return Format.TERRAFORM_STATE  # a state file, whatever its name (a frontyard YAML has no terraform_version)
     if keys and keys <= TERRAFORM_KEYS:
         return Format.TERRAFORM
     return Format.FRONTYARD
@@ -107,6 +112,10 @@ def import_source(path: Path, fmt: Format, params: Mapping[str, str]) -> Importe
         from emulator.config.importers.terraform import import_terraform  # the HCL parser loads only when needed
 
         return import_terraform(path, fmt is Format.TERRAFORM_SHOW, params)
+    if fmt is Format.TERRAFORM_STATE:
+        from emulator.config.importers.tf_state import import_state
+
+        return import_state(path)
     if fmt is Format.CLOUDFORMATION:
         return _cloudformation(path, params)
     text = _read(path) or ""

@@ -288,7 +288,9 @@ def resources_tree(resources: Resources, shape: TfShape, issues: list[ConfigIssu
         elif kind == "aws_cloudfront_origin_request_policy":
             orp[key] = shape.origin_request_policy(body)
         elif kind == "aws_cloudfront_response_headers_policy":
-            headers[key] = response_headers_policy(flat_blocks(body), body.loc)
+            computed = ("id", "etag", "arn")  # what a state or show -json adds to the policy as written
+            fields = {k: v for k, v in flat_blocks(body).items() if k not in computed}
+            headers[key] = response_headers_policy(fields, body.loc)
         elif kind == "aws_cloudfront_public_key" and body.get("id") is not None:
             public_keys[str(body.get("id").v)] = body.get("encoded_key") or N(None, loc)  # type: ignore[union-attr]
         elif kind == "aws_cloudfront_key_group":

@@ -8,7 +8,7 @@ from pathlib import Path
 from emulator.config.importers.located import N, parse_document
 from emulator.config.importers.result import Imported
 from emulator.config.importers.tf_shape import TfShape, resources_tree
-from emulator.issues import Location
+from emulator.issues import ConfigIssue, Location
 
 
 def import_show_json(path: Path) -> Imported:
@@ -18,9 +18,14 @@ def import_show_json(path: Path) -> Imported:
     resources: list[tuple[str, str, N, Location | None]] = []
     if values is not None and values.get("root_module") is not None:
         _show_resources(values.get("root_module"), resources)
+    return Imported("terraform show -json output", evaluated_tree(resources, issues), issues, [path], root)
+
+
+def evaluated_tree(resources: list[tuple[str, str, N, Location | None]],
+                   issues: list[ConfigIssue]) -> dict[str, object]:
+    """Resolved resource values (show -json's `values`, a state's instance `attributes`) -> the plain tree."""
     _policy_ids(resources)
-    tree = resources_tree(resources, TfShape(issues, check_unknown=False), issues)
-    return Imported("terraform show -json output", tree, issues, [path], root)
+    return resources_tree(resources, TfShape(issues, check_unknown=False), issues)
 
 
 def _show_resources(module: N, out: list[tuple[str, str, N, Location | None]]) -> None:
@@ -39,7 +44,7 @@ def _policy_ids(resources: list[tuple[str, str, N, Location | None]]) -> None:
     names: dict[str, str] = {}
     for kind, _name, values, _loc in resources:
         if kind in ("aws_cloudfront_cache_policy", "aws_cloudfront_origin_request_policy",
-                    "aws_cloudfront_key_group"):
+                    "aws_cloudfront_response_headers_policy", "aws_cloudfront_key_group"):
             pid, pname = values.get("id"), values.get("name")
             if pid is not None and pname is not None and isinstance(pid.v, str):
                 names[pid.v] = str(pname.v)
@@ -49,6 +54,7 @@ def _policy_ids(resources: list[tuple[str, str, N, Location | None]]) -> None:
         for key in ("default_cache_behavior", "ordered_cache_behavior"):
             for b in (values.get(key) or N([])).v if isinstance((values.get(key) or N([])).v, list) else []:
                 refs = [b.get("cache_policy_id"), b.get("origin_request_policy_id"),
+                        b.get("response_headers_policy_id"),
                         *((b.get("trusted_key_groups") or N([])).v or [])] if isinstance(b, N) else []
                 for ref in refs:
                     if isinstance(ref, N) and isinstance(ref.v, str) and ref.v in names:
