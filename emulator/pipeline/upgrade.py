@@ -10,10 +10,12 @@ policy"). Without them the origin refuses the handshake, and the viewer gets tha
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from multidict import CIMultiDict
 
 from emulator.errors import OriginError
-from emulator.http import EdgeResponse, OriginRequest, ViewerRequest, freeze
+from emulator.http import EdgeResponse, Headers, OriginRequest, ViewerRequest, freeze
 from emulator.origins.client import OriginClient
 from emulator.origins.upgrade import Switched, open_upgrade
 from emulator.pipeline.flight import Forward
@@ -25,12 +27,17 @@ FIX = ("Fix: use origin_request_policy: Managed-AllViewer (or Managed-AllViewerE
        "Sec-WebSocket-Key and Sec-WebSocket-Version to the origin request policy's headers")
 
 
+def _tokens(headers: Headers, name: str) -> list[str]:
+    """The comma-separated tokens of every `name` header (RFC 9110 section 5.6.1), empty ones left out."""
+    return [t.strip() for v in headers.getall(name, []) for t in v.split(",") if t.strip()]
+
+
 def is_websocket(request: ViewerRequest) -> bool:
     """RFC 6455 section 4.1: a GET with `Upgrade: websocket` and `Connection` listing `Upgrade`."""
     if request.method != "GET":
         return False
-    upgrade = {t.strip().lower() for v in request.headers.getall("Upgrade", []) for t in v.split(",")}
-    connection = {t.strip().lower() for v in request.headers.getall("Connection", []) for t in v.split(",")}
+    upgrade = {t.lower() for t in _tokens(request.headers, "Upgrade")}
+    connection = {t.lower() for t in _tokens(request.headers, "Connection")}
     return "websocket" in upgrade and "upgrade" in connection
 
 
@@ -47,7 +54,7 @@ def upgrade_request(req: OriginRequest, trace: Trace) -> OriginRequest:
     else:
         trace.add("websocket", "upgrade", "WebSocket upgrade: Sec-WebSocket-Key and Sec-WebSocket-Version forwarded; "
                   "never cached nor collapsed")
-    return OriginRequest(**{**{f: getattr(req, f) for f in req.__dataclass_fields__}, "headers": freeze(headers)})
+    return replace(req, headers=freeze(headers))
 
 
 async def upgrade(forward: Forward, req: OriginRequest, client: OriginClient, respond: Responder,
@@ -76,7 +83,7 @@ async def upgrade(forward: Forward, req: OriginRequest, client: OriginClient, re
 def _switch_headers(forward: Forward, upstream: EdgeResponse, respond: Responder, trace: Trace) -> CIMultiDict[str]:
     """The origin's 101 cleaned like any origin response (hop-by-hop headers, and those its Connection names,
     RFC 9110 section 7.6.1, are for the origin's connection only), then the upgrade's own two again."""
-    named = [t.strip() for v in upstream.headers.getall("Connection", []) for t in v.split(",") if t.strip()]
+    named = _tokens(upstream.headers, "Connection")
     headers = CIMultiDict(respond.clean(forward.route.forwarding, upstream, trace).headers)
     for name in named:
         headers.popall(name, None)
