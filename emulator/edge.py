@@ -125,8 +125,7 @@ class Edge:
             else:
                 data = b"".join([chunk async for chunk in response.body])
         finally:
-            if response.release is not None:
-                await response.release()
+            await response.close()
         if self.server is not None:  # keep the inspector's list complete while serving
             self.server.history.record(trace, response.status, len(data), 0.0, response.headers,
                                        self.url or "http://127.0.0.1")

@@ -120,6 +120,11 @@ class EdgeResponse:
     # Releases the origin connection when the viewer is done (or gone); None for generated responses.
     release: Callable[[], Awaitable[None]] | None = field(default=None, compare=False)
 
+    async def close(self) -> None:
+        """Release the origin connection the body is read from, if it holds one (nobody will read the rest)."""
+        if self.release is not None:
+            await self.release()
+
     def with_headers(self, headers: Headers) -> EdgeResponse:
         """The same response with other headers (every stage of the way back does this once: replace() is
         several times slower than the constructor)."""

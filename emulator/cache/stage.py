@@ -166,7 +166,7 @@ class EdgeCache:
                 return Fetched(page, Result.MISS, generated=True)
             if stale is not None and viewer is not None and upstream.status >= 500 and \
                     (served := self._stale_on_error(plan, stale, viewer, trace, upstream.status)) is not None:
-                await _release(upstream)
+                await upstream.close()
                 return served
             response = origin.clean(upstream)
             if fill is not None and ranged:
@@ -301,13 +301,13 @@ class EdgeCache:
             self._store_whole(plan, page, trace, None)
             return Fetched(page, Result.MISS, generated=True)
         if upstream.status == 304:
-            await _release(upstream)
+            await upstream.close()
             renewed = self._renew(plan, entry, upstream, trace)
             return self._hit(renewed, Result.REFRESH_HIT, viewer, trace, "the origin answered 304 Not Modified: "
                              f"copy renewed ({renewed.ttl_reason})")
         if upstream.status >= 500 and (served := self._stale_on_error(plan, entry, viewer, trace,
                                                                        upstream.status)) is not None:
-            await _release(upstream)
+            await upstream.close()
             return served
         # A new object. Stored unless another request is filling this key already (its fill is not ours).
         response = origin.clean(upstream)
@@ -373,13 +373,13 @@ class EdgeCache:
         try:
             upstream = await self._origin(conditional_request(req, entry.validators), origin, trace)
             if upstream.status == 304:
-                await _release(upstream)
+                await upstream.close()
                 self._finish(plan.key, fill, self._renew(plan, entry, upstream, trace), "")
                 return
             # the stale copy stays (AWS: "How CloudFront processes HTTP 4xx and 5xx status codes from your origin"), for
             # error_caching_min_ttl
             if upstream.status >= 500:
-                await _release(upstream)
+                await upstream.close()
                 self.store.put(replace(entry, serve_stale_until=self.clock.now() + plan.error_min_ttl(upstream.status)))
                 return
             response = self._tee(plan, origin.clean(upstream), upstream.headers, fill, trace)
@@ -388,13 +388,8 @@ class EdgeCache:
                     async for _ in response.body:
                         pass
             finally:
-                await _release(response)
+                await response.close()
         except OriginError:
             pass  # the stale copy stays; the next request after the window asks the origin again
         finally:
             self._finish(plan.key, fill, self.store.get(plan.key), "background refresh failed")
-
-
-async def _release(response: EdgeResponse) -> None:
-    if response.release is not None:
-        await response.release()

@@ -159,11 +159,9 @@ class OriginFunctions:
         try:
             changed = await self.stages.origin_response(prepared, upstream, self.trace)
         except BaseException:
-            if upstream.release is not None:
-                await upstream.release()
+            await upstream.close()
             raise
         if isinstance(changed, LambdaFailure):
-            if upstream.release is not None:
-                await upstream.release()
+            await upstream.close()
             raise self._failed(changed)
         return changed, attempt

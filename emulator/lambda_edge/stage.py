@@ -278,8 +278,7 @@ async def response_event(runner: LambdaRunner, fn: LambdaFunctionConfig, event: 
     headers = CIMultiDict([*changed.headers, *hidden])
     if changed.body is None:
         return EdgeResponse(changed.status, changed.description, freeze(headers), response.body, response.release)
-    if response.release is not None:
-        await response.release()
+    await response.close()
     headers.popall("Content-Length", None)
     return EdgeResponse(changed.status, changed.description, freeze(headers), changed.body)
 

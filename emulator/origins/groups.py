@@ -109,8 +109,7 @@ class FailoverClient:
         else:
             if response.status not in group.status_codes:
                 return response, attempt
-            if response.release is not None:
-                await response.release()
+            await response.close()
             trace.add("origin", str(response.status), f"primary '{group.primary}' answered {response.status}")
             trace.add("origin-group", "failover", f"primary '{group.primary}' answered {response.status} (in "
                       f"[{codes}]): trying secondary '{group.secondary}'")

@@ -26,11 +26,6 @@ from emulator.pipeline.viewer_stages import Context
 from emulator.trace import Trace
 
 
-async def _release(response: EdgeResponse) -> None:
-    if response.release is not None:
-        await response.release()
-
-
 class ResponseSide:
     def __init__(self, ctx: Context, cache: EdgeCache, requests: OriginRequests, lambda_stages: LambdaStages,
                  pages: dict[str, PageContext]) -> None:
@@ -62,7 +57,7 @@ class ResponseSide:
                 return lambdas.mark_generated(served)  # an origin-request function answered this miss
             return served
         except BaseException:
-            await _release(fetched.response)  # our own failure (or cancellation) must not leak the origin connection
+            await fetched.response.close()  # our own failure (or cancellation) must not leak the origin connection
             raise
 
     async def fetch(self, decision: Forward, request: ViewerRequest, client: OriginClient, trace: Trace, *,
@@ -111,7 +106,7 @@ class ResponseSide:
                                                           decision.distribution, self.ctx.settings,
                                                           decision.generated, upstream, trace)
             if isinstance(changed, EdgeError):
-                await _release(upstream)
+                await upstream.close()
                 failed = self.ctx.respond.edge_error(changed, trace)
                 return await self.custom_error(decision.distribution, failed, request, client, trace, finalized=True)
             headers = CIMultiDict(changed.headers)
@@ -119,7 +114,7 @@ class ResponseSide:
                 upstream = EdgeResponse(changed.status, changed.description, freeze(headers), upstream.body,
                                         upstream.release)
             else:
-                await _release(upstream)
+                await upstream.close()
                 headers.popall("Content-Length", None)
                 upstream = EdgeResponse(changed.status, changed.description, freeze(headers), changed.body)
         return self.ctx.respond.final(upstream, trace, result=fetched.result)
@@ -128,7 +123,7 @@ class ResponseSide:
                                      client: OriginClient, trace: Trace, result: Result) -> EdgeResponse:
         changed = await self.lambda_stages.viewer_response(decision, upstream, trace)
         if isinstance(changed, lambdas.LambdaFailure):
-            await _release(upstream)
+            await upstream.close()
             failed = changed.response(self.ctx.respond, trace)
             return await self.custom_error(decision.distribution, failed, request, client, trace, finalized=True)
         return self.ctx.respond.final(changed, trace, result=result)
@@ -149,7 +144,7 @@ class ResponseSide:
                                                self._page_fetcher(distribution, client, trace), trace)
         if page is None:
             return response if finalized else self.ctx.respond.final(response, trace)
-        await _release(response)
+        await response.close()
         if isinstance(page, PageFailed):
             return self.ctx.respond.origin_failure(page.status, page.result, page.cause, trace)
         return self.ctx.respond.final(page.response, trace, connection=page.connection, result=page.result,
@@ -170,7 +165,7 @@ class ResponseSide:
             try:
                 fetched, _ = await self.fetch(forward, page, client, trace, for_page=True)
             except LambdaFailed as exc:  # the page's own origin-event function failed: its status, no page
-                await _release(exc.page)
+                await exc.page.close()
                 raise OriginError(exc.page.status, "LambdaError", "an origin-event Lambda@Edge function of the "
                                   "error page's behavior failed") from exc
             return fetched

@@ -205,8 +205,7 @@ class EdgeServer:
         try:
             response, sent = await self._send(request, edge, headers)
         finally:
-            if edge.release is not None:
-                await edge.release()
+            await edge.close()
             self.record(emulator, viewer, trace, edge.status, sent, time.perf_counter() - started, headers)
         return response
 
