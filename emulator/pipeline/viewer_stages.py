@@ -83,6 +83,13 @@ class Stage(Protocol):
     async def __call__(self, flight: Flight, trace: Trace) -> Answer | None: ...
 
 
+class _Stage:
+    """A stage built once per configuration, holding the Context every stage shares."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+
 def route(ctx: Context, request: ViewerRequest, trace: Trace) -> Flight | Answer:
     """Stages 1 and 2: the distribution by Host, then the first behavior whose path pattern matches (the default
     root object substituted for exactly '/'). They start the flight the other stages read."""
@@ -116,11 +123,8 @@ def select_distribution(config: Config, host: str) -> Distribution | None:
     return None
 
 
-class ViewerProtocol:
+class ViewerProtocol(_Stage):
     """3: HTTP on a redirect-to-https behavior -> 301 (307 for other methods); on https-only -> 403."""
-
-    def __init__(self, ctx: Context) -> None:
-        self.ctx = ctx
 
     async def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
         behavior = flight.behavior
@@ -135,11 +139,8 @@ class ViewerProtocol:
         return None
 
 
-class AllowedMethods:
+class AllowedMethods(_Stage):
     """4: a method outside the behavior's allowed methods (or a body on GET where CloudFront refuses it) -> 403."""
-
-    def __init__(self, ctx: Context) -> None:
-        self.ctx = ctx
 
     async def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
         request, behavior = flight.request, flight.behavior
@@ -151,12 +152,9 @@ class AllowedMethods:
         return None
 
 
-class GeoRestriction:
+class GeoRestriction(_Stage):
     """4: the viewer's country (emulator.viewer or X-Frontyard-Viewer-Country) outside the allowlist or in the
     blocklist -> 403."""
-
-    def __init__(self, ctx: Context) -> None:
-        self.ctx = ctx
 
     async def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
         if (geo := flight.distribution.geo_restriction) is None:
@@ -169,11 +167,8 @@ class GeoRestriction:
         return None
 
 
-class LoopCheck:
+class LoopCheck(_Stage):
     """5: a third pass through this edge (a chain longer than two, or a loop) -> 403."""
-
-    def __init__(self, ctx: Context) -> None:
-        self.ctx = ctx
 
     async def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
         if (looped := check_loop(flight.request, self.ctx.settings)) is None:
@@ -182,12 +177,9 @@ class LoopCheck:
         return Answer(self.ctx.respond.edge_error(looped, trace), flight.distribution, flight.route)
 
 
-class SignedUrls:
+class SignedUrls(_Stage):
     """5b: a behavior with trusted key groups (or legacy trusted signers) needs a valid signed URL or signed
     cookies, or CloudFront's 403 XML (MissingKey, AccessDenied, ...)."""
-
-    def __init__(self, ctx: Context) -> None:
-        self.ctx = ctx
 
     async def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
         now = self.ctx.clock.now()
@@ -197,12 +189,9 @@ class SignedUrls:
                       flight.route)
 
 
-class Http10Encoding:
+class Http10Encoding(_Stage):
     """CloudFront drops an HTTP/1.0 viewer's Accept-Encoding on a compressing behavior: no compressed copy, no
     encoding in the cache key."""
-
-    def __init__(self, ctx: Context) -> None:
-        self.ctx = ctx
 
     async def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
         request = flight.request
@@ -215,25 +204,19 @@ class Http10Encoding:
         return None
 
 
-class CloudFrontHeaders:
+class CloudFrontHeaders(_Stage):
     """The CloudFront-* request headers (viewer country, device type, ...) the policies forward, computed once:
     functions see them, the cache key and the origin request use them."""
-
-    def __init__(self, ctx: Context) -> None:
-        self.ctx = ctx
 
     async def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
         flight.generated = cloudfront_headers(flight.route.forwarding.cloudfront, flight.request, self.ctx.geo)
         return None
 
 
-class ViewerRequestFunction:
+class ViewerRequestFunction(_Stage):
     """6: the behavior's viewer-request CloudFront Function: the request goes on (uri, headers, origin changed),
     or the function's response is sent (never replaced by a custom error page), or 502/503 when it fails. The
     behavior is not selected again."""
-
-    def __init__(self, ctx: Context) -> None:
-        self.ctx = ctx
 
     async def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
         if (fn := self.ctx.function(flight, EventType.VIEWER_REQUEST)) is None:
@@ -254,12 +237,9 @@ class ViewerRequestFunction:
         return None
 
 
-class ViewerRequestLambda:
+class ViewerRequestLambda(_Stage):
     """6: the behavior's viewer-request Lambda@Edge function (a behavior has it or a CloudFront Function on viewer
     events, never both: the loader checks)."""
-
-    def __init__(self, ctx: Context) -> None:
-        self.ctx = ctx
 
     async def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
         behavior = flight.behavior
@@ -278,12 +258,9 @@ class ViewerRequestLambda:
         return None
 
 
-class CorsPreflight:
+class CorsPreflight(_Stage):
     """6b: an OPTIONS preflight is answered at the edge when the response headers policy has CORS; the origin
     never sees it."""
-
-    def __init__(self, ctx: Context) -> None:
-        self.ctx = ctx
 
     async def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
         policy = flight.behavior.headers_policy
