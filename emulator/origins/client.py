@@ -138,21 +138,19 @@ class OriginClient:
                 if reused and not body.started and req.method in wire.IDEMPOTENT:
                     attempt -= 1  # the origin had closed the idle connection: a fresh one, not an attempt
                     continue
-                failure = OriginConnectError(502, "OriginReadError",
-                                             f"{_where(req)} closed the connection before responding ({exc})")
+                failure = read_failure(req, exc)
                 if not _read_retry(req, body):
                     break
                 continue
-            except (aiohttp.SocketTimeoutError, TimeoutError):  # sock_read, also after a 1xx (wire.Connection)
+            except (aiohttp.SocketTimeoutError, TimeoutError) as exc:  # sock_read, also after a 1xx (wire.Connection)
                 conn.close()
-                failure = OriginTimeoutError(504, "OriginCommError", f"{_where(req)} sent no response within the "
-                                             f"origin read timeout of {req.read_timeout}s")
+                failure = read_failure(req, exc)
                 if not _read_retry(req, body):
                     break
                 continue
             except HttpProcessingError as exc:  # not HTTP: a bad status line or malformed headers
                 conn.close()
-                failure = OriginConnectError(502, "OriginInvalidResponseError", f"{_where(req)} {_unparsable(exc)}")
+                failure = read_failure(req, exc)
                 break
             except BaseException:
                 conn.close()  # cancelled (the viewer left), or a bug: never reused half-way through an exchange
@@ -248,6 +246,17 @@ def _framing(req: OriginRequest, payload: bytes | AsyncIterator[bytes] | None) -
     # A body replaced by an empty one is still a body: announced as `Content-Length: 0`, never by no framing at all
     # (only a request that had no body goes without).
     return freeze(kept), f"Content-Length: {size}"
+
+
+def read_failure(req: OriginRequest, exc: BaseException) -> OriginError:
+    """What CloudFront answers for an exchange that failed once the connection was made: a read timeout is 504, an
+    answer that is not HTTP or a connection closed before the response 502."""
+    if isinstance(exc, aiohttp.SocketTimeoutError | TimeoutError):
+        return OriginTimeoutError(504, "OriginCommError", f"{_where(req)} sent no response within the origin read "
+                                  f"timeout of {req.read_timeout}s")
+    if isinstance(exc, HttpProcessingError):
+        return OriginConnectError(502, "OriginInvalidResponseError", f"{_where(req)} {_unparsable(exc)}")
+    return OriginConnectError(502, "OriginReadError", f"{_where(req)} closed the connection before responding ({exc})")
 
 
 def _read_retry(req: OriginRequest, body: _OneShotBody) -> bool:

@@ -18,10 +18,10 @@ import aiohttp
 from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.http_parser import RawResponseMessage
 
-from emulator.errors import OriginConnectError, OriginTimeoutError, OriginTLSError
+from emulator.errors import OriginConnectError, OriginTLSError
 from emulator.http import EdgeResponse, OriginRequest, freeze
 from emulator.origins import wire
-from emulator.origins.client import OriginClient, _connect_failure, _invalid_response, _unparsable, _where
+from emulator.origins.client import OriginClient, _connect_failure, _invalid_response, _where, read_failure
 
 
 @dataclass(frozen=True)
@@ -41,17 +41,10 @@ async def open_upgrade(client: OriginClient, req: OriginRequest) -> EdgeResponse
         wire.prepare(conn, "GET", req.read_timeout)
         await wire.send(conn, head, None, False)
         message, payload = await wire.response(conn)
-    except (aiohttp.ServerDisconnectedError, aiohttp.ClientOSError, ConnectionError) as exc:
+    except (aiohttp.ServerDisconnectedError, aiohttp.ClientOSError, ConnectionError, aiohttp.SocketTimeoutError,
+            TimeoutError, HttpProcessingError) as exc:
         conn.close()
-        raise OriginConnectError(502, "OriginReadError",
-                                 f"{_where(req)} closed the connection before responding ({exc})") from None
-    except (aiohttp.SocketTimeoutError, TimeoutError):
-        conn.close()
-        raise OriginTimeoutError(504, "OriginCommError", f"{_where(req)} sent no response within the origin read "
-                                 f"timeout of {req.read_timeout}s") from None
-    except HttpProcessingError as exc:
-        conn.close()
-        raise OriginConnectError(502, "OriginInvalidResponseError", f"{_where(req)} {_unparsable(exc)}") from None
+        raise read_failure(req, exc) from None
     except BaseException:
         conn.close()
         raise
