@@ -34,7 +34,7 @@ def _tokens(headers: Headers, name: str) -> list[str]:
 
 def is_websocket(request: ViewerRequest) -> bool:
     """RFC 6455 section 4.1: a GET with `Upgrade: websocket` and `Connection` listing `Upgrade`."""
-    if request.method != "GET":
+    if request.method != "GET" or "Upgrade" not in request.headers:  # every request asks: most leave here
         return False
     upgrade = {t.lower() for t in _tokens(request.headers, "Upgrade")}
     connection = {t.lower() for t in _tokens(request.headers, "Connection")}
