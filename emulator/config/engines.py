@@ -20,8 +20,9 @@ if TYPE_CHECKING:  # what the engines hand back; the model only carries it
     from emulator.signing.keys import PublicKey
 
 # str: a string; path: a file or folder relative to the config file, which must exist; int / float: a number
-# within [lo, hi] (float also accepts integers); bool; map: a mapping of header name to string value.
-OptionKind = Literal["str", "path", "int", "float", "bool", "map"]
+# within [lo, hi] (float also accepts integers); bool; map: a mapping of header name to string value; strs: a list of
+# strings; table: a mapping of string to string; lambda: a name under lambda_functions.
+OptionKind = Literal["str", "path", "int", "float", "bool", "map", "strs", "table", "lambda"]
 
 
 class MockOption(Protocol):
@@ -51,6 +52,9 @@ class MockSchema(Protocol):
 
     @property
     def options(self) -> Mapping[str, MockOption]: ...
+
+    @property
+    def own_domain(self) -> bool: ...  # told the origin's domain_name (option origin_domain): it routes on Host
 
     def problems(self, options: Mapping[str, object]) -> list[tuple[str | None, str]]: ...
 

@@ -230,7 +230,7 @@ class _Loader:
             if proto not in ("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2"):
                 self.r.error(cs.at("ssl_protocols") + (i,), f"'{proto}' is not an origin SSL protocol",
                              "a list of: SSLv3, TLSv1, TLSv1.1, TLSv1.2")
-        mock = load_mock(self.r, s, domain or "")
+        mock = load_mock(self.r, s, domain or "", self.lambdas, self.lambda_names)
         if origin_id is None or domain is None:
             return None
         return Origin(
