@@ -18,6 +18,7 @@ from emulator.config.model import EmulatorSettings
 from emulator.errors import OriginError
 from emulator.http import EdgeResponse, OriginRequest, freeze
 from emulator.lambda_edge.origin_events import LambdaStages, OriginFunctions
+from emulator.origins import sigv4
 from emulator.origins.client import OriginClient
 from emulator.origins.groups import FailoverClient, RecordingClient, with_conditionals
 from emulator.pipeline.flight import Forward
@@ -51,6 +52,7 @@ class OriginRequests:
             headers = CIMultiDict(origin_request.headers)
             headers["Host"] = forward.host_override
             origin_request = replace(origin_request, headers=freeze(headers))
+        origin_request = sigv4.oac_signed(origin_request, origin, request, trace)
         how = f"mock {origin.mock.type} at " if origin.mock else ""
         port = target.port or "<port chosen at start>"
         trace.add("origin-request", origin.id, f"{origin_request.method} {origin_request.url_for_display} "

@@ -91,9 +91,9 @@ ORIGIN: tuple[Key, ...] = (
         "goes in Host."),
     Key("origin_shield", _M, None, "An extra caching layer.", "OriginShield", "OriginShield", "origin_shield",
         ignored="there is one local edge location"),
-    Key("origin_access_control_id", _S, None, "Origin access control (signed requests to S3).",
-        "OriginAccessControlId", "OriginAccessControlId", "origin_access_control_id",
-        ignored="mock buckets do not check signatures"),
+    Key("origin_access_control_id", _S, None, "Origin access control: requests to a Lambda function URL origin "
+        "are signed with SigV4 (service lambda); for other origins it is accepted and not emulated yet.",
+        "OriginAccessControlId", "OriginAccessControlId", "origin_access_control_id"),
     Key("response_completion_timeout", _I, None, "Time allowed for the whole response.",
         "ResponseCompletionTimeout", "ResponseCompletionTimeout", "response_completion_timeout",
         ignored="not emulated yet"),

@@ -91,6 +91,7 @@ class Origin:
     ssl_protocols: tuple[str, ...] = ("TLSv1.2",)
     is_s3: bool = False  # s3_origin_config (REST bucket endpoint) rather than custom_origin_config
     mock: MockSpec | None = None
+    origin_access_control_id: str | None = None  # signs requests to a Lambda function URL origin (SigV4)
 
 
 @dataclass(frozen=True, kw_only=True)
