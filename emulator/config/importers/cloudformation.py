@@ -12,7 +12,7 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
-from emulator.config.importers import lambdas, policies
+from emulator.config.importers import api_origins, lambdas, policies
 from emulator.config.importers.intrinsics import ACCOUNT, Resolver
 from emulator.config.importers.located import N
 from emulator.config.importers.result import Imported, kvs_needs_data
@@ -51,6 +51,8 @@ class CloudFormation:
     # -- what Ref and Fn::GetAtt give for each resource type ----------------------------------------------
     def attribute(self, kind: str, name: str, attr: str | None, props: N) -> object:
         r = self.resolver
+        if (api := api_origins.attribute(kind, name, attr, props, r.region)) is not None:
+            return api
         if kind == "AWS::S3::Bucket":
             bucket_name = props.get("BucketName")
             value = r.value(bucket_name) if bucket_name is not None else None
@@ -180,6 +182,7 @@ class CloudFormation:
             if value:
                 tree[key] = value
         lambdas.add_referenced(tree, edge)
+        api_origins.attach(tree, resources, self.resolver.value, self.resolver.region, edge)
         return Imported("CloudFormation template", tree, self.issues, [Path(self.file)],
                         self.t.loc or Location(self.file, 1, 1))
 
