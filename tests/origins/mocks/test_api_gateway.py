@@ -168,3 +168,16 @@ def test_config_errors_are_located(tmp_path: Path) -> None:
     assert "no function named 'nope'" in found["distribution.origins[0].mock.function", 15]
     assert found["distribution.origins[0].mock.payload_format", 16] == "REST APIs send payload format 1.0 only"
     assert "a REST API is invoked through a stage" in found["distribution.origins[0].mock.stages", 13]
+
+
+def test_lint_names_the_missing_stage_and_the_host_fix(app: Path) -> None:
+    from emulator.pipeline.lint import lint
+
+    path = app / "frontyard.yaml"
+    path.write_text(config("rest", "Managed-AllViewer", ""))
+    messages = [i.message for i in lint(load_config(path))]
+    assert any("does not start with a stage of the REST API (prod)" in m and "origin_path: /prod" in m
+               for m in messages), messages
+    assert any("Managed-AllViewerExceptHostHeader" in m and "API Gateway" in m for m in messages), messages
+    path.write_text(config("rest", "Managed-AllViewerExceptHostHeader", "/prod"))
+    assert lint(load_config(path)) == []
