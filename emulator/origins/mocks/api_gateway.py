@@ -18,6 +18,7 @@ error"}` (AWS, "Handling Lambda errors with an API Gateway API").
 from __future__ import annotations
 
 import json
+import logging
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -38,6 +39,8 @@ from emulator.origins.mocks.lambda_proxy import (
     response_v1,
     response_v2,
 )
+
+LOG = logging.getLogger("frontyard")
 
 
 def check(options: Mapping[str, object]) -> list[tuple[str | None, str]]:
@@ -126,12 +129,14 @@ class Api:
         else:
             event = event_v1(req, api_id=self.api_id, stage=where.stage, resource=route.path or "/",
                              path=where.path, path_parameters=params or None)
-        ok, result, _ = await self.invoker.invoke(event)
+        ok, result, error = await self.invoker.invoke(event)
         if not ok:
+            LOG.error("API %s: the Lambda integration failed: %s", self.api_id, error)
             return json_error(502, "Internal server error")
         try:
             status, headers, body = (response_v2 if self.v2 else response_v1)(result)
-        except BadResponse:
+        except BadResponse as exc:
+            LOG.error("API %s: malformed Lambda proxy response: %s", self.api_id, exc)
             return json_error(502, "Internal server error")
         return web.Response(status=status, headers=headers, body=body)
 

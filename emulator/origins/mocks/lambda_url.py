@@ -13,7 +13,7 @@ request policies").
 
 from __future__ import annotations
 
-import json
+import logging
 from collections.abc import Mapping
 
 from aiohttp import web
@@ -25,6 +25,7 @@ from emulator.origins.mocks import Handler, MockType, OptionSpec
 from emulator.origins.mocks.lambda_proxy import BadResponse, Incoming, Invoker, event_v2, json_error, response_v2
 
 AUTH_TYPES = ("NONE", "AWS_IAM")
+LOG = logging.getLogger("frontyard")  # why a request was refused or failed: the answer itself is AWS's, bare
 
 
 def check(options: Mapping[str, object]) -> list[tuple[str | None, str]]:
@@ -49,14 +50,14 @@ class FunctionUrl:
         req = await Incoming.read(request)
         host = split_host_port(req.host)[0].lower()
         if self.domain and host != self.domain:
-            return _forbidden(f"Host '{host}' is not this function URL's domain {self.domain}")
+            LOG.info("function URL %s refused Host '%s'", self.domain, host)
+            return json_error(403, "Forbidden", "AccessDeniedException", key="Message")
         if self.iam:
             refusal = sigv4.verify(req.method, request.raw_path, request.headers, req.body, self.region)
             if refusal is not None:
                 key = "Message" if refusal.error_type == "AccessDeniedException" else "message"
-                response = json_error(refusal.status, refusal.message, refusal.error_type, key=key)
-                response.headers["X-Frontyard-Refused"] = refusal.why
-                return response
+                LOG.info("function URL %s refused %s %s: %s", self.domain, req.method, req.path, refusal.why)
+                return json_error(refusal.status, refusal.message, refusal.error_type, key=key)
         event = event_v2(req, api_id=self.domain.split(".")[0], stage="$default", route_key="$default",
                          path=req.path, path_parameters=None, keep_cookie_header=True)
         ok, result, error = await self.invoker.invoke(event)
@@ -73,17 +74,10 @@ class FunctionUrl:
         await self.invoker.close()
 
 
-def _forbidden(why: str) -> web.Response:
-    response = json_error(403, "Forbidden", "AccessDeniedException", key="Message")
-    response.headers["X-Frontyard-Refused"] = why
-    return response
-
-
 def _failed(why: str) -> web.Response:
     # A function error reaches the client as 502 with this fixed text; the error itself is only in the logs.
-    first = why.strip().splitlines()[0] if why.strip() else "the function failed"
-    return web.Response(status=502, body=b"Internal Server Error", content_type="application/json",
-                        headers={"X-Frontyard-Function-Error": json.dumps(first)[1:-1][:200]})
+    LOG.error("function URL handler failed: %s", why)
+    return web.Response(status=502, body=b"Internal Server Error", content_type="application/json")
 
 
 def make_handler(spec: MockSpec) -> Handler:
