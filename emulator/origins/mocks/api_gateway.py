@@ -12,7 +12,11 @@ What it answers before any integration runs, as API Gateway does:
 - HTTP APIs: a request no route matches is 404 `{"message":"Not Found"}`; the `$default` stage has no path
   prefix, `$default` routes catch everything.
 A function that fails, or returns a response the payload format cannot map, is 502 `{"message": "Internal server
-error"}` (AWS, "Handling Lambda errors with an API Gateway API").
+error"}` for a REST API (AWS, "Handling Lambda errors with an API Gateway API"), 500 `{"message":"Internal Server
+Error"}` for an HTTP API (as observed). A function still running at the integration timeout is 504 `{"message":
+"Endpoint request timed out"}` (AWS knowledge center, "How do I troubleshoot HTTP 504 errors from API Gateway?": "If
+an integration request takes longer than your API Gateway REST API maximum integration timeout parameter, API
+Gateway returns an HTTP 504 status code.").
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from aiohttp import web
 
 from emulator.config.model import LambdaFunctionConfig, MockSpec
 from emulator.http import split_host_port
+from emulator.lambda_edge.workers import Status
 from emulator.origins.mocks import Handler, MockType, OptionSpec
 from emulator.origins.mocks.api_routes import Route, api_id_of, match, parse_route, split_mapping
 from emulator.origins.mocks.lambda_proxy import (
@@ -41,6 +46,9 @@ from emulator.origins.mocks.lambda_proxy import (
 )
 
 LOG = logging.getLogger("frontyard")
+# Integration timeouts (AWS, "Amazon API Gateway quotas"): REST APIs 29 s by default, HTTP APIs 30 s.
+REST_TIMEOUT = 29.0
+HTTP_TIMEOUT = 30.0
 
 
 def check(options: Mapping[str, object]) -> list[tuple[str | None, str]]:
@@ -88,6 +96,8 @@ class Api:
         fn = spec.option("function")
         self.invoker = Invoker(fn, self.region) if isinstance(fn, LambdaFunctionConfig) else None
         self.v2 = str(spec.option("payload_format", "2.0" if self.http else "1.0")) == "2.0"
+        # API Gateway stops waiting for the integration after this long; the function may be allowed longer.
+        self.timeout = float(spec.option("integration_timeout", HTTP_TIMEOUT if self.http else REST_TIMEOUT))
 
     def target(self, host: str, path: str) -> Target | web.Response:
         if host == self.domain:
@@ -129,16 +139,26 @@ class Api:
         else:
             event = event_v1(req, api_id=self.api_id, stage=where.stage, resource=route.path or "/",
                              path=where.path, path_parameters=params or None)
-        ok, result, error = await self.invoker.invoke(event)
-        if not ok:
+        status, result, error = await self.invoker.invoke(event, self.timeout)
+        if status is Status.TIMEOUT and self.timeout < self.invoker.fn.timeout:
+            LOG.error("API %s: no answer from the Lambda integration within %g s", self.api_id, self.timeout)
+            return json_error(504, "Endpoint request timed out", spaced=True)
+        if status is not Status.OK:
             LOG.error("API %s: the Lambda integration failed: %s", self.api_id, error)
-            return json_error(502, "Internal server error")
+            return self.failed()
         try:
-            status, headers, body = (response_v2 if self.v2 else response_v1)(result)
+            code, headers, body = (response_v2 if self.v2 else response_v1)(result)
         except BadResponse as exc:
             LOG.error("API %s: malformed Lambda proxy response: %s", self.api_id, exc)
-            return json_error(502, "Internal server error")
-        return web.Response(status=status, headers=headers, body=body)
+            return self.failed()
+        return web.Response(status=code, headers=headers, body=body)
+
+    def failed(self) -> web.Response:
+        # REST APIs answer a failed Lambda integration 502 (AWS, "Handling Lambda errors with an API Gateway
+        # API"); HTTP APIs 500 with their own body (as observed).
+        if self.http:
+            return json_error(500, "Internal Server Error")
+        return json_error(502, "Internal server error", spaced=True)
 
     def stamped(self, response: web.Response, req: Incoming) -> web.Response:
         response.headers["x-amzn-RequestId"] = req.request_id
@@ -189,6 +209,8 @@ MOCK = MockType(
         "custom_domains": OptionSpec("table", help="custom domain name (with an optional /base-path) -> stage"),
         "function": OptionSpec("lambda", help="the Lambda proxy integration: a name under lambda_functions "
                                "(default: an echo of the request)"),
+        "integration_timeout": OptionSpec("float", lo=0.05, hi=30, help="seconds API Gateway waits for the "
+                                          "function before it answers 504 (default 29 for REST, 30 for HTTP APIs)"),
         "payload_format": OptionSpec("str", help="1.0 or 2.0 (HTTP APIs; default 2.0); REST APIs send 1.0"),
     },
     make_handler,

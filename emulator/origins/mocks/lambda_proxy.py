@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from emulator.config.model import LambdaFunctionConfig
 from emulator.lambda_edge.workers import Status, Worker
 
 ACCOUNT = "123456789012"
+_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # an HTTP header name (RFC 9110 token)
 _TEXT_TYPES = ("text/", "application/json", "application/xml", "application/javascript",
                "application/x-www-form-urlencoded", "+json", "+xml")
 
@@ -39,14 +41,16 @@ class Invoker:
     def __post_init__(self) -> None:
         self.worker = Worker(self.fn)
 
-    async def invoke(self, event: dict[str, Any]) -> tuple[bool, Any, str]:
-        """(ok, result, error text) of one invocation."""
+    async def invoke(self, event: dict[str, Any], limit: float | None = None) -> tuple[Status, Any, str]:
+        """(status, result, error text) of one invocation, cut at the function's timeout or `limit` (the front's
+        own timeout) when that comes first."""
         context = {"functionName": self.fn.name, "functionVersion": "$LATEST",
                    "invokedFunctionArn": f"arn:aws:lambda:{self.region}:{ACCOUNT}:function:{self.fn.name}",
                    "memoryLimitInMB": self.fn.memory_size, "awsRequestId": str(uuid.uuid4()),
                    "logGroupName": f"/aws/lambda/{self.fn.name}", "logStreamName": "frontyard/local"}
-        done = await self.worker.invoke(event, context, self.fn.timeout)
-        return done.status is Status.OK, done.result, done.error
+        timeout = self.fn.timeout if limit is None else min(self.fn.timeout, limit)
+        done = await self.worker.invoke(event, context, timeout)
+        return done.status, done.result, done.error
 
     async def close(self) -> None:
         await self.worker.close()
@@ -176,18 +180,40 @@ def _status(result: dict[str, Any]) -> int:
     return status
 
 
+def _mapping(result: dict[str, Any], key: str) -> dict[str, Any]:
+    value = result.get(key) or {}
+    if not isinstance(value, dict):
+        raise BadResponse(f"{key} is {type(value).__name__}, not an object")
+    for name in value:
+        if not _TOKEN.fullmatch(str(name)):
+            raise BadResponse(f"{key} has {str(name)!r}, which is not an HTTP header name")
+    return {str(k): v for k, v in value.items()}
+
+
+def _header_value(name: str, value: object) -> str:
+    # Checked here, not left to the HTTP server: a CR or LF would otherwise split the response or break it
+    # half-written, and the client would see a broken connection instead of the integration's 502.
+    if isinstance(value, dict | list) or value is None:
+        raise BadResponse(f"header {name} has a {type(value).__name__} value, not a string")
+    text = str(value)
+    if any(c in text for c in "\r\n\0"):
+        raise BadResponse(f"header {name} has a value with CR, LF or NUL")
+    return text
+
+
+def _headers(result: dict[str, Any], key: str) -> CIMultiDict[str]:
+    return CIMultiDict((k, _header_value(k, v)) for k, v in _mapping(result, key).items())
+
+
 def response_v1(result: Any) -> tuple[int, CIMultiDict[str], bytes]:
     """Payload format 1.0: statusCode is required; multiValueHeaders add to headers."""
     if not isinstance(result, dict) or "statusCode" not in result:
         raise BadResponse("the response has no statusCode (payload format 1.0 requires one)")
-    headers: CIMultiDict[str] = CIMultiDict()
-    for k, v in (result.get("headers") or {}).items():
-        headers[str(k)] = str(v)
-    for k, values in (result.get("multiValueHeaders") or {}).items():
-        if str(k) in headers:
-            del headers[str(k)]
+    headers = _headers(result, "headers")
+    for k, values in _mapping(result, "multiValueHeaders").items():
+        headers.popall(k, None)
         for v in values if isinstance(values, list) else [values]:
-            headers.add(str(k), str(v))
+            headers.add(k, _header_value(k, v))
     headers.setdefault("Content-Type", "application/json")
     return _status(result), headers, _body(result)
 
@@ -198,16 +224,20 @@ def response_v2(result: Any) -> tuple[int, CIMultiDict[str], bytes]:
     if not isinstance(result, dict) or "statusCode" not in result:
         body = result if isinstance(result, str) else json.dumps(result)
         return 200, CIMultiDict({"Content-Type": "application/json"}), body.encode("utf-8")
-    headers: CIMultiDict[str] = CIMultiDict()
-    for k, v in (result.get("headers") or {}).items():
-        headers[str(k)] = str(v)
-    for cookie in result.get("cookies") or []:
-        headers.add("Set-Cookie", str(cookie))
+    headers = _headers(result, "headers")
+    cookies = result.get("cookies") or []
+    if not isinstance(cookies, list):
+        raise BadResponse(f"cookies is {type(cookies).__name__}, not a list of strings")
+    for cookie in cookies:
+        headers.add("Set-Cookie", _header_value("Set-Cookie", cookie))
     headers.setdefault("Content-Type", "application/json")
     return _status(result), headers, _body(result)
 
 
-def json_error(status: int, message: str, error_type: str = "", key: str = "message") -> web.Response:
+def json_error(status: int, message: str, error_type: str = "", key: str = "message", spaced: bool = False
+               ) -> web.Response:
+    """AWS's bare JSON error. Its bodies differ by one space, as observed: the gateway's own answers are compact
+    (`{"message":"Forbidden"}`), REST APIs' integration failures are not (`{"message": "Internal server error"}`)."""
     headers = {"x-amzn-ErrorType": error_type} if error_type else {}
-    return web.Response(status=status, text=json.dumps({key: message}), content_type="application/json",
-                        headers=headers)
+    text = json.dumps({key: message}, separators=(", ", ": ") if spaced else (",", ":"))
+    return web.Response(status=status, text=text, content_type="application/json", headers=headers)

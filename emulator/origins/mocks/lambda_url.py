@@ -20,6 +20,7 @@ from aiohttp import web
 
 from emulator.config.model import LambdaFunctionConfig, MockSpec
 from emulator.http import split_host_port
+from emulator.lambda_edge.workers import Status
 from emulator.origins import sigv4
 from emulator.origins.mocks import Handler, MockType, OptionSpec
 from emulator.origins.mocks.lambda_proxy import BadResponse, Incoming, Invoker, event_v2, json_error, response_v2
@@ -60,14 +61,14 @@ class FunctionUrl:
                 return json_error(refusal.status, refusal.message, refusal.error_type, key=key)
         event = event_v2(req, api_id=self.domain.split(".")[0], stage="$default", route_key="$default",
                          path=req.path, path_parameters=None, keep_cookie_header=True)
-        ok, result, error = await self.invoker.invoke(event)
-        if ok:
+        status, result, error = await self.invoker.invoke(event)
+        if status is Status.OK:
             try:
-                status, headers, body = response_v2(result)
+                code, headers, body = response_v2(result)
             except BadResponse as exc:
                 return _failed(str(exc))
             headers["x-amzn-RequestId"] = req.request_id
-            return web.Response(status=status, headers=headers, body=body)
+            return web.Response(status=code, headers=headers, body=body)
         return _failed(error)
 
     async def close(self) -> None:
