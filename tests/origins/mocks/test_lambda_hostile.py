@@ -9,6 +9,7 @@ maximum integration timeout is 504).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,24 @@ async def test_a_function_url_handler_that_overruns_its_timeout_is_a_bare_502(tm
     async with run_edge(tmp_path, config(tmp_path, "url", timeout=1)) as edge:
         async with edge.request("GET", "/hang") as r:
             assert (r.status, await r.read()) == (502, b"Internal Server Error")
+
+
+
+PID_HANDLER = '''\
+import os
+
+def handler(event, context):
+    return {"statusCode": 200, "body": str(os.getpid())}
+'''
+
+
+@pytest.mark.parametrize("front", ["http", "url"])
+async def test_the_function_worker_ends_with_the_edge(tmp_path: Path, front: str) -> None:
+    text = config(tmp_path, front)
+    (tmp_path / "app" / "app.py").write_text(PID_HANDLER)
+    async with run_edge(tmp_path, text) as edge:
+        async with edge.request("GET", "/pid") as r:
+            pid = int(await r.read())
+        os.kill(pid, 0)  # alive while the edge serves
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
