@@ -25,6 +25,8 @@ from emulator.config.model import LambdaFunctionConfig
 from emulator.lambda_edge.workers import Status, Worker
 
 ACCOUNT = "123456789012"
+# A synchronous invocation's response payload (AWS, "Lambda quotas": "6 MB each for request and response").
+MAX_RESPONSE = 6 * 1024 * 1024
 _TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # an HTTP header name (RFC 9110 token)
 _TEXT_TYPES = ("text/", "application/json", "application/xml", "application/javascript",
                "application/x-www-form-urlencoded", "+json", "+xml")
@@ -50,6 +52,10 @@ class Invoker:
                    "logGroupName": f"/aws/lambda/{self.fn.name}", "logStreamName": "frontyard/local"}
         timeout = self.fn.timeout if limit is None else min(self.fn.timeout, limit)
         done = await self.worker.invoke(event, context, timeout)
+        if done.status is Status.OK and len(json.dumps(done.result)) > MAX_RESPONSE:
+            # Lambda refuses the response rather than cutting it; the front sees a failed invocation.
+            too_big = f"Response payload size exceeded maximum allowed payload size ({MAX_RESPONSE} bytes)"
+            return Status.ERROR, None, too_big
         return done.status, done.result, done.error
 
     async def close(self) -> None:

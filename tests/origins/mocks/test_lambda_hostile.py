@@ -2,9 +2,9 @@
 returns: the client gets AWS's bare error (502, or API Gateway's 504 past the integration timeout), never a
 traceback, a framework error page or a header the handler smuggled in.
 
-AWS: "Handling Lambda errors with an API Gateway API" (a malformed proxy response is 502 "Internal server error"
-for a REST API); "How do I troubleshoot HTTP 504 errors from API Gateway?" (an integration that takes longer than the
-maximum integration timeout is 504).
+AWS: "Lambda quotas" (a synchronous response payload is at most 6 MB); "Handling Lambda errors with an API
+Gateway API" (a malformed proxy response is 502 "Internal server error" for a REST API); "How do I troubleshoot HTTP
+504 errors from API Gateway?" (an integration that takes longer than the maximum integration timeout is 504).
 """
 
 from __future__ import annotations
@@ -43,9 +43,11 @@ def handler(event, context):
         return [1, 2]
     if path.endswith("/hang"):
         time.sleep(30)
+    if path.endswith("/huge"):
+        return {"statusCode": 200, "body": "x" * (7 * 1024 * 1024)}
     return {"statusCode": 200, "body": "fine"}
 '''
-CASES = ["crlf", "bad-name", "headers-list", "bad-b64", "status-999", "status-float"]
+CASES = ["crlf", "bad-name", "headers-list", "bad-b64", "status-999", "status-float", "huge"]
 ONLY = {"rest": ["multi-str", "none", "list"], "http": ["cookies-str"], "url": ["cookies-str"]}  # per payload format
 FRONTS = {
     "rest": ("a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com", "/prod",
