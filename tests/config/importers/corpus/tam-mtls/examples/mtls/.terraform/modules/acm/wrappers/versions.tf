@@ -1,3 +1,0 @@
-terraform {
-  required_version = ">= 0.13.1"
-}
