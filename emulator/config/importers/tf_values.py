@@ -1,0 +1,73 @@
+"""The values an HCL evaluation produces besides plain ones: references known only after apply, file text that
+remembers its path, and the errors (an unknown value, a missing input) the importer reports once each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from emulator.issues import ConfigIssue, Location, Severity
+
+__all__ = ["EvalError", "FileText", "MissingInput", "MissingValue", "Ref", "Unknown", "UnknownValue"]
+
+
+class EvalError(Exception):
+    def __init__(self, loc: Location | None, message: str, expected: str = "") -> None:
+        super().__init__(message)
+        self.loc, self.message, self.expected = loc, message, expected
+
+    def issue(self) -> ConfigIssue:
+        return ConfigIssue(Severity.ERROR, self.loc, "", self.message, self.expected)
+
+
+class Unknown(EvalError):
+    """A value known only after `terraform apply` was used: try() does not catch it (Terraform: "try ... returns
+    an unknown value"), and it is an error only where the local edge needs the value."""
+
+    def __init__(self, loc: Location | None, message: str, expected: str, name: str) -> None:
+        super().__init__(loc, message, expected)
+        self.name = name
+
+    def issue(self) -> ConfigIssue:
+        return UnknownValue(Severity.ERROR, self.loc, "", self.message, self.expected, self.name)
+
+
+class MissingInput(Unknown):
+    """A variable without a default or a value: Terraform asks for it before evaluating anything."""
+
+    def issue(self) -> ConfigIssue:
+        return MissingValue(Severity.ERROR, self.loc, "", self.message, self.expected, self.name)
+
+
+@dataclass(frozen=True)
+class UnknownValue(ConfigIssue):
+    """What only a deployment knows (name: the --parameter to give)."""
+
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class MissingValue(UnknownValue):
+    """An input variable nothing gives a value."""
+
+
+class FileText(str):
+    """What file("x.js") returned: the text, remembering its path (a function's code stays a file)."""
+
+    path: Path
+
+    def __new__(cls, text: str, path: Path) -> FileText:
+        value = super().__new__(cls, text)
+        value.path = path
+        return value
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A traversal (data.x.y.outputs["k"]) nothing here can resolve: text is what --parameter supplies."""
+
+    text: str
+    loc: Location | None
+
+    def attr(self, name: str) -> Ref:
+        return Ref(f"{self.text}.{name}", self.loc)
