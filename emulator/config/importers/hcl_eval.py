@@ -24,8 +24,9 @@ from emulator.config.importers.tf_values import (
     FileText,
     Ref,
     Unknown,
+    raise_issue,
 )
-from emulator.issues import Location
+from emulator.issues import ConfigIssue, Location
 
 # root name -> (remaining traversal) -> value; raises EvalError; may return a Ref to keep traversing.
 Resolve = Callable[[str, Location | None], object]
@@ -74,7 +75,7 @@ class Evaluator:
                     key_t, value_t = _trees(elem)[0], _trees(elem)[-1]
                     out[self.key(key_t)] = self.located(value_t)
                 return N(out, self.loc(t))
-            return N(self.value(self.eval(t), self.loc(t)), self.loc(t))
+            return wrap(self.value(self.eval(t), self.loc(t)), self.loc(t))
         except EvalError as exc:
             return N(exc.issue(), exc.loc or self.loc(t))
 
@@ -86,22 +87,34 @@ class Evaluator:
             node = _kids(node)[0]
         if isinstance(node, Tree) and node.data in ("identifier", "keyword"):
             return str(_kids(node)[0])
-        return str(self.value(self.eval(t), self.loc(t)))
+        return _text(self.value(self.eval(node), self.loc(t)), self.loc(t))  # type: ignore[arg-type]
 
-    def value(self, v: object, loc: Location | None) -> object:
-        """A finished value: a Ref left over becomes a parameter lookup or an error."""
+    def value(self, v: object, loc: Location | None, top: bool = True) -> object:
+        """A finished value: a Ref left over becomes a parameter lookup or an error. Inside a list or a map an
+        unknown stays an unknown element (an issue value): Terraform's partially-known values, an error only
+        where the element itself is used."""
         if isinstance(v, Ref):
             if v.text in self.params:
                 return self.params[v.text]
-            raise Unknown(v.loc or loc, f"{v.text} is only known once Terraform has applied",
-                          f"a value for it: --parameter '{v.text}=VALUE', or in the local overlay file: "
-                          f"parameters: {{'{v.text}': VALUE}}", v.text)
+            unknown = Unknown(v.loc or loc, f"{v.text} is only known once Terraform has applied",
+                              f"a value for it: --parameter '{v.text}=VALUE', or in the local overlay file: "
+                              f"parameters: {{'{v.text}': VALUE}}", v.text)
+            if top:
+                raise unknown
+            return unknown.issue()
+        if isinstance(v, ConfigIssue):
+            if top:
+                raise_issue(v)
+            return v
         if callable(v):  # `var`, `local` or a resource without the attribute after it
-            raise EvalError(loc, "an incomplete reference", "var.NAME, local.NAME or TYPE.NAME.ATTRIBUTE")
+            error = EvalError(loc, "an incomplete reference", "var.NAME, local.NAME or TYPE.NAME.ATTRIBUTE")
+            if top:
+                raise error
+            return error.issue()
         if isinstance(v, list):
-            return [self.value(i, loc) for i in v]
+            return [self.value(i, loc, False) for i in v]
         if isinstance(v, dict):
-            return {k: self.value(i, loc) for k, i in v.items()}
+            return {k: self.value(i, loc, False) for k, i in v.items()}
         return v
 
     # -- expressions --------------------------------------------------------------------------------
@@ -381,6 +394,17 @@ BINARY: dict[str, Callable[[object, object], object]] = {
     "+": lambda a, b: a + b, "-": lambda a, b: a - b, "*": lambda a, b: a * b,  # type: ignore[operator]
     "/": lambda a, b: a / b, "%": lambda a, b: a % b, "<": lambda a, b: a < b,  # type: ignore[operator]
     ">": lambda a, b: a > b, "<=": lambda a, b: a <= b, ">=": lambda a, b: a >= b}  # type: ignore[operator]
+
+
+def wrap(value: object, loc: Location) -> N:
+    """A computed value as a located one: every element located at the expression that computed it."""
+    if isinstance(value, ConfigIssue):
+        return N(value, value.location or loc)
+    if isinstance(value, dict):
+        return N({str(k): wrap(v, loc) for k, v in value.items()}, loc)
+    if isinstance(value, list):
+        return N([wrap(v, loc) for v in value], loc)
+    return N(value, loc)
 
 
 def _unescape(text: str) -> str:

@@ -71,3 +71,13 @@ class Ref:
 
     def attr(self, name: str) -> Ref:
         return Ref(f"{self.text}.{name}", self.loc)
+
+
+def raise_issue(v: object) -> None:
+    """A value that is an issue (an expression that failed elsewhere) raised again, keeping what kind it is."""
+    if isinstance(v, MissingValue):
+        raise MissingInput(v.location, v.message, v.expected, v.name)
+    if isinstance(v, UnknownValue):
+        raise Unknown(v.location, v.message, v.expected, v.name)
+    if isinstance(v, ConfigIssue):
+        raise EvalError(v.location, v.message, v.expected)
