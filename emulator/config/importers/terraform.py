@@ -28,7 +28,7 @@ from emulator.config.importers.tf_shape import TfShape, resources_tree
 from emulator.config.importers.tf_show import import_show_json
 from emulator.config.importers.tf_types import convert, parse_type
 from emulator.config.importers.tf_unknown import once_each, soften
-from emulator.config.importers.tf_values import MissingInput, MissingValue, raise_issue
+from emulator.config.importers.tf_values import MissingInput, MissingValue, Unknown, UnknownValue, raise_issue
 from emulator.issues import ConfigIssue, Location, Severity
 
 # Data sources that look a CloudFront policy up by its name: a managed policy's name is what frontyard's YAML
@@ -204,7 +204,14 @@ class Module(ModuleFiles):
         if block is None or "value" not in block.attrs:
             raise EvalError(loc, f'module "{self.key}" has no output "{name}"',
                             f"one of: {', '.join(sorted(self.outputs)) or '(no outputs)'}")
+        address = f"module.{self.key}.{name}"
+        if address in self.params:  # --parameter 'module.cdn.OUTPUT=VALUE': what only a deployment knows
+            return self.params[address]
         value = block.attrs["value"]()
+        if isinstance(value.v, UnknownValue) and not isinstance(value.v, MissingValue):
+            raise Unknown(loc or value.v.location, f"{address} is only known once Terraform has applied "
+                          f"({value.v.name} inside the module)", f"a value for it: --parameter '{address}=VALUE', "
+                          f"or in the local overlay file: parameters: {{'{address}': VALUE}}", address)
         raise_issue(value.v)
         return value.plain()
 

@@ -27,6 +27,8 @@ def computed(kind: str, name: str, label: str, attr: Callable[[str], object], re
     elif kind in ("aws_cloudfront_origin_access_control", "aws_cloudfront_origin_access_identity"):
         values = {"id": fake, "cloudfront_access_identity_path": f"origin-access-identity/cloudfront/{fake}",
                   "iam_arn": f"arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity {fake}"}
+    elif kind == "aws_s3_bucket" and attr("bucket") is None and attr("bucket_prefix") is not None:
+        values = {}  # a generated name (bucket_prefix + a random suffix): known only after apply
     elif kind == "aws_s3_bucket":
         bucket = attr("bucket") or name
         values = {"id": bucket, "bucket": bucket, "arn": f"arn:aws:s3:::{bucket}",

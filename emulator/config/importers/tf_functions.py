@@ -252,5 +252,7 @@ FUNCTIONS: dict[str, Callable[..., object]] = {
     "abs": lambda x: abs(number(x) or 0), "max": lambda *x: max(number(i) or 0 for i in x),
     "min": lambda *x: min(number(i) or 0 for i in x), "reverse": lambda xs: _seq(xs, "reverse")[::-1],
     "sort": lambda xs: sorted(text(x) for x in _seq(xs, "sort")), "title": lambda s: text(s).title(),
+    "slice": lambda xs, a, b: _seq(xs, "slice")[int(number(a) or 0):int(number(b) or 0)],
+    "basename": lambda s: text(s).rstrip("/").rsplit("/", 1)[-1], "dirname": lambda s: text(s).rsplit("/", 1)[0],
     "urlencode": lambda s: urllib.parse.quote(text(s), safe=""),
 }
