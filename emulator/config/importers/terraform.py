@@ -102,7 +102,13 @@ class Module(ModuleFiles):
             raise EvalError(loc, f"no variable named '{key}'",
                             f"one of: {', '.join(sorted(self._vars)) or '(no variable blocks)'}")
         if key not in self._var_values:
-            self._var_values[key] = self._variable(key, block)
+            if f"var.{key}" in self._in_progress:
+                raise EvalError(loc, f"var.{key} refers to itself", "a default that is a literal value")
+            self._in_progress.add(f"var.{key}")
+            try:
+                self._var_values[key] = self._variable(key, block)
+            finally:
+                self._in_progress.discard(f"var.{key}")
         return self._var_values[key]
 
     def _variable(self, key: str, block: Block) -> object:
@@ -226,6 +232,9 @@ class Module(ModuleFiles):
         out = []
         for (kind, name), block in self.resources.items():
             made = self.instances_of(kind, name, block)
+            if made == [] and kind == "aws_cloudfront_distribution":  # said, so an empty result is not a mystery
+                self.issues.append(ConfigIssue(Severity.WARNING, block.loc, f"{kind}.{prefix}{name}", "count / "
+                                               "for_each gives no instance: Terraform creates none"))
             out += [(kind, prefix + name, block)] if made is None else \
                 [(kind, prefix + instance_name(name, k), b) for k, b in made]
         for call in self.calls:
@@ -335,6 +344,14 @@ def import_terraform(path: Path, show_json: bool, params: Mapping[str, str]) -> 
         return import_show_json(path)
     folder = path if path.is_dir() else path.parent
     module = Module(folder, params)
+    try:
+        return _import_module(module, root)
+    except RecursionError:  # a reference chain or nesting deeper than Python's stack: said, not a traceback
+        return Imported("Terraform module", {}, [ConfigIssue(Severity.ERROR, root, "", "the module's expressions "
+                        "nest or refer to each other too deeply to evaluate")], module.files, root)
+
+
+def _import_module(module: Module, root: Location) -> Imported:
     module.read()
     if not module.files:
         module.issues.append(ConfigIssue(Severity.ERROR, root, "", "no .tf or .tf.json files here"))
