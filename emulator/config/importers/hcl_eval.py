@@ -20,11 +20,15 @@ from lark import Token, Tree
 from emulator.config.importers.located import N
 from emulator.config.importers.tf_functions import FUNCTIONS, FunctionError, number
 from emulator.config.importers.tf_values import (
+    BINARY,
     EvalError,
     FileText,
     Ref,
     Unknown,
+    numbers_equal,
+    only_template_vars,
     raise_issue,
+    wrap,
 )
 from emulator.issues import ConfigIssue, Location
 
@@ -298,7 +302,7 @@ class Evaluator:
             return (a and b) if op == "&&" else (a or b)
         right = self.value(self.eval(_trees(term)[1]), self.loc(term))
         if op in ("==", "!="):
-            return ((left == right and type(left) is type(right)) or _numbers_equal(left, right)) == (op == "==")
+            return ((left == right and type(left) is type(right)) or numbers_equal(left, right)) == (op == "==")
         try:
             a, b = number(left), number(right)  # Terraform converts "2" to 2 for arithmetic and comparison
             return BINARY[op](a, b)
@@ -376,35 +380,9 @@ class Evaluator:
             tree = hcl2.parses_to_tree("x = " + json.dumps(content) + "\n")
         except Exception as exc:
             raise EvalError(self.loc(t), f"templatefile(\"{path.name}\"): {str(exc).splitlines()[0]}") from None
-        ev = Evaluator(str(path), path.parent, _only_template_vars, self.params)
+        ev = Evaluator(str(path), path.parent, only_template_vars, self.params)
         ev.scope = dict(variables)
         return str(ev.value(ev.eval(tree.children[0].children[0].children[-1]), self.loc(t)))
-
-
-def _only_template_vars(name: str, loc: Location | None) -> object:
-    raise EvalError(loc, f"'{name}' is not one of the template's variables")
-
-
-def _numbers_equal(a: object, b: object) -> bool:
-    return isinstance(a, int | float) and isinstance(b, int | float) and not isinstance(a, bool) \
-        and not isinstance(b, bool) and a == b
-
-
-BINARY: dict[str, Callable[[object, object], object]] = {
-    "+": lambda a, b: a + b, "-": lambda a, b: a - b, "*": lambda a, b: a * b,  # type: ignore[operator]
-    "/": lambda a, b: a / b, "%": lambda a, b: a % b, "<": lambda a, b: a < b,  # type: ignore[operator]
-    ">": lambda a, b: a > b, "<=": lambda a, b: a <= b, ">=": lambda a, b: a >= b}  # type: ignore[operator]
-
-
-def wrap(value: object, loc: Location) -> N:
-    """A computed value as a located one: every element located at the expression that computed it."""
-    if isinstance(value, ConfigIssue):
-        return N(value, value.location or loc)
-    if isinstance(value, dict):
-        return N({str(k): wrap(v, loc) for k, v in value.items()}, loc)
-    if isinstance(value, list):
-        return N([wrap(v, loc) for v in value], loc)
-    return N(value, loc)
 
 
 def _unescape(text: str) -> str:

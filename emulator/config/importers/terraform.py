@@ -31,8 +31,9 @@ from emulator.config.importers.tf_unknown import once_each, soften
 from emulator.config.importers.tf_values import MissingInput, MissingValue, Unknown, UnknownValue, raise_issue
 from emulator.issues import ConfigIssue, Location, Severity
 
-# Data sources that look a CloudFront policy up by its name: a managed policy's name is what frontyard's YAML
-# takes for its id too, so `data.aws_cloudfront_cache_policy.X.id` resolves without AWS.
+# Data sources that look a CloudFront policy up by its name. AWS "Use managed cache policies": "You attach the policy
+# either by name (with the console) or by ID (with the AWS CLI or SDKs)"; frontyard's YAML takes either, so
+# `data.aws_cloudfront_cache_policy.X.id` resolves to the name without asking AWS.
 BY_NAME = {"aws_cloudfront_cache_policy", "aws_cloudfront_origin_request_policy",
            "aws_cloudfront_response_headers_policy"}
 

@@ -1,10 +1,11 @@
 """Repetition in Terraform: `dynamic` blocks, and `count` / `for_each` on resources and module calls.
 
-Terraform's "dynamic Blocks" page: "The for_each argument provides the complex value to iterate over", "The
-iterator argument (optional) sets the name of a temporary variable that represents the current element ... If
-omitted, the name of the variable defaults to the label of the dynamic block", and the iterator has `key` and
-`value`. "The for_each Meta-Argument": "each.key — The map key (or set member) corresponding to this instance";
-"The count Meta-Argument": "count.index — The distinct index number (starting with 0)".
+Terraform's "dynamic Blocks" page (https://developer.hashicorp.com/terraform/language/expressions/dynamic-blocks):
+"A dynamic block acts much like a for expression, but produces nested blocks instead of a complex typed value. It
+iterates over a given complex value, and generates a nested block for each element of that complex value"; the
+temporary iterator variable is named by `iterator`, or else by the block's label, and has `key` and `value`.
+For resources and module calls, `each.key` / `each.value` (for_each over a map or a set of strings) and
+`count.index` (from 0) name the instance.
 """
 
 from __future__ import annotations

@@ -16,8 +16,9 @@ from emulator.issues import ConfigIssue, Location, Severity
 
 
 def module_files(folder: Path) -> list[Path]:
-    """A module's files: OpenTofu's "Files and Directories" page: "if both main.tf and main.tofu files exist,
-    OpenTofu will ignore the main.tf file" (likewise .tofu.json over .tf.json)."""
+    """A module's files. OpenTofu, "Files and Directories" (https://opentofu.org/docs/language/files/): "When both
+    .tf and .tofu files with the same base name are present in a directory, OpenTofu will prioritize the .tofu file
+    and ignore the .tf file" (likewise .tofu.json over .tf.json)."""
     files = {p.name: p for pattern in ("*.tf", "*.tf.json", "*.tofu", "*.tofu.json") for p in folder.glob(pattern)}
     return sorted(p for name, p in files.items()
                   if not (name.endswith(".tf") and name[:-3] + ".tofu" in files)

@@ -3,12 +3,15 @@ remembers its path, and the errors (an unknown value, a missing input) the impor
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from emulator.config.importers.located import N
 from emulator.issues import ConfigIssue, Location, Severity
 
-__all__ = ["EvalError", "FileText", "MissingInput", "MissingValue", "Ref", "Unknown", "UnknownValue"]
+__all__ = ["BINARY", "EvalError", "FileText", "MissingInput", "MissingValue", "Ref", "Unknown", "UnknownValue",
+           "numbers_equal", "only_template_vars", "raise_issue", "wrap"]
 
 
 class EvalError(Exception):
@@ -81,3 +84,29 @@ def raise_issue(v: object) -> None:
         raise Unknown(v.location, v.message, v.expected, v.name)
     if isinstance(v, ConfigIssue):
         raise EvalError(v.location, v.message, v.expected)
+
+
+def only_template_vars(name: str, loc: Location | None) -> object:
+    raise EvalError(loc, f"'{name}' is not one of the template's variables")
+
+
+def numbers_equal(a: object, b: object) -> bool:
+    return isinstance(a, int | float) and isinstance(b, int | float) and not isinstance(a, bool) \
+        and not isinstance(b, bool) and a == b
+
+
+BINARY: dict[str, Callable[[object, object], object]] = {
+    "+": lambda a, b: a + b, "-": lambda a, b: a - b, "*": lambda a, b: a * b,  # type: ignore[operator]
+    "/": lambda a, b: a / b, "%": lambda a, b: a % b, "<": lambda a, b: a < b,  # type: ignore[operator]
+    ">": lambda a, b: a > b, "<=": lambda a, b: a <= b, ">=": lambda a, b: a >= b}  # type: ignore[operator]
+
+
+def wrap(value: object, loc: Location) -> N:
+    """A computed value as a located one: every element located at the expression that computed it."""
+    if isinstance(value, ConfigIssue):
+        return N(value, value.location or loc)
+    if isinstance(value, dict):
+        return N({str(k): wrap(v, loc) for k, v in value.items()}, loc)
+    if isinstance(value, list):
+        return N([wrap(v, loc) for v in value], loc)
+    return N(value, loc)
