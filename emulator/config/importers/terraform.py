@@ -48,6 +48,7 @@ class Module(ModuleFiles):
         self.key = key  # "" for the root module, "cdn" / "cdn.bucket" for a module call's
         self.inputs = inputs  # a called module's variables: the caller's expressions (None for the root)
         self.calls: dict[str, Block] = {}
+        self._failed: dict[str, Unknown] = {}  # module calls whose code is not here
         self._children: dict[str, list[tuple[object, Module]] | Module | None] = {}
         self._instances: dict[tuple[str, str], list[tuple[object, Block]] | None] = {}
         self.outputs: dict[str, Block] = {}
@@ -177,8 +178,9 @@ class Module(ModuleFiles):
         try:
             folder = module_folder(self.folder, self.root, key, source().plain() if source else None,
                                    block.attr_locs.get("source", block.loc))
-        except EvalError as exc:
-            self.issues.append(exc.issue())
+        except EvalError as exc:  # an unknown of its own: references to the module repeat this one error
+            self._failed[name] = Unknown(exc.loc, exc.message, exc.expected, f"module.{key}")
+            self.issues.append(self._failed[name].issue())
             return None
         made = instances(block, self._hcl_block, self.issues)
         if made is None:
@@ -200,7 +202,7 @@ class Module(ModuleFiles):
             raise EvalError(loc, f"no module call named '{name}'", f"one of: {', '.join(sorted(self.calls)) or '-'}")
         made = self.children(name)
         if made is None:
-            return Ref(f"module.{name}", loc)
+            raise self._failed.get(name) or EvalError(loc, f'module "{name}" calls itself')
         if isinstance(made, Module):
             return lambda out: made.output(str(out), loc)
         items = [(k, (lambda out, m=m: m.output(str(out), loc))) for k, m in made]
@@ -233,7 +235,8 @@ class Module(ModuleFiles):
         out = []
         for (kind, name), block in self.resources.items():
             made = self.instances_of(kind, name, block)
-            if made == [] and kind == "aws_cloudfront_distribution":  # said, so an empty result is not a mystery
+            meta = block.attrs.get("count") or block.attrs.get("for_each")
+            if made == [] and kind == "aws_cloudfront_distribution" and meta and not isinstance(meta().v, ConfigIssue):
                 self.issues.append(ConfigIssue(Severity.WARNING, block.loc, f"{kind}.{prefix}{name}", "count / "
                                                "for_each gives no instance: Terraform creates none"))
             out += [(kind, prefix + name, block)] if made is None else \
