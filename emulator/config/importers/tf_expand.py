@@ -16,7 +16,7 @@ from lark import Tree
 
 from emulator.config.importers.hcl_eval import EvalError, Evaluator, _kids, _trees
 from emulator.config.importers.tf_read import Block, label, once
-from emulator.issues import ConfigIssue, Location
+from emulator.issues import ConfigIssue, Location, Severity
 
 Build = Callable[[Tree, Evaluator], Block]  # an HCL block node, evaluated in a scope -> a Block
 
@@ -77,8 +77,12 @@ def dynamic(node: Tree, ev: Evaluator, build_body: Callable[[Tree, Evaluator, Bl
 
 def instances(block: Block, build: Build, issues: list[ConfigIssue]) -> list[tuple[object, Block]] | None:
     """The instances of a resource or module call with count or for_each (None: it has neither)."""
-    if block.source is None or not ({"count", "for_each"} & set(block.attrs)):
+    if not ({"count", "for_each"} & set(block.attrs)):
         return None
+    if block.source is None:  # a .tf.json block: said, never taken for a single instance silently
+        issues.append(ConfigIssue(Severity.ERROR, block.loc, " ".join(block.labels), "count / for_each in a .tf.json "
+                                  "file is not expanded by frontyard", "the same block written in HCL (.tf)"))
+        return []
     node, ev = block.source
     meta = "count" if "count" in block.attrs else "for_each"
     value = block.attrs[meta]()

@@ -11,6 +11,8 @@ import pytest
 from aiohttp import web
 
 from emulator.assembly import load_source
+from emulator.config.importers.terraform import import_terraform
+from emulator.config.importers.tf_unknown import needed_inputs
 from emulator.errors import ConfigError
 from tests.helpers import run_config, serve_app
 
@@ -298,3 +300,20 @@ async def test_an_ordered_behavior_from_a_dynamic_block_routes_requests(tmp_path
                                  ("/index.html", "web /index.html")):
                 async with edge.session.get(edge.url + path) as r:
                     assert (r.status, await r.text()) == (200, answer)
+
+
+def test_the_inputs_still_needed_are_listed_once_as_data(tmp_path: Path) -> None:
+    main = DISTRIBUTION.replace('domain_name = o.value.domain', 'domain_name = "${var.app_id}.${o.value.domain}"')
+    write(tmp_path, {"main.tf": main, "variables.tf": VARIABLES + 'variable "app_id" {\n  type = string\n}\n'})
+    imported = import_terraform(tmp_path, False, {})
+    assert [(u.name, u.location.line) for u in needed_inputs(imported.tree, imported.issues)] == [
+        ("app_id", VARIABLES.count("\n") + 1)]  # the WAF ARN is not needed: web_acl_id is ignored
+
+
+def test_count_in_a_tf_json_file_is_said_not_taken_as_one_instance(tmp_path: Path) -> None:
+    doc = {"resource": {"aws_cloudfront_function": {"f": {
+        "count": 2, "name": "f", "runtime": "cloudfront-js-2.0", "code": "function handler(e) { return e.request; }"}}}}
+    write(tmp_path, {"main.tf.json": json.dumps(doc)})
+    with pytest.raises(ConfigError) as exc:
+        load_source(tmp_path)
+    assert any("count / for_each in a .tf.json file is not expanded" in m for m in messages(exc))
