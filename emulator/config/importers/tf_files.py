@@ -3,6 +3,7 @@ attributes evaluate lazily (a `dynamic` block expands when its enclosing block i
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,6 +24,13 @@ def module_files(folder: Path) -> list[Path]:
     return sorted(p for name, p in files.items()
                   if not (name.endswith(".tf") and name[:-3] + ".tofu" in files)
                   and not (name.endswith(".tf.json") and name[:-8] + ".tofu.json" in files))
+
+
+@functools.lru_cache(maxsize=256)
+def parsed(text: str, file: str) -> tuple[Tree | None, list[ConfigIssue]]:
+    """Parsing is most of an import's time: a file read twice (one registry module called twice, a reload after
+    another file changed) is parsed once. Trees are only read, never changed."""
+    return parse_hcl(text, file)
 
 
 class ModuleFiles:
@@ -100,7 +108,7 @@ class ModuleFiles:
         return [p for ev in self._evaluators for p in ev.read]
 
     def _read_hcl(self, text: str, path: Path) -> None:
-        tree, problems = parse_hcl(text, str(path))
+        tree, problems = parsed(text, str(path))
         if tree is None:
             self.issues += problems
             return
