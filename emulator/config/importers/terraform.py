@@ -132,7 +132,10 @@ class Module(ModuleFiles):
         if "type" not in block.attr_trees:
             return value
         ev = block.source[1] if block.source else self._evaluator(Path(block.loc.file))
-        return convert(value, parse_type(block.attr_trees["type"], ev), where, ev, f"var.{key}")
+        ty = parse_type(block.attr_trees["type"], ev)
+        if ty.kind in ("list", "set") and isinstance(value, str) and self.inputs is None:
+            value = value.split(",") if value else []  # --parameter 'names=a,b' or an overlay list of names
+        return convert(value, ty, where, ev, f"var.{key}")
 
     def missing(self, key: str, block: Block) -> MissingInput:
         """Named once, where the variable is declared, with what gives it a value."""

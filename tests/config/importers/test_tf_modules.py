@@ -317,3 +317,21 @@ def test_count_in_a_tf_json_file_is_said_not_taken_as_one_instance(tmp_path: Pat
     with pytest.raises(ConfigError) as exc:
         load_source(tmp_path)
     assert any("count / for_each in a .tf.json file is not expanded" in m for m in messages(exc))
+
+
+def test_overlay_parameters_are_typed_like_the_variables_they_give(tmp_path: Path) -> None:
+    # YAML false is the bool false; a mapping gives a map(object) variable; a list gives a list variable.
+    write(tmp_path, {"main.tf": DISTRIBUTION, "variables.tf": VARIABLES.replace(
+        'type    = list(number)\n  default = [404, 502, 503]', 'type    = list(number)\n  default = []'),
+        "frontyard.local.yaml": """\
+        parameters:
+          enable_waf: false
+          origins: {web: {domain: web.internal}}
+          error_codes: [500, 503]
+          routes: [{path: /static/*, origin: web}]
+        """})
+    config = load_source(tmp_path)
+    d = config.distributions[0]
+    assert [(o.id, o.domain_name) for o in d.origins] == [("web", "web.internal")]
+    assert [e.error_code for e in d.custom_error_responses] == [500, 503]
+    assert not [w for w in config.warnings if "web_acl_id" in w.format()]
