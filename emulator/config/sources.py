@@ -75,7 +75,7 @@ def finish(path: Path, fmt: Format, imported: Imported, base_dir: Path, overlay:
            parameters: Mapping[str, str], engines: Engines) -> Config:
     apply_overlay(overlay, imported, base_dir, engines)
     tree, smap, pending, dropped = flatten(imported.tree, str(path), imported.root)
-    issues = [*imported.issues, *pending]
+    issues = list(dict.fromkeys([*imported.issues, *pending]))  # an input many expressions need: once
     if fmt is not Format.FRONTYARD and not imported.failed and isinstance(tree, dict) \
             and not {"distribution", "distributions"} & set(tree):
         issues.append(ConfigIssue(Severity.ERROR, imported.root, "", f"no CloudFront distribution found in this "
