@@ -91,10 +91,12 @@ def custom_header_problem(name: str, value: str) -> str | None:
     return None
 
 
-# Lambda@Edge: the Node.js and Python runtimes Lambda@Edge supports (AWS: "Restrictions on Lambda@Edge",
-# supported runtimes), and how a function is referenced.
-NODE_RUNTIMES = ("nodejs18.x", "nodejs20.x", "nodejs22.x")
-PYTHON_RUNTIMES = ("python3.9", "python3.10", "python3.11", "python3.12", "python3.13")
+# Lambda@Edge: the Node.js and Python runtimes Lambda@Edge supports, and how a function is referenced. AWS,
+# "Restrictions on Lambda@Edge", Supported runtimes: "Lambda@Edge supports the latest versions of Node.js and Python
+# runtimes. For a list of supported versions ... see Supported runtimes in the AWS Lambda Developer Guide", which
+# lists nodejs24.x and python3.14 ("Lambda runtimes"; "Building Lambda functions with Python").
+NODE_RUNTIMES = ("nodejs18.x", "nodejs20.x", "nodejs22.x", "nodejs24.x")
+PYTHON_RUNTIMES = ("python3.9", "python3.10", "python3.11", "python3.12", "python3.13", "python3.14")
 LAMBDA_RUNTIMES = (*NODE_RUNTIMES, *PYTHON_RUNTIMES)
 # Runtimes Lambda has deprecated: named so the error says why rather than "unknown".
 DEPRECATED_LAMBDA_RUNTIMES = ("nodejs10.x", "nodejs12.x", "nodejs14.x", "nodejs16.x", "python3.7", "python3.8")

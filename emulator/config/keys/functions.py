@@ -18,7 +18,7 @@ FUNCTION: tuple[Key, ...] = (
 )
 
 LAMBDA_FUNCTION: tuple[Key, ...] = (
-    Key("runtime", _S, None, "nodejs18.x, nodejs20.x, nodejs22.x, python3.9 ... python3.13 (required).", "",
+    Key("runtime", _S, None, "nodejs18.x ... nodejs24.x, python3.9 ... python3.14 (required).", "",
         "Runtime", "runtime"),
     Key("code", _S, None, "The folder or file holding the handler (required).", "", "Code", "filename"),
     Key("handler", _S, "index.handler", "`module.function`; a Python folder defaults to "
