@@ -61,14 +61,43 @@ def _name_of(value: object) -> str | None:
     return found.group(1) if found else (value if re.fullmatch(r"[A-Za-z0-9_-]+", value) else None)
 
 
-class Collected:
-    """Every API and function URL of the template, keyed by the endpoint domain an origin would name."""
+class Endpoints:
+    """APIs and function URLs keyed by the endpoint domain an origin would name (a template's or a module's)."""
 
-    def __init__(self, resources: N, value: Callable[[N], object], region: str) -> None:
-        self._value = value
+    def __init__(self, region: str) -> None:
         self.region = region
         self.apis: dict[str, Api] = {}  # api id -> Api
         self.urls: dict[str, tuple[str, str]] = {}  # function URL domain -> (function name, auth type)
+
+    def mock_for(self, domain: str) -> tuple[dict[str, object], str | None] | None:
+        """The mock an origin with this domain_name gets, and the function it runs."""
+        if domain in self.urls:
+            fn, auth = self.urls[domain]
+            return {"type": "lambda-url", "function": fn, "auth_type": auth, "tls": {}}, fn
+        api_id = domain.split(".")[0] if ".execute-api." in domain else None
+        api = self.apis.get(api_id or "")
+        if api is None:
+            api_id, api = next(((i, a) for i, a in self.apis.items()
+                                if any(k.split("/")[0] == domain for k in a.domains)), (None, None))
+        if api is None or api_id is None:
+            return None
+        parts = domain.split(".")  # {api-id}.execute-api.{region}.amazonaws.com names its region
+        region = parts[2] if len(parts) > 3 and parts[1] == "execute-api" else self.region
+        mock: dict[str, object] = {"type": "api-gateway", "api": api.kind, "api_id": api_id, "tls": {},
+                                   "region": region}
+        for key, value in (("stages", api.stages or (["$default"] if api.kind == "http" else [])),
+                           ("routes", api.routes), ("custom_domains", api.domains), ("function", api.function)):
+            if value:
+                mock[key] = value
+        return mock, api.function
+
+
+class Collected(Endpoints):
+    """Every API and function URL of the template, keyed by the endpoint domain an origin would name."""
+
+    def __init__(self, resources: N, value: Callable[[N], object], region: str) -> None:
+        super().__init__(region)
+        self._value = value
         items = [(name, r) for name, r in resources.v.items() if r.is_map]
         for name, r in items:  # the APIs first: the other resources name them
             kind = str((r.get("Type") or N("")).v)
@@ -120,26 +149,6 @@ class Collected:
             if isinstance(domain, str) and isinstance(stage, str):
                 api.domains[f"{domain.lower()}/{str(base).strip('/')}".rstrip("/")] = stage
 
-    def mock_for(self, domain: str) -> tuple[dict[str, object], str | None] | None:
-        """The mock an origin with this domain_name gets, and the function it runs."""
-        if domain in self.urls:
-            fn, auth = self.urls[domain]
-            return {"type": "lambda-url", "function": fn, "auth_type": auth, "tls": {}}, fn
-        api_id = domain.split(".")[0] if ".execute-api." in domain else None
-        api = self.apis.get(api_id or "")
-        if api is None:
-            api_id, api = next(((i, a) for i, a in self.apis.items()
-                                if any(k.split("/")[0] == domain for k in a.domains)), (None, None))
-        if api is None or api_id is None:
-            return None
-        mock: dict[str, object] = {"type": "api-gateway", "api": api.kind, "api_id": api_id, "tls": {},
-                                   "region": self.region}
-        for key, value in (("stages", api.stages or (["$default"] if api.kind == "http" else [])),
-                           ("routes", api.routes), ("custom_domains", api.domains), ("function", api.function)):
-            if value:
-                mock[key] = value
-        return mock, api.function
-
 
 def _origins(tree: dict[str, object]) -> list[N]:
     dists = [tree.get("distribution")]
@@ -155,9 +164,12 @@ def _origins(tree: dict[str, object]) -> list[N]:
 def attach(tree: dict[str, object], resources: N, value: Callable[[N], object], region: str,
            candidates: dict[str, N]) -> None:
     """Give each origin that names a template's API or function URL its mock, and import the function it runs."""
-    if not resources.is_map:
-        return
-    collected = Collected(resources, value, region)
+    if resources.is_map:
+        attach_mocks(tree, Collected(resources, value, region), candidates)
+
+
+def attach_mocks(tree: dict[str, object], collected: Endpoints, candidates: dict[str, N]) -> None:
+    """Give each origin that names one of these APIs or function URLs its mock, and import the function it runs."""
     functions = tree.get("lambda_functions")
     chosen: dict[str, N] = dict(functions) if isinstance(functions, dict) else {}
     for origin in _origins(tree):

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
+from emulator.config.importers import tf_api_origins
 from emulator.config.importers.hcl_eval import EvalError, Evaluator, Ref
 from emulator.config.importers.lambdas import add_referenced, code_unknown, entry
 from emulator.config.importers.located import N
@@ -299,7 +300,10 @@ class Module(ModuleFiles):
             self._attributes_in_progress.discard((label, attr))
 
     def _attribute(self, block: Block, kind: str, name: str, label: str, attr: str, loc: Location | None) -> object:
-        values = computed(kind, name, label, lambda key: self._attr(block, key), self.region)
+        own: Callable[[str], object] = lambda key: self._attr(block, key)  # noqa: E731
+        seed = f"module.{self.key}.{label}" if self.key else label  # ids AWS assigns: one per resource address
+        values = {**tf_api_origins.computed(kind, seed, own, self.region), **computed(kind, name, label, own,
+                                                                                       self.region)}
         if f"{label}.{attr}" in self.params:
             return self.params[f"{label}.{attr}"]
         if attr in values:
@@ -321,23 +325,25 @@ class Module(ModuleFiles):
                 body.v["id"] = N(self.attribute(block, kind, name, "id", block.loc), block.loc)  # type: ignore[index]
             resources.append((kind, name, body, block.loc))
         tree = resources_tree(resources, shape, self.issues)
-        add_referenced(tree, self.lambdas())
+        candidates = self.lambdas()
+        add_referenced(tree, candidates)
+        tf_api_origins.attach(tree, self, candidates)
         return tree
 
     def lambdas(self) -> dict[str, N]:
-        """Lambda@Edge candidates: aws_lambda_function, its code the folder an archive_file zipped."""
-        archives = self.archives()
+        """Lambda@Edge candidates: aws_lambda_function, its code the folder an archive_file of its module zipped."""
         out: dict[str, N] = {}
-        for kind, name, block in self.all_resources():
+        for module, kind, name, block in tf_api_origins.walk(self):
             if kind != "aws_lambda_function":
                 continue
+            archives = module.archives()
             body = block.as_n()
-            fn = str(self.attribute(block, kind, name, "function_name", block.loc))
+            fn = str(module.attribute(block, kind, name, "function_name", block.loc))
             filename = body.get("filename")
             target = filename.plain() if filename is not None else None
             if isinstance(target, str) and (target in archives or not target.endswith(".zip")):
                 source = archives.get(target, target)
-                code = N(os.path.relpath((self.folder / source).resolve(), self.folder.resolve()), filename.loc)
+                code = N(os.path.relpath((module.folder / source).resolve(), self.folder.resolve()), filename.loc)
             else:
                 code = code_unknown(fn, block.loc, "its code is a zip or in S3, not a folder here")
             out[fn] = entry(body.get("runtime"), body.get("handler"), body.get("timeout"), body.get("memory_size"),
