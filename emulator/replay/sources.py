@@ -1,0 +1,113 @@
+"""Open a replay input and tell its format from its first bytes: gzip or not, then a W3C log ('#Version' /
+'#Fields' or tab-separated lines), logging v2 JSON lines (one object with 'cs-method' a line), a HAR file
+(log.entries) or a frontyard history export (requests)."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from emulator.replay import har, history_export, jsonlog, w3c
+from emulator.replay.model import Items, Malformed
+
+FORMATS = ("w3c", "json-lines", "har", "history")
+
+
+class InputError(ValueError):
+    """The input cannot be opened or is no format replay reads (a malformed line is not this: it is counted)."""
+
+
+@dataclass
+class Source:
+    path: Path
+    format: str
+    size: int  # bytes on disk, for the progress bar
+    _stream: IO[bytes]
+
+    def position(self) -> int:
+        """Bytes of the file read so far (of the compressed file for .gz)."""
+        return self._stream.tell()
+
+    def items(self) -> Items:
+        try:
+            yield from self._items()
+        finally:
+            self._stream.close()
+
+    def _items(self) -> Items:
+        text = _text(self.path, self._stream)
+        if self.format == "w3c":
+            yield from w3c.read(text)
+        elif self.format == "json-lines":
+            yield from jsonlog.read(text)
+        else:
+            try:
+                doc = json.load(text)
+            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                yield Malformed(getattr(exc, "lineno", 1), f"not a JSON document ({exc})")
+                return
+            yield from (har.read(doc) if self.format == "har" else history_export.read(doc))
+
+
+def open_source(path: Path, format: str | None = None) -> Source:
+    try:
+        raw = path.open("rb")
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+    try:
+        found = format or _detect(path)
+    except InputError:
+        raw.close()
+        raise
+    return Source(path, found, size, raw)
+
+
+def _text(path: Path, raw: IO[bytes]) -> io.TextIOWrapper:
+    head = raw.peek(2)[:2] if isinstance(raw, io.BufferedReader) else b""
+    stream: IO[bytes] = gzip.GzipFile(fileobj=raw) if head == b"\x1f\x8b" else raw
+    # A log line with bytes that are not UTF-8 stays readable (its line is reported if it then fails).
+    return io.TextIOWrapper(stream, encoding="utf-8", errors="replace", newline="")
+
+
+def _detect(path: Path) -> str:
+    with path.open("rb") as raw:
+        try:
+            first = next(_lines(raw), "")
+        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+            raise InputError(f"cannot read {path}: {exc}") from None
+    if first.startswith("#") or "\t" in first:
+        return "w3c"
+    if first.startswith("{"):
+        try:
+            row = json.loads(first)
+        except json.JSONDecodeError:
+            row = None
+        if isinstance(row, dict) and "cs-method" in row:
+            return "json-lines"
+        with path.open("rb") as raw:
+            head = "".join(_lines(raw, 2000))
+        return "har" if '"log"' in head and '"entries"' in head else "history"
+    if first.startswith("["):
+        return "history"
+    raise InputError(f"{path}: not a CloudFront access log, a logging v2 JSON file, a HAR file nor a frontyard "
+                     f"history export (it starts with {first[:40]!r})")
+
+
+def _lines(raw: IO[bytes], limit: int = 1) -> Iterator[str]:
+    """The first non-empty lines (up to `limit`), through gzip when the file is gzipped."""
+    head = raw.read(2)
+    raw.seek(0)
+    stream: IO[bytes] = gzip.GzipFile(fileobj=raw) if head == b"\x1f\x8b" else raw
+    count = 0
+    for line in io.TextIOWrapper(stream, encoding="utf-8", errors="replace"):
+        if line.strip():
+            yield line.strip()
+            count += 1
+            if count >= limit:
+                return
