@@ -7,7 +7,6 @@ from __future__ import annotations
 import gzip
 import io
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -34,13 +33,10 @@ class Source:
         return self._stream.tell()
 
     def items(self) -> Items:
-        try:
-            yield from self._items()
-        finally:
-            self._stream.close()
+        with self._stream, _text(self.path, self._stream) as text:
+            yield from self._items(text)
 
-    def _items(self) -> Items:
-        text = _text(self.path, self._stream)
+    def _items(self, text: io.TextIOWrapper) -> Items:
         if self.format == "w3c":
             yield from w3c.read(text)
         elif self.format == "json-lines":
@@ -55,17 +51,11 @@ class Source:
 
 
 def open_source(path: Path, format: str | None = None) -> Source:
+    found = format or _detect(path)
     try:
-        raw = path.open("rb")
-        size = path.stat().st_size
+        return Source(path, found, path.stat().st_size, path.open("rb"))
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
-    try:
-        found = format or _detect(path)
-    except InputError:
-        raw.close()
-        raise
-    return Source(path, found, size, raw)
 
 
 def _text(path: Path, raw: IO[bytes]) -> io.TextIOWrapper:
@@ -76,11 +66,8 @@ def _text(path: Path, raw: IO[bytes]) -> io.TextIOWrapper:
 
 
 def _detect(path: Path) -> str:
-    with path.open("rb") as raw:
-        try:
-            first = next(_lines(raw), "")
-        except (OSError, EOFError, gzip.BadGzipFile) as exc:
-            raise InputError(f"cannot read {path}: {exc}") from None
+    head = _head(path)
+    first = next((line.strip() for line in head.splitlines() if line.strip()), "")
     if first.startswith("#") or "\t" in first:
         return "w3c"
     if first.startswith("{"):
@@ -90,8 +77,6 @@ def _detect(path: Path) -> str:
             row = None
         if isinstance(row, dict) and "cs-method" in row:
             return "json-lines"
-        with path.open("rb") as raw:
-            head = "".join(_lines(raw, 2000))
         return "har" if '"log"' in head and '"entries"' in head else "history"
     if first.startswith("["):
         return "history"
@@ -99,15 +84,15 @@ def _detect(path: Path) -> str:
                      f"history export (it starts with {first[:40]!r})")
 
 
-def _lines(raw: IO[bytes], limit: int = 1) -> Iterator[str]:
-    """The first non-empty lines (up to `limit`), through gzip when the file is gzipped."""
-    head = raw.read(2)
-    raw.seek(0)
-    stream: IO[bytes] = gzip.GzipFile(fileobj=raw) if head == b"\x1f\x8b" else raw
-    count = 0
-    for line in io.TextIOWrapper(stream, encoding="utf-8", errors="replace"):
-        if line.strip():
-            yield line.strip()
-            count += 1
-            if count >= limit:
-                return
+def _head(path: Path, size: int = 65536) -> str:
+    """The first bytes of the file as text, through gzip when it is gzipped."""
+    try:
+        with path.open("rb") as raw:
+            data = raw.read(size)
+            if data[:2] == b"\x1f\x8b":
+                raw.seek(0)
+                with gzip.GzipFile(fileobj=raw) as unzipped:
+                    data = unzipped.read(size)
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        raise InputError(f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}") from None
+    return data.decode("utf-8", errors="replace")
