@@ -3,6 +3,7 @@ viewer IP and request id), and configurations to replay them through."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 
@@ -62,3 +63,8 @@ def config(tmp_path: Path, name: str, behaviors: list[str], policy: str = "Manag
 def replay_json(capsys: object, *args: str) -> dict:
     assert main(["replay", *args, "--json"]) == 0
     return json.loads(capsys.readouterr().out)  # type: ignore[attr-defined]
+
+
+async def run_cli(*args: str) -> int:
+    """`frontyard ARGS` from an async test: the command runs its own event loop, so in a thread."""
+    return await asyncio.to_thread(main, list(args))
