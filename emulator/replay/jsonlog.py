@@ -8,12 +8,15 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from emulator.replay.model import Items, Malformed
+from emulator.replay.model import Items, Malformed, Overlong
 from emulator.replay.w3c import from_fields
 
 
 def read(lines: Iterable[str]) -> Items:
     for number, raw in enumerate(lines, 1):
+        if isinstance(raw, Overlong):
+            yield Malformed(number, raw.reason)
+            continue
         line = raw.strip()
         if not line:
             continue
@@ -21,6 +24,9 @@ def read(lines: Iterable[str]) -> Items:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
             yield Malformed(number, f"not JSON ({exc.msg} at column {exc.colno})")
+            continue
+        except RecursionError:
+            yield Malformed(number, "JSON nested too deeply")
             continue
         if not isinstance(row, dict):
             yield Malformed(number, "not a JSON object")

@@ -42,5 +42,20 @@ class Malformed:
     reason: str
 
 
+class Overlong(str):
+    """A line cut off at the reader's bound, in place of its text: counted as malformed by the line readers.
+
+    AWS, "Standard logging reference": when "the URL exceeds 8192 bytes" or the headers "exceed 20 KB", CloudFront
+    "can't log the request", so a real log line is far shorter than the bound; one past it is not a log line.
+    """
+
+    reason: str
+
+    def __new__(cls, limit: int) -> Overlong:
+        line = super().__new__(cls, "")
+        line.reason = f"line longer than {limit:,} characters: skipped"
+        return line
+
+
 Item = LoggedRequest | Malformed
 Items = Iterator[Item]

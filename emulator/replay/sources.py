@@ -7,14 +7,20 @@ from __future__ import annotations
 import gzip
 import io
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 from emulator.replay import har, history_export, jsonlog, w3c
-from emulator.replay.model import Items, Malformed
+from emulator.replay.model import Items, Malformed, Overlong
 
 FORMATS = ("w3c", "json-lines", "har", "history")
+# A log line is a request's URL (at most 8192 bytes) and a few headers (at most 20 KB), URL-encoded: a line past
+# this bound is no log line, and reading it whole (a file of one 1 GB line) would hold it all in memory.
+MAX_LINE = 1 << 20
+# A HAR file or a history export is one JSON document, parsed whole: beyond this it is refused, not read.
+MAX_DOCUMENT = 256 << 20
 
 
 class InputError(ValueError):
@@ -38,16 +44,36 @@ class Source:
 
     def _items(self, text: io.TextIOWrapper) -> Items:
         if self.format == "w3c":
-            yield from w3c.read(text)
+            yield from w3c.read(_lines(text))
         elif self.format == "json-lines":
-            yield from jsonlog.read(text)
+            yield from jsonlog.read(_lines(text))
         else:
-            try:
-                doc = json.load(text)
-            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                yield Malformed(getattr(exc, "lineno", 1), f"not a JSON document ({exc})")
+            data = text.read(MAX_DOCUMENT + 1)
+            if len(data) > MAX_DOCUMENT:
+                yield Malformed(1, f"a JSON document larger than {MAX_DOCUMENT >> 20} MiB is not read")
                 return
+            try:
+                doc = json.loads(data)
+            except json.JSONDecodeError as exc:
+                yield Malformed(exc.lineno, f"not a JSON document ({exc})")
+                return
+            except RecursionError:
+                yield Malformed(1, "not a JSON document (nested too deeply)")
+                return
+            del data
             yield from (har.read(doc) if self.format == "har" else history_export.read(doc))
+
+
+def _lines(text: io.TextIOWrapper, limit: int = MAX_LINE) -> Iterator[str]:
+    """The file's lines, each read at most `limit` characters at a time: a longer line is skipped to its end and
+    stands as an `Overlong`, so memory stays bounded whatever the file holds."""
+    while line := text.readline(limit + 1):
+        if len(line) <= limit or line.endswith("\n"):
+            yield line
+            continue
+        while (rest := text.readline(limit)) and not rest.endswith("\n"):
+            pass
+        yield Overlong(limit)
 
 
 def open_source(path: Path, format: str | None = None) -> Source:
@@ -73,7 +99,7 @@ def _detect(path: Path) -> str:
     if first.startswith("{"):
         try:
             row = json.loads(first)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             row = None
         if isinstance(row, dict) and "cs-method" in row:
             return "json-lines"
