@@ -129,6 +129,11 @@ class InspectorRoutes:
             viewer = resend.edited(entry.trace.viewer, edits, self.bodies.get(entry.id))
         except (ValueError, TypeError) as exc:
             return web.json_response({"error": f"replay: {exc}"}, status=400)
+        except RecursionError:
+            return web.json_response({"error": "replay: JSON nested too deeply"}, status=400)
+        except web.HTTPRequestEntityTooLarge as exc:
+            return web.json_response({"error": f"replay: the edits are larger than the admin listener reads "
+                                               f"({exc.text})"}, status=413)
         if not edits.get("against"):
             return web.json_response(await resend.send(self.emulator(), viewer, self.emulator().config.file))
         if self.make_edge is None:
