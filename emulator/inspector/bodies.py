@@ -1,5 +1,6 @@
 """Request and response bodies for the inspector, kept apart from the history's entries (which stay lean) and
-bounded twice: the last `limit` requests, and the first `max_bytes` of each body. A body is shown as text when it
+bounded three times: the last `limit` requests, the first `max_bytes` of each body, and `TOTAL_BYTES` over all of
+them (the history may keep 100,000 requests; their bodies in full would be gigabytes). A body is shown as text when it
 decodes as UTF-8, otherwise as its size and SHA-256 (over the whole body, also past what is kept)."""
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from emulator.http import Body, EdgeResponse, ViewerRequest
 from emulator.inspector.history import History
 
 MAX_BYTES = 64 * 1024  # kept per body
+TOTAL_BYTES = 64 * 1024 * 1024  # kept over all bodies: the oldest requests' bodies go first
 
 
 @dataclass(slots=True)
@@ -63,6 +65,7 @@ class BodyStore:
     def __init__(self, history: History) -> None:
         self.history = history
         self._bodies: OrderedDict[str, tuple[Tap, Tap]] = OrderedDict()
+        self.kept_bytes = 0
 
     def tap_request(self, viewer: ViewerRequest) -> tuple[ViewerRequest, Tap | None]:
         if self.history.limit <= 0:
@@ -79,9 +82,16 @@ class BodyStore:
     def keep(self, request_id: str, request: Tap | None, response: Tap | None) -> None:
         if request is None or response is None:
             return
+        self._drop(request_id)
         self._bodies[request_id] = (request, response)
-        while len(self._bodies) > max(self.history.limit, 0):
-            self._bodies.popitem(last=False)
+        self.kept_bytes += len(request.kept) + len(response.kept)
+        while self._bodies and (len(self._bodies) > max(self.history.limit, 0) or self.kept_bytes > TOTAL_BYTES):
+            self._drop(next(iter(self._bodies)))
+
+    def _drop(self, request_id: str) -> None:
+        taps = self._bodies.pop(request_id, None)
+        if taps is not None:
+            self.kept_bytes -= len(taps[0].kept) + len(taps[1].kept)
 
     def get(self, request_id: str, request_type: str = "", response_type: str = "") -> dict[str, object] | None:
         taps = self._bodies.get(request_id)

@@ -96,3 +96,23 @@ async def test_replay_edited_and_against_another_config(tmp_path: Path) -> None:
         assert any(d["stage"] == "behavior" for d in other["decisions"])
         async with edge.session.post(url, json={"method": "G E T"}) as r:
             assert r.status == 400 and "not an HTTP method" in (await r.json())["error"]
+
+
+async def test_the_body_store_keeps_a_total_bound_dropping_the_oldest_bodies(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from emulator.inspector import bodies
+
+    monkeypatch.setattr(bodies, "TOTAL_BYTES", 150 * 1024)  # 64 MiB in use; two 64 KiB uploads and echoes fit
+    async with run_inspected(tmp_path, SITE % {"history": 50}) as edge:
+        ids = []
+        for n in range(4):
+            async with edge.session.post(edge.url + f"/up/{n}", data=b"%d" % n * (64 * 1024)) as r:
+                assert r.status == 200
+                await r.read()
+                ids.append(r.headers["X-Amz-Cf-Id"])
+        kept = []
+        for request_id in ids:
+            status, detail = await edge.api(f"/_frontyard/requests/{request_id}")
+            assert status == 200  # the history keeps all four entries
+            kept.append(detail["bodies"] is not None)
+        assert kept == [False, False, True, True]
