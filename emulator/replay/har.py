@@ -13,19 +13,16 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from emulator.replay.model import Items, LoggedRequest, Malformed
+from emulator.replay.model import Items, LoggedRequest, Malformed, each
 
 
 def read(doc: Any) -> Items:
-    entries = doc.get("log", {}).get("entries") if isinstance(doc, dict) else None
+    log = doc.get("log") if isinstance(doc, dict) else None
+    entries = log.get("entries") if isinstance(log, dict) else None
     if not isinstance(entries, list):
         yield Malformed(1, "not a HAR file: no log.entries list")
         return
-    for index, entry in enumerate(entries, 1):
-        try:
-            yield _entry(index, entry)
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            yield Malformed(index, f"entry {index}: {type(exc).__name__}: {exc}")
+    yield from each(entries, _entry, "entry")
 
 
 def _entry(index: int, entry: dict[str, Any]) -> LoggedRequest | Malformed:

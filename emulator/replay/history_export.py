@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from emulator.replay.model import Items, LoggedRequest, Malformed
+from emulator.replay.model import Items, LoggedRequest, Malformed, each
 
 
 def read(doc: Any) -> Items:
@@ -15,11 +15,7 @@ def read(doc: Any) -> Items:
     if not isinstance(rows, list):
         yield Malformed(1, "not a frontyard history export: no 'requests' list")
         return
-    for index, row in enumerate(rows, 1):
-        try:
-            yield _row(index, row)
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            yield Malformed(index, f"request {index}: {type(exc).__name__}: {exc}")
+    yield from each(rows, _row, "request")
 
 
 def _row(index: int, row: dict[str, Any]) -> LoggedRequest | Malformed:

@@ -6,8 +6,9 @@ memory; a line that cannot be read is a `Malformed` with its line number, never 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -59,3 +60,13 @@ class Overlong(str):
 
 Item = LoggedRequest | Malformed
 Items = Iterator[Item]
+
+
+def each(rows: list[Any], build: Callable[[int, Any], LoggedRequest | Malformed], noun: str) -> Items:
+    """The rows of a JSON document (HAR entries, history requests), each built on its own: a broken one is a
+    `Malformed` with its 1-based index, never the end of the replay."""
+    for index, row in enumerate(rows, 1):
+        try:
+            yield build(index, row)
+        except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
+            yield Malformed(index, f"{noun} {index}: {type(exc).__name__}: {exc}")

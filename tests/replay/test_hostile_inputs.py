@@ -82,3 +82,13 @@ def test_binary_junk_and_bad_times_in_a_w3c_log_are_malformed_lines(tmp_path: Pa
     assert report["requests"] == 1 and "Traceback" not in out.err
     assert [m["line"] for m in report["malformed"]["lines"]] == [2, 3, 4]
     assert "time '25:61:00' is not HH:MM:SS" in report["malformed"]["lines"][1]["reason"]
+
+
+@pytest.mark.parametrize("doc", [{"log": ["entries"]}, {"log": {"entries": {"a": 1}}}, {"log": "entries"}])
+def test_a_har_whose_log_is_not_an_object_is_one_malformed_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                               doc: object) -> None:
+    har = tmp_path / "odd.har"
+    har.write_text(json.dumps(doc))
+    report = replay_json(capsys, str(har), "--config", str(config(tmp_path, "a.yaml", [])), "--format", "har")
+    assert report["requests"] == 0
+    assert report["malformed"]["lines"] == [{"line": 1, "reason": "not a HAR file: no log.entries list"}]
