@@ -4,7 +4,7 @@ HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/): log.entries[] each wi
 request {method, url, httpVersion, headers[{name, value}], postData} and response {status, content {size,
 mimeType}, bodySize}. The file is one JSON document, so it is read whole; entries are then yielded one by one
 and a broken entry is reported by its index (1-based), never fatal. HTTP/2 pseudo-headers (':authority' ...)
-are left out: they are the request line, which the URL already gives.
+are left out: they are the request line, which the URL already gives. postData.text is the body replayed.
 """
 
 from __future__ import annotations
@@ -14,6 +14,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from emulator.replay.model import Items, LoggedRequest, Malformed, each
+
+# Host is the URL's; the body's framing is the replayed body's own (a HAR often omits the body it counted).
+_FRAMING = ("host", "content-length", "transfer-encoding")
 
 
 def read(doc: Any) -> Items:
@@ -31,7 +34,7 @@ def _entry(index: int, entry: dict[str, Any]) -> LoggedRequest | Malformed:
     if url.scheme not in ("http", "https", "ws", "wss") or not url.netloc:
         return Malformed(index, f"entry {index}: '{request['url']}' is not an http(s) URL")
     headers = tuple((str(h["name"]), str(h["value"])) for h in request.get("headers", [])
-                    if not str(h["name"]).startswith(":") and str(h["name"]).lower() != "host")
+                    if not str(h["name"]).startswith(":") and str(h["name"]).lower() not in _FRAMING)
     content = response.get("content") or {}
     size = content.get("size") if isinstance(content.get("size"), int) and content.get("size") >= 0 else None
     status = response.get("status")
@@ -40,7 +43,13 @@ def _entry(index: int, entry: dict[str, Any]) -> LoggedRequest | Malformed:
         query=url.query, headers=headers, scheme="https" if url.scheme in ("https", "wss") else "http",
         http_version=_version(str(request.get("httpVersion", ""))), timestamp=_started(entry.get("startedDateTime")),
         status=status if isinstance(status, int) and status > 0 else None, size=size,
-        content_type=content.get("mimeType") or None, result=_x_cache(response))
+        content_type=content.get("mimeType") or None, result=_x_cache(response), body=_body(request))
+
+
+def _body(request: dict[str, Any]) -> bytes:
+    """HAR 1.2's postData.text: the body as the browser sent it (params[] only restate it for forms)."""
+    text = (request.get("postData") or {}).get("text")
+    return text.encode("utf-8") if isinstance(text, str) else b""
 
 
 def _version(text: str) -> str:

@@ -31,6 +31,7 @@ class LoggedRequest:
     content_type: str | None = None
     result: str | None = None  # what the edge logged: Hit, Miss, RefreshHit, Error ...
     behavior: str | None = None  # the behavior's path pattern, where the format logs it (logging v2)
+    body: bytes = b""  # the request body, where the format keeps it (HAR's postData.text); logs keep none
 
     @property
     def target(self) -> str:

@@ -30,9 +30,11 @@ def viewer_request(item: LoggedRequest) -> ViewerRequest:
         headers.add(name, value)
     if item.country:
         headers[OVERRIDE_PREFIX + "country"] = item.country
+    if item.body:
+        headers["Content-Length"] = str(len(item.body))
     scheme = Scheme.HTTPS if item.scheme == "https" else Scheme.HTTP
     return ViewerRequest(item.method, item.path, item.query, freeze(headers), scheme, item.http_version,
-                         item.client_ip, 0)
+                         item.client_ip, 0, item.body, bool(item.body))
 
 
 class Side:
