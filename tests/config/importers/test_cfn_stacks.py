@@ -1,0 +1,194 @@
+"""CloudFormation as deployed: nested stacks (local, packaged, sam build), SAM resources and inline Lambda code,
+custom resources and parameters without defaults, and values the edge does not use."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from emulator.assembly import load_source
+from emulator.errors import ConfigError
+from tests.helpers import header, run_config
+
+SAMPLE = Path(__file__).parent / "fixtures" / "cfn" / "secure-static-site"  # aws-samples, Apache-2.0 (LICENSE there)
+
+
+def errors(exc: pytest.ExceptionInfo[ConfigError]) -> list[str]:
+    return [i.format() for i in exc.value.errors]
+
+
+def sample(tmp_path: Path) -> Path:
+    shutil.copytree(SAMPLE, tmp_path / "templates")
+    return tmp_path / "templates" / "main.yaml"
+
+
+def test_the_secure_static_site_sample_follows_its_three_nested_stacks(tmp_path: Path) -> None:
+    main = sample(tmp_path)
+    with pytest.raises(ConfigError) as exc:
+        load_source(main)
+    # Only what the edge uses is asked for: DomainName (the aliases), once; not HostedZoneId (Route 53 and ACM),
+    # the certificate ARN or the logging bucket.
+    assert errors(exc) == [f"{main}:78:21: parameter DomainName has no default: add --parameter DomainName=...\n"
+                           "    expected --parameter DomainName=... on the command line, or in the local overlay "
+                           "file: parameters: {DomainName: ...}"]
+    config = load_source(main, parameters={"DomainName": "example.com"})
+    (d,) = config.distributions
+    assert d.aliases == ("www.example.com",)  # CreateApex defaults to 'no' in the parent, passed to the child
+    assert [o.domain_name for o in d.origins] == ["s3bucketroot.s3.amazonaws.com"]  # an output of a sibling stack
+    assert [e.error_code for e in d.custom_error_responses] == [404, 403]
+    assert {f.name for f in config.source_files} >= {"cloudfront-site.yaml", "custom-resource.yaml"}
+
+
+PARENT = """\
+Parameters:
+  Origin: {Type: String}
+Resources:
+  Site:
+    Type: AWS::CloudFormation::Stack
+    Properties:
+      TemplateURL: <URL>
+      Parameters: {OriginDomain: !Ref Origin, Unused: !GetAtt Waf.Arn}
+  Waf: {Type: AWS::WAFv2::WebACL}
+Outputs:
+  Domain: {Value: !GetAtt Site.Outputs.DistributionDomain}
+"""
+CHILD = """\
+Parameters:
+  OriginDomain: {Type: String}
+  Unused: {Type: String}
+Resources:
+  Dist:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        WebACLId: !Ref Unused
+        Origins: [{Id: app, DomainName: !Ref OriginDomain, CustomOriginConfig: {OriginProtocolPolicy: http-only}}]
+        DefaultCacheBehavior:
+          TargetOriginId: app
+          ViewerProtocolPolicy: allow-all
+          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
+Outputs:
+  DistributionDomain: {Value: !GetAtt Dist.DomainName}
+"""
+
+
+@pytest.mark.parametrize("url", ["child.yaml", "./nested/../child.yaml", "file://child.yaml", "PACKAGED",
+                                 "https://my-bucket.s3.eu-west-1.amazonaws.com/prefix/child.yaml"])
+def test_a_nested_template_is_found_where_it_is_written_or_packaged(tmp_path: Path, url: str) -> None:
+    (tmp_path / "nested").mkdir()
+    (tmp_path / "child.yaml").write_text(CHILD)
+    if url == "PACKAGED":  # `aws cloudformation package` uploads the template under its MD5
+        url = f"https://s3.us-east-1.amazonaws.com/bucket/{hashlib.md5(CHILD.encode()).hexdigest()}.template"
+    (tmp_path / "parent.yaml").write_text(PARENT.replace("<URL>", url))
+    config = load_source(tmp_path / "parent.yaml", parameters={"Origin": "app.internal"})
+    (d,) = config.distributions
+    assert [o.domain_name for o in d.origins] == ["app.internal"]
+    # The WAF ACL is only known once deployed and the edge ignores it: a warning, not an input to invent.
+    assert any("WebACLId" in w.field and "Waf.Arn" in w.message for w in config.warnings), config.warnings
+
+
+def test_a_stack_that_cannot_be_followed_is_a_located_error_naming_it(tmp_path: Path) -> None:
+    parent = tmp_path / "parent.yaml"
+    parent.write_text(PARENT.replace("<URL>", "https://bucket.s3.amazonaws.com/gone.yaml"))
+    with pytest.raises(ConfigError) as exc:
+        load_source(parent, parameters={"Origin": "app.internal"})
+    assert errors(exc)[0] == (
+        f"{parent}:4:3: Resources.Site: nested stack 'Site' cannot be followed: its TemplateURL "
+        "'https://bucket.s3.amazonaws.com/gone.yaml' is not a template on this machine\n"
+        "    expected the template's path relative to parent.yaml, or --parameter Site.TemplateURL=./path/to/"
+        "template.yaml")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "site.yaml").write_text(CHILD)
+    config = load_source(parent, parameters={"Origin": "app.internal", "Site.TemplateURL": str(tmp_path /
+                                                                                                 "elsewhere/site.yaml")})
+    assert config.distributions[0].origins[0].domain_name == "app.internal"
+
+
+def test_a_template_nesting_itself_is_a_cycle_not_a_recursion(tmp_path: Path) -> None:
+    (tmp_path / "parent.yaml").write_text(PARENT.replace("<URL>", "parent.yaml"))
+    with pytest.raises(ConfigError) as exc:
+        load_source(tmp_path / "parent.yaml", parameters={"Origin": "x"})
+    assert any("is one of the stacks that contain it (a cycle)" in e for e in errors(exc)), errors(exc)
+
+
+SAM_APP = """\
+AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::Serverless-2016-10-31
+Globals:
+  Function: {Runtime: python3.12, Timeout: 5}
+Resources:
+  StripPrefix:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      AutoPublishAlias: live
+      InlineCode: |
+        def handler(event, context):
+            request = event["Records"][0]["cf"]["request"]
+            request["uri"] = request["uri"].removeprefix("/api") or "/"
+            request["headers"]["x-edge"] = [{"key": "X-Edge", "value": "python-inline"}]
+            return request
+  Tag:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: nodejs20.x
+      Handler: index.handler
+      Code:
+        ZipFile: |
+          exports.handler = async (event) => {
+            const response = event.Records[0].cf.response;
+            response.headers['x-tag'] = [{key: 'X-Tag', value: 'node-zipfile'}];
+            return response;
+          };
+  TagVersion: {Type: AWS::Lambda::Version, Properties: {FunctionName: !Ref Tag}}
+  Api:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: api/
+      Handler: app.handler
+      FunctionUrlConfig: {AuthType: NONE}
+  Table: {Type: AWS::Serverless::SimpleTable}
+  Dist:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        Comment: !Sub "table ${Table}"
+        Origins:
+          - Id: api
+            DomainName: !Select [2, !Split ["/", !GetAtt ApiUrl.FunctionUrl]]
+            CustomOriginConfig: {OriginProtocolPolicy: http-only}
+        DefaultCacheBehavior:
+          TargetOriginId: api
+          ViewerProtocolPolicy: allow-all
+          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
+          LambdaFunctionAssociations:
+            - {EventType: origin-request, LambdaFunctionARN: !Ref StripPrefix.Version}
+            - {EventType: origin-response, LambdaFunctionARN: !Ref TagVersion}
+"""
+
+
+async def test_sam_functions_and_inline_code_run_at_the_edge(tmp_path: Path) -> None:
+    (tmp_path / "api").mkdir()
+    path = tmp_path / "template.yaml"
+    path.write_text(SAM_APP)
+    with pytest.raises(ConfigError) as exc:  # the Function URL is only known once deployed, and the origin uses it
+        load_source(path)
+    (error,) = errors(exc)
+    assert error.startswith(f"{path}:45:50: Fn::GetAtt ApiUrl.FunctionUrl (AWS::Lambda::Url) is only known once "
+                            "deployed: add --parameter ApiUrl.FunctionUrl=...")
+    (tmp_path / "frontyard.local.yaml").write_text("origins:\n  api: {mock: {type: echo}}\n")
+    config = load_source(path)
+    assert sorted((f.name, f.runtime, f.timeout) for f in config.lambda_functions) == [
+        ("StripPrefix", "python3.12", 5), ("Tag", "nodejs20.x", 3)]  # Globals applied to the SAM function only
+    async with run_config(config) as edge, edge.session.get(edge.url + "/api/users") as r:
+        body = await r.read()
+        assert r.status == 200, body
+        echo = json.loads(body)
+        assert r.headers["x-tag"] == "node-zipfile"
+    assert echo["path"] == "/users" and header(echo, "x-edge") == "python-inline"
