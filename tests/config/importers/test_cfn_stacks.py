@@ -192,3 +192,55 @@ async def test_sam_functions_and_inline_code_run_at_the_edge(tmp_path: Path) -> 
         echo = json.loads(body)
         assert r.headers["x-tag"] == "node-zipfile"
     assert echo["path"] == "/users" and header(echo, "x-edge") == "python-inline"
+
+
+INPUTS = """\
+Parameters:
+  DomainName: {Type: String}
+  CreateApex: {Type: String}
+  HostedZoneId: {Type: String}
+Conditions:
+  CreateApexConfig: !Equals [!Ref CreateApex, 'yes']
+Resources:
+  Zone: {Type: AWS::Route53::RecordSet, Properties: {HostedZoneId: !Ref HostedZoneId}}
+  Lookup: {Type: Custom::OriginLookup, Properties: {ServiceToken: arn:aws:lambda:us-east-1:1:function:f}}
+  SiteWebACL: {Type: AWS::WAFv2::WebACL}
+  Dist:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      Tags: [{Key: zone, Value: !Ref HostedZoneId}]
+      DistributionConfig:
+        Enabled: true
+        Aliases:
+          - !Sub www.${DomainName}
+          - !Sub cdn.${DomainName}
+          - !If [CreateApexConfig, !Ref DomainName, !Ref AWS::NoValue]
+        WebACLId: !GetAtt SiteWebACL.Arn
+        Logging: {Bucket: !GetAtt Lookup.LogBucket, Prefix: cdn/}
+        PriceClass: PriceClass_100
+        ViewerCertificate: {AcmCertificateArn: !Ref Certificate, SslSupportMethod: sni-only}
+        Origins:
+          - {Id: app, DomainName: !GetAtt Lookup.OriginDomain, CustomOriginConfig: {OriginProtocolPolicy: http-only}}
+        DefaultCacheBehavior: {TargetOriginId: app, ViewerProtocolPolicy: allow-all,
+                               CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad}
+"""
+
+
+def test_every_missing_input_is_named_once_and_only_where_the_edge_needs_it(tmp_path: Path) -> None:
+    path = tmp_path / "template.yaml"
+    path.write_text(INPUTS)
+    with pytest.raises(ConfigError) as exc:
+        load_source(path)
+    found = errors(exc)
+    assert [e.split(": ", 1)[1].split("\n")[0] for e in found] == [
+        f"parameter DomainName has no default: add --parameter DomainName=... (also used at {path}:19:13)",
+        "parameter CreateApex has no default: add --parameter CreateApex=...",
+        "Fn::GetAtt Lookup.OriginDomain (Custom::OriginLookup) is computed by a custom resource's function when the "
+        "stack is deployed: add --parameter Lookup.OriginDomain=...",
+    ], found
+    assert not any("depends on itself" in e for e in found)
+    config = load_source(path, parameters={"DomainName": "example.com", "CreateApex": "yes",
+                                           "Lookup.OriginDomain": "app.internal"})
+    assert config.distributions[0].aliases == ("www.example.com", "cdn.example.com", "example.com")
+    ignored = {w.field.rsplit(".", 1)[-1] for w in config.warnings if "known only once deployed" in w.message}
+    assert ignored == {"WebACLId", "Logging"}  # warnings: the edge does not use them
