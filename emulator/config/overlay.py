@@ -236,6 +236,11 @@ def _plain(value: object) -> object:
     return value.plain() if isinstance(value, N) else value
 
 
+def origins_of(tree: dict[str, object]) -> list[N]:
+    """Every origin mapping in an imported tree (for `--overlay-template`)."""
+    return _origins(tree)
+
+
 def _origins(tree: dict[str, object]) -> list[N]:
     """Every origin mapping in the tree, whichever way its distributions are written."""
     dists: list[object] = []
