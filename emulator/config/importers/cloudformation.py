@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from emulator.config.importers import lambdas, nested, policies, sam
 from emulator.config.importers.intrinsics import ACCOUNT, Broken, Resolver, Unresolved, unresolved_issue
@@ -20,6 +21,7 @@ from emulator.config.importers.result import Imported, kvs_needs_data, parameter
 from emulator.config.importers.shape import Shape, distribution, items, response_headers_policy, snake
 from emulator.issues import ConfigIssue, Location, Severity
 
+T = TypeVar("T")
 NOT_IMPORTED = {
     "AWS::CloudFront::RealtimeLogConfig": "real-time logs are not emulated",
     "AWS::CloudFront::ContinuousDeploymentPolicy": "continuous deployment is not emulated",
@@ -216,7 +218,7 @@ class CloudFormation:
             kind = str(kind_n.v) if kind_n is not None else ""
             where = resources.keys.get(name, resource.loc)
             if (kind in READ or kind.startswith("AWS::CloudFront::")) and self._included(resource):
-                self._resource(gathered, name, kind, resource, where)
+                self._guarded(where, self._resource, gathered, name, kind, resource, where)
         tree = gathered.tree(resources.loc)
         for _, child in list(self.stacks.items()) + self._unread_stacks(resources):
             if child is not None:
@@ -234,11 +236,23 @@ class CloudFormation:
         out = []
         for name, resource in list(resources.v.items()):  # type: ignore[union-attr]
             kind = resource.get("Type") if resource.is_map else None
-            if kind is not None and kind.v in STACKS and name not in self.stacks and self._included(resource):
+            if kind is not None and isinstance(kind.v, str) and kind.v in STACKS and name not in self.stacks \
+                    and self._included(resource):
                 props = resource.get("Properties") or N({})
                 if kind.v == "AWS::CloudFormation::Stack" or nested.template_url(str(kind.v), props) is not None:
-                    out.append((name, self._stack(name)))
+                    out.append((name, self._guarded(resource.loc, self._stack, name)))
         return out
+
+    def _guarded(self, where: Location | None, read: Callable[..., T], *args: object) -> T | None:
+        """A value read outside any property's resolution (a name, a TemplateURL) that cannot be resolved is
+        an issue of its own, not an exception."""
+        try:
+            return read(*args)
+        except Unresolved as exc:
+            self.issues.append(unresolved_issue(exc))
+        except Broken as exc:
+            self.issues.append(ConfigIssue(Severity.ERROR, exc.loc or where, "", exc.message, exc.expected))
+        return None
 
     # long: one branch per CloudFront resource type, each gathered into its part of the plain tree
     def _resource(self, g: _Gathered, name: str, kind: str, resource: N, where: Location | None) -> None:

@@ -225,6 +225,8 @@ class Resolver:
         if not (isinstance(parts, list) and len(parts) == 2 and isinstance(parts[0], str)
                 and isinstance(parts[1], list)):
             raise Broken(arg.loc, "Fn::Join takes [delimiter, [values]]")
+        if any(isinstance(p, list | dict) for p in parts[1]):  # CloudFormation joins strings, not structures
+            raise Broken(arg.loc, "Fn::Join: every value to join must be a string", "[delimiter, [string, ...]]")
         return parts[0].join(str(p) for p in parts[1])
 
     def select(self, arg: N, loc: Location | None) -> object:
