@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,14 +127,21 @@ class CloudFormation:
         asset = (resource.get("Metadata") or N({})).get("aws:asset:path")
         inline = (props.get("Code") or N({})).get("ZipFile") or props.get("InlineCode")
         if asset is not None and isinstance(asset.v, str):
-            code = N(str(asset.v), asset.loc)
+            code = N(self._local(asset.v), asset.loc)
         elif inline is not None:
             code = lambdas.inline_code(fn, runtime, get(inline))  # type: ignore[arg-type]
         elif (uri := sam.code_uri(props)) is not None:
-            code = N(uri, props.get("CodeUri").loc)  # type: ignore[union-attr]
+            code = N(self._local(uri), props.get("CodeUri").loc)  # type: ignore[union-attr]
         else:
             code = lambdas.code_unknown(fn, props.loc, "its code is in S3, not in a folder here")
         return lambdas.entry(runtime, handler, timeout, memory, code, resource.loc)  # type: ignore[arg-type]
+
+    def _local(self, path: str) -> str:
+        """A path written in this template, as the loader reads it: relative to the outermost template's folder
+        (a nested template's paths start from its own folder)."""
+        if len(self.parents) == 1 or os.path.isabs(path):
+            return path
+        return os.path.relpath(Path(self.file).resolve().parent / path, self.parents[0].parent)
 
     # -- nested stacks --------------------------------------------------------------------------------
     def _stack(self, name: str) -> CloudFormation | None:

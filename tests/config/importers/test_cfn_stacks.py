@@ -244,3 +244,45 @@ def test_every_missing_input_is_named_once_and_only_where_the_edge_needs_it(tmp_
     assert config.distributions[0].aliases == ("www.example.com", "cdn.example.com", "example.com")
     ignored = {w.field.rsplit(".", 1)[-1] for w in config.warnings if "known only once deployed" in w.message}
     assert ignored == {"WebACLId", "Logging"}  # warnings: the edge does not use them
+
+
+async def test_the_sam_lambda_edge_example_runs_its_function_at_the_edge(tmp_path: Path) -> None:
+    shutil.copytree(SAMPLE.parent / "sam-lambda-edge", tmp_path / "app")  # aws/serverless-application-model
+    template = tmp_path / "app" / "template.yaml"
+    with pytest.raises(ConfigError) as exc:  # written for nodejs10.x, which Lambda no longer runs
+        load_source(template)
+    (error,) = errors(exc)
+    assert error.startswith(f"{template}:63:20: lambda_functions.LambdaEdgeFunctionSample.runtime: 'nodejs10.x' is "
+                            "not a Lambda@Edge runtime (Lambda has deprecated it)")
+    (tmp_path / "app" / "frontyard.local.yaml").write_text(
+        "origins:\n  MyOrigin: {mock: {type: echo}}\nlambda_functions:\n"
+        "  LambdaEdgeFunctionSample: {runtime: nodejs20.x}\n")
+    config = load_source(template)
+    (fn,) = config.lambda_functions  # !Ref LambdaEdgeFunctionSample.Version names it; CodeUri src/ is its code
+    assert (fn.code_dir, fn.timeout) == (tmp_path / "app" / "src", 5)
+    async with run_config(config) as edge, edge.session.get(edge.url + "/") as r:
+        assert r.status == 200
+        echo = json.loads(await r.read())
+    assert header(echo, "hello") == "world"  # the function's header reached the origin
+
+
+def test_what_sam_build_and_sam_package_leave(tmp_path: Path) -> None:
+    build = tmp_path / ".aws-sam" / "build"
+    (build / "EdgeStack" / "StripPrefix").mkdir(parents=True)
+    (build / "EdgeStack" / "StripPrefix" / "index.py").write_text("def handler(event, context):\n    return 1\n")
+    # sam build: the nested stack and the function's code are folders of the build directory.
+    (build / "template.yaml").write_text(
+        "Transform: AWS::Serverless-2016-10-31\nResources:\n  EdgeStack:\n    Type: AWS::CloudFormation::Stack\n"
+        "    Properties:\n      TemplateURL: EdgeStack/template.yaml\n      Parameters: {Origin: app.internal}\n")
+    child = SAM_APP.replace("InlineCode: |", "CodeUri: StripPrefix\n      Unused: |").replace(
+        "!Select [2, !Split [\"/\", !GetAtt ApiUrl.FunctionUrl]]", "!Ref Origin")
+    (build / "EdgeStack" / "template.yaml").write_text("Parameters: {Origin: {Type: String}}\n" + child)
+    config = load_source(build / "template.yaml")
+    assert {f.name: f.code_dir for f in config.lambda_functions}["StripPrefix"] == build / "EdgeStack" / "StripPrefix"
+    assert config.distributions[0].origins[0].domain_name == "app.internal"
+    # sam package: the code is in S3 now; the overlay says where it is here.
+    (build / "EdgeStack" / "template.yaml").write_text(
+        "Parameters: {Origin: {Type: String}}\n" + child.replace("CodeUri: StripPrefix", "CodeUri: s3://b/k.zip"))
+    with pytest.raises(ConfigError) as exc:
+        load_source(build / "template.yaml")
+    assert any("Lambda@Edge function 'StripPrefix': its code is in S3" in e for e in errors(exc)), errors(exc)
