@@ -28,7 +28,8 @@ FLOORS: tuple[tuple[str, ...], ...] = (
     ("config",),  # the plain tree -> the frozen model; engines' registries are handed in from above
     ("tls", "policies", "responses", "signing", "cf_functions", "lambda_edge", "origins", "cache"),  # the features
     ("assembly", "pipeline"),  # the engines handed to the loader; the declared stage list, stages no feature owns
-    ("inspector", "serve"),  # the history and its page; listeners, the process, reload, access log
+    ("inspector", "serve", "replay"),  # the history and its page; listeners, the process, reload, access log; logs
+    # and HAR files replayed through an Emulator
     ("edge", "testing", "cli", "__init__", "__main__"),  # the public face: the Python API, the pytest plugin, the CLI
 )
 MAX_MODULE_LINES = 400

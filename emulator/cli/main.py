@@ -18,6 +18,7 @@ from emulator.cli import (
     importing,
     invalidate,
     keys,
+    replay,
     serve,
     sign,
     test_function,
@@ -50,6 +51,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("serve", "serve a distribution (the built-in demo without CONFIG)", serve),
     Command("validate", "check a config file and report every problem", validate),
     Command("explain", "show every decision for a request, without contacting origins", explain),
+    Command("replay", "run a CloudFront log or HAR file through a config (or two, diffed), without contacting "
+            "origins", replay),
     Command("import", "write a CloudFormation / cdk.out / CloudFront JSON / Terraform source as frontyard YAML",
             importing),
     Command("ca", "print the local CA certificate's path and how to trust it", ca),

@@ -53,6 +53,8 @@ def load_config(path: str | Path, engines: Engines) -> Config:
 
 def load_config_text(text: str, file: str, base_dir: Path, engines: Engines) -> Config:
     tree, smap, issues = parse_yaml(text, file)
+    if tree is None and not issues:  # `null` (or `~`) alone: an empty document, which says what it lacks
+        tree = {}
     report = Report(smap, base_dir.resolve(), issues, engines)
     config = _Loader(report).load(tree) if tree is not None else None
     if config is None or any(i.severity is Severity.ERROR for i in report.issues):

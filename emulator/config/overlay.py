@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,7 +44,8 @@ class Overlay:
     @property
     def parameters(self) -> dict[str, str]:
         raw = self.tree.get("parameters")
-        return {str(k): _text(v) for k, v in raw.items()} if isinstance(raw, dict) else {}
+        # An entry left empty (`Name:` as --overlay-template writes it) is still to be given, not the text "None".
+        return {str(k): _text(v) for k, v in raw.items() if v is not None} if isinstance(raw, dict) else {}
 
 
 def _text(value: object) -> str:
@@ -177,6 +179,10 @@ class _Apply:
             mock = located(entry["mock"], self.smap, ("origins", key, "mock"))
             self.mock_paths(mock)
             fields["mock"] = mock
+            if isinstance(d := fields.get("domain_name"), N) and isinstance(d.v, ConfigIssue):
+                # A mock answers in the origin's place: a name only a deployment knows is no longer needed.
+                fields["domain_name"] = N(re.sub(r"[^a-z0-9-]+", "-", str(origin_id).lower()).strip("-") + ".invalid",
+                                          d.loc)
         if "resolve" in entry:
             if not isinstance(domain, str):
                 self.error(("origins", key, "resolve"), f"origin '{origin_id}' has no domain name known locally "
@@ -231,6 +237,11 @@ def _plain(value: object) -> object:
     if isinstance(value, N) and isinstance(value.v, ConfigIssue):
         return "(unresolved)"
     return value.plain() if isinstance(value, N) else value
+
+
+def origins_of(tree: dict[str, object]) -> list[N]:
+    """Every origin mapping in an imported tree (for `--overlay-template`)."""
+    return _origins(tree)
 
 
 def _origins(tree: dict[str, object]) -> list[N]:

@@ -11,6 +11,7 @@ from pathlib import Path
 from emulator.config.engines import Engines
 from emulator.config.importers import Format, Imported, detect, import_source
 from emulator.config.importers.located import flatten
+from emulator.config.importers.result import once
 from emulator.config.loader import load_config, load_tree
 from emulator.config.model import Config
 from emulator.config.overlay import Overlay, apply_overlay, find_overlay, located, read_overlay
@@ -75,7 +76,7 @@ def finish(path: Path, fmt: Format, imported: Imported, base_dir: Path, overlay:
            parameters: Mapping[str, str], engines: Engines) -> Config:
     apply_overlay(overlay, imported, base_dir, engines)
     tree, smap, pending, dropped = flatten(imported.tree, str(path), imported.root)
-    issues = list(dict.fromkeys([*imported.issues, *pending]))  # an input many expressions need: once
+    issues = once(list(dict.fromkeys([*imported.issues, *pending])))  # each missing input once, wherever used
     if fmt is not Format.FRONTYARD and not imported.failed and isinstance(tree, dict) \
             and not {"distribution", "distributions"} & set(tree):
         issues.append(ConfigIssue(Severity.ERROR, imported.root, "", f"no CloudFront distribution found in this "

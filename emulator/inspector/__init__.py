@@ -5,6 +5,7 @@ Served only on the admin listener (never through a distribution). `history.Histo
 routes.
 """
 
+from emulator.inspector.bodies import BodyStore
 from emulator.inspector.history import Entry, History
 
-__all__ = ["Entry", "History"]
+__all__ = ["BodyStore", "Entry", "History"]

@@ -5,6 +5,8 @@
     GET /_frontyard/requests/stream        Server-Sent Events: one `request` event (a summary) per new entry
     GET /_frontyard/requests/{id}          the whole trace of one request (id = X-Amz-Cf-Id, or `last`)
     GET /_frontyard/requests/{id}/explain  what the current config would decide for that request now
+    GET /_frontyard/requests/{id}/har      one request as a HAR 1.2 file (GET /_frontyard/har: all of them)
+    POST /_frontyard/requests/{id}/replay  send it again, optionally edited, through this config or another
     GET /_frontyard/config                 the loaded config file, its text and its warnings
 """
 
@@ -21,9 +23,12 @@ from typing import Protocol
 from aiohttp import web
 from aiohttp.typedefs import Handler
 
+from emulator.assembly import load_source
 from emulator.config.model import Config
-from emulator.http import ViewerRequest
-from emulator.inspector import render
+from emulator.errors import ConfigError
+from emulator.http import EdgeResponse, Headers, ViewerRequest
+from emulator.inspector import har, render, resend
+from emulator.inspector.bodies import BodyStore
 from emulator.inspector.history import History
 from emulator.pipeline import Answer, Forward
 from emulator.pipeline.lint import lint
@@ -44,11 +49,20 @@ class Edge(Protocol):
 
     async def explain(self, request: ViewerRequest) -> tuple[Forward | Answer, Trace]: ...
 
+    async def dispatch(self, request: ViewerRequest) -> tuple[EdgeResponse, Trace]: ...
+
+    async def start(self) -> None: ...
+
+    async def close(self) -> None: ...
+
 
 class InspectorRoutes:
-    def __init__(self, history: History, emulator: Callable[[], Edge]) -> None:
+    def __init__(self, history: History, emulator: Callable[[], Edge], bodies: BodyStore | None = None,
+                 make_edge: Callable[[Config], Edge] | None = None) -> None:
         self.history = history
         self.emulator = emulator  # the configuration being served now (it changes on reload)
+        self.bodies = bodies or BodyStore(history)
+        self.make_edge = make_edge  # an edge for another config, for "Replay against..."
 
     def register(self, app: web.Application) -> None:
         app.middlewares.append(_json_errors)
@@ -60,6 +74,9 @@ class InspectorRoutes:
         r.add_get("/_frontyard/requests/stream", self.stream)  # before {id}: the literal wins
         r.add_get("/_frontyard/requests/{id}", self.request)
         r.add_get("/_frontyard/requests/{id}/explain", self.explain)
+        r.add_get("/_frontyard/requests/{id}/har", self.har)
+        r.add_post("/_frontyard/requests/{id}/replay", self.replay)
+        r.add_get("/_frontyard/har", self.har_all)
         r.add_get("/_frontyard/config", self.config)
 
     async def page(self, request: web.Request) -> web.Response:
@@ -89,7 +106,49 @@ class InspectorRoutes:
         entry = self.history.get(request.match_info["id"])
         if entry is None:
             return _missing(request.match_info["id"], self.history)
-        return web.json_response(render.detail(entry))
+        out = render.detail(entry)
+        out["bodies"] = self.bodies.get(entry.id, _type(entry.trace.viewer.headers if entry.trace.viewer else None),
+                                        _type(entry.headers))
+        return web.json_response(out)
+
+    async def har(self, request: web.Request) -> web.Response:
+        entry = self.history.get(request.match_info["id"])
+        if entry is None:
+            return _missing(request.match_info["id"], self.history)
+        return _har(har.document([entry], self.bodies), f"frontyard-{entry.id[:12]}.har")
+
+    async def har_all(self, request: web.Request) -> web.Response:
+        return _har(har.document(self.history.entries(), self.bodies), "frontyard.har")
+
+    async def replay(self, request: web.Request) -> web.Response:
+        entry = self.history.get(request.match_info["id"])
+        if entry is None or entry.trace.viewer is None:
+            return _missing(request.match_info["id"], self.history)
+        try:
+            edits = await request.json() if request.can_read_body else {}
+            viewer = resend.edited(entry.trace.viewer, edits, self.bodies.get(entry.id))
+        except (ValueError, TypeError) as exc:
+            return web.json_response({"error": f"replay: {exc}"}, status=400)
+        except RecursionError:
+            return web.json_response({"error": "replay: JSON nested too deeply"}, status=400)
+        except web.HTTPRequestEntityTooLarge as exc:
+            return web.json_response({"error": f"replay: the edits are larger than the admin listener reads "
+                                               f"({exc.text})"}, status=413)
+        if not edits.get("against"):
+            return web.json_response(await resend.send(self.emulator(), viewer, self.emulator().config.file))
+        if self.make_edge is None:
+            return web.json_response({"error": "replay against another config is not available here"}, status=400)
+        try:
+            config = await asyncio.to_thread(load_source, str(edits["against"]))
+        except ConfigError as exc:
+            return web.json_response({"error": f"{exc.file} does not load", "issues": [i.format() for i in exc.issues]},
+                                     status=400)
+        other = self.make_edge(config)
+        await other.start()
+        try:
+            return web.json_response(await resend.send(other, viewer, config.file))
+        finally:
+            await other.close()
 
     async def explain(self, request: web.Request) -> web.Response:
         entry = self.history.get(request.match_info["id"])
@@ -172,6 +231,15 @@ async def _json_errors(request: web.Request, handler: Handler) -> web.StreamResp
         detail = (exc.text or exc.reason).strip()
         return web.json_response({"error": f"{request.method} {request.path} is not an admin route ({detail})",
                                   "routes": routes}, status=exc.status)
+
+
+def _type(headers: Headers | None) -> str:
+    return headers.get("Content-Type", "") if headers is not None else ""
+
+
+def _har(doc: dict[str, object], name: str) -> web.Response:
+    return web.Response(text=json.dumps(doc, indent=1), content_type="application/json",
+                        headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
 def _missing(request_id: str, history: History) -> web.Response:

@@ -10,6 +10,7 @@ from aiohttp import web
 from emulator.cache import admin as cache_admin
 from emulator.config.model import Listen
 from emulator.inspector.api import InspectorRoutes
+from emulator.serve.app import Emulator
 from emulator.serve.server import EdgeServer, address_of
 
 
@@ -33,7 +34,7 @@ class AdminServer:
         app.router.add_get("/_frontyard/health", self.health)
         cache_admin.add_routes(app, lambda: self.edge.emulator.pipeline.cache,
                                lambda: [d.id for d in self.edge.emulator.config.distributions])
-        InspectorRoutes(self.edge.history, lambda: self.edge.emulator).register(app)
+        InspectorRoutes(self.edge.history, lambda: self.edge.emulator, self.edge.bodies, Emulator).register(app)
         self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
         await self._runner.setup()
         await web.TCPSite(self._runner, listen.host, listen.port).start()

@@ -21,7 +21,7 @@ from emulator.config.model import Listen
 from emulator.decisions import REASON_BAD_REQUEST, EdgeError
 from emulator.framing import expects_body, viewer_length
 from emulator.http import EdgeResponse, Headers, Scheme, ViewerRequest, freeze, new_request_id
-from emulator.inspector import History
+from emulator.inspector import BodyStore, History
 from emulator.inspector.format import access_line, refusal_line
 from emulator.origins.upgrade import Switched
 from emulator.serve.access_log import StandardLogFile, standard_line
@@ -117,6 +117,7 @@ class EdgeServer:
         self._tls_names: tuple[object, ...] = ()  # what its certificate covers, and which CA issued it
         # The inspector's ring buffer outlives reloads: it belongs to the listeners, not to one configuration.
         self.history = History(emulator.config.emulator.history)
+        self.bodies = BodyStore(self.history)  # the inspector's bodies, as many as the history keeps
         self._bases = {Scheme.HTTP: "http://127.0.0.1", Scheme.HTTPS: "https://127.0.0.1"}  # set in start()
         self._standard_logs: dict[Path, StandardLogFile] = {}  # emulator.access_log.file, opened on first use
         self._in_flight: Counter[tuple[str, str]] = Counter()  # (host, path) -> requests being answered
@@ -176,7 +177,7 @@ class EdgeServer:
             # it sends the body.
             await request.writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
             request.writer.output_size = 0
-        viewer = to_viewer_request(request)
+        viewer, request_body = self.bodies.tap_request(to_viewer_request(request))
         key = (viewer.host, viewer.raw_path)
         self._in_flight[key] += 1
         count = self._in_flight[key]
@@ -202,10 +203,12 @@ class EdgeServer:
             headers = edge.headers.copy()
             headers["X-Frontyard-Trace"] = trace.compact()
         sent = 0
+        edge, response_body = self.bodies.tap_response(edge)
         try:
             response, sent = await self._send(request, edge, headers)
         finally:
             await edge.close()
+            self.bodies.keep(trace.request_id, request_body, response_body)
             self.record(emulator, viewer, trace, edge.status, sent, time.perf_counter() - started, headers)
         return response
 

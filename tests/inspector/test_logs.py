@@ -82,3 +82,21 @@ async def test_edge_errors_log_their_detailed_result_type(tmp_path: Path) -> Non
     assert (row["sc-status"], row["x-edge-result-type"], row["x-edge-detailed-result-type"]) == \
         ("403", "Error", "InvalidRequest")
     assert row["cs(Host)"] == "-"
+
+
+async def test_the_access_log_reads_back_as_the_viewer_sent_it(tmp_path: Path) -> None:
+    """CloudFront's log files URL-encode '%', spaces and non-ASCII in every field, so a reader decodes once: what
+    frontyard writes, frontyard replay reads back as the viewer's own request line and headers."""
+    from emulator.replay import w3c
+
+    yaml = CONFIG.replace("  history: %(history)d", "  history: %(history)d\n  access_log: {file: cf.log}")
+    async with run_inspected(tmp_path, yaml) as edge:
+        await edge.get("/a%20b/%C3%A9?q=x%20y&p=100%25", headers={"Host": "app.localhost",
+                                                                  "User-Agent": "Mozilla/5.0 (X11) 100%"})
+    text = (tmp_path / "cf.log").read_text()
+    row = dict(zip(FIELDS.split(), text.splitlines()[2].split("\t"), strict=True))
+    assert row["cs-uri-stem"] == "/a%2520b/%25C3%25A9" and row["cs-uri-query"] == "q=x%2520y&p=100%2525"
+    assert row["cs(User-Agent)"] == "Mozilla/5.0%20(X11)%20100%25"
+    (logged,) = list(w3c.read(text.splitlines()))
+    assert logged.path == "/a%20b/%C3%A9" and logged.query == "q=x%20y&p=100%25"
+    assert dict(logged.headers)["User-Agent"] == "Mozilla/5.0 (X11) 100%"

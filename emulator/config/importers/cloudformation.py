@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
-from emulator.config.importers import api_origins, lambdas, policies
-from emulator.config.importers.intrinsics import ACCOUNT, Resolver
-from emulator.config.importers.located import N
-from emulator.config.importers.result import Imported, kvs_needs_data
+from emulator.config.importers import api_origins, lambdas, nested, policies, sam
+from emulator.config.importers.intrinsics import ACCOUNT, Broken, Resolver, Unresolved, unresolved_issue
+from emulator.config.importers.located import N, parse_document
+from emulator.config.importers.result import Imported, kvs_needs_data, parameter_line
 from emulator.config.importers.shape import Shape, distribution, items, response_headers_policy, snake
 from emulator.issues import ConfigIssue, Location, Severity
 
+T = TypeVar("T")
 NOT_IMPORTED = {
     "AWS::CloudFront::RealtimeLogConfig": "real-time logs are not emulated",
     "AWS::CloudFront::ContinuousDeploymentPolicy": "continuous deployment is not emulated",
@@ -42,13 +46,20 @@ def _config_name(props: N, key: str, resolver: Resolver, fallback: str) -> str:
 
 
 class CloudFormation:
-    def __init__(self, template: N, file: str, params: Mapping[str, str]) -> None:
-        self.t = template
+    def __init__(self, template: N, file: str, params: Mapping[str, str], *,
+                 inherited: Mapping[str, Callable[[], object]] | None = None, parents: tuple[Path, ...] = ()) -> None:
+        self.t = sam.expand(template) if sam.is_sam(template) else template
         self.file = file
+        self.params = params
+        self.parents = (*parents, Path(file).resolve())  # the templates above this one, for cycles and depth
         self.issues: list[ConfigIssue] = []
-        self.resolver = Resolver(template, params, self.attribute)
+        self.resolver = Resolver(self.t, params, self.attribute, inherited)
+        self.edge: dict[str, N] = {}  # Lambda functions, kept if a behavior associates them
+        self.stacks: dict[str, CloudFormation | None] = {}  # nested stacks, read once
+        self.files: list[Path] = [Path(file)]
 
     # -- what Ref and Fn::GetAtt give for each resource type ----------------------------------------------
+    # long: one table of return values per resource type, as the CloudFormation reference lists them
     def attribute(self, kind: str, name: str, attr: str | None, props: N) -> object:
         r = self.resolver
         if (api := api_origins.attribute(kind, name, attr, props, r.region)) is not None:
@@ -79,10 +90,13 @@ class CloudFormation:
             return _fake_id(name, "K")  # the Key-Pair-Id signers send; --parameter LogicalId=K... to use the real one
         if kind in QUIET and attr in (None, "Id"):
             return _fake_id(name)
-        if kind == "AWS::Lambda::Function":
+        if kind in ("AWS::Lambda::Function", "AWS::Serverless::Function"):
             fn = self._lambda_name(name, props)
             arn = lambdas.lambda_arn(r.region, ACCOUNT, fn)
-            return {None: fn, "Arn": arn}.get(attr)
+            alias = props.get("AutoPublishAlias")
+            alias_name = r.value(alias) if alias is not None and kind == "AWS::Serverless::Function" else None
+            return {None: fn, "Arn": arn, "Version": lambdas.lambda_arn(r.region, ACCOUNT, fn, lambdas.VERSION)
+                    if alias_name else None, "Alias": f"{arn}:{alias_name}" if alias_name else None}.get(attr)
         if kind == "AWS::Lambda::Version":
             target = props.get("FunctionName")
             fn = r.value(target) if target is not None else None
@@ -92,6 +106,12 @@ class CloudFormation:
         if kind == "AWS::CloudFront::Distribution":
             fake = "d" + hashlib.sha256(name.encode()).hexdigest()[:13] + ".cloudfront.net"
             return {None: _fake_id(name), "Id": _fake_id(name), "DomainName": fake}.get(attr)
+        if kind in ("AWS::CloudFormation::Stack", "AWS::Serverless::Application") and attr \
+                and attr.startswith("Outputs."):
+            return self._output(name, attr.removeprefix("Outputs."))
+        if kind == "AWS::Serverless::SimpleTable":
+            table = _config_name(props, "", r, name) if props.get("TableName") is not None else name
+            return {None: table, "Arn": f"arn:aws:dynamodb:{r.region}:{ACCOUNT}:table/{table}"}.get(attr)
         return None
 
     def _lambda_name(self, name: str, props: N) -> str:
@@ -100,91 +120,190 @@ class CloudFormation:
         return str(value) if isinstance(value, str) else name
 
     def _lambda(self, name: str, resource: N, props: N) -> N:
-        """A Lambda@Edge candidate: CDK's asset folder (aws:asset:path) is its code; inline or S3 code is not here."""
+        """A Lambda@Edge candidate: CDK's asset folder (aws:asset:path), a SAM CodeUri folder or inline code
+        (ZipFile, InlineCode) is its code; code in S3 waits for the overlay."""
         fn = self._lambda_name(name, props)
-        asset = (resource.get("Metadata") or N({})).get("aws:asset:path")
-        code = N(str(asset.v), asset.loc) if asset is not None and isinstance(asset.v, str) else \
-            lambdas.code_unknown(fn, props.loc, "its code is inline or in S3, not a folder here")
         get = self.resolver.resolve
-        return lambdas.entry(*(get(props.get(k)) if props.get(k) is not None else None  # type: ignore[misc]
-                               for k in ("Runtime", "Handler", "Timeout", "MemorySize")), code, resource.loc)
+        runtime, handler, timeout, memory = (get(props.get(k)) if props.get(k) is not None else None  # type: ignore[misc]
+                                             for k in ("Runtime", "Handler", "Timeout", "MemorySize"))
+        asset = (resource.get("Metadata") or N({})).get("aws:asset:path")
+        inline = (props.get("Code") or N({})).get("ZipFile") or props.get("InlineCode")
+        if asset is not None and isinstance(asset.v, str):
+            code = N(self._local(asset.v), asset.loc)
+        elif inline is not None:
+            code = lambdas.inline_code(fn, runtime, get(inline))  # type: ignore[arg-type]
+        elif (uri := sam.code_uri(props)) is not None:
+            code = N(self._local(uri), props.get("CodeUri").loc)  # type: ignore[union-attr]
+        else:
+            code = lambdas.code_unknown(fn, props.loc, "its code is in S3, not in a folder here")
+        return lambdas.entry(runtime, handler, timeout, memory, code, resource.loc)  # type: ignore[arg-type]
+
+    def _local(self, path: str) -> str:
+        """A path written in this template, as the loader reads it: relative to the outermost template's folder
+        (a nested template's paths start from its own folder)."""
+        if len(self.parents) == 1 or os.path.isabs(path):
+            return path
+        return os.path.relpath(Path(self.file).resolve().parent / path, self.parents[0].parent)
+
+    # -- nested stacks --------------------------------------------------------------------------------
+    def _stack(self, name: str) -> CloudFormation | None:
+        """The nested stack `name` as a template of its own (read once); None, with a located error, if it
+        cannot be followed."""
+        if name in self.stacks:
+            return self.stacks[name]
+        self.stacks[name] = None
+        resource = self.t.get("Resources").get(name)  # type: ignore[union-attr]
+        kind = str((resource.get("Type") or N("")).v)  # type: ignore[union-attr]
+        props = resource.get("Properties") or N({}, resource.loc)  # type: ignore[union-attr]
+        where = self.t.get("Resources").keys.get(name, resource.loc)  # type: ignore[union-attr]
+        url_node = nested.template_url(kind, props)
+        given = self.params.get(f"{name}.TemplateURL")
+        url = given if given is not None else self.resolver.value(url_node) if url_node is not None else None
+        path = nested.local_template(url, Path(self.file).parent) if isinstance(url, str) else None
+        if path is None and given is not None:
+            path = nested.local_template(given, Path.cwd())
+        if path is None:
+            self._stack_error(where, name, f"its TemplateURL {url!r} is not a template on this machine",
+                              f"the template's path relative to {Path(self.file).name}, or {parameter_line(name)}"
+                              .replace(f"{name}=...", f"{name}.TemplateURL=./path/to/template.yaml"))
+            return None
+        cycle = path.resolve() in self.parents
+        if cycle or len(self.parents) > nested.MAX_DEPTH:
+            self._stack_error(where, name, f"its template {path} is one of the stacks that contain it (a cycle)"
+                              if cycle else f"stacks nested more than {nested.MAX_DEPTH} deep",
+                              "a nested template that does not include its parent")
+            return None
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError as exc:
+            self._stack_error(where, name, f"cannot read {path}: {exc.strerror}", "")
+            return None
+        doc, issues = parse_document(text, str(path))
+        self.issues += issues
+        self.files.append(path)
+        if doc is None or not doc.is_map:
+            self._stack_error(where, name, f"its template {path} is not a CloudFormation template", "")
+            return None
+        inputs = props.get("Parameters")
+        inherited = {k: (lambda n=v: self.resolver.value(n))
+                     for k, v in (inputs.v.items() if inputs is not None and inputs.is_map else ())}  # type: ignore[union-attr]
+        child = CloudFormation(doc, str(path), self.params, inherited=inherited, parents=self.parents)
+        self.stacks[name] = child
+        return child
+
+    def _stack_error(self, where: Location | None, name: str, why: str, expected: str) -> None:
+        self.issues.append(ConfigIssue(Severity.ERROR, where, f"Resources.{name}",
+                                       f"nested stack '{name}' cannot be followed: {why}", expected))
+
+    def _output(self, stack: str, output: str) -> object:
+        child = self._stack(stack)
+        if child is None:
+            raise Broken(None, f"nested stack '{stack}' cannot be followed (see its error)")
+        outputs = child.t.get("Outputs")
+        spec = outputs.get(output) if outputs is not None else None
+        value = spec.get("Value") if spec is not None else None
+        if value is None:
+            known = ", ".join(outputs.v) if outputs is not None and outputs.is_map else "(none)"  # type: ignore[arg-type]
+            raise Broken(None, f"nested stack '{stack}' ({child.file}) has no output '{output}'", f"one of: {known}")
+        try:
+            return child.resolver.value(value)
+        except Unresolved as exc:
+            if exc.parameter:  # the stack's caller lacks it: the same name, once
+                raise
+            raise Unresolved(f"{exc.what} (output {output} of nested stack {stack}, {exc.loc})",
+                             f"{stack}.Outputs.{output}", None) from None
 
     # -- the template ---------------------------------------------------------------------------------
-    # long: one pass over the template's resources, each CloudFront resource type gathered into the plain tree
     def load(self) -> Imported:
         resources = self.t.get("Resources")
-        tree: dict[str, object] = {}
-        distributions: list[N] = []
-        functions: dict[str, object] = {}
-        cache: dict[str, object] = {}
-        origin_request: dict[str, object] = {}
-        headers: dict[str, object] = {}
-        edge: dict[str, N] = {}  # Lambda functions, kept if a behavior associates them
-        public_keys: dict[str, N] = {}  # id -> EncodedKey
-        key_groups: list[N] = []
         if resources is None or not resources.is_map:
             self.issues.append(ConfigIssue(Severity.ERROR, self.t.keys.get("Resources", self.t.loc), "Resources",
                                            "a CloudFormation template needs a 'Resources' mapping"))
             resources = N({})
-        for name, resource in resources.v.items():
+        gathered = _Gathered()
+        for name, resource in resources.v.items():  # type: ignore[union-attr]
             if not resource.is_map:
                 continue
             kind_n = resource.get("Type")
             kind = str(kind_n.v) if kind_n is not None else ""
             where = resources.keys.get(name, resource.loc)
-            if not self._included(resource):
-                continue
-            props = resource.get("Properties") or N({}, resource.loc)
-            if kind == "AWS::CloudFront::Distribution":
-                config = self.resolver.resolve(props.get("DistributionConfig") or N({}, props.loc))
-                shape = Shape(self.issues, f"Resources.{name}.DistributionConfig")
-                distributions.append(distribution(shape, config, N(name, where)))
-            elif kind == "AWS::CloudFront::Function":
-                resolved = self.resolver.resolve(props)
-                fn_name = _config_name(props, "", self.resolver, name)
-                functions[fn_name] = self._function(resolved)
-            elif kind == "AWS::CloudFront::CachePolicy":
-                resolved = self.resolver.resolve(props)
-                key, policy = policies.cache_policy(Shape(self.issues, name),
-                                                    resolved.get("CachePolicyConfig") or N({}, resolved.loc))
-                cache[key] = policy
-            elif kind == "AWS::CloudFront::OriginRequestPolicy":
-                resolved = self.resolver.resolve(props)
-                key, orp = policies.origin_request_policy(
-                    Shape(self.issues, name), resolved.get("OriginRequestPolicyConfig") or N({}, resolved.loc))
-                origin_request[key] = orp
-            elif kind == "AWS::CloudFront::ResponseHeadersPolicy":
-                config = self.resolver.resolve(props.get("ResponseHeadersPolicyConfig") or N({}, props.loc))
-                key = _config_name(props, "ResponseHeadersPolicyConfig", self.resolver, name)
-                headers[key] = response_headers_policy(snake(config), config.loc)
-            elif kind == "AWS::Lambda::Function":
-                edge[self._lambda_name(name, props)] = self._lambda(name, resource, props)
-            elif kind == "AWS::CloudFront::PublicKey":
-                key_id = self.resolver.value(N({"Ref": N(name, where)}, where))
-                config = self.resolver.resolve(props.get("PublicKeyConfig") or N({}, props.loc))
-                public_keys[str(key_id)] = config.get("EncodedKey") or N(None, config.loc)
-            elif kind == "AWS::CloudFront::KeyGroup":
-                key_groups.append(self.resolver.resolve(props.get("KeyGroupConfig") or N({}, props.loc)))
-            elif kind in NOT_IMPORTED:
-                self.issues.append(ConfigIssue(Severity.WARNING, where, f"Resources.{name}",
-                                               f"{kind} is not imported: {NOT_IMPORTED[kind]}"))
-            elif kind.startswith("AWS::CloudFront::") and kind not in QUIET:
-                self.issues.append(ConfigIssue(Severity.WARNING, where, f"Resources.{name}",
-                                               f"{kind} is not emulated and is ignored"))
-        if len(distributions) == 1:
-            tree["distribution"] = distributions[0]
-        elif distributions:
-            tree["distributions"] = N(distributions, resources.loc)
-        groups = {str((g.get("Name") or N("unnamed")).v): policies.key_group(g, public_keys) for g in key_groups}
-        for key, value in (("functions", functions), ("cache_policies", cache),
-                           ("origin_request_policies", origin_request), ("key_groups", groups),
-                           ("response_headers_policies", headers)):
-            if value:
-                tree[key] = value
-        lambdas.add_referenced(tree, edge)
-        api_origins.attach(tree, resources, self.resolver.value, self.resolver.region, edge)
-        return Imported("CloudFormation template", tree, self.issues, [Path(self.file)],
+            if (kind in READ or kind.startswith("AWS::CloudFront::")) and self._included(resource):
+                self._guarded(where, self._resource, gathered, name, kind, resource, where)
+        tree = gathered.tree(resources.loc)
+        for _, child in list(self.stacks.items()) + self._unread_stacks(resources):
+            if child is not None:
+                part = child.load()
+                self.issues += part.issues
+                self.files += part.files[1:]
+                self.edge.update(child.edge)
+                nested.merge(tree, part.tree, resources.loc)
+        lambdas.add_referenced(tree, self.edge)
+        api_origins.attach(tree, resources, self.resolver.value, self.resolver.region, self.edge)
+        return Imported("CloudFormation template", tree, self.issues, self.files,
                         self.t.loc or Location(self.file, 1, 1))
+
+    def _unread_stacks(self, resources: N) -> list[tuple[str, CloudFormation | None]]:
+        """Nested stacks no output was asked of: followed too, for the distributions inside them."""
+        out = []
+        for name, resource in list(resources.v.items()):  # type: ignore[union-attr]
+            kind = resource.get("Type") if resource.is_map else None
+            if kind is not None and isinstance(kind.v, str) and kind.v in STACKS and name not in self.stacks \
+                    and self._included(resource):
+                props = resource.get("Properties") or N({})
+                if kind.v == "AWS::CloudFormation::Stack" or nested.template_url(str(kind.v), props) is not None:
+                    out.append((name, self._guarded(resource.loc, self._stack, name)))
+        return out
+
+    def _guarded(self, where: Location | None, read: Callable[..., T], *args: object) -> T | None:
+        """A value read outside any property's resolution (a name, a TemplateURL) that cannot be resolved is
+        an issue of its own, not an exception."""
+        try:
+            return read(*args)
+        except Unresolved as exc:
+            self.issues.append(unresolved_issue(exc))
+        except Broken as exc:
+            self.issues.append(ConfigIssue(Severity.ERROR, exc.loc or where, "", exc.message, exc.expected))
+        return None
+
+    # long: one branch per CloudFront resource type, each gathered into its part of the plain tree
+    def _resource(self, g: _Gathered, name: str, kind: str, resource: N, where: Location | None) -> None:
+        props = resource.get("Properties") or N({}, resource.loc)
+        if kind == "AWS::CloudFront::Distribution":
+            config = self.resolver.resolve(props.get("DistributionConfig") or N({}, props.loc))
+            shape = Shape(self.issues, f"Resources.{name}.DistributionConfig")
+            g.distributions.append(distribution(shape, config, N(name, where)))  # type: ignore[arg-type]
+        elif kind == "AWS::CloudFront::Function":
+            resolved = self.resolver.resolve(props)
+            fn_name = _config_name(props, "", self.resolver, name)
+            g.functions[fn_name] = self._function(resolved)  # type: ignore[arg-type]
+        elif kind == "AWS::CloudFront::CachePolicy":
+            resolved = self.resolver.resolve(props)
+            key, policy = policies.cache_policy(Shape(self.issues, name),
+                                                resolved.get("CachePolicyConfig") or N({}, resolved.loc))  # type: ignore[union-attr]
+            g.cache[key] = policy
+        elif kind == "AWS::CloudFront::OriginRequestPolicy":
+            resolved = self.resolver.resolve(props)
+            key, orp = policies.origin_request_policy(
+                Shape(self.issues, name), resolved.get("OriginRequestPolicyConfig") or N({}, resolved.loc))  # type: ignore[union-attr]
+            g.origin_request[key] = orp
+        elif kind == "AWS::CloudFront::ResponseHeadersPolicy":
+            config = self.resolver.resolve(props.get("ResponseHeadersPolicyConfig") or N({}, props.loc))
+            key = _config_name(props, "ResponseHeadersPolicyConfig", self.resolver, name)
+            g.headers[key] = response_headers_policy(snake(config), config.loc)  # type: ignore[arg-type]
+        elif kind in ("AWS::Lambda::Function", "AWS::Serverless::Function"):
+            self.edge[self._lambda_name(name, props)] = self._lambda(name, resource, props)
+        elif kind == "AWS::CloudFront::PublicKey":
+            key_id = self.resolver.value(N({"Ref": N(name, where)}, where))
+            config = self.resolver.resolve(props.get("PublicKeyConfig") or N({}, props.loc))
+            g.public_keys[str(key_id)] = config.get("EncodedKey") or N(None, config.loc)  # type: ignore[union-attr]
+        elif kind == "AWS::CloudFront::KeyGroup":
+            g.key_groups.append(self.resolver.resolve(props.get("KeyGroupConfig") or N({}, props.loc)))  # type: ignore[arg-type]
+        elif kind in NOT_IMPORTED:
+            self.issues.append(ConfigIssue(Severity.WARNING, where, f"Resources.{name}",
+                                           f"{kind} is not imported: {NOT_IMPORTED[kind]}"))
+        elif kind.startswith("AWS::CloudFront::") and kind not in QUIET:
+            self.issues.append(ConfigIssue(Severity.WARNING, where, f"Resources.{name}",
+                                           f"{kind} is not emulated and is ignored"))
 
     def _included(self, resource: N) -> bool:
         cond = resource.get("Condition")
@@ -192,9 +311,12 @@ class CloudFormation:
             return True
         try:
             return self.resolver.condition(str(cond.v), cond.loc)
-        except Exception as exc:  # Broken: reported, and the resource is kept so its other problems show too
-            self.issues.append(ConfigIssue(Severity.ERROR, cond.loc, "Condition", str(exc)))
-            return True
+        except Unresolved as exc:  # reported, and the resource kept so its other problems show too
+            self.issues.append(unresolved_issue(exc))
+        except Broken as exc:
+            self.issues.append(ConfigIssue(Severity.ERROR, exc.loc or cond.loc, "Condition", exc.message,
+                                           exc.expected))
+        return True
 
     def _function(self, props: N) -> N:
         out: dict[str, object] = {}
@@ -210,6 +332,38 @@ class CloudFormation:
             store = str(arn.v).rsplit("/", 1)[-1] if isinstance(arn.v, str) else None
             out["key_value_store"] = arn if store is None else kvs_needs_data(store, arn.loc)
         return N(out, props.loc)
+
+
+STACKS = {"AWS::CloudFormation::Stack", "AWS::Serverless::Application"}
+READ = {"AWS::Lambda::Function", "AWS::Serverless::Function"}  # besides AWS::CloudFront::*
+
+
+@dataclass
+class _Gathered:
+    """A template's CloudFront resources, by kind, on their way into the plain tree."""
+
+    distributions: list[N] = field(default_factory=list)
+    functions: dict[str, object] = field(default_factory=dict)
+    cache: dict[str, object] = field(default_factory=dict)
+    origin_request: dict[str, object] = field(default_factory=dict)
+    headers: dict[str, object] = field(default_factory=dict)
+    public_keys: dict[str, N] = field(default_factory=dict)  # id -> EncodedKey
+    key_groups: list[N] = field(default_factory=list)
+
+    def tree(self, loc: Location | None) -> dict[str, object]:
+        tree: dict[str, object] = {}
+        if len(self.distributions) == 1:
+            tree["distribution"] = self.distributions[0]
+        elif self.distributions:
+            tree["distributions"] = N(self.distributions, loc)  # type: ignore[arg-type]
+        groups = {str((g.get("Name") or N("unnamed")).v): policies.key_group(g, self.public_keys)
+                  for g in self.key_groups}
+        for key, value in (("functions", self.functions), ("cache_policies", self.cache),
+                           ("origin_request_policies", self.origin_request), ("key_groups", groups),
+                           ("response_headers_policies", self.headers)):
+            if value:
+                tree[key] = value
+        return tree
 
 
 def cdk_templates(manifest: Path) -> tuple[list[Path], list[ConfigIssue]]:

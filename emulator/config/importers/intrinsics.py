@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from emulator.config.importers.located import N
+from emulator.config.importers.result import Missing, missing
 from emulator.issues import ConfigIssue, Location, Severity
 
 ACCOUNT = "123456789012"
@@ -26,6 +27,7 @@ class Unresolved(Exception):
     what: str
     key: str
     loc: Location | None
+    parameter: bool = False  # a template parameter's own name: a nested stack's caller passes the same key on
 
 
 class Broken(Exception):
@@ -41,9 +43,11 @@ Attribute = Callable[[str, str, str | None, N], object]
 
 
 class Resolver:
-    def __init__(self, template: N, params: Mapping[str, str], attribute: Attribute) -> None:
+    def __init__(self, template: N, params: Mapping[str, str], attribute: Attribute,
+                 inherited: Mapping[str, Callable[[], object]] | None = None) -> None:
         self.t = template
         self.params = params
+        self.inherited = inherited or {}  # a nested stack's Parameters, resolved by its parent when used
         self.attribute = attribute
         self.region = params.get("AWS::Region", "us-east-1")
         self.parameters = self._parameters()
@@ -77,8 +81,10 @@ class Resolver:
         if name in self._conditions_in_progress:
             raise Broken(loc, f"condition '{name}' depends on itself")
         self._conditions_in_progress.add(name)
-        value = self.value(spec)
-        self._conditions_in_progress.discard(name)
+        try:  # a missing parameter inside leaves the condition undecided, not "in progress" for its next use
+            value = self.value(spec)
+        finally:
+            self._conditions_in_progress.discard(name)
         if not isinstance(value, bool):
             raise Broken(spec.loc, f"condition '{name}' is not true or false", "Fn::Equals, Fn::And, Fn::Or, Fn::Not")
         self.conditions[name] = value
@@ -127,6 +133,8 @@ class Resolver:
         name = self.value(arg)
         if not isinstance(name, str):
             raise Broken(arg.loc, "Ref takes a name", "!Ref LogicalId or !Ref ParameterName")
+        if name in self.inherited:
+            return self.inherited[name]()
         if name in self.params and not name.startswith("AWS::"):
             return self.params[name]
         pseudo = {"AWS::Region": self.region, "AWS::AccountId": self.params.get("AWS::AccountId", ACCOUNT),
@@ -142,8 +150,16 @@ class Resolver:
             return self.parameters[name]
         params = self.t.get("Parameters")
         if params is not None and params.get(name) is not None:
-            raise Unresolved(f"parameter '{name}' has no Default", name, loc)
+            raise Unresolved(f"parameter {name} has no default", name, loc, parameter=True)
+        base, dot, attr = name.partition(".")
+        if dot and self._resource(base) is not None:  # SAM: !Ref Function.Version, !Ref Function.Alias
+            return self._resource_value(base, attr, loc)
         return self._resource_value(name, None, loc)
+
+    def _resource(self, name: str) -> N | None:
+        resources = self.t.get("Resources")
+        resource = resources.get(name) if resources is not None else None
+        return resource if resource is not None and resource.is_map else None
 
     def get_att(self, arg: N, loc: Location | None) -> object:
         parts = self.value(arg)
@@ -159,7 +175,7 @@ class Resolver:
             return self.params[key]
         resources = self.t.get("Resources")
         resource = resources.get(name) if resources is not None else None
-        if resource is None:
+        if resource is None or not resource.is_map:
             known = sorted(resources.v) if resources is not None and resources.is_map else []
             raise Broken(loc, f"no resource or parameter named '{name}'",
                          f"one of: {', '.join(known[:12])}{', ...' if len(known) > 12 else ''}")
@@ -174,6 +190,10 @@ class Resolver:
             self._in_progress.discard(key)
         if value is None:
             what = f"{'Ref' if attr is None else 'Fn::GetAtt'} {key} ({kind.v if kind else 'no Type'})"
+            if isinstance(kind.v if kind else None, str) and (kind.v.startswith("Custom::")  # type: ignore[union-attr]
+                                                                or kind.v == "AWS::CloudFormation::CustomResource"):
+                raise Unresolved(f"{what} is computed by a custom resource's function when the stack is deployed",
+                                 key, loc)
             raise Unresolved(f"{what} is only known once deployed", key, loc)
         return value
 
@@ -205,6 +225,8 @@ class Resolver:
         if not (isinstance(parts, list) and len(parts) == 2 and isinstance(parts[0], str)
                 and isinstance(parts[1], list)):
             raise Broken(arg.loc, "Fn::Join takes [delimiter, [values]]")
+        if any(isinstance(p, list | dict) for p in parts[1]):  # CloudFormation joins strings, not structures
+            raise Broken(arg.loc, "Fn::Join: every value to join must be a string", "[delimiter, [string, ...]]")
         return parts[0].join(str(p) for p in parts[1])
 
     def select(self, arg: N, loc: Location | None) -> object:
@@ -293,6 +315,8 @@ for _fn in ("Fn::And", "Fn::Or", "Fn::Not"):
 
 def _raise_first(n: N) -> None:
     """An inner intrinsic failed: fail the outer one too, with the inner's message and location."""
+    if isinstance(n.v, Missing):  # still missing, not broken: said once, and a field the edge ignores may drop it
+        raise Unresolved(n.v.what, n.v.name, n.v.location, n.v.what.startswith("parameter "))
     if isinstance(n.v, ConfigIssue):
         raise Broken(n.v.location, n.v.message, n.v.expected)
     for child in n.v.values() if isinstance(n.v, dict) else n.v if isinstance(n.v, list) else ():
@@ -311,9 +335,7 @@ def _locate(value: object, loc: Location | None) -> N:
 
 
 def unresolved_issue(exc: Unresolved) -> ConfigIssue:
-    return ConfigIssue(Severity.ERROR, exc.loc, "", f"{exc.what}: cannot be resolved locally",
-                       f"a value for it: --parameter '{exc.key}=VALUE', or in the local overlay file: "
-                       f"parameters: {{{exc.key}: VALUE}}")
+    return missing(exc.key, exc.loc, exc.what)
 
 
 def broken_issue(exc: Broken) -> ConfigIssue:

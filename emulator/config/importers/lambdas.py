@@ -7,11 +7,16 @@ waits for the overlay (`lambda_functions: {name: {code: ./folder}}`), and says s
 
 from __future__ import annotations
 
+import hashlib
+import tempfile
+from pathlib import Path
+
 from emulator.config.importers.located import N
 from emulator.config.importers.result import Pending
 from emulator.config.rules import function_reference
 from emulator.issues import Location, Severity
 
+INLINE_DIR = Path(tempfile.gettempdir()) / "frontyard-inline-code"
 VERSION = "1"  # a published version number: CloudFront needs one in the ARN, any number does locally
 
 
@@ -60,3 +65,30 @@ def add_referenced(tree: dict[str, object], candidates: dict[str, N]) -> None:
     chosen = {name: candidates[name] for name in sorted(referenced(tree)) if name in candidates}
     if chosen:
         tree["lambda_functions"] = chosen
+
+
+def inline_code(name: str, runtime: N | None, code: N) -> N:
+    """Inline code (CloudFormation `Code.ZipFile`, SAM `InlineCode`) written out as the file Lambda would run.
+
+    AWS CloudFormation Template Reference, "AWS::Lambda::Function Code": "For Node.js and Python functions, you can
+    specify the function code inline in the template" and "When you specify source code inline for a Node.js
+    function, the index file that CloudFormation creates uses the extension .js". The file lives in a folder named
+    by the code's hash (the same code is written once, and a changed template gets a new folder)."""
+    if not isinstance(code.v, str):
+        return N(Pending(Severity.ERROR, code.loc, "", f"Lambda function '{name}': inline code must be a string",
+                         "the function's source text (a YAML block scalar: ZipFile: |)"), code.loc)
+    kind = runtime.v if runtime is not None and isinstance(runtime.v, str) else ""
+    if not kind.startswith(("nodejs", "python")):
+        return N(Pending(Severity.ERROR, code.loc, "", f"Lambda function '{name}': inline code runs on Node.js or "
+                         f"Python only, not {kind or 'an unnamed runtime'}", "a nodejs* or python* Runtime"), code.loc)
+    suffix = ".js" if kind.startswith("nodejs") else ".py"
+    folder = INLINE_DIR / hashlib.sha256(f"{kind}\0{code.v}".encode()).hexdigest()[:20]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"index{suffix}"
+        if not target.is_file() or target.read_text(encoding="utf-8") != code.v:
+            target.write_text(code.v, encoding="utf-8")
+    except OSError as exc:
+        return N(Pending(Severity.ERROR, code.loc, "", f"Lambda function '{name}': cannot write its inline code to "
+                         f"{folder}: {exc.strerror}", "a writable temporary folder (TMPDIR)"), code.loc)
+    return N(str(folder), code.loc)

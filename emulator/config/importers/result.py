@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+import shlex
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from emulator.config.importers.located import N
@@ -48,3 +50,45 @@ def orp_without_cache_policy(loc: Location | None) -> N:
                          "behavior: CloudFront refuses this one",
                          "a cache policy id beside the origin request policy (Managed-CachingOptimized: "
                          "658327ea-f89d-4fab-a63d-7e88639e58f6)"), loc)
+
+
+@dataclass(frozen=True)
+class Missing(ConfigIssue):
+    """An input only the user can give: a parameter or variable without a default, or a value known only once
+    deployed. `name` is what `--parameter NAME=VALUE` (or the overlay's `parameters:`) supplies, the location is
+    where the value is used, `expected` the line to add. Every importer reports what it lacks this way, so each
+    input is reported once (`once`) and `frontyard import --overlay-template` lists them all."""
+
+    name: str = ""
+    what: str = ""  # the message without the line to add: what is missing, and why
+
+
+def parameter_line(name: str) -> str:
+    """`--parameter NAME=...` as a shell takes it."""
+    return f"--parameter {shlex.quote(name + '=...')}" if re.search(r"[^\w.:/-]", name) else f"--parameter {name}=..."
+
+
+def missing(name: str, loc: Location | None, what: str) -> Missing:
+    return Missing(Severity.ERROR, loc, "", f"{what}: add {parameter_line(name)}",
+                   f"{parameter_line(name)} on the command line, or in the local overlay file: "
+                   f"parameters: {{{name}: ...}}", name, what)
+
+
+def once(issues: list[ConfigIssue]) -> list[ConfigIssue]:
+    """Each missing input reported once, where it is first used, naming how many other places use it too."""
+    first: dict[str, int] = {}
+    others: dict[str, list[Location | None]] = {}
+    out: list[ConfigIssue] = []
+    for issue in issues:
+        if not isinstance(issue, Missing) or issue.severity is not Severity.ERROR:
+            out.append(issue)
+        elif issue.name in first:
+            others[issue.name].append(issue.location)
+        else:
+            first[issue.name], others[issue.name] = len(out), []
+            out.append(issue)
+    for name, index in first.items():
+        if more := [str(loc) for loc in dict.fromkeys(others[name]) if loc != out[index].location]:
+            shown = ", ".join(more[:3]) + (f" and {len(more) - 3} more" if len(more) > 3 else "")
+            out[index] = replace(out[index], message=f"{out[index].message} (also used at {shown})")
+    return out

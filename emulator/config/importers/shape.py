@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from emulator.config.importers.located import N
-from emulator.config.importers.result import orp_without_cache_policy
+from emulator.config.importers.result import Missing, orp_without_cache_policy
 from emulator.issues import ConfigIssue, Location, Severity
 
 FUNCTION_ARN = re.compile(r"^arn:aws[\w-]*:cloudfront::[^:]*:function/([A-Za-z0-9_-]{1,64})$")
@@ -37,10 +37,31 @@ class Shape:
     def error(self, where: Location | None, field: str, message: str, expected: str = "") -> None:
         self.issues.append(ConfigIssue(Severity.ERROR, where, field, message, expected))
 
+    def ignored(self, n: N | None, field: str) -> N | None:
+        """A field the local edge does not use (WAF, logging, comment...): a value in it known only once deployed
+        is a warning, and the field is left out, instead of an input the user must invent."""
+        missing = _first_missing(n)
+        if missing is None:
+            return n
+        self.warn(missing.location, field, f"needs {missing.name}, known only once deployed; the local edge does "
+                  "not use this field, so it is left out")
+        return None
+
     def unknown(self, n: N, known: set[str], field: str) -> None:
         for key in n.v if isinstance(n.v, dict) else ():
             if key not in known and key not in NO_LOCAL_MEANING:
                 self.warn(n.keys.get(key, n.loc), f"{field}.{key}", f"'{key}' is not emulated and is ignored")
+
+
+def _first_missing(n: object) -> Missing | None:
+    if not isinstance(n, N):
+        return None
+    if isinstance(n.v, Missing):
+        return n.v
+    for child in n.v.values() if isinstance(n.v, dict) else n.v if isinstance(n.v, list) else ():
+        if (found := _first_missing(child)) is not None:
+            return found
+    return None
 
 
 def items(n: N | None) -> list[N]:
@@ -122,7 +143,7 @@ def distribution(shape: Shape, cfg: N, dist_id: N | str) -> N:
     root = cfg.get("DefaultRootObject")
     if root is not None and root.v:
         out["default_root_object"] = root
-    put(out, "comment", cfg.get("Comment"))
+    put(out, "comment", shape.ignored(cfg.get("Comment"), f"{shape.what}.Comment"))
     put(out, "origins", cfg.get("Origins"), lambda n: located_list(n, lambda o: origin(shape, o)))
     put(out, "default_cache_behavior", cfg.get("DefaultCacheBehavior"), lambda n: behavior(shape, n))
     put(out, "cache_behaviors", cfg.get("CacheBehaviors"), lambda n: located_list(n, lambda b: behavior(shape, b)))
@@ -132,7 +153,8 @@ def distribution(shape: Shape, cfg: N, dist_id: N | str) -> N:
         out["enabled"] = enabled  # the loader says a local distribution is always enabled
     if (groups := cfg.get("OriginGroups")) is not None and items(groups):
         out["origin_groups"] = N([origin_group(g) for g in items(groups)], groups.loc)
-    if (logging := cfg.get("Logging")) is not None and _meaningful(logging):
+    logging = shape.ignored(cfg.get("Logging"), f"{shape.what}.Logging")
+    if logging is not None and _meaningful(logging):
         out["logging"] = N(snake(logging), logging.loc)
     if (r := cfg.get("Restrictions")) is not None and _meaningful(r) and (geo := r.get("GeoRestriction")):
         where = geo.get("Locations") or geo
@@ -140,7 +162,7 @@ def distribution(shape: Shape, cfg: N, dist_id: N | str) -> N:
             "restriction_type": geo.get("RestrictionType") or N(None, geo.loc),
             "locations": N(items(geo.get("Locations")) or items(geo), where.loc)}, geo.loc)}, r.loc)
     for key, name in (("WebACLId", "web_acl_id"), ("ContinuousDeploymentPolicyId", "continuous_deployment_policy_id")):
-        n = cfg.get(key)
+        n = shape.ignored(cfg.get(key), f"{shape.what}.{key}")
         if n is not None and n.v:
             out[name] = n
     if (staging := cfg.get("Staging")) is not None and boolean(staging).v is True:
@@ -248,7 +270,7 @@ def behavior(shape: Shape, b: N) -> N:
             out[name] = located_list(n)
     for key, name in (("FieldLevelEncryptionId", "field_level_encryption_id"),
                       ("RealtimeLogConfigArn", "realtime_log_config_arn")):
-        n = b.get(key)
+        n = shape.ignored(b.get(key), f"{shape.what}.CacheBehavior.{key}")
         if n is not None and n.v:
             out[name] = n
     if (smooth := b.get("SmoothStreaming")) is not None and boolean(smooth).v is True:

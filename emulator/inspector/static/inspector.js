@@ -193,10 +193,12 @@ async function select(id) {
       ` · ${d.duration_ms} ms · ${d.sent} bytes · behavior ${d.behavior || "-"} · origin ${d.origin || "-"} · `,
       el("code", { text: d.id })),
     d.why ? el("p", { class: "why", id: "why", text: `why: ${d.why}` }) : null,
-    el("div", { class: "actions" }, copy, explain,
+    el("div", { class: "actions" }, copy, explain, replayForm(id, d, explainBox),
+      el("a", { href: `${API}/requests/${encodeURIComponent(id)}/har`, id: "save-one-har", download: "", text: "Save as HAR" }),
       el("a", { href: `${API}/requests/${encodeURIComponent(id)}`, target: "_blank", text: "JSON" })),
     el("pre", { id: "curl", text: d.curl }),
     explainBox,
+    d.bodies ? section("Bodies", "bodies", body("request", d.bodies.request), body("response", d.bodies.response)) : null,
     section("Decisions", "decisions", decisionsTable(d.decisions)),
   ];
   if (d.cache.length) parts.push(section("Cache (key, result, TTL)", "cache", decisionsTable(d.cache)));
@@ -209,6 +211,37 @@ async function select(id) {
   parts.push(section(`Response to the viewer: ${d.status}`, "response-headers", kv(d.response.headers)));
   parts.push(section("Timings", "timings", timings(d.timings)));
   pane.replaceChildren(...parts.filter((p) => p != null));
+}
+
+// A body: its text (bounded), or its size and SHA-256 when it is binary.
+function body(which, b) {
+  const head = `${which} body: ${b.size} bytes${b.truncated ? " (first part kept)" : ""}`;
+  if (b.size === 0) return el("p", { class: "hint", text: `${which} body: none` });
+  if (b.text === null) return el("p", { class: "mono", text: `${head}, binary, sha256 ${b.sha256}` });
+  return el("div", {}, el("p", { text: head }), el("pre", { class: `body-${which}`, text: b.text }));
+}
+
+// "Replay": the request sent again, optionally edited (method, query, extra headers), here or against another config.
+function replayForm(id, d, out) {
+  const method = el("input", { id: "replay-method", value: d.method, size: 7 });
+  const query = el("input", { id: "replay-query", value: (d.target.split("?")[1] || ""), placeholder: "query" });
+  const extra = el("input", { id: "replay-header", placeholder: "Name: value" });
+  const against = el("input", { id: "replay-against", placeholder: "another config file (optional)" });
+  const go = el("button", { type: "button", id: "replay-this", text: "Replay", onclick: async () => {
+    const edits = { method: method.value, query: query.value };
+    if (extra.value.includes(":")) {
+      const [name, ...rest] = extra.value.split(":");
+      edits.headers = [...d.viewer_request.headers, [name.trim(), rest.join(":").trim()]];
+    }
+    if (against.value) edits.against = against.value;
+    const r = await fetch(`${API}/requests/${encodeURIComponent(id)}/replay`, {
+      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(edits) });
+    const e = await r.json();
+    if (!r.ok) { out.replaceChildren(el("p", { class: "why", text: e.error })); return; }
+    out.replaceChildren(el("h3", { text: `replayed with ${e.config}: ${e.status}` }), decisionsTable(e.decisions),
+      body("response", e.body));
+  } });
+  return el("span", { class: "replay" }, method, query, extra, against, go);
 }
 
 // -- config -------------------------------------------------------------------------------------------

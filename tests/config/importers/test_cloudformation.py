@@ -167,8 +167,9 @@ def test_what_only_a_deployment_knows_is_a_located_error_saying_how_to_supply_it
     with pytest.raises(ConfigError) as exc:
         load_source(path)
     found = errors(exc)
-    assert any(e.startswith(f"{at(path, '!Ref ApiDomain')}: parameter 'ApiDomain' has no Default: cannot be "
-                            "resolved locally\n    expected a value for it: --parameter 'ApiDomain=VALUE'")
+    assert any(e.startswith(f"{at(path, '!Ref ApiDomain')}: parameter ApiDomain has no default: add "
+                            "--parameter ApiDomain=...\n    expected --parameter ApiDomain=... on the command line, "
+                            "or in the local overlay file: parameters: {ApiDomain: ...}")
                for e in found), found
     assert any(e.startswith(f"{at(path, '!GetAtt Redirects.Arn')}: KeyValueStore 'redirects': its data lives in AWS")
                and "key_value_stores: {redirects: ./redirects.json}" in e for e in found), found
@@ -200,7 +201,7 @@ def test_broken_intrinsics_and_unknown_references_are_located(tmp_path: Path) ->
     found = "\n".join(errors(exc))
     assert f"{path}:7:19: Fn::Select index 5 is outside the 2 values" in found
     assert f"{path}:9:35: Fn::GetAtt Alb.DNSName (AWS::ElasticLoadBalancingV2::LoadBalancer) is only known once " \
-           "deployed: cannot be resolved locally\n    expected a value for it: --parameter 'Alb.DNSName=VALUE'" in found
+           "deployed: add --parameter Alb.DNSName=...\n    expected --parameter Alb.DNSName=... on the command" in found
     assert f"{path}:10:38: Fn::ImportValue 'shared-api-domain' is another stack's export" in found
     assert f"{path}:11:36: no resource or parameter named 'Sitee'\n    expected one of: Alb, Dist" in found
     assert f"{path}:12:101: 'Fn::Base65' is not an intrinsic function frontyard can resolve" in found
