@@ -211,3 +211,31 @@ def test_two_apis_get_distinct_stable_ids(tmp_path: Path) -> None:
     first = load_source(folder).distributions[0].origins[0].domain_name
     assert first == load_source(folder).distributions[0].origins[0].domain_name  # the same on every load
     assert json.dumps(first).count(".execute-api.") == 1 and len(first.split(".")[0]) == 10
+
+
+CUSTOM_DOMAIN = """
+resource "aws_apigatewayv2_domain_name" "api" {
+  domain_name = "api.example.com"
+  domain_name_configuration {
+    certificate_arn = "arn:aws:acm:eu-west-1:123456789012:certificate/abc"
+    endpoint_type   = "REGIONAL"
+    security_policy = "TLS_1_2"
+  }
+}
+
+resource "aws_apigatewayv2_api_mapping" "api" {
+  api_id          = aws_apigatewayv2_api.http.id
+  domain_name     = aws_apigatewayv2_domain_name.api.id
+  stage           = aws_apigatewayv2_stage.default.id
+  api_mapping_key = "v1"
+}
+"""
+
+
+async def test_origin_on_the_apis_custom_domain_is_mapped_to_its_stage(tmp_path: Path) -> None:
+    config = load_source(module(tmp_path, HTTP_API + CUSTOM_DOMAIN + distribution(
+        "aws_apigatewayv2_domain_name.api.domain_name", "/v1")))
+    mock = config.distributions[0].origins[0].mock
+    assert mock is not None and mock.option("custom_domains") == {"api.example.com/v1": "$default"}
+    async with run_config(config) as edge, edge.request("GET", "/items") as r:
+        assert (r.status, await r.text()) == (200, "/v1/items")
