@@ -129,6 +129,8 @@ class Module(ModuleFiles):
             value = default.plain()
         else:
             raise self.missing(key, block)
+        if value is None and self._not_nullable(block):
+            value = self._null_given(key, block, where)
         if "type" not in block.attr_trees:
             return value
         ev = block.source[1] if block.source else self._evaluator(Path(block.loc.file))
@@ -136,6 +138,21 @@ class Module(ModuleFiles):
         if ty.kind in ("list", "set") and isinstance(value, str) and self.inputs is None:
             value = value.split(",") if value else []  # --parameter 'names=a,b' or an overlay list of names
         return convert(value, ty, where, ev, f"var.{key}")
+
+    def _not_nullable(self, block: Block) -> bool:
+        if "nullable" not in block.attrs:
+            return False
+        nullable = block.attrs["nullable"]()
+        raise_issue(nullable.v)
+        return nullable.plain() is False
+
+    def _null_given(self, key: str, block: Block, where: Location) -> object:
+        """Terraform, "Input Variables" (Disallowing null input values): "If nullable is false and the variable
+        has a default value, then Terraform uses the default when a module input argument is null"."""
+        default = block.attrs["default"]().plain() if "default" in block.attrs else None
+        if default is None:
+            raise EvalError(where, f"var.{key} is null, and the variable says nullable = false", "a value, not null")
+        return default
 
     def missing(self, key: str, block: Block) -> MissingInput:
         """Named once, where the variable is declared, with what gives it a value."""
