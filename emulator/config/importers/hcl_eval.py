@@ -25,6 +25,7 @@ from emulator.config.importers.tf_values import (
     FileText,
     Ref,
     Unknown,
+    Whole,
     numbers_equal,
     only_template_vars,
     raise_issue,
@@ -110,7 +111,9 @@ class Evaluator:
             if top:
                 raise_issue(v)
             return v
-        if callable(v):  # `var`, `local` or a resource without the attribute after it
+        if isinstance(v, Whole):  # an object value: an error only where a string or a number is needed
+            return v
+        if callable(v):  # `var` or `local` without the name after it
             error = EvalError(loc, "an incomplete reference", "var.NAME, local.NAME or TYPE.NAME.ATTRIBUTE")
             if top:
                 raise error
@@ -224,6 +227,11 @@ class Evaluator:
         a single value: a list of it, as Terraform's splat does)."""
         base_t, splat_t = _trees(t)
         base = self.eval(base_t)
+        if isinstance(base, Ref):  # a splat over a value known only after apply is known only after apply too
+            unknown: object = Ref(f"{base.text}[*]", base.loc)
+            for step in _trees(splat_t):
+                unknown = self._step(unknown, step)
+            return unknown
         items = [] if base is None else base if isinstance(base, list) else [base]
         out = []
         for item in items:

@@ -28,7 +28,7 @@ from emulator.config.importers.tf_shape import TfShape, resources_tree
 from emulator.config.importers.tf_show import import_show_json
 from emulator.config.importers.tf_types import convert, parse_type
 from emulator.config.importers.tf_unknown import once_each, soften
-from emulator.config.importers.tf_values import MissingInput, MissingValue, Unknown, UnknownValue, raise_issue
+from emulator.config.importers.tf_values import MissingInput, MissingValue, Unknown, UnknownValue, Whole, raise_issue
 from emulator.issues import ConfigIssue, Location, Severity
 
 # Data sources that look a CloudFront policy up by its name. AWS "Use managed cache policies": "You attach the policy
@@ -224,8 +224,8 @@ class Module(ModuleFiles):
         if made is None:
             raise self._failed.get(name) or EvalError(loc, f'module "{name}" calls itself')
         if isinstance(made, Module):
-            return lambda out: made.output(str(out), loc)
-        items = [(k, (lambda out, m=m: m.output(str(out), loc))) for k, m in made]
+            return Whole(f"module.{name}", lambda out: made.output(out, loc))
+        items = [(k, Whole(f"module.{instance_name(name, k)}", lambda out, m=m: m.output(out, loc))) for k, m in made]
         return [f for _, f in items] if all(isinstance(k, int) for k, _ in items) else {str(k): f for k, f in items}
 
     def output(self, name: str, loc: Location | None) -> object:
@@ -272,10 +272,11 @@ class Module(ModuleFiles):
         if block is None:
             return Ref(f"{'data.' if data else ''}{kind}.{name}", loc)
         made = self.instances_of(("data." if data else "") + kind, name, block)
+        label = f"{'data.' if data else ''}{kind}.{name}"
         if made is None:
-            return lambda attr: self.attribute(block, kind, name, str(attr), loc)
-        items = [(k, (lambda attr, b=b, k=k: self.attribute(b, kind, instance_name(name, k), str(attr), loc)))
-                 for k, b in made]
+            return Whole(label, lambda attr: self.attribute(block, kind, name, attr, loc))
+        items = [(k, Whole(instance_name(label, k), lambda attr, b=b, k=k: self.attribute(
+            b, kind, instance_name(name, k), attr, loc))) for k, b in made]
         return [f for _, f in items] if "count" in block.attrs else {str(k): f for k, f in items}
 
     def archive_ref(self, name: str, loc: Location | None) -> object:

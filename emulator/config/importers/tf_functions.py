@@ -16,6 +16,8 @@ import re
 import urllib.parse
 from collections.abc import Callable
 
+from emulator.config.importers.tf_values import Whole
+
 
 class FunctionError(ValueError):
     pass
@@ -115,6 +117,8 @@ def _flatten(xs: object) -> list:
 
 
 def _lookup(m: object, key: object, *default: object) -> object:
+    if isinstance(m, Whole):  # a resource or module object: Terraform converts an object to a map for lookup()
+        return m(key)
     mapping = _map(m, "lookup")
     if str(key) in mapping:
         return mapping[str(key)]

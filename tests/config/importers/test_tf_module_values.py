@@ -76,3 +76,55 @@ def test_null_for_a_variable_that_is_not_nullable_and_has_no_default_is_an_error
     """
     with pytest.raises(EvalError, match=r"var\.strict is null, and the variable says nullable = false"):
         local_x(tmp_path, {"main.tf": caller, "m/main.tf": CHILD})
+
+
+BUCKETS = """
+resource "aws_s3_bucket" "origin" {
+  count  = 1
+  bucket = "site-origin"
+}
+resource "aws_cloudfront_origin_access_control" "oac" {
+  for_each = toset(["s3"])
+  name     = "oac-${each.key}"
+}
+"""
+
+
+def test_a_whole_resource_held_in_a_local_is_read_one_attribute_later(tmp_path: Path) -> None:
+    main = BUCKETS + """
+    locals {
+      options = { new = aws_s3_bucket.origin[0], disabled = { bucket_regional_domain_name = "" } }
+      bucket  = local.options[true ? "new" : "disabled"]
+      x       = [local.bucket.bucket_regional_domain_name,
+                 lookup(lookup(aws_cloudfront_origin_access_control.oac, "s3", {}), "id", null) != null]
+    }
+    """
+    assert local_x(tmp_path, {"main.tf": main}, {"region": "eu-west-1"}) == \
+        ["site-origin.s3.eu-west-1.amazonaws.com", True]
+
+
+def test_a_module_output_that_is_a_whole_resource_is_traversed_by_the_caller(tmp_path: Path) -> None:
+    caller = """
+    module "bucket" {
+      source = "./bucket"
+    }
+    locals {
+      x = module.bucket.bucket.bucket_regional_domain_name
+    }
+    """
+    child = BUCKETS + 'output "bucket" {\n  value = aws_s3_bucket.origin[0]\n}\n'
+    assert local_x(tmp_path, {"main.tf": caller, "bucket/main.tf": child}) == \
+        "site-origin.s3.us-east-1.amazonaws.com"
+
+
+def test_a_splat_over_a_value_known_only_after_apply_is_known_only_after_apply(tmp_path: Path) -> None:
+    main = """
+    resource "aws_acm_certificate" "cert" {
+      domain_name = "example.com"
+    }
+    locals {
+      x = [for o in aws_acm_certificate.cert.domain_validation_options[*] : o.domain_name]
+    }
+    """
+    with pytest.raises(EvalError, match=r"aws_acm_certificate\.cert\.domain_validation_options\[\*\] is only known"):
+        local_x(tmp_path, {"main.tf": main})
