@@ -128,3 +128,16 @@ def test_a_splat_over_a_value_known_only_after_apply_is_known_only_after_apply(t
     """
     with pytest.raises(EvalError, match=r"aws_acm_certificate\.cert\.domain_validation_options\[\*\] is only known"):
         local_x(tmp_path, {"main.tf": main})
+
+
+def test_replace_takes_a_bool_or_a_number_as_its_string_arguments(tmp_path: Path) -> None:
+    main = """
+    variable "redirect" {
+      type    = bool
+      default = true
+    }
+    locals {
+      x = replace(replace("const r = REDIRECT; const n = N;", "REDIRECT", var.redirect), "N", 3)
+    }
+    """
+    assert local_x(tmp_path, {"main.tf": main}) == "const r = true; const n = 3;"
