@@ -73,8 +73,9 @@ class Module(ModuleFiles):
             return lambda key: self.variable(str(key), loc)
         if name == "local":
             return lambda key: self.local(str(key), loc)
-        if name == "path":
-            return {"module": str(self.folder), "root": str(self.root), "cwd": str(self.root)}
+        if name == "path":  # absolute: file() reads relative to the module, and "${path.module}/x" is read as is
+            return {"module": str(self.folder.resolve()), "root": str(self.root.resolve()),
+                    "cwd": str(self.root.resolve())}
         if name == "terraform":
             return {"workspace": "default"}
         if name == "data":  # local zips of Lambda code, policies looked up by name; other sources are not evaluated

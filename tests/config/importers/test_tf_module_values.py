@@ -141,3 +141,14 @@ def test_replace_takes_a_bool_or_a_number_as_its_string_arguments(tmp_path: Path
     }
     """
     assert local_x(tmp_path, {"main.tf": main}) == "const r = true; const n = 3;"
+
+
+def test_path_module_reads_the_module_folder_when_the_module_is_given_as_a_relative_path(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "code.js").write_text("function handler(event) { return event.request; }\n")
+    (tmp_path / "site" / "main.tf").write_text('locals {\n  x = file("${path.module}/code.js")\n}\n')
+    monkeypatch.chdir(tmp_path)  # `frontyard validate site` run from the folder above the module
+    module = Module(Path("site"), {})
+    module.read()
+    assert module.local("x", None) == "function handler(event) { return event.request; }\n"
