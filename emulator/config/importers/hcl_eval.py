@@ -111,9 +111,7 @@ class Evaluator:
             if top:
                 raise_issue(v)
             return v
-        if isinstance(v, Whole):  # an object value: an error only where a string or a number is needed
-            return v
-        if callable(v):  # `var` or `local` without the name after it
+        if callable(v) and not isinstance(v, Whole):  # `var` or `local` without the name (a Whole is a value)
             error = EvalError(loc, "an incomplete reference", "var.NAME, local.NAME or TYPE.NAME.ATTRIBUTE")
             if top:
                 raise error
@@ -228,17 +226,14 @@ class Evaluator:
         base_t, splat_t = _trees(t)
         base = self.eval(base_t)
         if isinstance(base, Ref):  # a splat over a value known only after apply is known only after apply too
-            unknown: object = Ref(f"{base.text}[*]", base.loc)
-            for step in _trees(splat_t):
-                unknown = self._step(unknown, step)
-            return unknown
+            base = Ref(f"{base.text}[*]", base.loc)
         items = [] if base is None else base if isinstance(base, list) else [base]
         out = []
         for item in items:
             for step in _trees(splat_t):
                 item = self._step(item, step)
             out.append(item)
-        return out
+        return out[0] if isinstance(base, Ref) else out
 
     _full_splat_expr_term = _attr_splat_expr_term = _splat
 
