@@ -25,6 +25,7 @@ from emulator.config.importers.tf_values import (
     FileText,
     Ref,
     Unknown,
+    Whole,
     numbers_equal,
     only_template_vars,
     raise_issue,
@@ -110,7 +111,7 @@ class Evaluator:
             if top:
                 raise_issue(v)
             return v
-        if callable(v):  # `var`, `local` or a resource without the attribute after it
+        if callable(v) and not isinstance(v, Whole):  # `var` or `local` without the name (a Whole is a value)
             error = EvalError(loc, "an incomplete reference", "var.NAME, local.NAME or TYPE.NAME.ATTRIBUTE")
             if top:
                 raise error
@@ -224,13 +225,15 @@ class Evaluator:
         a single value: a list of it, as Terraform's splat does)."""
         base_t, splat_t = _trees(t)
         base = self.eval(base_t)
+        if isinstance(base, Ref):  # a splat over a value known only after apply is known only after apply too
+            base = Ref(f"{base.text}[*]", base.loc)
         items = [] if base is None else base if isinstance(base, list) else [base]
         out = []
         for item in items:
             for step in _trees(splat_t):
                 item = self._step(item, step)
             out.append(item)
-        return out
+        return out[0] if isinstance(base, Ref) else out
 
     _full_splat_expr_term = _attr_splat_expr_term = _splat
 

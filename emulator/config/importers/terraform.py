@@ -29,7 +29,7 @@ from emulator.config.importers.tf_shape import TfShape, resources_tree
 from emulator.config.importers.tf_show import import_show_json
 from emulator.config.importers.tf_types import convert, parse_type
 from emulator.config.importers.tf_unknown import once_each, soften
-from emulator.config.importers.tf_values import MissingInput, MissingValue, Unknown, UnknownValue, raise_issue
+from emulator.config.importers.tf_values import MissingInput, MissingValue, Unknown, UnknownValue, Whole, raise_issue
 from emulator.issues import ConfigIssue, Location, Severity
 
 # Data sources that look a CloudFront policy up by its name. AWS "Use managed cache policies": "You attach the policy
@@ -74,8 +74,9 @@ class Module(ModuleFiles):
             return lambda key: self.variable(str(key), loc)
         if name == "local":
             return lambda key: self.local(str(key), loc)
-        if name == "path":
-            return {"module": str(self.folder), "root": str(self.root), "cwd": str(self.root)}
+        if name == "path":  # absolute: file() reads relative to the module, and "${path.module}/x" is read as is
+            return {"module": str(self.folder.resolve()), "root": str(self.root.resolve()),
+                    "cwd": str(self.root.resolve())}
         if name == "terraform":
             return {"workspace": "default"}
         if name == "data":  # local zips of Lambda code, policies looked up by name; other sources are not evaluated
@@ -130,6 +131,8 @@ class Module(ModuleFiles):
             value = default.plain()
         else:
             raise self.missing(key, block)
+        if value is None and self._not_nullable(block):
+            value = self._null_given(key, block, where)
         if "type" not in block.attr_trees:
             return value
         ev = block.source[1] if block.source else self._evaluator(Path(block.loc.file))
@@ -137,6 +140,21 @@ class Module(ModuleFiles):
         if ty.kind in ("list", "set") and isinstance(value, str) and self.inputs is None:
             value = value.split(",") if value else []  # --parameter 'names=a,b' or an overlay list of names
         return convert(value, ty, where, ev, f"var.{key}")
+
+    def _not_nullable(self, block: Block) -> bool:
+        if "nullable" not in block.attrs:
+            return False
+        nullable = block.attrs["nullable"]()
+        raise_issue(nullable.v)
+        return nullable.plain() is False
+
+    def _null_given(self, key: str, block: Block, where: Location) -> object:
+        """Terraform, "Input Variables" (Disallowing null input values): "If nullable is false and the variable
+        has a default value, then Terraform uses the default when a module input argument is null"."""
+        default = block.attrs["default"]().plain() if "default" in block.attrs else None
+        if default is None:
+            raise EvalError(where, f"var.{key} is null, and the variable says nullable = false", "a value, not null")
+        return default
 
     def missing(self, key: str, block: Block) -> MissingInput:
         """Named once, where the variable is declared, with what gives it a value."""
@@ -208,8 +226,8 @@ class Module(ModuleFiles):
         if made is None:
             raise self._failed.get(name) or EvalError(loc, f'module "{name}" calls itself')
         if isinstance(made, Module):
-            return lambda out: made.output(str(out), loc)
-        items = [(k, (lambda out, m=m: m.output(str(out), loc))) for k, m in made]
+            return Whole(f"module.{name}", lambda out: made.output(out, loc))
+        items = [(k, Whole(f"module.{instance_name(name, k)}", lambda out, m=m: m.output(out, loc))) for k, m in made]
         return [f for _, f in items] if all(isinstance(k, int) for k, _ in items) else {str(k): f for k, f in items}
 
     def output(self, name: str, loc: Location | None) -> object:
@@ -256,10 +274,11 @@ class Module(ModuleFiles):
         if block is None:
             return Ref(f"{'data.' if data else ''}{kind}.{name}", loc)
         made = self.instances_of(("data." if data else "") + kind, name, block)
+        label = f"{'data.' if data else ''}{kind}.{name}"
         if made is None:
-            return lambda attr: self.attribute(block, kind, name, str(attr), loc)
-        items = [(k, (lambda attr, b=b, k=k: self.attribute(b, kind, instance_name(name, k), str(attr), loc)))
-                 for k, b in made]
+            return Whole(label, lambda attr: self.attribute(block, kind, name, attr, loc))
+        items = [(k, Whole(instance_name(label, k), lambda attr, b=b, k=k: self.attribute(
+            b, kind, instance_name(name, k), attr, loc))) for k, b in made]
         return [f for _, f in items] if "count" in block.attrs else {str(k): f for k, f in items}
 
     def archive_ref(self, name: str, loc: Location | None) -> object:

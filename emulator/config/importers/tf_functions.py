@@ -16,6 +16,8 @@ import re
 import urllib.parse
 from collections.abc import Callable
 
+from emulator.config.importers.tf_values import Whole
+
 
 class FunctionError(ValueError):
     pass
@@ -115,6 +117,8 @@ def _flatten(xs: object) -> list:
 
 
 def _lookup(m: object, key: object, *default: object) -> object:
+    if isinstance(m, Whole):  # a resource or module object: Terraform converts an object to a map for lookup()
+        return m(key)
     mapping = _map(m, "lookup")
     if str(key) in mapping:
         return mapping[str(key)]
@@ -162,7 +166,8 @@ def _go_regex(pattern: str) -> str:
     return re.sub(r"\(\?P?<", "(?P<", pattern)
 
 
-def _replace(s: str, old: str, new: str) -> str:
+def _replace(s: object, old: object, new: object) -> str:
+    s, old, new = text(s), text(old), text(new)  # string parameters: Terraform converts a bool or a number given
     if len(old) > 1 and old.startswith("/") and old.endswith("/"):  # Terraform: /.../ is a regular expression
         return re.sub(_go_regex(old[1:-1]), re.sub(r"\$\{?(\w+)\}?", r"\\g<\1>", new), s)
     return s.replace(old, new)

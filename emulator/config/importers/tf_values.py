@@ -10,7 +10,7 @@ from pathlib import Path
 from emulator.config.importers.located import N
 from emulator.issues import ConfigIssue, Location, Severity
 
-__all__ = ["BINARY", "EvalError", "FileText", "MissingInput", "MissingValue", "Ref", "Unknown", "UnknownValue",
+__all__ = ["BINARY", "EvalError", "FileText", "MissingInput", "MissingValue", "Ref", "Unknown", "UnknownValue", "Whole",
            "numbers_equal", "only_template_vars", "raise_issue", "wrap"]
 
 
@@ -74,6 +74,21 @@ class Ref:
 
     def attr(self, name: str) -> Ref:
         return Ref(f"{self.text}.{name}", self.loc)
+
+
+class Whole:
+    """A resource or a module call named without an attribute (`aws_s3_bucket.b[0]`, `module.site`): in Terraform
+    an object value, so a local or an output can hold it whole and a later traversal reads one attribute of it
+    (read only then, as every attribute is read only when used)."""
+
+    def __init__(self, label: str, get: Callable[[str], object]) -> None:
+        self.label, self.get = label, get
+
+    def __call__(self, key: object) -> object:
+        return self.get(str(key))
+
+    def __repr__(self) -> str:
+        return f"the whole object {self.label}"
 
 
 def raise_issue(v: object) -> None:
