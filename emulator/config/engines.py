@@ -20,8 +20,9 @@ if TYPE_CHECKING:  # what the engines hand back; the model only carries it
     from emulator.signing.keys import PublicKey
 
 # str: a string; path: a file or folder relative to the config file, which must exist; int / float: a number
-# within [lo, hi] (float also accepts integers); bool; map: a mapping of header name to string value.
-OptionKind = Literal["str", "path", "int", "float", "bool", "map"]
+# within [lo, hi] (float also accepts integers); bool; map: a mapping of header name to string value; document: a
+# mapping written inline, or a JSON or YAML file holding one (read at load: the option's value is the mapping).
+OptionKind = Literal["str", "path", "int", "float", "bool", "map", "document"]
 
 
 class MockOption(Protocol):

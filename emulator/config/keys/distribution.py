@@ -24,6 +24,9 @@ TOP: tuple[Key, ...] = (
         "aws_cloudfront_response_headers_policy"),
     Key("lambda_functions", _M, None, "Lambda@Edge functions by name (see `lambda_functions.NAME`).", "",
         "AWS::Lambda::Function", "aws_lambda_function"),
+    Key("origin_access_controls", _M, None, "Origin access controls by id, the value origins give in "
+        "`origin_access_control_id` (see `origin_access_controls.ID`).", "OriginAccessControlConfig",
+        "AWS::CloudFront::OriginAccessControl", "aws_cloudfront_origin_access_control"),
 )
 
 DISTRIBUTION: tuple[Key, ...] = (
@@ -91,9 +94,9 @@ ORIGIN: tuple[Key, ...] = (
         "goes in Host."),
     Key("origin_shield", _M, None, "An extra caching layer.", "OriginShield", "OriginShield", "origin_shield",
         ignored="there is one local edge location"),
-    Key("origin_access_control_id", _S, None, "Origin access control (signed requests to S3).",
-        "OriginAccessControlId", "OriginAccessControlId", "origin_access_control_id",
-        ignored="mock buckets do not check signatures"),
+    Key("origin_access_control_id", _S, "none", "An origin access control (a key of `origin_access_controls`): "
+        "origin requests are signed with SigV4 as CloudFront's service principal for this distribution.",
+        "OriginAccessControlId", "OriginAccessControlId", "origin_access_control_id"),
     Key("response_completion_timeout", _I, None, "Time allowed for the whole response.",
         "ResponseCompletionTimeout", "ResponseCompletionTimeout", "response_completion_timeout",
         ignored="not emulated yet"),
@@ -102,8 +105,9 @@ ORIGIN: tuple[Key, ...] = (
 )
 
 S3_ORIGIN: tuple[Key, ...] = (
-    Key("origin_access_identity", _S, None, "A legacy origin access identity.", "OriginAccessIdentity",
-        "OriginAccessIdentity", "origin_access_identity", ignored="mock buckets do not check identities"),
+    Key("origin_access_identity", _S, "\"\"", "A legacy origin access identity, "
+        "`origin-access-identity/cloudfront/ID` or the ID: a bucket policy sees its principal.",
+        "OriginAccessIdentity", "OriginAccessIdentity", "origin_access_identity"),
 )
 
 CUSTOM_ORIGIN: tuple[Key, ...] = (

@@ -7,6 +7,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from emulator.config.model.access import AwsIdentity, OriginAccessControl
 from emulator.config.model.headers import ResponseHeadersPolicy
 from emulator.config.model.managed import CACHE_POLICIES
 from emulator.config.model.policies import CachePolicy, ForwardedValues, OriginRequestPolicy
@@ -91,6 +92,8 @@ class Origin:
     ssl_protocols: tuple[str, ...] = ("TLSv1.2",)
     is_s3: bool = False  # s3_origin_config (REST bucket endpoint) rather than custom_origin_config
     mock: MockSpec | None = None
+    access_control: OriginAccessControl | None = None  # origin_access_control_id, resolved
+    access_identity: str | None = None  # s3_origin.origin_access_identity: the legacy OAI's id (E2...)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -226,6 +229,8 @@ class EmulatorSettings:
     access_log_file: Path | None = None  # also write CloudFront's standard access log format here
     # AWS "Quotas", quotas on WebSocket connections: closed after 10 minutes without a byte from the origin.
     websocket_idle_timeout: float = 600.0
+    # emulator.account_id and aws_credentials: the distributions' ARNs, the credentials origin requests are signed with.
+    aws: AwsIdentity = field(default_factory=AwsIdentity)
 
     @property
     def edge_name(self) -> str:
