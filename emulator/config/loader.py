@@ -32,7 +32,14 @@ from emulator.config.sections.headers import HeadersPolicies
 from emulator.config.sections.keys import check_signer_accounts, group_names, load_key_groups, load_trust
 from emulator.config.sections.lambdas import load_lambda_associations, load_lambda_functions
 from emulator.config.sections.mocks import load_mock
-from emulator.config.sections.origin_access import load_access_controls, load_aws_identity, load_origin_access
+from emulator.config.sections.origin_access import (
+    load_access_controls,
+    load_aws_identity,
+    load_bucket_policies,
+    load_distribution_arn,
+    load_origin_access,
+    with_bucket_policy,
+)
 from emulator.config.sections.policies import Policies
 from emulator.config.sections.settings import load_settings
 from emulator.config.yamlsrc import Path as TreePath
@@ -76,12 +83,14 @@ class _Loader:
         self.lambdas: dict[str, LambdaFunctionConfig] = {}
         self.lambda_names: set[str] = set()
         self.access_controls: dict[str, OriginAccessControl] = {}
+        self.bucket_policies: dict[str, tuple[dict[str, object], TreePath]] = {}
 
     def load(self, tree: object) -> Config | None:
         top = Section(self.r, (), tree)
         top.check_keys(config_keys.names(config_keys.TOP))
         self.policies.load(top)
         self.access_controls = load_access_controls(self.r, top)
+        self.bucket_policies = load_bucket_policies(self.r, top)
         self.headers_policies.load(top)
         key_groups = load_key_groups(self.r, top.section("key_groups"))
         self.key_group_names = {g.name for g in key_groups} | group_names(top.data.get("key_groups"))
@@ -172,6 +181,7 @@ class _Loader:
             location=s.location,
             origin_groups=tuple(groups),
             geo_restriction=load_geo_restriction(self.r, s),
+            arn=load_distribution_arn(self.r, s),
         )
 
     def check_patterns(self, s: Section, behaviors: list[CacheBehavior]) -> None:
@@ -236,7 +246,7 @@ class _Loader:
             if proto not in ("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2"):
                 self.r.error(cs.at("ssl_protocols") + (i,), f"'{proto}' is not an origin SSL protocol",
                              "a list of: SSLv3, TLSv1, TLSv1.1, TLSv1.2")
-        mock = load_mock(self.r, s, domain or "")
+        mock = with_bucket_policy(self.r, load_mock(self.r, s, domain or ""), domain or "", self.bucket_policies)
         access_control, access_identity = load_origin_access(self.r, s, self.access_controls)
         if origin_id is None or domain is None:
             return None

@@ -58,7 +58,8 @@ class EdgeContext:
 
     @classmethod
     def of(cls, distribution: Distribution, origin: Origin, aws: AwsIdentity) -> EdgeContext:
-        return cls(aws.distribution_arn(distribution.id), aws, origin.access_control, origin.access_identity)
+        arn = distribution.arn or aws.distribution_arn(distribution.id)
+        return cls(arn, aws, origin.access_control, origin.access_identity)
 
 
 def signs(origin: Origin, request: OriginRequest) -> tuple[bool, str]:

@@ -45,7 +45,7 @@ def _who(config: Config, d: Distribution, o: Origin) -> tuple[Principal, tuple[t
         return Principal.origin_access_identity(o.access_identity, oai_canonical_user(o.access_identity)), (), \
             f"its origin access identity {o.access_identity}"
     if o.access_control is not None and o.access_control.signing_behavior is not SigningBehavior.NEVER:
-        arn = aws.distribution_arn(d.id)
+        arn = d.arn or aws.distribution_arn(d.id)
         return Principal.service(), (("aws:SourceArn", arn), ("aws:SourceAccount", aws.account_id)), \
             f"origin access control '{o.access_control.id}' (aws:SourceArn {arn})"
     return Principal.anonymous(), (), "no origin access (anonymous requests)"

@@ -12,7 +12,7 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
-from emulator.config.importers import lambdas, policies
+from emulator.config.importers import lambdas, origin_access, policies
 from emulator.config.importers.intrinsics import ACCOUNT, Resolver
 from emulator.config.importers.located import N
 from emulator.config.importers.result import Imported, kvs_needs_data
@@ -25,7 +25,7 @@ NOT_IMPORTED = {
     "AWS::CloudFront::StreamingDistribution": "RTMP distributions no longer exist",
     "AWS::CloudFront::MonitoringSubscription": "there is nothing to monitor locally",
 }
-# Read only for what they resolve to: mock buckets do not check identities or signatures.
+# Read for what they resolve to; OACs are also carried whole (importers/origin_access.py).
 QUIET = {"AWS::CloudFront::OriginAccessControl", "AWS::CloudFront::CloudFrontOriginAccessIdentity",
          "AWS::CloudFront::KeyValueStore"}  # a store's data comes from the overlay (key_value_stores)
 
@@ -77,6 +77,8 @@ class CloudFormation:
             return _fake_id(name, "K")  # the Key-Pair-Id signers send; --parameter LogicalId=K... to use the real one
         if kind in QUIET and attr in (None, "Id"):
             return _fake_id(name)
+        if (oai := origin_access.cfn_attribute(kind, _fake_id(name), attr)) is not None:
+            return oai
         if kind == "AWS::Lambda::Function":
             fn = self._lambda_name(name, props)
             arn = lambdas.lambda_arn(r.region, ACCOUNT, fn)
@@ -120,6 +122,7 @@ class CloudFormation:
         edge: dict[str, N] = {}  # Lambda functions, kept if a behavior associates them
         public_keys: dict[str, N] = {}  # id -> EncodedKey
         key_groups: list[N] = []
+        access = origin_access.OriginAccess(self.issues)  # OACs and bucket policies
         if resources is None or not resources.is_map:
             self.issues.append(ConfigIssue(Severity.ERROR, self.t.keys.get("Resources", self.t.loc), "Resources",
                                            "a CloudFormation template needs a 'Resources' mapping"))
@@ -163,6 +166,8 @@ class CloudFormation:
                 public_keys[str(key_id)] = config.get("EncodedKey") or N(None, config.loc)
             elif kind == "AWS::CloudFront::KeyGroup":
                 key_groups.append(self.resolver.resolve(props.get("KeyGroupConfig") or N({}, props.loc)))
+            elif origin_access.cfn_resource(access, kind, _fake_id(name), props, self.resolver.resolve):
+                pass
             elif kind in NOT_IMPORTED:
                 self.issues.append(ConfigIssue(Severity.WARNING, where, f"Resources.{name}",
                                                f"{kind} is not imported: {NOT_IMPORTED[kind]}"))
@@ -180,6 +185,9 @@ class CloudFormation:
             if value:
                 tree[key] = value
         lambdas.add_referenced(tree, edge)
+        origin_access.cfn_distribution_arns(distributions, _fake_id, str(self.resolver.value(N({"Ref": N(
+            "AWS::AccountId", self.t.loc)}, self.t.loc))))
+        access.add_to(tree)
         return Imported("CloudFormation template", tree, self.issues, [Path(self.file)],
                         self.t.loc or Location(self.file, 1, 1))
 

@@ -21,10 +21,12 @@ from emulator.config.importers.hcl_eval import EvalError, Evaluator, Ref
 from emulator.config.importers.intrinsics import ACCOUNT
 from emulator.config.importers.lambdas import VERSION, add_referenced, code_unknown, entry, lambda_arn
 from emulator.config.importers.located import N, parse_document
+from emulator.config.importers.origin_access import iam_policy_document
 from emulator.config.importers.result import Imported
 from emulator.config.importers.tf_read import Block, json_labelled, json_value, label, once, parse_hcl
 from emulator.config.importers.tf_shape import TfShape, resources_tree
 from emulator.config.importers.tf_show import import_show_json
+from emulator.config.model.access import oai_canonical_user
 from emulator.issues import ConfigIssue, Location, Severity
 
 
@@ -187,8 +189,10 @@ class Module:
             return {"module": str(self.folder), "root": str(self.folder), "cwd": str(self.folder)}
         if name == "terraform":
             return {"workspace": "default"}
-        if name == "data":  # data.archive_file.X (local zips of Lambda code) is evaluated; other sources are not
+        if name == "data":  # data.archive_file.X (local zips of Lambda code) and data.aws_iam_policy_document.X
+            # (a bucket policy's usual source) are evaluated; other sources are not
             return lambda kind: (lambda key: self.archive_ref(str(key), loc)) if kind == "archive_file" \
+                else (lambda key: self.policy_ref(str(key), loc)) if kind == "aws_iam_policy_document" \
                 else Ref(f"data.{kind}", loc)
         if name == "module" or name.startswith("aws_") or "_" in name:
             return lambda key: self.resource_ref(name, str(key), loc)
@@ -245,6 +249,13 @@ class Module:
         return lambda attr: self._attr(block, str(attr)) if str(attr) in block.attrs else \
             Ref(f"data.archive_file.{name}.{attr}", loc)
 
+    def policy_ref(self, name: str, loc: Location | None) -> object:
+        block = self.data_blocks.get(("aws_iam_policy_document", name))
+        if block is None:
+            return Ref(f"data.aws_iam_policy_document.{name}", loc)
+        return lambda attr: iam_policy_document(block.as_n()) if str(attr) in ("json", "minified_json") else \
+            Ref(f"data.aws_iam_policy_document.{name}.{attr}", loc)
+
     def archives(self) -> dict[str, str]:
         """output_path -> source_dir / source_file of every archive_file: where a zipped Lambda's code is."""
         out = {}
@@ -297,7 +308,8 @@ class Module:
             values = {"arn": f"arn:aws:cloudfront::{ACCOUNT}:key-value-store/{own}", "id": own, "name": own}
         elif kind in ("aws_cloudfront_origin_access_control", "aws_cloudfront_origin_access_identity"):
             values = {"id": fake, "cloudfront_access_identity_path": f"origin-access-identity/cloudfront/{fake}",
-                      "iam_arn": f"arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity {fake}"}
+                      "iam_arn": f"arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity {fake}",
+                      "s3_canonical_user_id": oai_canonical_user(fake)}
         elif kind == "aws_s3_bucket":
             bucket = self._attr(block, "bucket") or name
             values = {"id": bucket, "bucket": bucket, "arn": f"arn:aws:s3:::{bucket}",

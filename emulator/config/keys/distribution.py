@@ -27,11 +27,18 @@ TOP: tuple[Key, ...] = (
     Key("origin_access_controls", _M, None, "Origin access controls by id, the value origins give in "
         "`origin_access_control_id` (see `origin_access_controls.ID`).", "OriginAccessControlConfig",
         "AWS::CloudFront::OriginAccessControl", "aws_cloudfront_origin_access_control"),
+    Key("bucket_policies", "mapping of bucket to policy", "{}", "S3 bucket policies by bucket name: an `s3` mock "
+        "serving an origin of that bucket (by its domain, like NAME.s3.REGION.amazonaws.com) without a "
+        "`bucket_policy` of its own evaluates this one; importers fill it from the template.", "",
+        "AWS::S3::BucketPolicy", "aws_s3_bucket_policy"),
 )
 
 DISTRIBUTION: tuple[Key, ...] = (
     Key("id", _S, "default", "The distribution's id (the second and later of `distributions` default to dist2, "
         "dist3, ...).", "Id", "", "id"),
+    Key("arn", _S, "arn:aws:cloudfront::ACCOUNT:distribution/ID", "Its ARN, the aws:SourceArn a bucket policy "
+        "sees under an origin access control (ACCOUNT: `emulator.account_id`); importers set it from the id the "
+        "template's references resolve to.", "ARN", "Arn (attribute)", "arn"),
     Key("domain_name", _S, "derived from the id", "Its CloudFront domain, like d111111abcdef8.cloudfront.net; a "
         "stable fake name is derived from the id.", "DomainName", "DomainName (attribute)", "domain_name"),
     Key("aliases", _L, "[]", "Host names the distribution answers; `*.example.com` covers exactly one more label.",

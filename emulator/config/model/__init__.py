@@ -157,6 +157,7 @@ class Distribution:
     location: Location | None = None
     origin_groups: tuple[OriginGroup, ...] = ()
     geo_restriction: GeoRestriction | None = None
+    arn: str | None = None  # as given (importers: the id references to it resolve to); None: built from the id
 
     def origin(self, origin_id: str) -> Origin:
         """The origin with this id; for an origin group's id, its primary."""

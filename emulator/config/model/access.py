@@ -9,6 +9,7 @@ Amazon S3 origin").
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -62,6 +63,17 @@ class AwsIdentity:
 
     def distribution_arn(self, distribution_id: str) -> str:
         return f"arn:aws:cloudfront::{self.account_id}:distribution/{distribution_id}"
+
+
+# <bucket>.s3.amazonaws.com, <bucket>.s3.<region>.amazonaws.com, <bucket>.s3-<region>..., dualstack, website.
+_BUCKET_HOST = re.compile(r"^(?P<bucket>[a-z0-9][a-z0-9.-]*?)\.s3[.-]")
+
+
+def bucket_of(domain: str) -> str:
+    """The bucket a virtual-hosted-style S3 name (what CloudFront sends as Host) names; else its first label."""
+    name = domain.split(":", 1)[0].lower()
+    m = _BUCKET_HOST.match(name)
+    return m.group("bucket") if m else name.split(".", 1)[0]
 
 
 def oai_id(value: str) -> str:

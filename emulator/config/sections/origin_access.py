@@ -6,19 +6,32 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 
 from emulator.config import keys as config_keys
+from emulator.config.model import MockSpec
 from emulator.config.model.access import (
     LOCAL_ACCOUNT,
     AwsIdentity,
     OriginAccessControl,
     OriginType,
     SigningBehavior,
+    bucket_of,
     oai_id,
 )
 from emulator.config.reader import Report, Section
+from emulator.config.yamlsrc import Path as TreePath
 
 _ACCOUNT = re.compile(r"^\d{12}$")
+_DISTRIBUTION_ARN = re.compile(r"^arn:aws[a-z-]*:cloudfront::\d{12}:distribution/[A-Za-z0-9_.-]+$")
+
+
+def load_distribution_arn(r: Report, s: Section) -> str | None:
+    arn = s.str("arn")
+    if arn is not None and not _DISTRIBUTION_ARN.match(arn):
+        r.error(s.at("arn"), f"'{arn}' is not a distribution ARN", "arn:aws:cloudfront::ACCOUNT:distribution/ID")
+        return None
+    return arn
 
 
 def load_access_controls(r: Report, top: Section) -> dict[str, OriginAccessControl]:
@@ -89,3 +102,34 @@ def load_aws_identity(r: Report, s: Section | None) -> AwsIdentity:
                            session_token=os.environ.get("AWS_SESSION_TOKEN") or None,
                            source="the AWS_ACCESS_KEY_ID environment variable")
     return AwsIdentity(account_id=account)
+
+
+def load_bucket_policies(r: Report, top: Section) -> dict[str, tuple[dict[str, object], TreePath]]:
+    """`bucket_policies`: bucket name -> its policy document (what importers carry from AWS::S3::BucketPolicy and
+    aws_s3_bucket_policy), and where it was given."""
+    s = top.section("bucket_policies")
+    out: dict[str, tuple[dict[str, object], TreePath]] = {}
+    for bucket, document in (s.data if s is not None else {}).items():
+        assert s is not None
+        if not isinstance(document, dict):
+            r.error(s.at(bucket), "must be a policy document (a mapping with a Statement list)")
+            continue
+        out[str(bucket)] = (document, s.at(bucket))
+    return out
+
+
+def with_bucket_policy(r: Report, mock: MockSpec | None, domain: str,
+                       policies: Mapping[str, tuple[dict[str, object], TreePath]]) -> MockSpec | None:
+    """A bucket mock without a `bucket_policy` of its own takes its bucket's from `bucket_policies`."""
+    schema = r.engines.mock_types.get(mock.type) if mock is not None else None
+    if mock is None or schema is None or "bucket_policy" not in schema.options or \
+            mock.option("bucket_policy") is not None or (found := policies.get(bucket_of(domain))) is None:
+        return mock
+    document, path = found
+    if mock.option("list") is not None:
+        r.warn(path, f"the mock of {domain} sets 'list', so it serves without this bucket policy")
+        return mock
+    options = {**dict(mock.options), "bucket_policy": document}
+    for _, message in schema.problems(options):
+        r.error(path, message)
+    return replace(mock, options=tuple(options.items()))

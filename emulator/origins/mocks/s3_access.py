@@ -12,19 +12,16 @@ returns an HTTP status code 403 Access Denied error."
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from aiohttp import web
 
-from emulator.config.model.access import AwsIdentity, oai_canonical_user
+from emulator.config.model.access import AwsIdentity, bucket_of, oai_canonical_user
 from emulator.origins import sigv4
 from emulator.origins.access import EdgeContext
 from emulator.origins.mocks.s3_errors import S3Error
 from emulator.origins.s3_policy import Decision, Policy, Principal, RequestContext, evaluate
 
-# <bucket>.s3.amazonaws.com, <bucket>.s3.<region>.amazonaws.com, <bucket>.s3-<region>..., dualstack too.
-_BUCKET_HOST = re.compile(r"^(?P<bucket>[a-z0-9][a-z0-9.-]*?)\.s3[.-]")
 _SIGNATURE_MESSAGES = {
     "InvalidAccessKeyId": "The AWS Access Key Id you provided does not exist in our records.",
     "SignatureDoesNotMatch": "The request signature we calculated does not match the signature you provided. "
@@ -35,12 +32,7 @@ _SIGNATURE_MESSAGES = {
 _SIGNATURE_STATUS = {"AuthorizationHeaderMalformed": 400, "InvalidToken": 400}
 
 
-def bucket_name(host: str) -> str:
-    """The bucket a virtual-hosted-style Host names (CloudFront always sends the origin's domain); otherwise its
-    first label."""
-    name = host.split(":", 1)[0].lower()
-    m = _BUCKET_HOST.match(name)
-    return m.group("bucket") if m else name.split(".", 1)[0]
+bucket_name = bucket_of  # CloudFront always sends the origin's domain as Host: virtual-hosted style
 
 
 @dataclass(frozen=True)
