@@ -158,3 +158,29 @@ async def test_signing_behavior_never_sends_anonymous_requests(tmp_path: Path) -
     assert status == 403
     assert trace[0] == "bucket: origin access control 'site-oac' has signing_behavior never: not signed"
     assert "an anonymous principal" in trace[1]
+
+
+async def test_no_override_passes_the_viewers_authorization_which_s3_checks(tmp_path: Path) -> None:
+    # OriginAccessControlConfig, no-override: "If the viewer request contains the Authorization header, then
+    # CloudFront doesn't sign the origin request and instead passes along the Authorization header".
+    text = config(oac_statement()).replace("signing_behavior: always", "signing_behavior: no-override")
+    text = text.replace("cache_policy: Managed-CachingDisabled", "cache_policy: keyed") + (
+        "cache_policies:\n  keyed: {min_ttl: 0, default_ttl: 0, max_ttl: 1, "
+        "headers: {behavior: whitelist, items: [Authorization]}}\n")
+    async with edge_for(tmp_path, text) as edge:
+        signed_status, _, signed_trace = await fetch(edge, "/index.html")
+        assert edge.server is not None
+        entries = edge.server.history.subscribe()
+        viewer_auth = "AWS4-HMAC-SHA256 Credential=AKIAVIEWER0000000000/20260101/us-east-1/s3/aws4_request, " \
+                      "SignedHeaders=host, Signature=" + "0" * 64
+        async with edge.request("GET", "/index.html?v=2", headers={"Authorization": viewer_auth}) as r:
+            status, body = r.status, await r.text()
+        entry = await entries.get()
+    assert signed_status == 200 and signed_trace[0].startswith("bucket: signed with SigV4")
+    assert (status, code(body)) == (403, "InvalidAccessKeyId")
+    assert entry is not None
+    lines = [d.detail for d in entry.trace.decisions if d.stage == "origin-access"]
+    assert lines[0].startswith("origin access control 'site-oac' has signing_behavior no-override and the viewer's "
+                               "Authorization header is forwarded: not signed")
+    assert lines[1] == "the signature is refused (InvalidAccessKeyId): access key AKIAVIEWER0000000000 is not the " \
+                       "one this bucket knows"
