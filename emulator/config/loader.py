@@ -246,7 +246,8 @@ class _Loader:
             if proto not in ("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2"):
                 self.r.error(cs.at("ssl_protocols") + (i,), f"'{proto}' is not an origin SSL protocol",
                              "a list of: SSLv3, TLSv1, TLSv1.1, TLSv1.2")
-        mock = with_bucket_policy(self.r, load_mock(self.r, s, domain or ""), domain or "", self.bucket_policies)
+        mock = with_bucket_policy(self.r, load_mock(self.r, s, domain or "", self.lambdas, self.lambda_names),
+                                  domain or "", self.bucket_policies)
         access_control, access_identity = load_origin_access(self.r, s, self.access_controls)
         if origin_id is None or domain is None:
             return None

@@ -16,6 +16,7 @@ KeyValueStore, and values only a deployment knows (`parameters:`, like `--parame
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +49,8 @@ class Overlay:
 def _text(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, dict) or (isinstance(value, list) and any(isinstance(v, dict | list) for v in value)):
+        return json.dumps(value)  # a Terraform map or object variable: read back as JSON
     if isinstance(value, list):
         return ",".join(map(str, value))
     return str(value)

@@ -21,7 +21,7 @@ from multidict import CIMultiDict
 
 from emulator.config.model import Distribution, Origin
 from emulator.config.model.access import AwsIdentity, OriginAccessControl, SigningBehavior
-from emulator.http import EdgeResponse, OriginRequest, freeze
+from emulator.http import EdgeResponse, OriginRequest, ViewerRequest, freeze
 from emulator.origins import sigv4
 from emulator.trace import Trace
 
@@ -78,29 +78,42 @@ def signs(origin: Origin, request: OriginRequest) -> tuple[bool, str]:
     return False, ""
 
 
-def sign_request(origin: Origin, request: OriginRequest, aws: AwsIdentity) -> tuple[OriginRequest, str]:
+def sign_request(origin: Origin, request: OriginRequest, aws: AwsIdentity, viewer: ViewerRequest
+                 ) -> tuple[OriginRequest, str]:
     """The request with CloudFront's signature (a viewer's Authorization header replaced), and a trace line."""
     service = origin.access_control.signing_service if origin.access_control else "s3"
     region = sigv4.region_of(request.domain_name)
     host = request.headers.get("Host", request.domain_name)
-    body = request.body if isinstance(request.body, bytes) else None
+    payload, how = _payload(service, request, viewer)
     added = sigv4.sign(request.method, f"{request.scheme.value}://{host}{request.target}", host,
                        access_key=aws.access_key_id, secret=aws.secret_access_key, token=aws.session_token,
-                       service=service, region=region, body=body)
+                       service=service, region=region, payload=payload)
     headers = CIMultiDict(request.headers)
     for name, value in added:
         headers[name] = value  # replaces a forwarded viewer Authorization
-    note = f"service {service}, region {region}, Host {host}, access key {aws.access_key_id} from {aws.source}" \
-           + ("" if body is not None else ", UNSIGNED-PAYLOAD for the streamed body")
+    note = f"service {service}, region {region}, Host {host}, access key {aws.access_key_id} from {aws.source}" + how
     return replace(request, headers=freeze(headers)), note
+
+
+def _payload(service: str, request: OriginRequest, viewer: ViewerRequest) -> tuple[str, str]:
+    """The payload hash signed for this service, and what the trace says of it."""
+    if service == "lambda":
+        viewer_hash = viewer.headers.get("x-amz-content-sha256")
+        payload = sigv4.lambda_payload(request.method, viewer_hash, viewer.has_body)
+        return payload, ("; payload hash: the viewer's x-amz-content-sha256" if viewer_hash else
+                         "; payload hash: UNSIGNED-PAYLOAD (no x-amz-content-sha256 from the viewer: Lambda refuses "
+                         "it)" if payload == sigv4.UNSIGNED else "; payload hash: the empty body's")
+    body = request.body if isinstance(request.body, bytes) else None
+    return sigv4.s3_payload(body), ("" if body is not None else ", UNSIGNED-PAYLOAD for the streamed body")
 
 
 class OriginAccessClient:
     """Wraps the connection pool (what the trace records is what went out, signature included)."""
 
     def __init__(self, client: Fetch, distribution: Distribution, aws: AwsIdentity,
-                 logs: dict[str, DecisionLog], trace: Trace) -> None:
+                 logs: dict[str, DecisionLog], trace: Trace, viewer: ViewerRequest) -> None:
         self.client = client
+        self.viewer = viewer  # Lambda signs the viewer's x-amz-content-sha256
         self.distribution = distribution
         self.aws = aws
         self.logs = logs  # origin id -> the decision log of its local mock (mocks with an edge context only)
@@ -111,7 +124,7 @@ class OriginAccessClient:
         if origin is not None:
             sign, why = signs(origin, request)
             if sign:
-                request, note = sign_request(origin, request, self.aws)
+                request, note = sign_request(origin, request, self.aws, self.viewer)
                 why += f": {note}"
             if why:
                 self.trace.add("origin-access", origin.id, why, origin.location)

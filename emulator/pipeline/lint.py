@@ -36,7 +36,25 @@ def lint(config: Config) -> list[ConfigIssue]:
         out += _compression_and_cors(d)
         out += _websockets(d)
         out += access_warnings(config, d)
+        out += _api_stages(d)
     return out
+
+
+def _api_stages(d: Distribution) -> Iterator[ConfigIssue]:
+    """A REST API is invoked as /{stage}/...: an origin_path without the stage reaches no resource."""
+    for origin in d.origins:
+        mock = origin.mock
+        if mock is None or mock.type != "api-gateway" or mock.option("api") != "rest":
+            continue
+        if ".execute-api." not in origin.domain_name:
+            continue  # a custom domain's base path mapping names the stage itself
+        stages = [str(s) for s in mock.option("stages") or []]  # type: ignore[attr-defined]
+        first = origin.origin_path.lstrip("/").partition("/")[0]
+        if first not in stages:
+            yield _warn(origin.location, f"origins.{origin.id}.origin_path",
+                        f"origin_path '{origin.origin_path}' does not start with a stage of the REST API "
+                        f"({', '.join(stages)}): API Gateway answers every request 403 "
+                        f"{{\"message\":\"Missing Authentication Token\"}}; set origin_path: /{stages[0]}")
 
 
 def bucket_like(origin: Origin) -> bool:

@@ -102,7 +102,8 @@ class OriginSide:
         recorded = RecordingClient(client, trace)
         # Then the origin access control's signature, after any origin-request function changed the request.
         accessed = OriginAccessClient(recorded, forward.distribution, requests.settings.aws,
-                                      requests.decision_logs(forward.distribution), trace)
+                                      requests.decision_logs(forward.distribution), trace,
+                                      forward.request)
         # Origin-request / origin-response Lambda@Edge wrap the origin client: they run only when an origin is
         # actually contacted (a miss or a revalidation; once per origin of a group), never on a hit.
         self.edge_functions = OriginFunctions(lambda_stages, forward, accessed, trace) \

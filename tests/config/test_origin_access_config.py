@@ -43,12 +43,10 @@ def test_an_origin_access_control_is_resolved(tmp_path: Path) -> None:
                                                                                 True)
 
 
-def test_an_undefined_access_control_is_taken_as_the_usual_one_with_a_warning(tmp_path: Path) -> None:
-    config = load(tmp_path, "origin_access_control_id: E2ABCDEF")
-    oac = config.distributions[0].origins[0].access_control
-    assert oac is not None and (oac.signing_behavior, oac.declared) == (SigningBehavior.ALWAYS, False)
-    assert any("origin access control 'E2ABCDEF' is not defined under origin_access_controls" in w.message
-               for w in config.warnings)
+def test_an_undefined_access_control_is_a_located_error(tmp_path: Path) -> None:
+    found = errors(tmp_path, "origin_access_control_id: E2ABCDEF", "origin_access_controls: {site-oac: {}}")
+    assert any("frontyard.yaml:6:33:" in e and "no origin access control 'E2ABCDEF' under origin_access_controls" in e
+               and "one of: site-oac" in e for e in found), found
 
 
 def test_oai_and_oac_on_one_origin_is_an_error(tmp_path: Path) -> None:

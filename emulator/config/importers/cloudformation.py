@@ -12,7 +12,7 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
-from emulator.config.importers import lambdas, origin_access, policies
+from emulator.config.importers import api_origins, lambdas, origin_access, policies
 from emulator.config.importers.intrinsics import ACCOUNT, Resolver
 from emulator.config.importers.located import N
 from emulator.config.importers.result import Imported, kvs_needs_data
@@ -51,6 +51,8 @@ class CloudFormation:
     # -- what Ref and Fn::GetAtt give for each resource type ----------------------------------------------
     def attribute(self, kind: str, name: str, attr: str | None, props: N) -> object:
         r = self.resolver
+        if (api := api_origins.attribute(kind, name, attr, props, r.region)) is not None:
+            return api
         if kind == "AWS::S3::Bucket":
             bucket_name = props.get("BucketName")
             value = r.value(bucket_name) if bucket_name is not None else None
@@ -188,6 +190,7 @@ class CloudFormation:
         origin_access.cfn_distribution_arns(distributions, _fake_id, str(self.resolver.value(N({"Ref": N(
             "AWS::AccountId", self.t.loc)}, self.t.loc))))
         access.add_to(tree)
+        api_origins.attach(tree, resources, self.resolver.value, self.resolver.region, edge)
         return Imported("CloudFormation template", tree, self.issues, [Path(self.file)],
                         self.t.loc or Location(self.file, 1, 1))
 

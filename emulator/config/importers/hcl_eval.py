@@ -8,48 +8,29 @@ of functions, conditionals and operators. A reference that cannot be known befor
 from __future__ import annotations
 
 import base64
+import copy
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
+import hcl2
 from lark import Token, Tree
 
 from emulator.config.importers.located import N
-from emulator.issues import ConfigIssue, Location, Severity
-
-
-class EvalError(Exception):
-    def __init__(self, loc: Location | None, message: str, expected: str = "") -> None:
-        super().__init__(message)
-        self.loc, self.message, self.expected = loc, message, expected
-
-    def issue(self) -> ConfigIssue:
-        return ConfigIssue(Severity.ERROR, self.loc, "", self.message, self.expected)
-
-
-class FileText(str):
-    """What file("x.js") returned: the text, remembering its path (a function's code stays a file)."""
-
-    path: Path
-
-    def __new__(cls, text: str, path: Path) -> FileText:
-        value = super().__new__(cls, text)
-        value.path = path
-        return value
-
-
-@dataclass(frozen=True)
-class Ref:
-    """A traversal (data.x.y.outputs["k"]) nothing here can resolve: text is what --parameter supplies."""
-
-    text: str
-    loc: Location | None
-
-    def attr(self, name: str) -> Ref:
-        return Ref(f"{self.text}.{name}", self.loc)
-
+from emulator.config.importers.tf_functions import FUNCTIONS, FunctionError, number
+from emulator.config.importers.tf_values import (
+    BINARY,
+    EvalError,
+    FileText,
+    Ref,
+    Unknown,
+    numbers_equal,
+    only_template_vars,
+    raise_issue,
+    wrap,
+)
+from emulator.issues import ConfigIssue, Location
 
 # root name -> (remaining traversal) -> value; raises EvalError; may return a Ref to keep traversing.
 Resolve = Callable[[str, Location | None], object]
@@ -70,6 +51,13 @@ class Evaluator:
         self.resolve = resolve
         self.params = params
         self.read: list[Path] = []  # files read by file(): watched too
+        self.scope: dict[str, object] = {}  # each, count, a dynamic block's iterator, a for expression's names
+
+    def child(self, scope: dict[str, object]) -> Evaluator:
+        """The same file and module with more names in scope (shares the list of files read)."""
+        ev = copy.copy(self)
+        ev.scope = {**self.scope, **scope}
+        return ev
 
     def loc(self, t: Tree | Token) -> Location:
         if isinstance(t, Token):
@@ -91,7 +79,7 @@ class Evaluator:
                     key_t, value_t = _trees(elem)[0], _trees(elem)[-1]
                     out[self.key(key_t)] = self.located(value_t)
                 return N(out, self.loc(t))
-            return N(self.value(self.eval(t), self.loc(t)), self.loc(t))
+            return wrap(self.value(self.eval(t), self.loc(t)), self.loc(t))
         except EvalError as exc:
             return N(exc.issue(), exc.loc or self.loc(t))
 
@@ -103,22 +91,34 @@ class Evaluator:
             node = _kids(node)[0]
         if isinstance(node, Tree) and node.data in ("identifier", "keyword"):
             return str(_kids(node)[0])
-        return str(self.value(self.eval(t), self.loc(t)))
+        return _text(self.value(self.eval(node), self.loc(t)), self.loc(t))  # type: ignore[arg-type]
 
-    def value(self, v: object, loc: Location | None) -> object:
-        """A finished value: a Ref left over becomes a parameter lookup or an error."""
+    def value(self, v: object, loc: Location | None, top: bool = True) -> object:
+        """A finished value: a Ref left over becomes a parameter lookup or an error. Inside a list or a map an
+        unknown stays an unknown element (an issue value): Terraform's partially-known values, an error only
+        where the element itself is used."""
         if isinstance(v, Ref):
             if v.text in self.params:
                 return self.params[v.text]
-            raise EvalError(v.loc or loc, f"{v.text} is only known once Terraform has applied",
-                            f"a value for it: --parameter '{v.text}=VALUE', or in the local overlay file: "
-                            f"parameters: {{'{v.text}': VALUE}}")
+            unknown = Unknown(v.loc or loc, f"{v.text} is only known once Terraform has applied",
+                              f"a value for it: --parameter '{v.text}=VALUE', or in the local overlay file: "
+                              f"parameters: {{'{v.text}': VALUE}}", v.text)
+            if top:
+                raise unknown
+            return unknown.issue()
+        if isinstance(v, ConfigIssue):
+            if top:
+                raise_issue(v)
+            return v
         if callable(v):  # `var`, `local` or a resource without the attribute after it
-            raise EvalError(loc, "an incomplete reference", "var.NAME, local.NAME or TYPE.NAME.ATTRIBUTE")
+            error = EvalError(loc, "an incomplete reference", "var.NAME, local.NAME or TYPE.NAME.ATTRIBUTE")
+            if top:
+                raise error
+            return error.issue()
         if isinstance(v, list):
-            return [self.value(i, loc) for i in v]
+            return [self.value(i, loc, False) for i in v]
         if isinstance(v, dict):
-            return {k: self.value(i, loc) for k, i in v.items()}
+            return {k: self.value(i, loc, False) for k, i in v.items()}
         return v
 
     # -- expressions --------------------------------------------------------------------------------
@@ -183,7 +183,10 @@ class Evaluator:
         return out
 
     def _identifier(self, t: Tree) -> object:
-        return self.resolve(str(_kids(t)[0]), self.loc(t))
+        name = str(_kids(t)[0])
+        if name in self.scope:
+            return self.scope[name]
+        return self.resolve(name, self.loc(t))
 
     def _get_attr_expr_term(self, t: Tree) -> object:
         base_t, attr_t = _trees(t)
@@ -205,63 +208,181 @@ class Evaluator:
             return base.attr(str(key))
         if isinstance(base, dict) and str(key) in base:
             return base[str(key)]
-        if isinstance(base, list) and isinstance(key, int) and -len(base) <= key < len(base):
-            return base[key]
+        if isinstance(base, list) and isinstance(key, str) and key.isdigit():
+            key = int(key)
+        if isinstance(base, list) and isinstance(key, int | float) and 0 <= key < len(base):
+            return base[int(key)]
         if callable(base):
             return base(key)
+        if base is None:
+            raise EvalError(self.loc(where), f"cannot read '{key}' of null")
         raise EvalError(self.loc(where), f"no '{key}' in this value", f"one of: {', '.join(map(str, base))}"
                         if isinstance(base, dict) else "")
 
+    def _splat(self, t: Tree) -> object:
+        """aws_s3_bucket.b[*].arn: the traversal after the splat applied to each element (null: an empty list,
+        a single value: a list of it, as Terraform's splat does)."""
+        base_t, splat_t = _trees(t)
+        base = self.eval(base_t)
+        items = [] if base is None else base if isinstance(base, list) else [base]
+        out = []
+        for item in items:
+            for step in _trees(splat_t):
+                item = self._step(item, step)
+            out.append(item)
+        return out
+
+    _full_splat_expr_term = _attr_splat_expr_term = _splat
+
+    def _step(self, base: object, step: Tree) -> object:
+        if step.data == "get_attr":
+            return self.traverse(base, str(_kids(_trees(step)[0])[0]), step)
+        if step.data == "short_index":
+            return self.traverse(base, int(str(_kids(step)[1])), step)
+        return self.traverse(base, self.value(self.eval(_trees(step)[0]), self.loc(step)), step)
+
+    def _for(self, t: Tree) -> list[tuple[Evaluator, object]]:
+        """(scope, key) per element a for expression keeps: names bound, `if` applied."""
+        intro = next(c for c in _trees(t) if c.data == "for_intro")
+        names = [str(_kids(c)[0]) for c in _trees(intro) if c.data == "identifier"]
+        source = self.value(self.eval(_trees(intro)[-1]), self.loc(intro))
+        if isinstance(source, dict):
+            pairs: list[tuple[object, object]] = sorted(source.items())
+        elif isinstance(source, list):
+            pairs = list(enumerate(source))
+        else:
+            raise EvalError(self.loc(intro), f"a for expression needs a list, set or map, not {source!r}")
+        cond = next((c for c in _trees(t) if c.data == "for_cond"), None)
+        out = []
+        for key, value in pairs:
+            ev = self.child(dict(zip(names, [key, value], strict=False)) if len(names) == 2 else {names[0]: value})
+            if cond is None or self.truth(ev.value(ev.eval(_trees(cond)[0]), ev.loc(cond)), ev.loc(cond)):
+                out.append((ev, key))
+        return out
+
+    def _for_tuple_expr(self, t: Tree) -> object:
+        body = next(c for c in _trees(t) if c.data not in ("for_intro", "for_cond"))
+        return [ev.eval(body) for ev, _ in self._for(t)]
+
+    def _for_object_expr(self, t: Tree) -> object:
+        key_t, value_t = [c for c in _trees(t) if c.data not in ("for_intro", "for_cond")][:2]
+        grouping = any(isinstance(c, Token) and c.type == "ELLIPSIS" for c in t.children)
+        out: dict[str, object] = {}
+        for ev, _ in self._for(t):
+            key = _text(ev.value(ev.eval(key_t), ev.loc(key_t)), ev.loc(key_t))
+            if grouping:
+                out.setdefault(key, []).append(ev.eval(value_t))  # type: ignore[union-attr]
+            elif key in out:
+                raise EvalError(ev.loc(key_t), f"duplicate key '{key}' in a for expression",
+                                "distinct keys, or `...` after the value to group them")
+            else:
+                out[key] = ev.eval(value_t)
+        return out
+
+    def truth(self, value: object, loc: Location) -> bool:
+        """A condition: a bool, or a string Terraform converts ("true"/"false"); null and others are errors."""
+        if isinstance(value, bool):
+            return value
+        if value in ("true", "false"):
+            return value == "true"
+        raise EvalError(loc, f"a condition must be a bool, not {value!r}", "true or false")
+
     def _conditional(self, t: Tree) -> object:
         cond, yes, no = _trees(t)
-        test = self.value(self.eval(cond), self.loc(cond))
+        test = self.truth(self.value(self.eval(cond), self.loc(cond)), self.loc(cond))
         return self.eval(yes) if test else self.eval(no)
 
     def _binary_op(self, t: Tree) -> object:
         left_t, term = _trees(t)[:2]
         op = str(_kids(_trees(term)[0])[0])
         left = self.value(self.eval(left_t), self.loc(left_t))
+        if op in ("&&", "||"):  # Terraform evaluates both operands; both must be bools
+            right = self.value(self.eval(_trees(term)[1]), self.loc(term))
+            a, b = self.truth(left, self.loc(left_t)), self.truth(right, self.loc(term))
+            return (a and b) if op == "&&" else (a or b)
         right = self.value(self.eval(_trees(term)[1]), self.loc(term))
-        ops: dict[str, Callable[[object, object], object]] = {
-            "==": lambda a, b: a == b, "!=": lambda a, b: a != b, "&&": lambda a, b: bool(a and b),
-            "||": lambda a, b: bool(a or b), "+": lambda a, b: a + b, "-": lambda a, b: a - b,  # type: ignore
-            "*": lambda a, b: a * b, "/": lambda a, b: a / b, "%": lambda a, b: a % b,  # type: ignore
-            "<": lambda a, b: a < b, ">": lambda a, b: a > b, "<=": lambda a, b: a <= b,  # type: ignore
-            ">=": lambda a, b: a >= b}  # type: ignore
+        if op in ("==", "!="):
+            return ((left == right and type(left) is type(right)) or numbers_equal(left, right)) == (op == "==")
         try:
-            return ops[op](left, right)
-        except (TypeError, ZeroDivisionError) as exc:
+            a, b = number(left), number(right)  # Terraform converts "2" to 2 for arithmetic and comparison
+            return BINARY[op](a, b)
+        except (TypeError, ZeroDivisionError, FunctionError) as exc:
             raise EvalError(self.loc(t), f"cannot compute {left!r} {op} {right!r}: {exc}") from None
 
     def _unary_op(self, t: Tree) -> object:
         op, operand = _kids(t)
         value = self.value(self.eval(operand), self.loc(t))  # type: ignore[arg-type]
-        return not value if str(op) == "!" else -value  # type: ignore[operator]
+        if str(op) == "!":
+            return not self.truth(value, self.loc(t))
+        try:
+            return -number(value)  # type: ignore[operator]
+        except (TypeError, FunctionError) as exc:
+            raise EvalError(self.loc(t), f"cannot negate {value!r}: {exc}") from None
 
     def _function_call(self, t: Tree) -> object:
         name = str(_kids(_trees(t)[0])[0])
         args_t = next((c for c in _trees(t) if c.data == "arguments"), None)
-        args = [self.value(self.eval(a), self.loc(a)) for a in _trees(args_t)] if args_t is not None else []
+        arg_trees = _trees(args_t) if args_t is not None else []
+        if name in ("try", "can"):
+            return self.try_can(name, arg_trees, t)
+        args = [self.value(self.eval(a), self.loc(a)) for a in arg_trees]
+        if args_t is not None and any(isinstance(c, Token) and c.type == "ELLIPSIS" for c in args_t.children):
+            if not args or not isinstance(args[-1], list):
+                raise EvalError(self.loc(t), f"{name}(...): the last argument must be a list to expand")
+            args = [*args[:-1], *args[-1]]
+        if name in ("file", "filebase64", "templatefile"):
+            return self.read_file(name, args, t)
         fn = FUNCTIONS.get(name)
-        if name == "file":
-            return self.read_file(args, t)
         if fn is None:
             raise EvalError(self.loc(t), f"function {name}() is not evaluated by frontyard",
-                            f"one of: file, {', '.join(sorted(FUNCTIONS))}")
+                            f"one of: file, filebase64, templatefile, try, can, {', '.join(sorted(FUNCTIONS))}")
         try:
             return fn(*args)
-        except (TypeError, ValueError, IndexError, KeyError) as exc:
+        except (TypeError, ValueError, IndexError, KeyError, AttributeError, re.error, OverflowError) as exc:
             raise EvalError(self.loc(t), f"{name}(): {exc}") from None
 
-    def read_file(self, args: list[object], t: Tree) -> object:
-        if len(args) != 1 or not isinstance(args[0], str):
-            raise EvalError(self.loc(t), "file() takes one path")
+    def try_can(self, name: str, args: list[Tree], t: Tree) -> object:
+        """try(): the first argument that evaluates without an error; can(): whether the one does. An unknown
+        value or a missing input is not an error they catch (Terraform returns unknown, or asks for the input)."""
+        for arg in args:
+            try:
+                value = self.value(self.eval(arg), self.loc(arg))
+            except Unknown:
+                raise
+            except EvalError:
+                continue
+            return True if name == "can" else value
+        if name == "can":
+            return False
+        raise EvalError(self.loc(t), "try(): no argument evaluated without an error")
+
+    def read_file(self, name: str, args: list[object], t: Tree) -> object:
+        if not args or not isinstance(args[0], str) or len(args) != (2 if name == "templatefile" else 1):
+            raise EvalError(self.loc(t), f"{name}() takes a path" + (" and a map of variables"
+                                                                        if name == "templatefile" else ""))
         path = (self.folder / args[0]).resolve()
         self.read.append(path)
         try:
-            return FileText(path.read_text(encoding="utf-8"), path)
+            if name == "filebase64":
+                return base64.b64encode(path.read_bytes()).decode()
+            content = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise EvalError(self.loc(t), f"file(\"{args[0]}\"): cannot read {path}: {exc}") from None
+            raise EvalError(self.loc(t), f"{name}(\"{args[0]}\"): cannot read {path}: {exc}") from None
+        if name == "templatefile":
+            return self.template(content, args[1], path, t)
+        return FileText(content, path)
+
+    def template(self, content: str, variables: object, path: Path, t: Tree) -> str:
+        """templatefile(): the file is a template whose only names are the variables given."""
+        if not isinstance(variables, dict):
+            raise EvalError(self.loc(t), "templatefile(): the variables must be a map")
+        try:
+            tree = hcl2.parses_to_tree("x = " + json.dumps(content) + "\n")
+        except Exception as exc:
+            raise EvalError(self.loc(t), f"templatefile(\"{path.name}\"): {str(exc).splitlines()[0]}") from None
+        ev = Evaluator(str(path), path.parent, only_template_vars, self.params)
+        ev.scope = dict(variables)
+        return str(ev.value(ev.eval(tree.children[0].children[0].children[-1]), self.loc(t)))
 
 
 def _unescape(text: str) -> str:
@@ -274,21 +395,3 @@ def _text(value: object, loc: Location) -> str:
     if isinstance(value, int | float | str):
         return str(value)
     raise EvalError(loc, f"cannot put {type(value).__name__} {value!r} into a string")
-
-
-def _lookup(m: dict, key: str, *default: object) -> object:
-    return m[key] if key in m or not default else default[0]
-
-
-FUNCTIONS: dict[str, Callable[..., object]] = {
-    "format": lambda f, *a: re.sub(r"%[sdv]", "{}", f).format(*a), "join": lambda sep, xs: sep.join(map(str, xs)),
-    "split": lambda sep, s: s.split(sep), "element": lambda xs, i: xs[int(i) % len(xs)],
-    "lower": str.lower, "upper": str.upper, "replace": lambda s, a, b: s.replace(a, b),
-    "trimprefix": lambda s, p: s.removeprefix(p), "trimsuffix": lambda s, p: s.removesuffix(p),
-    "concat": lambda *xs: [i for x in xs for i in x], "lookup": _lookup,
-    "merge": lambda *ms: {k: v for m in ms for k, v in m.items()}, "length": len, "tostring": str,
-    "tonumber": lambda x: int(x) if str(x).lstrip("-").isdigit() else float(x), "tolist": list,
-    "toset": lambda xs: list(dict.fromkeys(xs)), "coalesce": lambda *xs: next(x for x in xs if x not in (None, "")),
-    "jsonencode": lambda x: json.dumps(x, separators=(",", ":")), "jsondecode": json.loads,
-    "base64encode": lambda s: base64.b64encode(s.encode()).decode(), "trimspace": str.strip,
-}

@@ -9,31 +9,50 @@ attributes) is a located error naming the expression and how to supply it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from pathlib import Path
 
-from lark import Tree
-
 from emulator.config.importers.hcl_eval import EvalError, Evaluator, Ref
-from emulator.config.importers.intrinsics import ACCOUNT
-from emulator.config.importers.lambdas import VERSION, add_referenced, code_unknown, entry, lambda_arn
-from emulator.config.importers.located import N, parse_document
+from emulator.config.importers.lambdas import add_referenced, code_unknown, entry
+from emulator.config.importers.located import N
 from emulator.config.importers.origin_access import iam_policy_document
 from emulator.config.importers.result import Imported
-from emulator.config.importers.tf_read import Block, json_labelled, json_value, label, once, parse_hcl
+from emulator.config.importers.tf_computed import computed
+from emulator.config.importers.tf_expand import instance_name, instances
+from emulator.config.importers.tf_files import ModuleFiles
+from emulator.config.importers.tf_modules import META, module_folder
+from emulator.config.importers.tf_read import Block
 from emulator.config.importers.tf_shape import TfShape, resources_tree
 from emulator.config.importers.tf_show import import_show_json
-from emulator.config.model.access import oai_canonical_user
+from emulator.config.importers.tf_types import convert, parse_type
+from emulator.config.importers.tf_unknown import once_each, soften
+from emulator.config.importers.tf_values import MissingInput, MissingValue, Unknown, UnknownValue, raise_issue
 from emulator.issues import ConfigIssue, Location, Severity
 
+# Data sources that look a CloudFront policy up by its name. AWS "Use managed cache policies": "You attach the policy
+# either by name (with the console) or by ID (with the AWS CLI or SDKs)"; frontyard's YAML takes either, so
+# `data.aws_cloudfront_cache_policy.X.id` resolves to the name without asking AWS.
+BY_NAME = {"aws_cloudfront_cache_policy", "aws_cloudfront_origin_request_policy",
+           "aws_cloudfront_response_headers_policy"}
 
-class Module:
-    def __init__(self, folder: Path, params: Mapping[str, str]) -> None:
+
+class Module(ModuleFiles):
+    # long: one attribute per kind of declaration a module holds, each said where it is set
+    def __init__(self, folder: Path, params: Mapping[str, str], root: Path | None = None, key: str = "",
+                 inputs: Mapping[str, Callable[[], N]] | None = None) -> None:
         self.folder = folder
         self.params = dict(params)
+        self.root = root or folder  # where .terraform/modules is
+        self.key = key  # "" for the root module, "cdn" / "cdn.bucket" for a module call's
+        self.inputs = inputs  # a called module's variables: the caller's expressions (None for the root)
+        self.calls: dict[str, Block] = {}
+        self._failed: dict[str, Unknown] = {}  # module calls whose code is not here
+        self._children: dict[str, list[tuple[object, Module]] | Module | None] = {}
+        self._instances: dict[tuple[str, str], list[tuple[object, Block]] | None] = {}
+        self.outputs: dict[str, Block] = {}
         self.issues: list[ConfigIssue] = []
         self.files: list[Path] = []
         self.blocks: list[Block] = []
@@ -42,142 +61,12 @@ class Module:
         self._local_values: dict[str, object] = {}
         self._in_progress: set[str] = set()
         self._vars: dict[str, Block] = {}
+        self._var_values: dict[str, object] = {}
         self._tfvars: dict[str, object] = {}
         self.resources: dict[tuple[str, str], Block] = {}
         self._evaluators: list[Evaluator] = []
         self.data_blocks: dict[tuple[str, str], Block] = {}
         self._attributes_in_progress: set[tuple[str, str]] = set()
-
-    # -- reading ------------------------------------------------------------------------------------
-    def read(self) -> None:
-        """Every .tf and .tf.json file of the module's folder (as Terraform does), then its variable files."""
-        for path in sorted([*self.folder.glob("*.tf"), *self.folder.glob("*.tf.json")]):
-            self.files.append(path)
-            try:
-                text = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                self.issues.append(ConfigIssue(Severity.ERROR, Location(str(path), 1, 1), "", f"cannot read: {exc}"))
-                continue
-            if path.name.endswith(".tf.json"):
-                self._read_json(text, path)
-            else:
-                self._read_hcl(text, path)
-        for block in self.blocks:
-            if block.type == "variable" and block.labels:
-                self._vars[block.labels[0]] = block
-            elif block.type == "locals":
-                self._locals.update(block.attrs)
-            elif block.type == "data" and len(block.labels) == 2:
-                self.data_blocks[(block.labels[0], block.labels[1])] = block
-            elif block.type == "resource" and len(block.labels) == 2:
-                key = (block.labels[0], block.labels[1])
-                if key in self.resources:  # as `terraform validate` says: a resource is declared once
-                    self.issues.append(ConfigIssue(Severity.ERROR, block.loc, f"{key[0]}.{key[1]}", "duplicate "
-                                                   f"resource: already declared at {self.resources[key].loc}"))
-                    continue
-                self.resources[key] = block
-            elif block.type == "provider" and block.labels == ["aws"] and "region" in block.attrs:
-                region = block.attrs["region"]().v
-                self.region = self.params.get("region", region if isinstance(region, str) else self.region)
-        for name in ["terraform.tfvars", "terraform.tfvars.json",
-                     *sorted(p.name for p in self.folder.glob("*.auto.tfvars*"))]:
-            self._read_tfvars(self.folder / name)
-
-    def _evaluator(self, path: Path) -> Evaluator:
-        ev = Evaluator(str(path), self.folder, self.reference, self.params)
-        self._evaluators.append(ev)
-        return ev
-
-    @property
-    def read_by_file(self) -> list[Path]:
-        """Files file() read (a function's code): watched like the module's own."""
-        return [p for ev in self._evaluators for p in ev.read]
-
-    def _read_hcl(self, text: str, path: Path) -> None:
-        tree, problems = parse_hcl(text, str(path))
-        if tree is None:
-            self.issues += problems
-            return
-        ev = self._evaluator(path)
-        body = next(c for c in tree.children if isinstance(c, Tree) and c.data == "body")
-        self.blocks += self._hcl_blocks(body, ev)
-
-    def _hcl_blocks(self, body: Tree, ev: Evaluator) -> list[Block]:
-        out = []
-        for node in body.children:
-            if isinstance(node, Tree) and node.data == "block":
-                parts = [c for c in node.children if isinstance(c, Tree)]
-                kind = str(parts[0].children[0])
-                labels = [label(p) for p in parts[1:] if p.data in ("identifier", "string")]
-                inner = next(p for p in parts if p.data == "body")
-                block = Block(kind, labels, ev.loc(node))
-                self._hcl_body(inner, ev, block)
-                out.append(block)
-        return out
-
-    def _hcl_body(self, body: Tree, ev: Evaluator, block: Block) -> None:
-        for node in body.children:
-            if not isinstance(node, Tree):
-                continue
-            if node.data == "attribute":
-                name_t = node.children[0]
-                name = str(name_t.children[0]) if isinstance(name_t, Tree) else str(name_t)
-                expr = node.children[-1]
-                block.attrs[name] = once(lambda e=expr: ev.located(e))
-                block.attr_locs[name] = ev.loc(node)
-            elif node.data == "block":
-                nested = self._hcl_blocks(Tree("body", [node]), ev)
-                if nested and nested[0].type == "dynamic":
-                    self.issues.append(ConfigIssue(Severity.WARNING, nested[0].loc, "dynamic",
-                                                   "dynamic blocks are not expanded by frontyard and are ignored"))
-                    continue
-                block.blocks += nested
-
-    def _read_json(self, text: str, path: Path) -> None:
-        doc, issues = parse_document(text, str(path))
-        self.issues += issues
-        if doc is None or not doc.is_map:
-            return
-        ev = self._evaluator(path)
-        for kind, section in doc.v.items():  # type: ignore[union-attr]
-            depth = {"resource": 2, "data": 2, "variable": 1, "provider": 1, "module": 1, "output": 1}.get(kind, 0)
-            for labels, body in json_labelled(section, depth):
-                block = Block(kind, labels, body.loc or Location(str(path), 1, 1))
-                self._json_body(body, ev, block)
-                self.blocks.append(block)
-
-    def _json_body(self, body: N, ev: Evaluator, block: Block) -> None:
-        for key, value in (body.v.items() if isinstance(body.v, dict) else ()):
-            objects = value.v if isinstance(value.v, list) else [value]
-            if value.is_map or (value.is_list and value.v and all(o.is_map for o in value.v)):
-                for obj in objects:
-                    nested = Block(key, [], obj.loc or block.loc)
-                    self._json_body(obj, ev, nested)
-                    block.blocks.append(nested)
-            else:
-                block.attrs[key] = once(lambda v=value: json_value(v, ev))
-                block.attr_locs[key] = body.keys.get(key, value.loc)
-
-    def _read_tfvars(self, path: Path) -> None:
-        if not path.is_file():
-            return
-        self.files.append(path)
-        ev = Evaluator(str(path), self.folder, lambda name, loc: Ref(name, loc), self.params)
-        block = Block("tfvars", [], Location(str(path), 1, 1))
-        text = path.read_text(encoding="utf-8")
-        if path.name.endswith(".json"):
-            doc, issues = parse_document(text, str(path))
-            self.issues += issues
-            if doc is not None:
-                self._json_body(doc, ev, block)
-        else:
-            tree, problems = parse_hcl(text, str(path))
-            if tree is None:
-                self.issues += problems
-                return
-            self._hcl_body(next(c for c in tree.children if isinstance(c, Tree)), ev, block)
-        for name, get in block.attrs.items():
-            self._tfvars[name] = get().plain()
 
     # -- references ---------------------------------------------------------------------------------
     def reference(self, name: str, loc: Location | None) -> object:
@@ -186,18 +75,24 @@ class Module:
         if name == "local":
             return lambda key: self.local(str(key), loc)
         if name == "path":
-            return {"module": str(self.folder), "root": str(self.folder), "cwd": str(self.folder)}
+            return {"module": str(self.folder), "root": str(self.root), "cwd": str(self.root)}
         if name == "terraform":
             return {"workspace": "default"}
-        if name == "data":  # data.archive_file.X (local zips of Lambda code) and data.aws_iam_policy_document.X
-            # (a bucket policy's usual source) are evaluated; other sources are not
+        if name == "data":  # local zips of Lambda code, policies looked up by name, and a bucket policy's usual
+            # source, data.aws_iam_policy_document.X; other sources are not evaluated
             return lambda kind: (lambda key: self.archive_ref(str(key), loc)) if kind == "archive_file" \
                 else (lambda key: self.policy_ref(str(key), loc)) if kind == "aws_iam_policy_document" \
+                else (lambda key: self.resource_ref(str(kind), str(key), loc, True)) if kind in BY_NAME \
                 else Ref(f"data.{kind}", loc)
-        if name == "module" or name.startswith("aws_") or "_" in name:
+        if name == "module":
+            return lambda key: self.module_ref(str(key), loc)
+        if name in ("count", "each"):
+            raise EvalError(loc, f"{name}.{'index' if name == 'count' else 'key'} is used outside a block with "
+                            f"{'count' if name == 'count' else 'for_each'}")
+        if name.startswith("aws_") or "_" in name:
             return lambda key: self.resource_ref(name, str(key), loc)
         raise EvalError(loc, f"'{name}' is not something frontyard can resolve",
-                        "var.NAME, local.NAME, or a resource TYPE.NAME.ATTRIBUTE")
+                        "var.NAME, local.NAME, module.NAME.OUTPUT, or a resource TYPE.NAME.ATTRIBUTE")
 
     def _param(self, name: str) -> object:
         text = self.params[name]
@@ -207,19 +102,52 @@ class Module:
             return text
 
     def variable(self, key: str, loc: Location | None) -> object:
-        if key in self.params:
-            return self._param(key)
-        if key in self._tfvars:
-            return self._tfvars[key]
         block = self._vars.get(key)
         if block is None:
             raise EvalError(loc, f"no variable named '{key}'",
                             f"one of: {', '.join(sorted(self._vars)) or '(no variable blocks)'}")
-        if "default" not in block.attrs:
-            raise EvalError(loc, f"var.{key} has no default and no value",
+        if key not in self._var_values:
+            if f"var.{key}" in self._in_progress:
+                raise EvalError(loc, f"var.{key} refers to itself", "a default that is a literal value")
+            self._in_progress.add(f"var.{key}")
+            try:
+                self._var_values[key] = self._variable(key, block)
+            finally:
+                self._in_progress.discard(f"var.{key}")
+        return self._var_values[key]
+
+    def _variable(self, key: str, block: Block) -> object:
+        where = block.attr_locs.get("default", block.loc)
+        if self.inputs is not None and key in self.inputs:
+            given = self.inputs[key]()
+            raise_issue(given.v)
+            value, where = given.plain(), given.loc or where
+        elif self.inputs is None and key in self.params:
+            value = self._param(key)
+        elif self.inputs is None and key in self._tfvars:
+            value = self._tfvars[key]
+        elif "default" in block.attrs:
+            default = block.attrs["default"]()
+            raise_issue(default.v)
+            value = default.plain()
+        else:
+            raise self.missing(key, block)
+        if "type" not in block.attr_trees:
+            return value
+        ev = block.source[1] if block.source else self._evaluator(Path(block.loc.file))
+        ty = parse_type(block.attr_trees["type"], ev)
+        if ty.kind in ("list", "set") and isinstance(value, str) and self.inputs is None:
+            value = value.split(",") if value else []  # --parameter 'names=a,b' or an overlay list of names
+        return convert(value, ty, where, ev, f"var.{key}")
+
+    def missing(self, key: str, block: Block) -> MissingInput:
+        """Named once, where the variable is declared, with what gives it a value."""
+        if self.inputs is not None:
+            return MissingInput(block.loc, f'module "{self.key}": input variable "{key}" is required and not given',
+                                f'{key} = VALUE in the module "{self.key}" block', f"{self.key}.{key}")
+        return MissingInput(block.loc, f"var.{key} has no default and no value",
                             f"--parameter '{key}=VALUE', a terraform.tfvars, or parameters: {{{key}: VALUE}} in the "
-                            "local overlay file")
-        return block.attrs["default"]().plain()
+                            "local overlay file", key)
 
     def local(self, key: str, loc: Location | None) -> object:
         if key in self._local_values:
@@ -235,12 +163,106 @@ class Module:
         self._in_progress.add(key)
         value = self._locals[key]()
         self._in_progress.discard(key)
-        if isinstance(value.v, ConfigIssue):
+        if isinstance(value.v, ConfigIssue) and not isinstance(value.v, MissingValue):
             hint = f"--parameter 'local.{key}=VALUE' supplies local.{key} itself"
-            raise EvalError(value.v.location, value.v.message,
-                            f"{value.v.expected}; or {hint}" if value.v.expected else hint)
+            raise_issue(replace(value.v, expected=f"{value.v.expected}; or {hint}" if value.v.expected else hint))
+        raise_issue(value.v)
         self._local_values[key] = value.plain()
         return self._local_values[key]
+
+    # -- module calls -------------------------------------------------------------------------------
+    def children(self, name: str) -> list[tuple[object, Module]] | Module | None:
+        """A module call's module (a list of (key, module) with count / for_each); None: it could not be read."""
+        if name not in self._children:
+            self._children[name] = None  # a call that reaches itself stops here
+            self._children[name] = self._call(name, self.calls[name])
+        return self._children[name]
+
+    def _call(self, name: str, block: Block) -> list[tuple[object, Module]] | Module | None:
+        key = f"{self.key}.{name}" if self.key else name
+        source = block.attrs.get("source")
+        try:
+            folder = module_folder(self.folder, self.root, key, source().plain() if source else None,
+                                   block.attr_locs.get("source", block.loc))
+        except EvalError as exc:  # an unknown of its own: references to the module repeat this one error
+            self._failed[name] = Unknown(exc.loc, exc.message, exc.expected, f"module.{key}")
+            self.issues.append(self._failed[name].issue())
+            return None
+        made = instances(block, self._hcl_block, self.issues)
+        if made is None:
+            return self._child(folder, key, block)
+        return [(k, self._child(folder, instance_name(key, k), b)) for k, b in made]
+
+    def _child(self, folder: Path, key: str, block: Block) -> Module:
+        inputs = {k: v for k, v in block.attrs.items() if k not in META}
+        child = Module(folder, self.params, self.root, key, inputs)
+        child.region = self.region
+        child.read()
+        self.issues += child.issues
+        child.issues = self.issues  # one list: what the child finds later (while evaluating) is reported too
+        self.files += [f for f in child.files if f not in self.files]
+        return child
+
+    def module_ref(self, name: str, loc: Location | None) -> object:
+        if name not in self.calls:
+            raise EvalError(loc, f"no module call named '{name}'", f"one of: {', '.join(sorted(self.calls)) or '-'}")
+        made = self.children(name)
+        if made is None:
+            raise self._failed.get(name) or EvalError(loc, f'module "{name}" calls itself')
+        if isinstance(made, Module):
+            return lambda out: made.output(str(out), loc)
+        items = [(k, (lambda out, m=m: m.output(str(out), loc))) for k, m in made]
+        return [f for _, f in items] if all(isinstance(k, int) for k, _ in items) else {str(k): f for k, f in items}
+
+    def output(self, name: str, loc: Location | None) -> object:
+        block = self.outputs.get(name)
+        if block is None or "value" not in block.attrs:
+            raise EvalError(loc, f'module "{self.key}" has no output "{name}"',
+                            f"one of: {', '.join(sorted(self.outputs)) or '(no outputs)'}")
+        address = f"module.{self.key}.{name}"
+        if address in self.params:  # --parameter 'module.cdn.OUTPUT=VALUE': what only a deployment knows
+            return self.params[address]
+        value = block.attrs["value"]()
+        if isinstance(value.v, UnknownValue) and not isinstance(value.v, MissingValue):
+            raise Unknown(loc or value.v.location, f"{address} is only known once Terraform has applied "
+                          f"({value.v.name} inside the module)", f"a value for it: --parameter '{address}=VALUE', "
+                          f"or in the local overlay file: parameters: {{'{address}': VALUE}}", address)
+        raise_issue(value.v)
+        return value.plain()
+
+    # -- resources ----------------------------------------------------------------------------------
+    def instances_of(self, kind: str, name: str, block: Block) -> list[tuple[object, Block]] | None:
+        if (kind, name) not in self._instances:
+            self._instances[(kind, name)] = instances(block, self._hcl_block, self.issues)
+        return self._instances[(kind, name)]
+
+    def all_resources(self, prefix: str = "") -> list[tuple[str, str, Block]]:
+        """(type, address, block) of every resource instance, this module's and its calls' (module.cdn.NAME)."""
+        out = []
+        for (kind, name), block in self.resources.items():
+            made = self.instances_of(kind, name, block)
+            meta = block.attrs.get("count") or block.attrs.get("for_each")
+            if made == [] and kind == "aws_cloudfront_distribution" and meta and not isinstance(meta().v, ConfigIssue):
+                self.issues.append(ConfigIssue(Severity.WARNING, block.loc, f"{kind}.{prefix}{name}", "count / "
+                                               "for_each gives no instance: Terraform creates none"))
+            out += [(kind, prefix + name, block)] if made is None else \
+                [(kind, prefix + instance_name(name, k), b) for k, b in made]
+        for call in self.calls:
+            made = self.children(call)
+            for key, child in ([(None, made)] if isinstance(made, Module) else made or []):
+                out += child.all_resources(f"{prefix}module.{call if key is None else instance_name(call, key)}.")
+        return out
+
+    def resource_ref(self, kind: str, name: str, loc: Location | None, data: bool = False) -> object:
+        block = (self.data_blocks if data else self.resources).get((kind, name))
+        if block is None:
+            return Ref(f"{'data.' if data else ''}{kind}.{name}", loc)
+        made = self.instances_of(("data." if data else "") + kind, name, block)
+        if made is None:
+            return lambda attr: self.attribute(block, kind, name, str(attr), loc)
+        items = [(k, (lambda attr, b=b, k=k: self.attribute(b, kind, instance_name(name, k), str(attr), loc)))
+                 for k, b in made]
+        return [f for _, f in items] if "count" in block.attrs else {str(k): f for k, f in items}
 
     def archive_ref(self, name: str, loc: Location | None) -> object:
         block = self.data_blocks.get(("archive_file", name))
@@ -253,7 +275,7 @@ class Module:
         block = self.data_blocks.get(("aws_iam_policy_document", name))
         if block is None:
             return Ref(f"data.aws_iam_policy_document.{name}", loc)
-        return lambda attr: iam_policy_document(block.as_n()) if str(attr) in ("json", "minified_json") else \
+        return lambda attr: _policy_json(block.as_n()) if str(attr) in ("json", "minified_json") else \
             Ref(f"data.aws_iam_policy_document.{name}.{attr}", loc)
 
     def archives(self) -> dict[str, str]:
@@ -269,18 +291,11 @@ class Module:
                 out[target] = source
         return out
 
-    def resource_ref(self, kind: str, name: str, loc: Location | None) -> object:
-        block = self.resources.get((kind, name))
-        if block is None:
-            return Ref(f"{kind}.{name}", loc)
-        return lambda attr: self.attribute(block, kind, name, str(attr), loc)
-
     def _attr(self, block: Block, key: str) -> object:
         if key not in block.attrs:
             return None
         value = block.attrs[key]()
-        if isinstance(value.v, ConfigIssue):
-            raise EvalError(value.v.location, value.v.message, value.v.expected)
+        raise_issue(value.v)
         return value.plain()
 
     def attribute(self, block: Block, kind: str, name: str, attr: str, loc: Location | None) -> object:
@@ -294,40 +309,7 @@ class Module:
             self._attributes_in_progress.discard((label, attr))
 
     def _attribute(self, block: Block, kind: str, name: str, label: str, attr: str, loc: Location | None) -> object:
-        fake = "E" + hashlib.sha256(label.encode()).hexdigest()[:13].upper()
-        own = self._attr(block, "name") or name
-        values: dict[str, object] = {}
-        if kind == "aws_cloudfront_function":
-            values = {"arn": f"arn:aws:cloudfront::{ACCOUNT}:function/{own}", "name": own, "id": own}
-        elif kind in ("aws_cloudfront_cache_policy", "aws_cloudfront_origin_request_policy",
-                      "aws_cloudfront_response_headers_policy", "aws_cloudfront_key_group"):
-            values = {"id": own, "name": own}
-        elif kind == "aws_cloudfront_public_key":  # the Key-Pair-Id signers send (--parameter TYPE.NAME.id=...)
-            values = {"id": "K" + fake[1:], "name": own}
-        elif kind == "aws_cloudfront_key_value_store":
-            values = {"arn": f"arn:aws:cloudfront::{ACCOUNT}:key-value-store/{own}", "id": own, "name": own}
-        elif kind in ("aws_cloudfront_origin_access_control", "aws_cloudfront_origin_access_identity"):
-            values = {"id": fake, "cloudfront_access_identity_path": f"origin-access-identity/cloudfront/{fake}",
-                      "iam_arn": f"arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity {fake}",
-                      "s3_canonical_user_id": oai_canonical_user(fake)}
-        elif kind == "aws_s3_bucket":
-            bucket = self._attr(block, "bucket") or name
-            values = {"id": bucket, "bucket": bucket, "arn": f"arn:aws:s3:::{bucket}",
-                      "bucket_domain_name": f"{bucket}.s3.amazonaws.com",
-                      "bucket_regional_domain_name": f"{bucket}.s3.{self.region}.amazonaws.com",
-                      "website_endpoint": f"{bucket}.s3-website-{self.region}.amazonaws.com",
-                      "website_domain": f"s3-website-{self.region}.amazonaws.com", "region": self.region}
-        elif kind == "aws_s3_bucket_website_configuration":
-            bucket = self._attr(block, "bucket") or name
-            values = {"website_endpoint": f"{bucket}.s3-website-{self.region}.amazonaws.com",
-                      "website_domain": f"s3-website-{self.region}.amazonaws.com", "id": bucket}
-        elif kind == "aws_lambda_function":
-            fn = self._attr(block, "function_name") or name
-            values = {"function_name": fn, "arn": lambda_arn(self.region, ACCOUNT, str(fn)), "version": VERSION,
-                      "qualified_arn": lambda_arn(self.region, ACCOUNT, str(fn), VERSION)}
-        elif kind == "aws_cloudfront_distribution":
-            values = {"id": fake, "domain_name": "d" + fake[1:].lower() + ".cloudfront.net",
-                      "arn": f"arn:aws:cloudfront::{ACCOUNT}:distribution/{fake}"}
+        values = computed(kind, name, label, lambda key: self._attr(block, key), self.region)
         if f"{label}.{attr}" in self.params:
             return self.params[f"{label}.{attr}"]
         if attr in values:
@@ -339,8 +321,12 @@ class Module:
     # -- the tree -----------------------------------------------------------------------------------
     def tree(self, shape: TfShape) -> dict[str, object]:
         resources = []
-        for (kind, name), block in self.resources.items():
+        for kind, name, block in self.all_resources():
             body = block.as_n()
+            for meta in ("count", "for_each", "depends_on", "provider", "lifecycle"):  # Terraform's, not the type's
+                body.v.pop(meta, None)  # type: ignore[union-attr]
+            if kind == "aws_cloudfront_distribution":
+                soften(body, self.issues)
             if kind == "aws_cloudfront_public_key":  # computed by AWS: ours, as references to it see it
                 body.v["id"] = N(self.attribute(block, kind, name, "id", block.loc), block.loc)  # type: ignore[index]
             resources.append((kind, name, body, block.loc))
@@ -352,7 +338,7 @@ class Module:
         """Lambda@Edge candidates: aws_lambda_function, its code the folder an archive_file zipped."""
         archives = self.archives()
         out: dict[str, N] = {}
-        for (kind, name), block in self.resources.items():
+        for kind, name, block in self.all_resources():
             if kind != "aws_lambda_function":
                 continue
             body = block.as_n()
@@ -375,9 +361,30 @@ def import_terraform(path: Path, show_json: bool, params: Mapping[str, str]) -> 
         return import_show_json(path)
     folder = path if path.is_dir() else path.parent
     module = Module(folder, params)
+    try:
+        return _import_module(module, root)
+    except RecursionError:  # a reference chain or nesting deeper than Python's stack: said, not a traceback
+        return Imported("Terraform module", {}, [ConfigIssue(Severity.ERROR, root, "", "the module's expressions "
+                        "nest or refer to each other too deeply to evaluate")], module.files, root)
+
+
+def _import_module(module: Module, root: Location) -> Imported:
     module.read()
     if not module.files:
         module.issues.append(ConfigIssue(Severity.ERROR, root, "", "no .tf or .tf.json files here"))
     tree = module.tree(TfShape(module.issues, check_unknown=True))
+    once_each(tree, module.issues)
     files = [*module.files, *dict.fromkeys(module.read_by_file)]
     return Imported("Terraform module", tree, module.issues, files, root)
+
+
+def _policy_json(body: N) -> str:
+    """A policy document's JSON; a value in it that failed or is known only after apply is raised, as a reference
+    to any such value is."""
+    pending: list[object] = [body]
+    while pending:
+        v = pending.pop()
+        v = v.v if isinstance(v, N) else v
+        raise_issue(v)
+        pending += list(v.values()) if isinstance(v, dict) else v if isinstance(v, list) else []
+    return iam_policy_document(body)

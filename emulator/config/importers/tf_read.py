@@ -32,11 +32,18 @@ class Block:
     attrs: dict[str, Callable[[], N]] = field(default_factory=dict)
     attr_locs: dict[str, Location] = field(default_factory=dict)
     blocks: list[Block] = field(default_factory=list)
+    attr_trees: dict[str, Tree] = field(default_factory=dict)  # HCL: type constraints are read, not evaluated
+    source: tuple[Tree, Evaluator] | None = None  # HCL: rebuilt per instance of count / for_each
+    expand: Callable[[], list[Block]] | None = None  # a `dynamic` block: the blocks it generates
+
+    def nested(self) -> list[Block]:
+        """Nested blocks in order, each dynamic block replaced by the blocks it generates."""
+        return [e for b in self.blocks for e in (b.expand() if b.expand is not None else [b])]
 
     def as_n(self) -> N:
         """Attributes as located values, nested blocks as lists of mappings (the shape show -json has)."""
         out: dict[str, object] = {name: get() for name, get in self.attrs.items()}
-        for b in self.blocks:
+        for b in self.nested():
             out.setdefault(b.type, N([], b.loc)).v.append(b.as_n())  # type: ignore[union-attr]
         return N(out, self.loc, dict(self.attr_locs))
 

@@ -101,8 +101,9 @@ ORIGIN: tuple[Key, ...] = (
         "goes in Host."),
     Key("origin_shield", _M, None, "An extra caching layer.", "OriginShield", "OriginShield", "origin_shield",
         ignored="there is one local edge location"),
-    Key("origin_access_control_id", _S, "none", "An origin access control (a key of `origin_access_controls`): "
-        "origin requests are signed with SigV4 as CloudFront's service principal for this distribution.",
+    Key("origin_access_control_id", _S, "none", "An origin access control (a key of `origin_access_controls`, "
+        "which gives its origin type: s3, lambda, ...): origin requests are signed with SigV4 for that service as "
+        "CloudFront's service principal for this distribution.",
         "OriginAccessControlId", "OriginAccessControlId", "origin_access_control_id"),
     Key("response_completion_timeout", _I, None, "Time allowed for the whole response.",
         "ResponseCompletionTimeout", "ResponseCompletionTimeout", "response_completion_timeout",

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import yaml
 
 from emulator.config import keys as config_keys
 from emulator.config import rules
-from emulator.config.model import CertificateKind, MockSpec, MockTLS
+from emulator.config.model import CertificateKind, LambdaFunctionConfig, MockSpec, MockTLS
 from emulator.config.reader import Report, Section
 
 
-def load_mock(r: Report, origin: Section, domain: str) -> MockSpec | None:
-    """A built-in mock origin: its type's options checked by kind and bounds, plus `tls` for HTTPS."""
+def load_mock(r: Report, origin: Section, domain: str,
+              lambdas: Mapping[str, LambdaFunctionConfig] | None = None,
+              declared: frozenset[str] | set[str] = frozenset()) -> MockSpec | None:
+    """A built-in mock origin: its type's options checked by kind and bounds, plus `tls` for HTTPS.
+    `lambdas`: the functions that loaded; `declared`: every name under lambda_functions (one that failed to load
+    has its own error, not a follow-on one here)."""
     m = origin.section("mock")
     if m is None:
         return None
@@ -50,11 +56,21 @@ def load_mock(r: Report, origin: Section, domain: str) -> MockSpec | None:
             _header_map(r, m, name)
         elif opt.kind == "document":
             m.data[name] = _document(r, m, name)
+        elif opt.kind == "table":
+            _table(r, m, name)
     options = {k: v for k, v in m.data.items() if k not in ("type", "tls")}
+    for name, opt in spec.options.items():
+        if opt.kind == "lambda" and m.has(name):
+            options[name] = _function(r, m, name, lambdas or {}, declared)
+        elif opt.kind == "strs" and m.has(name):
+            options[name] = m.strs(name) or []
+    if spec.own_domain:  # a mock that answers only its own domain (API Gateway, a function URL) is told it
+        options["origin_domain"] = domain
     for name, message in spec.problems(options):
         r.error(m.at(name) if name else m.path, message)
     tls = _mock_tls(r, m, domain)
     return MockSpec(type=spec.name, options=tuple(options.items()), base_dir=r.base_dir, tls=tls)
+
 
 def _document(r: Report, m: Section, key: str) -> object:
     """A mapping given inline, or read from the JSON or YAML file a string names (relative to the config)."""
@@ -78,6 +94,22 @@ def _document(r: Report, m: Section, key: str) -> object:
         r.error(m.at(key), f"'{value}' does not hold a mapping")
         return {}
     return parsed
+
+
+def _function(r: Report, m: Section, key: str, lambdas: Mapping[str, LambdaFunctionConfig],
+              declared: frozenset[str] | set[str]) -> object:
+    """A `lambda` option: the function's config, handed to the mock (its name when it failed to load)."""
+    name = m.str(key)
+    if name is not None and name not in lambdas and name not in declared:
+        r.error(m.at(key), f"no function named '{name}' under lambda_functions",
+                f"one of: {', '.join(sorted(lambdas)) or '(none configured)'}")
+    return lambdas.get(name or "", name)
+
+
+def _table(r: Report, s: Section, key: str) -> None:
+    value = s.data[key]
+    if not isinstance(value, dict) or any(isinstance(v, dict | list) or v is None for v in value.values()):
+        r.error(s.at(key), "must be a mapping of name to value", "like {api.example.com: prod}")
 
 
 def _mock_tls(r: Report, m: Section, domain: str) -> MockTLS | None:

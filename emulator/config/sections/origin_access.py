@@ -58,13 +58,17 @@ def load_access_controls(r: Report, top: Section) -> dict[str, OriginAccessContr
 
 def load_origin_access(r: Report, s: Section, controls: Mapping[str, OriginAccessControl]
                        ) -> tuple[OriginAccessControl | None, str | None]:
-    """An origin's (origin access control, OAI id). An OAC id that `origin_access_controls` does not define is
-    taken as the usual one (always sign, SigV4, S3), with a warning: imported sources often name one by id only."""
+    """An origin's (origin access control, OAI id). In frontyard's YAML an OAC id that `origin_access_controls`
+    does not define is an error (its origin type decides how requests are signed). An imported source may name one
+    made outside it (a literal id, a parameter): taken as the usual one (always sign, SigV4, S3), with a warning."""
     control = None
     if (oac := s.str("origin_access_control_id")) not in (None, ""):
         assert oac is not None
         control = controls.get(oac)
-        if control is None:
+        if control is None and not r.imported:
+            r.error(s.at("origin_access_control_id"), f"no origin access control '{oac}' under "
+                    "origin_access_controls", f"one of: {', '.join(sorted(controls)) or '(none defined)'}")
+        elif control is None:
             r.warn(s.at("origin_access_control_id"), f"origin access control '{oac}' is not defined under "
                    "origin_access_controls: taken as signing_behavior always, origin_type s3")
             control = OriginAccessControl(id=oac, declared=False, location=r.loc(s.at("origin_access_control_id")))

@@ -19,8 +19,10 @@ from emulator.origins.access import EdgeContext
 
 # str: a string; path: a file or folder relative to the config file, which must exist; int / float: a number
 # within [lo, hi] (float also accepts integers); bool; map: a mapping of header name to string value; document: a
-# mapping written inline, or a JSON or YAML file holding one (read at load: the option's value is the mapping).
-OptionKind = Literal["str", "path", "int", "float", "bool", "map", "document"]
+# mapping written inline, or a JSON or YAML file holding one (read at load: the option's value is the mapping);
+# strs: a list of strings; table: a mapping of string to string; lambda: a name under lambda_functions (the loader
+# hands the mock that function's config).
+OptionKind = Literal["str", "path", "int", "float", "bool", "map", "document", "strs", "table", "lambda"]
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 # The edge in front of a mock (its distribution, signing credentials, decision log), on the app for its handler.
@@ -42,6 +44,7 @@ class MockType:
     own_options: Mapping[str, OptionSpec]
     handler: Callable[[MockSpec], Handler]  # builds the one request handler, all paths and methods
     serves_files: bool = False  # a bucket-like origin (lint: error pages meant for it vs API origins)
+    own_domain: bool = False  # answers only its own domain: the loader passes the origin's as `origin_domain`
     # Rules across options that a per-option schema cannot say (e.g. two options that exclude each other):
     # returns (option name or None, message) pairs for the loader to report.
     check: Callable[[Mapping[str, object]], list[tuple[str | None, str]]] | None = None
@@ -65,7 +68,12 @@ class MockType:
                               handler_args={"handler_cancellation": True})
         if edge is not None:
             app[EDGE] = edge
-        app.router.add_route("*", "/{tail:.*}", self.handler(spec))
+        handler = self.handler(spec)
+        app.router.add_route("*", "/{tail:.*}", handler)
+        # A handler that is a method of an object holding processes (a Lambda worker): its close() ends them.
+        closer = getattr(getattr(handler, "__self__", None), "close", None)
+        if closer is not None:
+            app.on_cleanup.append(lambda _app: closer())
         app.on_response_prepare.append(_no_framework_server)
         return app
 
@@ -80,9 +88,10 @@ async def _no_framework_server(request: web.Request, response: web.StreamRespons
 
 def _registry() -> dict[str, MockType]:
     # Imported here so each mock module stays independent of the registry that lists it.
-    from emulator.origins.mocks import echo, host_routed, response, s3, s3_website
+    from emulator.origins.mocks import api_gateway, echo, host_routed, lambda_url, response, s3, s3_website
 
-    return {m.name: m for m in (echo.MOCK, s3.MOCK, s3_website.MOCK, response.MOCK, host_routed.MOCK)}
+    return {m.name: m for m in (echo.MOCK, s3.MOCK, s3_website.MOCK, response.MOCK, host_routed.MOCK,
+                                api_gateway.MOCK, lambda_url.MOCK)}
 
 
 MOCK_TYPES: Mapping[str, MockType] = _registry()

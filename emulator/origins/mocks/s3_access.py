@@ -48,8 +48,8 @@ def authenticate(request: web.Request, edge: EdgeContext | None) -> Caller | tup
     if "Authorization" not in request.headers:
         return Caller(Principal.anonymous(), (secure, source_ip))
     aws = edge.aws if edge is not None else AwsIdentity()
-    verdict = sigv4.verify(request.method, request.raw_path, request.headers, access_key=aws.access_key_id,
-                           secret=aws.secret_access_key, token=aws.session_token)
+    verdict = sigv4.verify(request.method, request.raw_path, request.headers,
+                           sigv4.Expected(aws.access_key_id, aws.secret_access_key, aws.session_token))
     if not verdict.ok:
         error = S3Error(_SIGNATURE_STATUS.get(verdict.code, 403), verdict.code, _SIGNATURE_MESSAGES[verdict.code])
         return error, f"the signature is refused ({verdict.code}): {verdict.reason}"

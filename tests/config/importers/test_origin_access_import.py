@@ -178,3 +178,14 @@ async def test_a_terraform_jsonencode_policy_is_carried(tmp_path: Path) -> None:
     assert spec is not None and spec.option("bucket_policy")["Statement"][0]["Principal"] == "*"  # type: ignore[index]
     found, _, _ = await answers(config)
     assert found == 200
+
+
+def test_an_oac_the_template_does_not_define_is_a_warning_not_an_error(tmp_path: Path) -> None:
+    # A template may name an OAC made elsewhere (here a literal id): the import goes on with the usual one.
+    data = template()
+    dist = data["Resources"]["Dist"]  # type: ignore[index]
+    dist["Properties"]["DistributionConfig"]["Origins"][0]["OriginAccessControlId"] = "E3ELSEWHERE"  # type: ignore[index]
+    config = load_source(write(tmp_path, "template.json", json.dumps(data)))
+    oac = config.distributions[0].origins[0].access_control
+    assert oac is not None and (oac.id, oac.declared) == ("E3ELSEWHERE", False)
+    assert any("origin access control 'E3ELSEWHERE' is not defined" in w.message for w in config.warnings)

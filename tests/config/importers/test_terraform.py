@@ -188,7 +188,7 @@ def test_an_unresolvable_variable_and_a_data_source_are_located_and_say_how_to_s
         f"{at(path, 'data.terraform_remote_state')}: {remote} is only known once Terraform has applied\n"
         f"    expected a value for it: --parameter '{remote}=VALUE', or in the local overlay file: parameters: "
         f"{{'{remote}': VALUE}}",
-        f"{at(path, 'var.api_domain')}: var.api_domain has no default and no value\n"
+        f"{at(path, 'variable ' + chr(34) + 'api_domain')}: var.api_domain has no default and no value\n"
         "    expected --parameter 'api_domain=VALUE', a terraform.tfvars, or parameters: {api_domain: VALUE} in the "
         "local overlay file"]
     assert exc.value.file == f"{path} (read as a Terraform module)"

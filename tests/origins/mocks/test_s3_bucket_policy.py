@@ -183,4 +183,4 @@ async def test_no_override_passes_the_viewers_authorization_which_s3_checks(tmp_
     assert lines[0].startswith("origin access control 'site-oac' has signing_behavior no-override and the viewer's "
                                "Authorization header is forwarded: not signed")
     assert lines[1] == "the signature is refused (InvalidAccessKeyId): access key AKIAVIEWER0000000000 is not the " \
-                       "one this bucket knows"
+                       "one this origin knows"

@@ -1,0 +1,46 @@
+"""Where a `module` block's code is: a local path, or what `terraform init` / `tofu init` downloaded.
+
+Terraform's "Module Sources" page: "A local path must begin with either ./ or ../ to indicate that a local path
+is intended"; every other source (the registry, git, S3, ...) is downloaded by `terraform init` into
+.terraform/modules, which it indexes in .terraform/modules/modules.json: one entry per module call, Key being
+the call's dotted path from the root module ("cdn", "cdn.s3_bucket"), Dir the folder relative to the root.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from emulator.config.importers.tf_values import EvalError
+from emulator.issues import Location
+
+META = {"source", "version", "count", "for_each", "providers", "depends_on"}  # module block keys, not inputs
+
+
+def installed(root: Path) -> dict[str, str]:
+    """Key -> Dir from .terraform/modules/modules.json ({} without one, or an unreadable one)."""
+    index = root / ".terraform" / "modules" / "modules.json"
+    try:
+        doc = json.loads(index.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return {}
+    entries = doc.get("Modules") if isinstance(doc, dict) else None
+    return {str(e["Key"]): str(e["Dir"]) for e in entries or [] if isinstance(e, dict) and "Key" in e and "Dir" in e}
+
+
+def module_folder(caller: Path, root: Path, key: str, source: object, loc: Location) -> Path:
+    """The folder of a module call's code, or a located error naming the module, its source and what to run."""
+    if not isinstance(source, str) or not source:
+        raise EvalError(loc, f'module "{key}": source must be a literal string', 'source = "./modules/cdn"')
+    if source.startswith(("./", "../")):
+        folder = (caller / source).resolve()
+        if not folder.is_dir():
+            raise EvalError(loc, f'module "{key}": its source "{source}" is not a folder ({folder})')
+        return folder
+    found = installed(root).get(key)
+    folder = (root / found).resolve() if found is not None else None
+    if folder is None or not folder.is_dir():
+        raise EvalError(loc, f'module "{key}" comes from "{source}", which is not downloaded here',
+                        f"`terraform init` (or `tofu init`) run in {root}: it writes the module to .terraform/modules "
+                        "and indexes it in .terraform/modules/modules.json")
+    return folder

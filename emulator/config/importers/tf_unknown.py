@@ -1,0 +1,89 @@
+"""Values only a deployment knows, where the local edge needs them and nowhere else; each reported once.
+
+A distribution argument the local edge does not act on (a WAF web ACL, standard logging, the viewer certificate,
+tags, the price class, ...) may be known only after `terraform apply`, or come from a variable nobody set: that is
+a warning, and the argument is left out. Anywhere else (an origin's domain name, a function's code) it stays an
+error. An input missing in several expressions is one error, at the first place it is needed.
+"""
+
+from __future__ import annotations
+
+from emulator.config.importers.located import N
+from emulator.config.importers.tf_values import UnknownValue
+from emulator.issues import ConfigIssue, Severity
+
+# aws_cloudfront_distribution arguments the local edge reads and does not act on.
+EDGE_IGNORES = ("web_acl_id", "logging_config", "viewer_certificate", "tags", "tags_all", "price_class",
+                "comment", "http_version", "is_ipv6_enabled", "retain_on_delete", "wait_for_deployment",
+                "staging", "continuous_deployment_policy_id", "anycast_ip_list_id")
+
+
+def unknowns(value: object) -> list[UnknownValue]:
+    """Every value-only-a-deployment-knows inside a located value."""
+    if isinstance(value, N):
+        value = value.v
+    if isinstance(value, UnknownValue):
+        return [value]
+    if isinstance(value, dict):
+        return [u for v in value.values() for u in unknowns(v)]
+    if isinstance(value, list):
+        return [u for v in value for u in unknowns(v)]
+    return []
+
+
+def soften(distribution: N, issues: list[ConfigIssue]) -> None:
+    """Arguments the edge ignores that hold an unknown value: left out, with a warning (once per input)."""
+    if not isinstance(distribution.v, dict):
+        return
+    for key in EDGE_IGNORES:
+        found = unknowns(distribution.v.get(key))
+        if not found:
+            continue
+        del distribution.v[key]
+        for u in {u.name: u for u in found}.values():
+            issues.append(ConfigIssue(Severity.WARNING, u.location, key, f"{u.message}; the local edge does not use "
+                                      f"{key}, so it is left out", u.expected))
+
+
+def once_each(tree: object, issues: list[ConfigIssue]) -> None:
+    """The same unknown input named by several expressions becomes one issue (equal objects: reported once)."""
+    first: dict[tuple[str, Severity], UnknownValue] = {}
+
+    def same(issue: UnknownValue) -> UnknownValue:
+        return first.setdefault((issue.name, issue.severity), issue)
+
+    def walk(value: object) -> None:
+        if isinstance(value, N):
+            if isinstance(value.v, UnknownValue):
+                value.v = same(value.v)
+            else:
+                walk(value.v)
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    kept: list[ConfigIssue] = []
+    for issue in issues:
+        if isinstance(issue, UnknownValue):
+            issue = same(issue)
+        if issue not in kept:
+            kept.append(issue)
+    issues[:] = kept
+    walk(tree)
+
+
+def needed_inputs(tree: object, issues: list[ConfigIssue]) -> list[UnknownValue]:
+    """Every input the import still needs, once each, in the order met: `name` is the --parameter (or overlay
+    `parameters:`) key to give, `location` where it is needed, `expected` what to write. For
+    `frontyard import --overlay-template` and the like."""
+    out: dict[str, UnknownValue] = {}
+    for u in [*unknowns(tree), *(i for i in issues if isinstance(i, UnknownValue))]:
+        if u.severity is Severity.ERROR:
+            out.setdefault(u.name, u)
+    return list(out.values())
+
+
+__all__ = ["EDGE_IGNORES", "needed_inputs", "once_each", "soften", "unknowns"]

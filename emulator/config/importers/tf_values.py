@@ -1,0 +1,112 @@
+"""The values an HCL evaluation produces besides plain ones: references known only after apply, file text that
+remembers its path, and the errors (an unknown value, a missing input) the importer reports once each."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from emulator.config.importers.located import N
+from emulator.issues import ConfigIssue, Location, Severity
+
+__all__ = ["BINARY", "EvalError", "FileText", "MissingInput", "MissingValue", "Ref", "Unknown", "UnknownValue",
+           "numbers_equal", "only_template_vars", "raise_issue", "wrap"]
+
+
+class EvalError(Exception):
+    def __init__(self, loc: Location | None, message: str, expected: str = "") -> None:
+        super().__init__(message)
+        self.loc, self.message, self.expected = loc, message, expected
+
+    def issue(self) -> ConfigIssue:
+        return ConfigIssue(Severity.ERROR, self.loc, "", self.message, self.expected)
+
+
+class Unknown(EvalError):
+    """A value known only after `terraform apply` was used: try() does not catch it (Terraform: "try ... returns
+    an unknown value"), and it is an error only where the local edge needs the value."""
+
+    def __init__(self, loc: Location | None, message: str, expected: str, name: str) -> None:
+        super().__init__(loc, message, expected)
+        self.name = name
+
+    def issue(self) -> ConfigIssue:
+        return UnknownValue(Severity.ERROR, self.loc, "", self.message, self.expected, self.name)
+
+
+class MissingInput(Unknown):
+    """A variable without a default or a value: Terraform asks for it before evaluating anything."""
+
+    def issue(self) -> ConfigIssue:
+        return MissingValue(Severity.ERROR, self.loc, "", self.message, self.expected, self.name)
+
+
+@dataclass(frozen=True)
+class UnknownValue(ConfigIssue):
+    """What only a deployment knows (name: the --parameter to give)."""
+
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class MissingValue(UnknownValue):
+    """An input variable nothing gives a value."""
+
+
+class FileText(str):
+    """What file("x.js") returned: the text, remembering its path (a function's code stays a file)."""
+
+    path: Path
+
+    def __new__(cls, text: str, path: Path) -> FileText:
+        value = super().__new__(cls, text)
+        value.path = path
+        return value
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A traversal (data.x.y.outputs["k"]) nothing here can resolve: text is what --parameter supplies."""
+
+    text: str
+    loc: Location | None
+
+    def attr(self, name: str) -> Ref:
+        return Ref(f"{self.text}.{name}", self.loc)
+
+
+def raise_issue(v: object) -> None:
+    """A value that is an issue (an expression that failed elsewhere) raised again, keeping what kind it is."""
+    if isinstance(v, MissingValue):
+        raise MissingInput(v.location, v.message, v.expected, v.name)
+    if isinstance(v, UnknownValue):
+        raise Unknown(v.location, v.message, v.expected, v.name)
+    if isinstance(v, ConfigIssue):
+        raise EvalError(v.location, v.message, v.expected)
+
+
+def only_template_vars(name: str, loc: Location | None) -> object:
+    raise EvalError(loc, f"'{name}' is not one of the template's variables")
+
+
+def numbers_equal(a: object, b: object) -> bool:
+    return isinstance(a, int | float) and isinstance(b, int | float) and not isinstance(a, bool) \
+        and not isinstance(b, bool) and a == b
+
+
+BINARY: dict[str, Callable[[object, object], object]] = {
+    "+": lambda a, b: a + b, "-": lambda a, b: a - b, "*": lambda a, b: a * b,  # type: ignore[operator]
+    "/": lambda a, b: a / b, "%": lambda a, b: a % b, "<": lambda a, b: a < b,  # type: ignore[operator]
+    ">": lambda a, b: a > b, "<=": lambda a, b: a <= b, ">=": lambda a, b: a >= b}  # type: ignore[operator]
+
+
+def wrap(value: object, loc: Location) -> N:
+    """A computed value as a located one: every element located at the expression that computed it."""
+    if isinstance(value, ConfigIssue):
+        return N(value, value.location or loc)
+    if isinstance(value, dict):
+        return N({str(k): wrap(v, loc) for k, v in value.items()}, loc)
+    if isinstance(value, list):
+        return N([wrap(v, loc) for v in value], loc)
+    return N(value, loc)

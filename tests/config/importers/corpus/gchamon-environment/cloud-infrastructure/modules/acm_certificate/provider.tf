@@ -1,0 +1,4 @@
+provider "aws" {
+  alias  = "provider"
+  region = var.aws_region
+}

@@ -1,0 +1,3 @@
+output "website_bucket" {
+  value = module.s3_bucket_static.bucket.bucket
+}

@@ -1,0 +1,3 @@
+output "key_pair" {
+  value = local.key_pair
+}

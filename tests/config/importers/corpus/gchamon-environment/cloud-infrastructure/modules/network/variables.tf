@@ -1,0 +1,5 @@
+variable "vpc_name" {}
+
+variable "cidr_prefix" {}
+
+variable "aws_region" {}

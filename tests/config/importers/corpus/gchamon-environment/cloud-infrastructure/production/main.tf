@@ -1,0 +1,10 @@
+terraform {
+  backend "remote" {
+    hostname     = "app.terraform.io"
+    organization = "devops-challenge"
+
+    workspaces {
+      name = "production"
+    }
+  }
+}

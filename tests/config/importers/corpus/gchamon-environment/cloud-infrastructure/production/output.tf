@@ -1,0 +1,3 @@
+output "website_bucket" {
+  value = module.production_environment.website_bucket
+}

@@ -1,0 +1,4 @@
+provider "aws" {
+  region = var.aws_region
+}
+

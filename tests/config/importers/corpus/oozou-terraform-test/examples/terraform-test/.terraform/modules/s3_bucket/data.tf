@@ -1,0 +1,3 @@
+data "aws_caller_identity" "main" {}
+
+data "aws_region" "active" {}

@@ -1,0 +1,7 @@
+output "extra_tags" {
+  value = var.extra_tags
+}
+
+output "tags" {
+  value = local.tags
+}

@@ -1,0 +1,5 @@
+module "website" {
+  source = "../../"
+
+  domain_name = lower(var.domain_name)
+}

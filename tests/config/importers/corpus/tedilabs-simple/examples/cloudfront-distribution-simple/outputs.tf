@@ -1,0 +1,3 @@
+output "distribution" {
+  value = module.distribution
+}

@@ -1,0 +1,3 @@
+output "distribution" {
+  value = aws_cloudfront_distribution.distribution
+}
