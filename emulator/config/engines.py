@@ -20,9 +20,10 @@ if TYPE_CHECKING:  # what the engines hand back; the model only carries it
     from emulator.signing.keys import PublicKey
 
 # str: a string; path: a file or folder relative to the config file, which must exist; int / float: a number
-# within [lo, hi] (float also accepts integers); bool; map: a mapping of header name to string value; strs: a list of
-# strings; table: a mapping of string to string; lambda: a name under lambda_functions.
-OptionKind = Literal["str", "path", "int", "float", "bool", "map", "strs", "table", "lambda"]
+# within [lo, hi] (float also accepts integers); bool; map: a mapping of header name to string value; document: a
+# mapping written inline, or a JSON or YAML file holding one (read at load: the option's value is the mapping);
+# strs: a list of strings; table: a mapping of string to string; lambda: a name under lambda_functions.
+OptionKind = Literal["str", "path", "int", "float", "bool", "map", "document", "strs", "table", "lambda"]
 
 
 class MockOption(Protocol):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 from emulator.config import keys as config_keys
@@ -17,11 +18,11 @@ from emulator.config.model import (
     EventType,
     FunctionAssociation,
     LambdaFunctionConfig,
-    MockSpec,
     Origin,
     OriginProtocolPolicy,
     ViewerProtocolPolicy,
 )
+from emulator.config.model.access import OriginAccessControl
 from emulator.config.model.managed import CACHE_POLICIES
 from emulator.config.reader import Report, Section
 from emulator.config.sections.error_responses import load_error_responses
@@ -31,6 +32,14 @@ from emulator.config.sections.headers import HeadersPolicies
 from emulator.config.sections.keys import check_signer_accounts, group_names, load_key_groups, load_trust
 from emulator.config.sections.lambdas import load_lambda_associations, load_lambda_functions
 from emulator.config.sections.mocks import load_mock
+from emulator.config.sections.origin_access import (
+    load_access_controls,
+    load_aws_identity,
+    load_bucket_policies,
+    load_distribution_arn,
+    load_origin_access,
+    with_bucket_policy,
+)
 from emulator.config.sections.policies import Policies
 from emulator.config.sections.settings import load_settings
 from emulator.config.yamlsrc import Path as TreePath
@@ -75,11 +84,15 @@ class _Loader:
         self.headers_policies = HeadersPolicies(report)
         self.lambdas: dict[str, LambdaFunctionConfig] = {}
         self.lambda_names: set[str] = set()
+        self.access_controls: dict[str, OriginAccessControl] = {}
+        self.bucket_policies: dict[str, tuple[dict[str, object], TreePath]] = {}
 
     def load(self, tree: object) -> Config | None:
         top = Section(self.r, (), tree)
         top.check_keys(config_keys.names(config_keys.TOP))
         self.policies.load(top)
+        self.access_controls = load_access_controls(self.r, top)
+        self.bucket_policies = load_bucket_policies(self.r, top)
         self.headers_policies.load(top)
         key_groups = load_key_groups(self.r, top.section("key_groups"))
         self.key_group_names = {g.name for g in key_groups} | group_names(top.data.get("key_groups"))
@@ -106,7 +119,8 @@ class _Loader:
         if not top.has("distribution") and not top.has("distributions"):
             self.r.error((), "missing required key 'distribution'", "a mapping describing the distribution")
         self.check_hosts(distributions)
-        settings = load_settings(self.r, top.section("emulator"))
+        settings = replace(load_settings(self.r, top.section("emulator")),
+                           aws=load_aws_identity(self.r, top.section("emulator")))
         check_signer_accounts(self.r, distributions, settings.key_pairs)
         warnings = tuple(i for i in self.r.issues if i.severity is Severity.WARNING)
         return Config(
@@ -169,6 +183,7 @@ class _Loader:
             location=s.location,
             origin_groups=tuple(groups),
             geo_restriction=load_geo_restriction(self.r, s),
+            arn=load_distribution_arn(self.r, s),
         )
 
     def check_patterns(self, s: Section, behaviors: list[CacheBehavior]) -> None:
@@ -233,8 +248,9 @@ class _Loader:
             if proto not in ("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2"):
                 self.r.error(cs.at("ssl_protocols") + (i,), f"'{proto}' is not an origin SSL protocol",
                              "a list of: SSLv3, TLSv1, TLSv1.1, TLSv1.2")
-        mock = load_mock(self.r, s, domain or "", self.lambdas, self.lambda_names)
-        oac = self.access_control(s, domain or "", mock)
+        mock = with_bucket_policy(self.r, load_mock(self.r, s, domain or "", self.lambdas, self.lambda_names),
+                                  domain or "", self.bucket_policies)
+        access_control, access_identity = load_origin_access(self.r, s, self.access_controls)
         if origin_id is None or domain is None:
             return None
         return Origin(
@@ -253,16 +269,9 @@ class _Loader:
             ssl_protocols=tuple(ssl),
             is_s3=is_s3,
             mock=mock,
-            origin_access_control_id=oac,
+            access_control=access_control,
+            access_identity=access_identity,
         )
-
-    def access_control(self, s: Section, domain: str, mock: MockSpec | None) -> str | None:
-        """An origin access control signs requests to a Lambda function URL origin; other origins: not yet."""
-        oac = s.str("origin_access_control_id")
-        if oac and not (rules.LAMBDA_URL_DOMAIN.match(domain.lower()) or (mock and mock.type == "lambda-url")):
-            self.r.warn(s.at("origin_access_control_id"), "'origin_access_control_id' is not emulated yet and is "
-                        "ignored: mock buckets do not check signatures", key=True)
-        return oac
 
     def custom_headers(self, s: Section) -> list[tuple[str, str]]:
         raw = s.data.get("custom_headers")

@@ -30,6 +30,7 @@ class Report:
     base_dir: FsPath
     issues: list[ConfigIssue] = field(default_factory=list)
     given: Engines | None = None
+    imported: bool = False  # the tree came from CloudFormation/CDK/Terraform: it may name what lives outside it
 
     @property
     def engines(self) -> Engines:

@@ -54,10 +54,23 @@ def as_yaml(path: str | Path, out: Path, engines: Engines, *, local: str | Path 
     tree, smap, _, _ = flatten(imported.tree, str(path), imported.root)
     assert isinstance(tree, dict)
     relocate(tree, base_dir, out.parent, engines)
+    _undefined_access_controls(tree, config)
     header = (f"frontyard configuration imported from {path} ({fmt})"
               + (f"\nwith the local overlay {config.local}" if config.local else "")
               + "\nRe-import after a change to the source, or edit this file instead of it.")
     return to_yaml(tree, smap, header)
+
+
+def _undefined_access_controls(tree: dict[str, object], config: Config) -> None:
+    """An OAC the source names and does not define (CloudFront JSON names it by id) written as what the import
+    took it for, so the YAML, where an undefined one is an error, loads to the same model."""
+    for d in config.distributions:
+        for oac in (o.access_control for o in d.origins):
+            if oac is not None and not oac.declared:
+                controls = tree.setdefault("origin_access_controls", {})
+                assert isinstance(controls, dict)
+                controls.setdefault(oac.id, {"signing_behavior": oac.signing_behavior.value,
+                                             "origin_type": oac.origin_type.value})
 
 
 def read_imported(path: Path, fmt: Format, params: Mapping[str, str]) -> tuple[Imported, Path]:
@@ -81,7 +94,7 @@ def finish(path: Path, fmt: Format, imported: Imported, base_dir: Path, overlay:
             and not {"distribution", "distributions"} & set(tree):
         issues.append(ConfigIssue(Severity.ERROR, imported.root, "", f"no CloudFront distribution found in this "
                                   f"{fmt}", "an AWS::CloudFront::Distribution / aws_cloudfront_distribution"))
-    report = Report(smap, base_dir.resolve(), issues, engines)
+    report = Report(smap, base_dir.resolve(), issues, engines, imported=fmt is not Format.FRONTYARD)
     config = load_tree(tree, report) if not imported.failed or tree else None
     # A value the importer could not resolve is reported once, not again as missing from its mapping.
     twice = [(dotted(p[:-1]), f"'{p[-1]}'") for p in dropped if p]

@@ -24,7 +24,7 @@ from emulator.responses.responder import Responder, generated_headers
 from emulator.trace import Trace
 
 if TYPE_CHECKING:
-    from emulator.origins.groups import RecordingClient
+    from emulator.origins.groups import Fetch
     from emulator.pipeline import Forward
 
 
@@ -127,7 +127,7 @@ class OriginFunctions:
     neither. A generated response from origin-request is returned as the origin's (and cached by its
     headers, as CloudFront does)."""
 
-    def __init__(self, stages: LambdaStages, decision: Forward, client: RecordingClient, trace: Trace) -> None:
+    def __init__(self, stages: LambdaStages, decision: Forward, client: Fetch, trace: Trace) -> None:
         self.stages = stages
         self.decision = decision
         self.client = client

@@ -13,6 +13,7 @@ from emulator.cache.lint import cache_warnings
 from emulator.config.model import CacheBehavior, Config, Distribution, Origin
 from emulator.http import Scheme
 from emulator.issues import ConfigIssue, Severity
+from emulator.origins.access_lint import access_warnings
 from emulator.pipeline.stages.routing import compile_pattern, host_matches
 from emulator.policies.forwarding import compile_forwarding
 from emulator.policies.loops import own_listener
@@ -34,6 +35,7 @@ def lint(config: Config) -> list[ConfigIssue]:
         out += _shadowed_private(d)
         out += _compression_and_cors(d)
         out += _websockets(d)
+        out += access_warnings(config, d)
         out += _api_stages(d)
     return out
 

@@ -14,11 +14,11 @@ from dataclasses import replace
 
 from multidict import CIMultiDict
 
-from emulator.config.model import EmulatorSettings
+from emulator.config.model import Distribution, EmulatorSettings, Origin
 from emulator.errors import OriginError
 from emulator.http import EdgeResponse, OriginRequest, freeze
 from emulator.lambda_edge.origin_events import LambdaStages, OriginFunctions
-from emulator.origins import sigv4
+from emulator.origins.access import DecisionLog, EdgeContext, OriginAccessClient
 from emulator.origins.client import OriginClient
 from emulator.origins.groups import FailoverClient, RecordingClient, with_conditionals
 from emulator.pipeline.flight import Forward
@@ -39,6 +39,17 @@ class OriginRequests:
         self.settings = settings
         self.mocks = mocks  # distribution id -> origin id -> loopback address of its mock (filled at start)
         self.listeners = listeners  # this emulator's own viewer listeners, filled in when serving
+        self.contexts: dict[tuple[str, str], EdgeContext] = {}  # (distribution id, origin id) -> its mock's
+
+    def edge_context(self, distribution: Distribution, origin: Origin) -> EdgeContext:
+        """What the mock serving this origin knows of the edge (one per origin, shared with its decision log)."""
+        key = (distribution.id, origin.id)
+        if key not in self.contexts:
+            self.contexts[key] = EdgeContext.of(distribution, origin, self.settings.aws)
+        return self.contexts[key]
+
+    def decision_logs(self, distribution: Distribution) -> dict[str, DecisionLog]:
+        return {o.id: self.edge_context(distribution, o).decisions for o in distribution.origins if o.mock}
 
     def build(self, forward: Forward, trace: Trace) -> OriginRequest:
         distribution, request, origin, fwd = forward.distribution, forward.request, forward.origin, \
@@ -52,7 +63,6 @@ class OriginRequests:
             headers = CIMultiDict(origin_request.headers)
             headers["Host"] = forward.host_override
             origin_request = replace(origin_request, headers=freeze(headers))
-        origin_request = sigv4.oac_signed(origin_request, origin, request, trace)
         how = f"mock {origin.mock.type} at " if origin.mock else ""
         port = target.port or "<port chosen at start>"
         trace.add("origin-request", origin.id, f"{origin_request.method} {origin_request.url_for_display} "
@@ -90,12 +100,16 @@ class OriginSide:
         self.for_page = for_page  # a custom error page's fetch: an unreachable origin is stage 11's to report
         # Innermost, next to the wire: each request is recorded as it is sent, after the functions changed it.
         recorded = RecordingClient(client, trace)
+        # Then the origin access control's signature, after any origin-request function changed the request.
+        accessed = OriginAccessClient(recorded, forward.distribution, requests.settings.aws,
+                                      requests.decision_logs(forward.distribution), trace,
+                                      forward.request)
         # Origin-request / origin-response Lambda@Edge wrap the origin client: they run only when an origin is
         # actually contacted (a miss or a revalidation; once per origin of a group), never on a hit.
-        self.edge_functions = OriginFunctions(lambda_stages, forward, recorded, trace) \
+        self.edge_functions = OriginFunctions(lambda_stages, forward, accessed, trace) \
             if forward.behavior.lambda_function_associations else None
         # The origin (or the group: primary, then the secondary on a failover).
-        self.chain = FailoverClient(self.edge_functions or recorded, forward.group, forward.request.method,
+        self.chain = FailoverClient(self.edge_functions or accessed, forward.group, forward.request.method,
                                     lambda primary: requests.secondary(forward, primary, trace),
                                     respond.clock, trace)
 

@@ -91,7 +91,8 @@ class Emulator:
                 for origin in distribution.origins:
                     if origin.mock is None:
                         continue
-                    app = MOCK_TYPES[origin.mock.type].make_app(origin.mock)
+                    edge = self.pipeline.requests.edge_context(distribution, origin)
+                    app = MOCK_TYPES[origin.mock.type].make_app(origin.mock, edge)
                     app.middlewares.append(self._counter((distribution.id, origin.id)))
                     # Mock origins take what CloudFront can forward (20 KB of headers), not aiohttp's 8 KB lines.
                     runner = web.AppRunner(app, access_log=None, max_line_size=PARSER_MAX_LINE,

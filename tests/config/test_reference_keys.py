@@ -124,8 +124,8 @@ def test_tables_that_mirror_the_model_name_the_same_keys_in_the_same_order() -> 
 
 def test_not_emulated_fields_warn_with_a_reason() -> None:
     assert config_keys.ignored(config_keys.DISTRIBUTION)["web_acl_id"] == "AWS WAF is not emulated"
-    assert "origin_access_identity" not in config_keys.names(config_keys.S3_ORIGIN)
-    assert set(config_keys.ignored(config_keys.S3_ORIGIN)) == {"origin_access_identity"}
+    assert set(config_keys.ignored(config_keys.ORIGIN)) == {"origin_shield", "response_completion_timeout",
+                                                            "ip_address_type"}
 
 
 def load_hooks() -> ModuleType:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from emulator.config.importers import api_origins, lambdas, nested, policies, sam
+from emulator.config.importers import api_origins, lambdas, nested, origin_access, policies, sam
 from emulator.config.importers.intrinsics import ACCOUNT, Broken, Resolver, Unresolved, unresolved_issue
 from emulator.config.importers.located import N, parse_document
 from emulator.config.importers.result import Imported, kvs_needs_data, parameter_line
@@ -29,7 +29,7 @@ NOT_IMPORTED = {
     "AWS::CloudFront::StreamingDistribution": "RTMP distributions no longer exist",
     "AWS::CloudFront::MonitoringSubscription": "there is nothing to monitor locally",
 }
-# Read only for what they resolve to: mock buckets do not check identities or signatures.
+# Read for what they resolve to; OACs are also carried whole (importers/origin_access.py).
 QUIET = {"AWS::CloudFront::OriginAccessControl", "AWS::CloudFront::CloudFrontOriginAccessIdentity",
          "AWS::CloudFront::KeyValueStore"}  # a store's data comes from the overlay (key_value_stores)
 
@@ -90,6 +90,8 @@ class CloudFormation:
             return _fake_id(name, "K")  # the Key-Pair-Id signers send; --parameter LogicalId=K... to use the real one
         if kind in QUIET and attr in (None, "Id"):
             return _fake_id(name)
+        if (oai := origin_access.cfn_attribute(kind, _fake_id(name), attr)) is not None:
+            return oai
         if kind in ("AWS::Lambda::Function", "AWS::Serverless::Function"):
             fn = self._lambda_name(name, props)
             arn = lambdas.lambda_arn(r.region, ACCOUNT, fn)
@@ -220,7 +222,7 @@ class CloudFormation:
             self.issues.append(ConfigIssue(Severity.ERROR, self.t.keys.get("Resources", self.t.loc), "Resources",
                                            "a CloudFormation template needs a 'Resources' mapping"))
             resources = N({})
-        gathered = _Gathered()
+        gathered = _Gathered(access=origin_access.OriginAccess(self.issues))  # OACs and bucket policies
         for name, resource in resources.v.items():  # type: ignore[union-attr]
             if not resource.is_map:
                 continue
@@ -237,6 +239,9 @@ class CloudFormation:
                 self.files += part.files[1:]
                 self.edge.update(child.edge)
                 nested.merge(tree, part.tree, resources.loc)
+        origin_access.cfn_distribution_arns(gathered.distributions, _fake_id, str(self.resolver.value(N({"Ref": N(
+            "AWS::AccountId", self.t.loc)}, self.t.loc))))
+        gathered.access.add_to(tree)
         lambdas.add_referenced(tree, self.edge)
         api_origins.attach(tree, resources, self.resolver.value, self.resolver.region, self.edge)
         return Imported("CloudFormation template", tree, self.issues, self.files,
@@ -298,6 +303,8 @@ class CloudFormation:
             g.public_keys[str(key_id)] = config.get("EncodedKey") or N(None, config.loc)  # type: ignore[union-attr]
         elif kind == "AWS::CloudFront::KeyGroup":
             g.key_groups.append(self.resolver.resolve(props.get("KeyGroupConfig") or N({}, props.loc)))  # type: ignore[arg-type]
+        elif origin_access.cfn_resource(g.access, kind, _fake_id(name), props, self.resolver.resolve):
+            pass
         elif kind in NOT_IMPORTED:
             self.issues.append(ConfigIssue(Severity.WARNING, where, f"Resources.{name}",
                                            f"{kind} is not imported: {NOT_IMPORTED[kind]}"))
@@ -335,7 +342,7 @@ class CloudFormation:
 
 
 STACKS = {"AWS::CloudFormation::Stack", "AWS::Serverless::Application"}
-READ = {"AWS::Lambda::Function", "AWS::Serverless::Function"}  # besides AWS::CloudFront::*
+READ = {"AWS::Lambda::Function", "AWS::Serverless::Function", "AWS::S3::BucketPolicy"}  # besides AWS::CloudFront::*
 
 
 @dataclass
@@ -349,6 +356,7 @@ class _Gathered:
     headers: dict[str, object] = field(default_factory=dict)
     public_keys: dict[str, N] = field(default_factory=dict)  # id -> EncodedKey
     key_groups: list[N] = field(default_factory=list)
+    access: origin_access.OriginAccess = field(default_factory=lambda: origin_access.OriginAccess([]))
 
     def tree(self, loc: Location | None) -> dict[str, object]:
         tree: dict[str, object] = {}

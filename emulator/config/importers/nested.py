@@ -113,6 +113,6 @@ def merge(tree: dict[str, object], child: dict[str, object], loc: object) -> Non
     elif dists:
         tree["distributions"] = N(dists, loc)  # type: ignore[arg-type]
     for key in ("functions", "cache_policies", "origin_request_policies", "key_groups",
-                "response_headers_policies", "lambda_functions"):
+                "response_headers_policies", "lambda_functions", "origin_access_controls", "bucket_policies"):
         if isinstance(part := child.get(key), dict) and part:
             tree.setdefault(key, {}).update(part)  # type: ignore[attr-defined]

@@ -19,6 +19,7 @@ from emulator.config.importers import tf_api_origins
 from emulator.config.importers.hcl_eval import EvalError, Evaluator, Ref
 from emulator.config.importers.lambdas import add_referenced, code_unknown, entry
 from emulator.config.importers.located import N
+from emulator.config.importers.origin_access import iam_policy_document
 from emulator.config.importers.result import Imported
 from emulator.config.importers.tf_computed import computed
 from emulator.config.importers.tf_expand import instance_name, instances
@@ -79,8 +80,10 @@ class Module(ModuleFiles):
                     "cwd": str(self.root.resolve())}
         if name == "terraform":
             return {"workspace": "default"}
-        if name == "data":  # local zips of Lambda code, policies looked up by name; other sources are not evaluated
+        if name == "data":  # local zips of Lambda code, policies looked up by name, and a bucket policy's usual
+            # source, data.aws_iam_policy_document.X; other sources are not evaluated
             return lambda kind: (lambda key: self.archive_ref(str(key), loc)) if kind == "archive_file" \
+                else (lambda key: self.policy_ref(str(key), loc)) if kind == "aws_iam_policy_document" \
                 else (lambda key: self.resource_ref(str(kind), str(key), loc, True)) if kind in BY_NAME \
                 else Ref(f"data.{kind}", loc)
         if name == "module":
@@ -288,6 +291,13 @@ class Module(ModuleFiles):
         return lambda attr: self._attr(block, str(attr)) if str(attr) in block.attrs else \
             Ref(f"data.archive_file.{name}.{attr}", loc)
 
+    def policy_ref(self, name: str, loc: Location | None) -> object:
+        block = self.data_blocks.get(("aws_iam_policy_document", name))
+        if block is None:
+            return Ref(f"data.aws_iam_policy_document.{name}", loc)
+        return lambda attr: _policy_json(block.as_n()) if str(attr) in ("json", "minified_json") else \
+            Ref(f"data.aws_iam_policy_document.{name}.{attr}", loc)
+
     def archives(self) -> dict[str, str]:
         """output_path -> source_dir / source_file of every archive_file: where a zipped Lambda's code is."""
         out = {}
@@ -391,3 +401,15 @@ def _import_module(module: Module, root: Location) -> Imported:
     once_each(tree, module.issues)
     files = [*module.files, *dict.fromkeys(module.read_by_file)]
     return Imported("Terraform module", tree, module.issues, files, root)
+
+
+def _policy_json(body: N) -> str:
+    """A policy document's JSON; a value in it that failed or is known only after apply is raised, as a reference
+    to any such value is."""
+    pending: list[object] = [body]
+    while pending:
+        v = pending.pop()
+        v = v.v if isinstance(v, N) else v
+        raise_issue(v)
+        pending += list(v.values()) if isinstance(v, dict) else v if isinstance(v, list) else []
+    return iam_policy_document(body)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from emulator.config.importers.intrinsics import ACCOUNT
 from emulator.config.importers.lambdas import VERSION, lambda_arn
+from emulator.config.model.access import oai_canonical_user
 
 
 # long: one branch per resource type the CloudFront resources refer to, each its attribute table
@@ -26,7 +27,8 @@ def computed(kind: str, name: str, label: str, attr: Callable[[str], object], re
         values = {"arn": f"arn:aws:cloudfront::{ACCOUNT}:key-value-store/{own}", "id": own, "name": own}
     elif kind in ("aws_cloudfront_origin_access_control", "aws_cloudfront_origin_access_identity"):
         values = {"id": fake, "cloudfront_access_identity_path": f"origin-access-identity/cloudfront/{fake}",
-                  "iam_arn": f"arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity {fake}"}
+                  "iam_arn": f"arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity {fake}",
+                  "s3_canonical_user_id": oai_canonical_user(fake)}
     elif kind == "aws_s3_bucket" and attr("bucket") is None and attr("bucket_prefix") is not None:
         values = {}  # a generated name (bucket_prefix + a random suffix): known only after apply
     elif kind == "aws_s3_bucket":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from emulator.config.importers import origin_access
 from emulator.config.importers.located import N
 from emulator.config.importers.result import kvs_needs_data, orp_without_cache_policy
 from emulator.config.importers.shape import FUNCTION_ARN, lambda_associations, number, response_headers_policy
@@ -276,7 +277,9 @@ def resources_tree(resources: Resources, shape: TfShape, issues: list[ConfigIssu
     public_keys: dict[str, N] = {}
     groups: list[N] = []
     headers: dict[str, object] = {}
+    access = origin_access.OriginAccess(issues)  # OACs, bucket policies, distribution ARNs
     for kind, name, body, loc in resources:
+        carried = origin_access.tf_resource(access, kind, name, body, loc)
         own = body.get("name")
         key = str(own.v) if own is not None and isinstance(own.v, str) else name
         if kind == "aws_cloudfront_distribution":
@@ -295,8 +298,12 @@ def resources_tree(resources: Resources, shape: TfShape, issues: list[ConfigIssu
             public_keys[str(body.get("id").v)] = body.get("encoded_key") or N(None, loc)  # type: ignore[union-attr]
         elif kind == "aws_cloudfront_key_group":
             groups.append(body)
+        elif carried:
+            pass
         elif kind.startswith("aws_cloudfront_") and kind not in QUIET:
             issues.append(ConfigIssue(Severity.WARNING, loc, f"{kind}.{name}", "not emulated and is ignored"))
+    origin_access.tf_distribution_arns(access, distributions)
+    access.add_to(tree)
     if len(distributions) == 1:
         tree["distribution"] = distributions[0]
     elif distributions:

@@ -9,6 +9,7 @@ reason. `cloudfront`, `cloudformation` and `terraform` name the same field in Cl
 
 from __future__ import annotations
 
+from emulator.config.keys.access import AWS_CREDENTIALS, ORIGIN_ACCESS_CONTROL
 from emulator.config.keys.base import Key, Table, ignored, names
 from emulator.config.keys.distribution import (
     BEHAVIOR,
@@ -122,6 +123,10 @@ CONFIG: tuple[Table, ...] = (
     Table("key_groups.NAME.public_keys[]", "Public key", "Each public key (also each key under "
           "`emulator.key_pairs`).", PUBLIC_KEY),
     Table("emulator", "Emulator settings", "frontyard's own settings; no CloudFront counterpart.", EMULATOR),
+    Table("origin_access_controls.ID", "Origin access control", "How CloudFront signs requests to the origins "
+          "that name it.", ORIGIN_ACCESS_CONTROL),
+    Table("emulator.aws_credentials", "AWS credentials", "Origin request signing credentials; without them the "
+          "environment's AWS_* variables, else fixed local ones.", AWS_CREDENTIALS),
     Table("emulator.listen", "Listeners", "", LISTEN),
     Table("emulator.debug", "Debug", "", DEBUG),
     Table("emulator.access_log", "Access log", "Given as a mapping.", ACCESS_LOG),
@@ -138,6 +143,7 @@ TABLES: tuple[Table, ...] = CONFIG + OVERLAY_CONFIG
 
 __all__ = [
     "ACCESS_LOG",
+    "AWS_CREDENTIALS",
     "BEHAVIOR",
     "CACHE",
     "CACHE_BEHAVIOR",
@@ -168,6 +174,7 @@ __all__ = [
     "MOCK",
     "MOCK_TLS",
     "ORIGIN",
+    "ORIGIN_ACCESS_CONTROL",
     "ORIGIN_GROUP",
     "ORIGIN_REQUEST_POLICY",
     "OVERLAY",

@@ -24,11 +24,21 @@ TOP: tuple[Key, ...] = (
         "aws_cloudfront_response_headers_policy"),
     Key("lambda_functions", _M, None, "Lambda@Edge functions by name (see `lambda_functions.NAME`).", "",
         "AWS::Lambda::Function", "aws_lambda_function"),
+    Key("origin_access_controls", _M, None, "Origin access controls by id, the value origins give in "
+        "`origin_access_control_id` (see `origin_access_controls.ID`).", "OriginAccessControlConfig",
+        "AWS::CloudFront::OriginAccessControl", "aws_cloudfront_origin_access_control"),
+    Key("bucket_policies", "mapping of bucket to policy", "{}", "S3 bucket policies by bucket name: an `s3` mock "
+        "serving an origin of that bucket (by its domain, like NAME.s3.REGION.amazonaws.com) without a "
+        "`bucket_policy` of its own evaluates this one; importers fill it from the template.", "",
+        "AWS::S3::BucketPolicy", "aws_s3_bucket_policy"),
 )
 
 DISTRIBUTION: tuple[Key, ...] = (
     Key("id", _S, "default", "The distribution's id (the second and later of `distributions` default to dist2, "
         "dist3, ...).", "Id", "", "id"),
+    Key("arn", _S, "arn:aws:cloudfront::ACCOUNT:distribution/ID", "Its ARN, the aws:SourceArn a bucket policy "
+        "sees under an origin access control (ACCOUNT: `emulator.account_id`); importers set it from the id the "
+        "template's references resolve to.", "ARN", "Arn (attribute)", "arn"),
     Key("domain_name", _S, "derived from the id", "Its CloudFront domain, like d111111abcdef8.cloudfront.net; a "
         "stable fake name is derived from the id.", "DomainName", "DomainName (attribute)", "domain_name"),
     Key("aliases", _L, "[]", "Host names the distribution answers; `*.example.com` covers exactly one more label.",
@@ -91,8 +101,9 @@ ORIGIN: tuple[Key, ...] = (
         "goes in Host."),
     Key("origin_shield", _M, None, "An extra caching layer.", "OriginShield", "OriginShield", "origin_shield",
         ignored="there is one local edge location"),
-    Key("origin_access_control_id", _S, None, "Origin access control: requests to a Lambda function URL origin "
-        "are signed with SigV4 (service lambda); for other origins it is accepted and not emulated yet.",
+    Key("origin_access_control_id", _S, "none", "An origin access control (a key of `origin_access_controls`, "
+        "which gives its origin type: s3, lambda, ...): origin requests are signed with SigV4 for that service as "
+        "CloudFront's service principal for this distribution.",
         "OriginAccessControlId", "OriginAccessControlId", "origin_access_control_id"),
     Key("response_completion_timeout", _I, None, "Time allowed for the whole response.",
         "ResponseCompletionTimeout", "ResponseCompletionTimeout", "response_completion_timeout",
@@ -102,8 +113,9 @@ ORIGIN: tuple[Key, ...] = (
 )
 
 S3_ORIGIN: tuple[Key, ...] = (
-    Key("origin_access_identity", _S, None, "A legacy origin access identity.", "OriginAccessIdentity",
-        "OriginAccessIdentity", "origin_access_identity", ignored="mock buckets do not check identities"),
+    Key("origin_access_identity", _S, "\"\"", "A legacy origin access identity, "
+        "`origin-access-identity/cloudfront/ID` or the ID: a bucket policy sees its principal.",
+        "OriginAccessIdentity", "OriginAccessIdentity", "origin_access_identity"),
 )
 
 CUSTOM_ORIGIN: tuple[Key, ...] = (

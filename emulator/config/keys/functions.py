@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from emulator.config.keys.access import EMULATOR_AWS
 from emulator.config.keys.base import _B, _I, _M, _N, _S, Key
 
 FUNCTION: tuple[Key, ...] = (
@@ -62,6 +63,7 @@ EMULATOR: tuple[Key, ...] = (
     Key("websocket_idle_timeout", "number", "600", "Seconds, 0-86400, a WebSocket connection stays open without a "
         "byte from the origin to the viewer (CloudFront's idle timeout for WebSocket connections is 10 minutes; 0 "
         "never closes)."),
+    *EMULATOR_AWS,
 )
 
 LISTEN: tuple[Key, ...] = (

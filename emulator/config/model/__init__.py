@@ -7,6 +7,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from emulator.config.model.access import AwsIdentity, OriginAccessControl
 from emulator.config.model.headers import ResponseHeadersPolicy
 from emulator.config.model.managed import CACHE_POLICIES
 from emulator.config.model.policies import CachePolicy, ForwardedValues, OriginRequestPolicy
@@ -91,7 +92,8 @@ class Origin:
     ssl_protocols: tuple[str, ...] = ("TLSv1.2",)
     is_s3: bool = False  # s3_origin_config (REST bucket endpoint) rather than custom_origin_config
     mock: MockSpec | None = None
-    origin_access_control_id: str | None = None  # signs requests to a Lambda function URL origin (SigV4)
+    access_control: OriginAccessControl | None = None  # origin_access_control_id, resolved
+    access_identity: str | None = None  # s3_origin.origin_access_identity: the legacy OAI's id (E2...)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -155,6 +157,7 @@ class Distribution:
     location: Location | None = None
     origin_groups: tuple[OriginGroup, ...] = ()
     geo_restriction: GeoRestriction | None = None
+    arn: str | None = None  # as given (importers: the id references to it resolve to); None: built from the id
 
     def origin(self, origin_id: str) -> Origin:
         """The origin with this id; for an origin group's id, its primary."""
@@ -227,6 +230,8 @@ class EmulatorSettings:
     access_log_file: Path | None = None  # also write CloudFront's standard access log format here
     # AWS "Quotas", quotas on WebSocket connections: closed after 10 minutes without a byte from the origin.
     websocket_idle_timeout: float = 600.0
+    # emulator.account_id and aws_credentials: the distributions' ARNs, the credentials origin requests are signed with.
+    aws: AwsIdentity = field(default_factory=AwsIdentity)
 
     @property
     def edge_name(self) -> str:

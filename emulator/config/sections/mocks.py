@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import yaml
+
 from emulator.config import keys as config_keys
 from emulator.config import rules
 from emulator.config.model import CertificateKind, LambdaFunctionConfig, MockSpec, MockTLS
@@ -52,6 +54,8 @@ def load_mock(r: Report, origin: Section, domain: str,
             m.str(name)
         elif opt.kind == "map":
             _header_map(r, m, name)
+        elif opt.kind == "document":
+            m.data[name] = _document(r, m, name)
         elif opt.kind == "table":
             _table(r, m, name)
     options = {k: v for k, v in m.data.items() if k not in ("type", "tls")}
@@ -68,6 +72,30 @@ def load_mock(r: Report, origin: Section, domain: str,
     return MockSpec(type=spec.name, options=tuple(options.items()), base_dir=r.base_dir, tls=tls)
 
 
+def _document(r: Report, m: Section, key: str) -> object:
+    """A mapping given inline, or read from the JSON or YAML file a string names (relative to the config)."""
+    value = m.data[key]
+    if isinstance(value, dict):
+        return value
+    if not isinstance(value, str):
+        r.error(m.at(key), "must be a mapping, or the path of a JSON or YAML file holding one")
+        return {}
+    target = r.base_dir / value
+    try:
+        text = target.read_text(encoding="utf-8")
+        parsed = yaml.safe_load(text)  # JSON is YAML: one parser reads both
+    except OSError as exc:
+        r.error(m.at(key), f"cannot read '{value}' (looked in {target}): {exc.strerror}")
+        return {}
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        r.error(m.at(key), f"'{value}' is not JSON or YAML: {str(exc).splitlines()[0]}")
+        return {}
+    if not isinstance(parsed, dict):
+        r.error(m.at(key), f"'{value}' does not hold a mapping")
+        return {}
+    return parsed
+
+
 def _function(r: Report, m: Section, key: str, lambdas: Mapping[str, LambdaFunctionConfig],
               declared: frozenset[str] | set[str]) -> object:
     """A `lambda` option: the function's config, handed to the mock (its name when it failed to load)."""
@@ -82,6 +110,7 @@ def _table(r: Report, s: Section, key: str) -> None:
     value = s.data[key]
     if not isinstance(value, dict) or any(isinstance(v, dict | list) or v is None for v in value.values()):
         r.error(s.at(key), "must be a mapping of name to value", "like {api.example.com: prod}")
+
 
 def _mock_tls(r: Report, m: Section, domain: str) -> MockTLS | None:
     t = m.section("tls")

@@ -15,14 +15,18 @@ from aiohttp import web
 from aiohttp.http import SERVER_SOFTWARE
 
 from emulator.config.model import MockSpec
+from emulator.origins.access import EdgeContext
 
 # str: a string; path: a file or folder relative to the config file, which must exist; int / float: a number
-# within [lo, hi] (float also accepts integers); bool; map: a mapping of header name to string value; strs: a list of
-# strings; table: a mapping of string to string; lambda: a name under lambda_functions (the loader hands the mock
-# that function's config).
-OptionKind = Literal["str", "path", "int", "float", "bool", "map", "strs", "table", "lambda"]
+# within [lo, hi] (float also accepts integers); bool; map: a mapping of header name to string value; document: a
+# mapping written inline, or a JSON or YAML file holding one (read at load: the option's value is the mapping);
+# strs: a list of strings; table: a mapping of string to string; lambda: a name under lambda_functions (the loader
+# hands the mock that function's config).
+OptionKind = Literal["str", "path", "int", "float", "bool", "map", "document", "strs", "table", "lambda"]
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+# The edge in front of a mock (its distribution, signing credentials, decision log), on the app for its handler.
+EDGE = web.AppKey("edge", EdgeContext)
 
 
 @dataclass(frozen=True)
@@ -55,13 +59,15 @@ class MockType:
     def problems(self, options: Mapping[str, object]) -> list[tuple[str | None, str]]:
         return self.check(options) if self.check is not None else []
 
-    def make_app(self, spec: MockSpec) -> web.Application:
+    def make_app(self, spec: MockSpec, edge: EdgeContext | None = None) -> web.Application:
         from emulator.origins.mocks.faults import Faults, faults_middleware
 
         # handler_cancellation: when the edge gives up on a slow mock (read timeout) the handler stops too,
         # instead of sleeping on and holding the runner's shutdown.
         app = web.Application(middlewares=[faults_middleware(Faults.from_spec(spec))],
                               handler_args={"handler_cancellation": True})
+        if edge is not None:
+            app[EDGE] = edge
         handler = self.handler(spec)
         app.router.add_route("*", "/{tail:.*}", handler)
         # A handler that is a method of an object holding processes (a Lambda worker): its close() ends them.

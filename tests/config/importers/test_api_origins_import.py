@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 from emulator.assembly import load_source
+from emulator.config.model.access import OriginType
 from tests.helpers import run_config
 
 HANDLER = """\
@@ -57,7 +58,9 @@ async def test_function_url_origin_served_with_no_overlay(tmp_path: Path) -> Non
     config = load_source(path)
     origin = config.distributions[0].origins[0]
     assert origin.domain_name.endswith(".lambda-url.us-east-1.on.aws") and origin.mock is not None
-    assert origin.mock.type == "lambda-url" and origin.origin_access_control_id
+    assert origin.mock.type == "lambda-url" and origin.access_control is not None
+    # The template's OAC resource comes through as one: nothing is inferred from the origin.
+    assert (origin.access_control.declared, origin.access_control.origin_type) == (True, OriginType.LAMBDA)
     async with run_config(config) as edge:
         async with edge.request("GET", "/hello") as r:
             assert r.status == 200, await r.text()

@@ -36,14 +36,17 @@ def canon(value: object) -> object:
         spec = MOCK_TYPES[value.type]
         return {"type": value.type, "tls": canon(value.tls), "options": {
             k: str((value.base_dir / str(v)).resolve()) if spec.options[k].kind == "path" else canon(v)
-            for k, v in value.options}}
+            for k, v in value.options
+            if k != "bucket_policy"}}  # only a template or module carries a bucket policy (not CloudFront JSON)
     if isinstance(value, PublicKey):  # the same key, whether from a PEM file or inline text
         return {"id": value.id, "algorithm": value.algorithm.value, "pem": public_pem(value.key).decode()}
     if isinstance(value, FunctionConfig):
         return {"name": value.name, "runtime": value.runtime, "code": value.compiled.source.code,
                 "kvs": value.key_value_store}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        skip = {"location", "id", "domain_name"} if type(value).__name__ == "Distribution" else {"location"}
+        # Ids AWS assigns differ from source to source, and importers may name an OAC they do not define.
+        skip = {"Distribution": {"location", "id", "domain_name", "arn"},
+                "OriginAccessControl": {"location", "id", "declared"}}.get(type(value).__name__, {"location"})
         return {f.name: canon(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name not in skip}
     if isinstance(value, Enum):
         return value.value

@@ -30,15 +30,19 @@ def handler(event, context):
             "body": json.dumps(event)}
 '''
 DOMAIN = "abcdefghijklmnop.lambda-url.eu-central-1.on.aws"
+STRIP = Path(__file__).resolve().parents[3] / "lambda-functions" / "strip-api-prefix-python"
 
 
-def config(tmp_path: Path, *, auth: str = "NONE", oac: bool = False, policy: str = "Managed-AllViewerExceptHostHeader"
-           ) -> str:
+def config(tmp_path: Path, *, auth: str = "NONE", oac: bool = False, policy: str = "Managed-AllViewerExceptHostHeader",
+           oac_type: str = "lambda", associations: str = "{}") -> str:
     (tmp_path / "fn").mkdir(exist_ok=True)
     (tmp_path / "fn" / "index.py").write_text(HANDLER)
     return f"""\
+origin_access_controls:
+  E2OACLAMBDA: {{origin_type: {oac_type}, signing_behavior: always}}
 lambda_functions:
   ssr: {{runtime: python3.12, code: fn, handler: index.handler}}
+  strip: {{runtime: python3.11, code: {STRIP}, handler: lambda_function.lambda_handler}}
 distribution:
   aliases: [www.example.com]
   origins:
@@ -52,6 +56,7 @@ distribution:
     cache_policy: Managed-CachingDisabled
     origin_request_policy: {policy}
     allowed_methods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
+    lambda_function_associations: {associations}
 """
 
 
@@ -125,3 +130,19 @@ async def test_oac_post_needs_the_viewers_content_sha256(tmp_path: Path) -> None
     assert unsigned[2].startswith("The request signature we calculated does not match")
     assert signed == (200, body.decode())
     assert wrong == 403
+
+
+async def test_oac_signs_what_the_origin_request_function_left(tmp_path: Path) -> None:
+    # The signature covers the request as sent: after the origin-request function rewrote /api/page to /page.
+    text = config(tmp_path, auth="AWS_IAM", oac=True, associations="{origin-request: strip}")
+    async with run_edge(tmp_path, text) as edge:
+        async with edge.request("GET", "/api/page") as r:
+            assert r.status == 200, await r.text()
+            event = json.loads(await r.text())
+    assert event["rawPath"] == "/page"
+
+
+async def test_an_oac_of_origin_type_s3_is_refused_by_a_function_url(tmp_path: Path) -> None:
+    async with run_edge(tmp_path, config(tmp_path, auth="AWS_IAM", oac=True, oac_type="s3")) as edge:
+        async with edge.request("GET", "/page") as r:
+            assert (r.status, r.headers["x-amzn-ErrorType"]) == (403, "InvalidSignatureException")
