@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from emulator.config.importers.hcl_eval import EvalError, Evaluator, Ref
-from emulator.config.importers.lambdas import add_referenced, code_unknown, entry
+from emulator.config.importers.lambdas import add_referenced, code_unknown, entry, referenced
 from emulator.config.importers.located import N
 from emulator.config.importers.result import Imported
 from emulator.config.importers.tf_computed import computed
@@ -233,10 +233,14 @@ class Module(ModuleFiles):
             self._instances[(kind, name)] = instances(block, self._hcl_block, self.issues)
         return self._instances[(kind, name)]
 
-    def all_resources(self, prefix: str = "") -> list[tuple[str, str, Block]]:
-        """(type, address, block) of every resource instance, this module's and its calls' (module.cdn.NAME)."""
+    def all_resources(self, wanted: Callable[[str], bool], prefix: str = "") -> list[tuple[str, str, Block]]:
+        """(type, address, block) of every resource instance of the wanted types, this module's and its calls'
+        (module.cdn.NAME). Other resources are not expanded: their count / for_each may need what only a
+        deployment knows, and the edge does not use them."""
         out = []
         for (kind, name), block in self.resources.items():
+            if not wanted(kind):
+                continue
             made = self.instances_of(kind, name, block)
             meta = block.attrs.get("count") or block.attrs.get("for_each")
             if made == [] and kind == "aws_cloudfront_distribution" and meta and not isinstance(meta().v, ConfigIssue):
@@ -247,7 +251,8 @@ class Module(ModuleFiles):
         for call in self.calls:
             made = self.children(call)
             for key, child in ([(None, made)] if isinstance(made, Module) else made or []):
-                out += child.all_resources(f"{prefix}module.{call if key is None else instance_name(call, key)}.")
+                address = call if key is None else instance_name(call, key)
+                out += child.all_resources(wanted, f"{prefix}module.{address}.")
         return out
 
     def resource_ref(self, kind: str, name: str, loc: Location | None, data: bool = False) -> object:
@@ -311,7 +316,7 @@ class Module(ModuleFiles):
     # -- the tree -----------------------------------------------------------------------------------
     def tree(self, shape: TfShape) -> dict[str, object]:
         resources = []
-        for kind, name, block in self.all_resources():
+        for kind, name, block in self.all_resources(lambda kind: kind.startswith("aws_cloudfront_")):
             body = block.as_n()
             for meta in ("count", "for_each", "depends_on", "provider", "lifecycle"):  # Terraform's, not the type's
                 body.v.pop(meta, None)  # type: ignore[union-attr]
@@ -321,26 +326,32 @@ class Module(ModuleFiles):
                 body.v["id"] = N(self.attribute(block, kind, name, "id", block.loc), block.loc)  # type: ignore[index]
             resources.append((kind, name, body, block.loc))
         tree = resources_tree(resources, shape, self.issues)
-        add_referenced(tree, self.lambdas())
+        add_referenced(tree, self.lambdas(referenced(tree)))
         return tree
 
-    def lambdas(self) -> dict[str, N]:
-        """Lambda@Edge candidates: aws_lambda_function, its code the folder an archive_file zipped."""
-        archives = self.archives()
+    def lambdas(self, names: set[str]) -> dict[str, N]:
+        """The Lambda@Edge functions the behaviors name, from their aws_lambda_function: the arguments the edge
+        runs them with (their other arguments, logging or a VPC, are not evaluated), the code the folder an
+        archive_file zipped."""
+        archives = self.archives() if names else {}
         out: dict[str, N] = {}
-        for kind, name, block in self.all_resources():
-            if kind != "aws_lambda_function":
+        for kind, name, block in self.all_resources(lambda kind: kind == "aws_lambda_function") if names else []:
+            try:
+                fn = str(self.attribute(block, kind, name, "function_name", block.loc))
+            except EvalError:
+                continue  # not a name a behavior can have named
+            if fn not in names:
                 continue
-            body = block.as_n()
-            fn = str(self.attribute(block, kind, name, "function_name", block.loc))
-            filename = body.get("filename")
+            arg = {k: block.attrs[k]() for k in ("runtime", "handler", "timeout", "memory_size", "filename")
+                   if k in block.attrs}
+            filename = arg.get("filename")
             target = filename.plain() if filename is not None else None
             if isinstance(target, str) and (target in archives or not target.endswith(".zip")):
                 source = archives.get(target, target)
                 code = N(os.path.relpath((self.folder / source).resolve(), self.folder.resolve()), filename.loc)
             else:
                 code = code_unknown(fn, block.loc, "its code is a zip or in S3, not a folder here")
-            out[fn] = entry(body.get("runtime"), body.get("handler"), body.get("timeout"), body.get("memory_size"),
+            out[fn] = entry(arg.get("runtime"), arg.get("handler"), arg.get("timeout"), arg.get("memory_size"),
                             code, block.loc)
         return out
 
