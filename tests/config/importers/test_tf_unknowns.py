@@ -6,7 +6,12 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import pytest
+from aiohttp import web
+
 from emulator.assembly import load_source
+from emulator.errors import ConfigError
+from tests.helpers import run_config, serve_app
 
 SITE = """\
 resource "aws_cloudfront_distribution" "site" {
@@ -95,3 +100,31 @@ def test_resources_the_distribution_does_not_reference_are_not_evaluated(tmp_pat
     config = load_source(write(tmp_path, {"main.tf": SITE, "other.tf": UNRELATED, "vpc/main.tf": VPC}))
     assert [o.domain_name for o in config.distributions[0].origins] == ["web.example.test"]
     assert not [w for w in config.warnings if "only known once" in w.format()]
+
+
+BUCKET_SITE = SITE.replace('origin_id   = "web"\n    domain_name = "web.example.test"',
+                           'origin_id   = "web"\n    domain_name = aws_s3_bucket.site.bucket_regional_domain_name') \
+    + 'resource "aws_s3_bucket" "site" {\n  bucket_prefix = "site-"\n}\n'  # a generated name: known after apply
+
+
+async def test_an_origin_the_overlay_maps_by_id_needs_no_domain_name(tmp_path: Path) -> None:
+    async def answer(request: web.Request) -> web.Response:
+        return web.Response(text=f"{request.host} {request.path}")
+
+    app = web.Application()
+    app.router.add_get("/{tail:.*}", answer)
+    async with serve_app(app) as port:
+        overlay = f"origins: {{web: {{resolve: 127.0.0.1:{port}}}}}\n"
+        write(tmp_path, {"main.tf": BUCKET_SITE, "frontyard.local.yaml": overlay})
+        config = load_source(tmp_path)
+        assert [o.domain_name for o in config.distributions[0].origins] == ["web.origin.invalid"]
+        async with run_config(config) as edge, edge.session.get(edge.url + "/a.html") as r:
+            assert (r.status, await r.text()) == (200, "web.origin.invalid /a.html")
+
+
+def test_an_unknown_origin_domain_the_overlay_does_not_map_is_still_an_error(tmp_path: Path) -> None:
+    write(tmp_path, {"main.tf": BUCKET_SITE})
+    with pytest.raises(ConfigError) as exc:
+        load_source(tmp_path)
+    assert any("aws_s3_bucket.site.bucket_regional_domain_name is only known once Terraform has applied" in i.format()
+               for i in exc.value.issues)
