@@ -74,7 +74,9 @@ class Module(ModuleFiles):
         if name == "local":
             return lambda key: self.local(str(key), loc)
         if name == "path":
-            return {"module": str(self.folder), "root": str(self.root), "cwd": str(self.root)}
+            # absolute: file("${path.module}/x") reads the same file whichever folder frontyard was started in
+            return {"module": str(self.folder.resolve()), "root": str(self.root.resolve()),
+                    "cwd": str(self.root.resolve())}
         if name == "terraform":
             return {"workspace": "default"}
         if name == "data":  # local zips of Lambda code, policies looked up by name; other sources are not evaluated

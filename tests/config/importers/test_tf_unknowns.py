@@ -3,6 +3,7 @@ distribution does not reference are never evaluated; an origin the overlay maps 
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -128,3 +129,37 @@ def test_an_unknown_origin_domain_the_overlay_does_not_map_is_still_an_error(tmp
         load_source(tmp_path)
     assert any("aws_s3_bucket.site.bucket_regional_domain_name is only known once Terraform has applied" in i.format()
                for i in exc.value.issues)
+
+
+RANDOM_SITE = SITE.replace('domain_name = "web.example.test"',
+                           'domain_name = aws_s3_bucket.site.bucket_regional_domain_name') \
+    .replace('  default_cache_behavior {', '''  default_cache_behavior {
+    function_association {
+      event_type   = "viewer-request"
+      function_arn = aws_cloudfront_function.index.arn
+    }''') + """\
+resource "random_string" "suffix" {
+  length  = 8
+  special = false
+  upper   = false
+}
+resource "aws_s3_bucket" "site" {
+  bucket = "site-${random_string.suffix.result}"
+}
+resource "aws_cloudfront_function" "index" {
+  name    = "index"
+  runtime = "cloudfront-js-2.0"
+  code    = file("${path.module}/files/index.js")
+}
+"""
+
+
+def test_a_random_suffix_has_a_stable_local_stand_in_and_path_module_reads_beside_the_module(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path / "site", {"main.tf": RANDOM_SITE, "files/index.js": "function handler(e) { return e.request; }\n"})
+    monkeypatch.chdir(tmp_path)  # the module given as a relative folder, as `frontyard validate site` does
+    first, again = load_source(Path("site")), load_source(Path("site"))
+    domain = first.distributions[0].origins[0].domain_name
+    assert re.fullmatch(r"site-[a-z0-9]{8}\.s3\.us-east-1\.amazonaws\.com", domain)
+    assert again.distributions[0].origins[0].domain_name == domain
+    assert [f.name for f in first.functions] == ["index"]
