@@ -163,3 +163,14 @@ def test_a_random_suffix_has_a_stable_local_stand_in_and_path_module_reads_besid
     assert re.fullmatch(r"site-[a-z0-9]{8}\.s3\.us-east-1\.amazonaws\.com", domain)
     assert again.distributions[0].origins[0].domain_name == domain
     assert [f.name for f in first.functions] == ["index"]
+
+
+def test_a_null_alias_names_the_item_that_is_null(tmp_path: Path) -> None:
+    main = SITE.replace("  enabled = true\n", "  enabled = true\n  aliases = [var.redirect]\n")
+    variable = 'variable "redirect" {\n  type    = string\n  default = null\n}\n'
+    write(tmp_path, {"main.tf": main, "variables.tf": variable})
+    with pytest.raises(ConfigError) as exc:
+        load_source(tmp_path)
+    assert [i.format().split(": ", 1)[1] for i in exc.value.issues if "aliases" in i.format()] == [
+        "distribution.aliases: must be a list of strings, got item 1 of 1 is nothing (null)\n    expected a list of "
+        "strings"]
