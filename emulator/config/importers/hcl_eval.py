@@ -332,6 +332,9 @@ class Evaluator:
             args = [*args[:-1], *args[-1]]
         if name in ("file", "filebase64", "templatefile"):
             return self.read_file(name, args, t)
+        if name in ("uuid", "timestamp"):  # Terraform's uuid page: "produces a new value each time it is called"
+            raise Unknown(self.loc(t), f"{name}() is a new value on every terraform run, known once applied",
+                          "a literal value in its place (or `terraform show -json` of what was deployed)", f"{name}()")
         fn = FUNCTIONS.get(name)
         if fn is None:
             raise EvalError(self.loc(t), f"function {name}() is not evaluated by frontyard",

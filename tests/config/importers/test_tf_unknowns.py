@@ -174,3 +174,21 @@ def test_a_null_alias_names_the_item_that_is_null(tmp_path: Path) -> None:
     assert [i.format().split(": ", 1)[1] for i in exc.value.issues if "aliases" in i.format()] == [
         "distribution.aliases: must be a list of strings, got item 1 of 1 is nothing (null)\n    expected a list of "
         "strings"]
+
+
+def test_uuid_is_known_once_applied_a_warning_where_the_edge_ignores_it(tmp_path: Path) -> None:
+    logged = SITE.replace("  enabled = true\n", """\
+  enabled = true
+  logging_config {
+    bucket = aws_s3_bucket.logs.bucket_domain_name
+  }
+""") + 'resource "aws_s3_bucket" "logs" {\n  bucket = uuid()\n}\n'
+    config = load_source(write(tmp_path / "logged", {"main.tf": logged}))
+    assert [w.format().split("warning: ", 1)[1] for w in config.warnings if "uuid()" in w.format()] == [
+        "logging_config: uuid() is a new value on every terraform run, known once applied; the local edge does not "
+        "use logging_config, so it is left out\n    expected a literal value in its place (or `terraform show -json` "
+        "of what was deployed)"]
+    write(tmp_path / "origin", {"main.tf": SITE.replace('"web.example.test"', '"${uuid()}.example.test"')})
+    with pytest.raises(ConfigError) as exc:
+        load_source(tmp_path / "origin")
+    assert any("uuid() is a new value on every terraform run" in i.format() for i in exc.value.issues)
