@@ -19,7 +19,7 @@ from emulator.config.importers.hcl_eval import EvalError, Evaluator, Ref
 from emulator.config.importers.lambdas import add_referenced, code_unknown, entry, referenced
 from emulator.config.importers.located import N
 from emulator.config.importers.result import Imported
-from emulator.config.importers.tf_computed import computed
+from emulator.config.importers.tf_computed import WELL_KNOWN_DATA, computed, well_known_data
 from emulator.config.importers.tf_expand import instance_name, instances
 from emulator.config.importers.tf_files import ModuleFiles
 from emulator.config.importers.tf_modules import META, module_folder
@@ -82,6 +82,7 @@ class Module(ModuleFiles):
         if name == "data":  # local zips of Lambda code, policies looked up by name; other sources are not evaluated
             return lambda kind: (lambda key: self.archive_ref(str(key), loc)) if kind == "archive_file" \
                 else (lambda key: self.resource_ref(str(kind), str(key), loc, True)) if kind in BY_NAME \
+                else (lambda key: self.well_known(str(kind), str(key), loc)) if kind in WELL_KNOWN_DATA \
                 else Ref(f"data.{kind}", loc)
         if name == "module":
             return lambda key: self.module_ref(str(key), loc)
@@ -267,6 +268,13 @@ class Module(ModuleFiles):
         items = [(k, (lambda attr, b=b, k=k: self.attribute(b, kind, instance_name(name, k), str(attr), loc)))
                  for k, b in made]
         return [f for _, f in items] if "count" in block.attrs else {str(k): f for k, f in items}
+
+    def well_known(self, kind: str, name: str, loc: Location | None) -> object:
+        """data.aws_partition / aws_region / aws_caller_identity / aws_availability_zones: local stand-ins."""
+        values = well_known_data(kind, self.region)
+        address = f"data.{kind}.{name}"
+        return lambda attr: self._param(f"{address}.{attr}") if f"{address}.{attr}" in self.params \
+            else values[str(attr)] if str(attr) in values else Ref(f"{address}.{attr}", loc)
 
     def archive_ref(self, name: str, loc: Location | None) -> object:
         block = self.data_blocks.get(("archive_file", name))

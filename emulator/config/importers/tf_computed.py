@@ -81,3 +81,20 @@ def random_stand_in(kind: str, label: str, attr: Callable[[str], object]) -> dic
         return {}
     result = "".join(alphabet[b % len(alphabet)] for b in digest[:length])
     return {"result": result, "id": result if kind == "random_string" else "none"}
+
+
+# Data sources every AWS module reads, answered locally (a --parameter for the same address wins).
+WELL_KNOWN_DATA = ("aws_partition", "aws_region", "aws_caller_identity", "aws_availability_zones")
+
+
+def well_known_data(kind: str, region: str) -> dict[str, object]:
+    """What the aws provider's data source gives, as the local edge's one account in one region sees it."""
+    if kind == "aws_partition":
+        return {"partition": "aws", "id": "aws", "dns_suffix": "amazonaws.com", "reverse_dns_prefix": "com.amazonaws"}
+    if kind == "aws_region":
+        return {"name": region, "region": region, "id": region, "endpoint": f"ec2.{region}.amazonaws.com",
+                "description": region}
+    if kind == "aws_caller_identity":
+        return {"account_id": ACCOUNT, "id": ACCOUNT, "user_id": ACCOUNT, "arn": f"arn:aws:iam::{ACCOUNT}:root"}
+    zones = [f"{region}{z}" for z in "abc"]  # as CloudFormation's Fn::GetAZs gives locally
+    return {"names": zones, "id": region}

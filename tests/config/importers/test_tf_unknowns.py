@@ -11,6 +11,7 @@ import pytest
 from aiohttp import web
 
 from emulator.assembly import load_source
+from emulator.config.importers.terraform import Module
 from emulator.errors import ConfigError
 from tests.helpers import run_config, serve_app
 
@@ -192,3 +193,28 @@ def test_uuid_is_known_once_applied_a_warning_where_the_edge_ignores_it(tmp_path
     with pytest.raises(ConfigError) as exc:
         load_source(tmp_path / "origin")
     assert any("uuid() is a new value on every terraform run" in i.format() for i in exc.value.issues)
+
+
+def local_value(tmp_path: Path, expr: str, params: dict[str, str] | None = None) -> object:
+    (tmp_path / "main.tf").write_text(f"locals {{\n  x = {expr}\n}}\n")
+    module = Module(tmp_path, params or {})
+    module.read()
+    return module.local("x", None)
+
+
+@pytest.mark.parametrize(("expr", "expected"), [
+    ('regexall("[a-z]+", "1a22bc333")', ["a", "bc"]),
+    ('regexall("(\\\\d)(\\\\d)", "12 34")', [["1", "2"], ["3", "4"]]),
+    ('regexall("(?P<k>\\\\w)=(?P<v>\\\\d)", "a=1,b=2")', [{"k": "a", "v": "1"}, {"k": "b", "v": "2"}]),
+    ('length(regexall("^www\\\\.", "example.com")) > 0', False),
+    ('"${data.aws_partition.current.partition}:${data.aws_region.current.name}"', "aws:eu-west-1"),
+    ("data.aws_caller_identity.current.account_id", "123456789012"),
+    ("slice(data.aws_availability_zones.available.names, 0, 2)", ["eu-west-1a", "eu-west-1b"]),
+])
+def test_regexall_and_the_well_known_data_sources(tmp_path: Path, expr: str, expected: object) -> None:
+    assert local_value(tmp_path, expr, {"region": "eu-west-1"}) == expected
+
+
+def test_a_parameter_wins_over_a_well_known_data_source(tmp_path: Path) -> None:
+    given = {"data.aws_caller_identity.current.account_id": "111122223333"}
+    assert local_value(tmp_path, "data.aws_caller_identity.current.account_id", given) == "111122223333"
