@@ -12,6 +12,7 @@ from aiohttp import web
 
 from emulator.assembly import load_source
 from emulator.config.importers.terraform import Module
+from emulator.config.importers.tf_values import Unknown
 from emulator.errors import ConfigError
 from tests.helpers import run_config, serve_app
 
@@ -218,3 +219,9 @@ def test_regexall_and_the_well_known_data_sources(tmp_path: Path, expr: str, exp
 def test_a_parameter_wins_over_a_well_known_data_source(tmp_path: Path) -> None:
     given = {"data.aws_caller_identity.current.account_id": "111122223333"}
     assert local_value(tmp_path, "data.aws_caller_identity.current.account_id", given) == "111122223333"
+
+
+def test_a_function_of_an_unknown_value_is_unknown_not_an_error_of_the_function(tmp_path: Path) -> None:
+    with pytest.raises(Unknown) as exc:
+        local_value(tmp_path, 'toset(["a", data.aws_default_tags.current.tags["Team"]])')
+    assert exc.value.name == 'data.aws_default_tags.current.tags.Team'
