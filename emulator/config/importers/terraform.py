@@ -22,7 +22,7 @@ from emulator.config.importers.result import Imported
 from emulator.config.importers.tf_computed import WELL_KNOWN_DATA, computed, well_known_data
 from emulator.config.importers.tf_expand import instance_name, instances
 from emulator.config.importers.tf_files import ModuleFiles
-from emulator.config.importers.tf_modules import META, module_folder
+from emulator.config.importers.tf_modules import META, holds, module_folder
 from emulator.config.importers.tf_read import Block
 from emulator.config.importers.tf_shape import TfShape, resources_tree
 from emulator.config.importers.tf_show import import_show_json
@@ -252,6 +252,8 @@ class Module(ModuleFiles):
             out += [(kind, prefix + name, block)] if made is None else \
                 [(kind, prefix + instance_name(name, k), b) for k, b in made]
         for call in self.calls:
+            if call not in self._children and not holds(self, call, wanted):
+                continue
             made = self.children(call)
             for key, child in ([(None, made)] if isinstance(made, Module) else made or []):
                 address = call if key is None else instance_name(call, key)

@@ -225,3 +225,9 @@ def test_a_function_of_an_unknown_value_is_unknown_not_an_error_of_the_function(
     with pytest.raises(Unknown) as exc:
         local_value(tmp_path, 'toset(["a", data.aws_default_tags.current.tags["Team"]])')
     assert exc.value.name == 'data.aws_default_tags.current.tags.Team'
+
+
+def test_a_module_call_holding_no_cloudfront_resource_is_not_expanded(tmp_path: Path) -> None:
+    call = 'module "vpc" {\n  source = "./vpc"\n  count  = data.aws_route53_zone.this.zone_id != "" ? 1 : 0\n}\n'
+    config = load_source(write(tmp_path, {"main.tf": SITE + call, "vpc/main.tf": VPC}))
+    assert [o.domain_name for o in config.distributions[0].origins] == ["web.example.test"]
