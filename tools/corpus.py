@@ -113,7 +113,7 @@ def run_entry(entry: Entry) -> Result:
         local = None
         if entry.overlay:
             local = Path(tmp) / "frontyard.local.yaml"
-            local.write_text("\n".join(entry.overlay_lines()) + "\n", encoding="utf-8")
+            local.write_text(yaml.safe_dump(_anchored(entry.overlay, entry.folder / entry.source)), encoding="utf-8")
         try:
             config = load_source(entry.folder / entry.source, local=local)
         except ConfigError as exc:
@@ -129,6 +129,17 @@ def run_entry(entry: Entry) -> Result:
     wrong = tuple(f"{k} {counts[k]} (expected {entry.expect[k]})" for k in COUNTS if counts[k] != entry.expect[k])
     return Result(name=entry.name, outcome="wrong counts" if wrong else "served", counts=counts, wrong=wrong,
                   known=entry.known)
+
+
+def _anchored(overlay: Mapping[str, Any], source: Path) -> dict[str, Any]:
+    """The overlay with its paths (Lambda@Edge code folders) made absolute: the user keeps frontyard.local.yaml
+    beside the source, so they are written relative to it; the harness writes the file in a temporary folder."""
+    out = json.loads(json.dumps(dict(overlay)))
+    folder = source if source.is_dir() else source.parent
+    for fn in (out.get("lambda_functions") or {}).values():
+        if isinstance(fn, dict) and isinstance(fn.get("code"), str):
+            fn["code"] = str((folder / fn["code"]).resolve())
+    return out
 
 
 def _one_line(text: str) -> str:

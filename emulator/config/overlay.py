@@ -26,6 +26,7 @@ from emulator.config import keys as config_keys
 from emulator.config.engines import Engines
 from emulator.config.importers.located import N
 from emulator.config.importers.result import Imported, pending_store
+from emulator.config.importers.tf_values import UnknownValue
 from emulator.config.reader import Report, Section
 from emulator.config.yamlsrc import Path as TreePath
 from emulator.config.yamlsrc import SourceMap, dotted, parse_yaml
@@ -175,6 +176,9 @@ class _Apply:
         if "domain_name" in entry:
             fields["domain_name"] = located(entry["domain_name"], self.smap, ("origins", key, "domain_name"))
             domain = entry["domain_name"]
+        elif key == origin_id and ("mock" in entry or "resolve" in entry) and _unknown(fields.get("domain_name")):
+            domain = stand_in(origin_id)
+            fields["domain_name"] = N(domain, self.smap.at(("origins", key)))
         if "mock" in entry:
             mock = located(entry["mock"], self.smap, ("origins", key, "mock"))
             self.mock_paths(mock)
@@ -231,6 +235,18 @@ class _Apply:
                 value = located(stores[store], self.smap, ("key_value_stores", store))
                 value.v = self.path(str(value.v))  # type: ignore[union-attr]
                 fields["key_value_store"] = value
+
+
+def _unknown(value: object) -> bool:
+    """A domain name only a deployment knows (an S3 bucket's generated name, a load balancer's DNS name)."""
+    return isinstance(value, N) and isinstance(value.v, UnknownValue)
+
+
+def stand_in(origin_id: str) -> str:
+    """The local name of an origin the overlay maps by id whose domain name only a deployment knows: what its Host
+    and SNI carry. Under .invalid (RFC 2606), so it can never reach a real host."""
+    label = re.sub(r"[^a-z0-9-]+", "-", origin_id.lower()).strip("-")[:63] or "origin"
+    return f"{label}.origin.invalid"
 
 
 def _plain(value: object) -> object:

@@ -179,7 +179,10 @@ class Section:
             value = [value]  # a lone string is a one-item list, as in the CLI's shorthand
         if not isinstance(value, list) or not all(isinstance(v, str | int) and not isinstance(v, bool)
                                                   for v in value):
-            self.r.error(self.at(key), f"must be a list of strings, got {_type_name(value)}", expected)
+            bad = next((i for i, v in enumerate(value) if not isinstance(v, str | int) or isinstance(v, bool)), None) \
+                if isinstance(value, list) else None
+            got = _type_name(value) if bad is None else f"item {bad + 1} of {len(value)} is {_type_name(value[bad])}"
+            self.r.error(self.at(key), f"must be a list of strings, got {got}", expected)
             return None
         return [str(v) for v in value]
 

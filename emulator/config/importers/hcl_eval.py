@@ -19,6 +19,7 @@ from lark import Token, Tree
 
 from emulator.config.importers.located import N
 from emulator.config.importers.tf_functions import FUNCTIONS, FunctionError, number
+from emulator.config.importers.tf_unknown import first_unknown, impure
 from emulator.config.importers.tf_values import (
     BINARY,
     EvalError,
@@ -335,6 +336,8 @@ class Evaluator:
             args = [*args[:-1], *args[-1]]
         if name in ("file", "filebase64", "templatefile"):
             return self.read_file(name, args, t)
+        if (unknown := impure(name, self.loc(t))) is not None:  # uuid(), timestamp(): known once applied
+            raise unknown
         fn = FUNCTIONS.get(name)
         if fn is None:
             raise EvalError(self.loc(t), f"function {name}() is not evaluated by frontyard",
@@ -342,7 +345,7 @@ class Evaluator:
         try:
             return fn(*args)
         except (TypeError, ValueError, IndexError, KeyError, AttributeError, re.error, OverflowError) as exc:
-            raise EvalError(self.loc(t), f"{name}(): {exc}") from None
+            raise (first_unknown(args) or EvalError(self.loc(t), f"{name}(): {exc}")) from None
 
     def try_can(self, name: str, args: list[Tree], t: Tree) -> object:
         """try(): the first argument that evaluates without an error; can(): whether the one does. An unknown

@@ -17,14 +17,14 @@ from pathlib import Path
 
 from emulator.config.importers import tf_api_origins
 from emulator.config.importers.hcl_eval import EvalError, Evaluator, Ref
-from emulator.config.importers.lambdas import add_referenced, code_unknown, entry
+from emulator.config.importers.lambdas import add_referenced, code_unknown, entry, referenced
 from emulator.config.importers.located import N
 from emulator.config.importers.origin_access import iam_policy_document
 from emulator.config.importers.result import Imported
-from emulator.config.importers.tf_computed import computed
+from emulator.config.importers.tf_computed import WELL_KNOWN_DATA, computed, well_known_data
 from emulator.config.importers.tf_expand import instance_name, instances
 from emulator.config.importers.tf_files import ModuleFiles
-from emulator.config.importers.tf_modules import META, module_folder
+from emulator.config.importers.tf_modules import META, holds, module_folder
 from emulator.config.importers.tf_read import Block
 from emulator.config.importers.tf_shape import TfShape, resources_tree
 from emulator.config.importers.tf_show import import_show_json
@@ -75,7 +75,8 @@ class Module(ModuleFiles):
             return lambda key: self.variable(str(key), loc)
         if name == "local":
             return lambda key: self.local(str(key), loc)
-        if name == "path":  # absolute: file() reads relative to the module, and "${path.module}/x" is read as is
+        if name == "path":
+            # absolute: file("${path.module}/x") reads the same file whichever folder frontyard was started in
             return {"module": str(self.folder.resolve()), "root": str(self.root.resolve()),
                     "cwd": str(self.root.resolve())}
         if name == "terraform":
@@ -85,6 +86,7 @@ class Module(ModuleFiles):
             return lambda kind: (lambda key: self.archive_ref(str(key), loc)) if kind == "archive_file" \
                 else (lambda key: self.policy_ref(str(key), loc)) if kind == "aws_iam_policy_document" \
                 else (lambda key: self.resource_ref(str(kind), str(key), loc, True)) if kind in BY_NAME \
+                else (lambda key: self.well_known(str(kind), str(key), loc)) if kind in WELL_KNOWN_DATA \
                 else Ref(f"data.{kind}", loc)
         if name == "module":
             return lambda key: self.module_ref(str(key), loc)
@@ -255,10 +257,14 @@ class Module(ModuleFiles):
             self._instances[(kind, name)] = instances(block, self._hcl_block, self.issues)
         return self._instances[(kind, name)]
 
-    def all_resources(self, prefix: str = "") -> list[tuple[str, str, Block]]:
-        """(type, address, block) of every resource instance, this module's and its calls' (module.cdn.NAME)."""
+    def all_resources(self, wanted: Callable[[str], bool], prefix: str = "") -> list[tuple[str, str, Block]]:
+        """(type, address, block) of every resource instance of the wanted types, this module's and its calls'
+        (module.cdn.NAME). Other resources are not expanded: their count / for_each may need what only a
+        deployment knows, and the edge does not use them."""
         out = []
         for (kind, name), block in self.resources.items():
+            if not wanted(kind):
+                continue
             made = self.instances_of(kind, name, block)
             meta = block.attrs.get("count") or block.attrs.get("for_each")
             if made == [] and kind == "aws_cloudfront_distribution" and meta and not isinstance(meta().v, ConfigIssue):
@@ -267,9 +273,12 @@ class Module(ModuleFiles):
             out += [(kind, prefix + name, block)] if made is None else \
                 [(kind, prefix + instance_name(name, k), b) for k, b in made]
         for call in self.calls:
+            if call not in self._children and not holds(self, call, wanted):
+                continue
             made = self.children(call)
             for key, child in ([(None, made)] if isinstance(made, Module) else made or []):
-                out += child.all_resources(f"{prefix}module.{call if key is None else instance_name(call, key)}.")
+                address = call if key is None else instance_name(call, key)
+                out += child.all_resources(wanted, f"{prefix}module.{address}.")
         return out
 
     def resource_ref(self, kind: str, name: str, loc: Location | None, data: bool = False) -> object:
@@ -283,6 +292,13 @@ class Module(ModuleFiles):
         items = [(k, Whole(instance_name(label, k), lambda attr, b=b, k=k: self.attribute(
             b, kind, instance_name(name, k), attr, loc))) for k, b in made]
         return [f for _, f in items] if "count" in block.attrs else {str(k): f for k, f in items}
+
+    def well_known(self, kind: str, name: str, loc: Location | None) -> object:
+        """data.aws_partition / aws_region / aws_caller_identity / aws_availability_zones: local stand-ins."""
+        values = well_known_data(kind, self.region)
+        address = f"data.{kind}.{name}"
+        return lambda attr: self._param(f"{address}.{attr}") if f"{address}.{attr}" in self.params \
+            else values[str(attr)] if str(attr) in values else Ref(f"{address}.{attr}", loc)
 
     def archive_ref(self, name: str, loc: Location | None) -> object:
         block = self.data_blocks.get(("archive_file", name))
@@ -344,7 +360,7 @@ class Module(ModuleFiles):
     # -- the tree -----------------------------------------------------------------------------------
     def tree(self, shape: TfShape) -> dict[str, object]:
         resources = []
-        for kind, name, block in self.all_resources():
+        for kind, name, block in self.all_resources(lambda kind: kind.startswith("aws_cloudfront_")):
             body = block.as_n()
             for meta in ("count", "for_each", "depends_on", "provider", "lifecycle"):  # Terraform's, not the type's
                 body.v.pop(meta, None)  # type: ignore[union-attr]
@@ -354,28 +370,40 @@ class Module(ModuleFiles):
                 body.v["id"] = N(self.attribute(block, kind, name, "id", block.loc), block.loc)  # type: ignore[index]
             resources.append((kind, name, body, block.loc))
         tree = resources_tree(resources, shape, self.issues)
-        candidates = self.lambdas()
+        candidates = self.lambdas(referenced(tree))
         add_referenced(tree, candidates)
         tf_api_origins.attach(tree, self, candidates)
         return tree
 
-    def lambdas(self) -> dict[str, N]:
-        """Lambda@Edge candidates: aws_lambda_function, its code the folder an archive_file of its module zipped."""
+    def lambdas(self, names: set[str]) -> dict[str, N]:
+        """Lambda functions of every module: the arguments the edge runs them with (their other arguments, logging
+        or a VPC, are not evaluated), the code the folder an archive_file of its module zipped. A function no
+        behavior names (`names`) whose arguments cannot be evaluated is left out: only an API or function URL
+        origin could still need it, and that origin then says so."""
         out: dict[str, N] = {}
         for module, kind, name, block in tf_api_origins.walk(self):
             if kind != "aws_lambda_function":
                 continue
-            archives = module.archives()
-            body = block.as_n()
-            fn = str(module.attribute(block, kind, name, "function_name", block.loc))
-            filename = body.get("filename")
+            try:
+                fn = str(module.attribute(block, kind, name, "function_name", block.loc))
+            except EvalError:
+                continue  # not a name a behavior can have named
+            try:
+                arg = {k: block.attrs[k]() for k in ("runtime", "handler", "timeout", "memory_size", "filename")
+                       if k in block.attrs}
+                archives = module.archives()
+            except EvalError:
+                if fn in names:
+                    raise
+                continue
+            filename = arg.get("filename")
             target = filename.plain() if filename is not None else None
             if isinstance(target, str) and (target in archives or not target.endswith(".zip")):
                 source = archives.get(target, target)
                 code = N(os.path.relpath((module.folder / source).resolve(), self.folder.resolve()), filename.loc)
             else:
                 code = code_unknown(fn, block.loc, "its code is a zip or in S3, not a folder here")
-            out[fn] = entry(body.get("runtime"), body.get("handler"), body.get("timeout"), body.get("memory_size"),
+            out[fn] = entry(arg.get("runtime"), arg.get("handler"), arg.get("timeout"), arg.get("memory_size"),
                             code, block.loc)
         return out
 

@@ -261,3 +261,14 @@ FUNCTIONS: dict[str, Callable[..., object]] = {
     "basename": lambda s: text(s).rstrip("/").rsplit("/", 1)[-1], "dirname": lambda s: text(s).rsplit("/", 1)[0],
     "urlencode": lambda s: urllib.parse.quote(text(s), safe=""),
 }
+
+
+def _regexall(pattern: str, s: str) -> list:
+    """Terraform's regexall: "returns a list of all matches", each shaped as regex() gives one; [] for none."""
+    out: list = []
+    for m in re.finditer(_go_regex(text(pattern)), text(s)):
+        out.append(m.groupdict() if m.re.groupindex else list(m.groups()) if m.re.groups else m.group(0))
+    return out
+
+
+FUNCTIONS["regexall"] = _regexall

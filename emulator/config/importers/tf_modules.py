@@ -9,11 +9,14 @@ the call's dotted path from the root module ("cdn", "cdn.s3_bucket"), Dir the fo
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from emulator.config.importers.tf_values import EvalError
 from emulator.issues import Location
 
+MAX_DEPTH = 16  # module calls nested deeper than this are followed without looking ahead
 META = {"source", "version", "count", "for_each", "providers", "depends_on"}  # module block keys, not inputs
 
 
@@ -44,3 +47,22 @@ def module_folder(caller: Path, root: Path, key: str, source: object, loc: Locat
                         f"`terraform init` (or `tofu init`) run in {root}: it writes the module to .terraform/modules "
                         "and indexes it in .terraform/modules/modules.json")
     return folder
+
+
+def holds(module: Any, call: str, wanted: Callable[[str], bool], depth: int = 0) -> bool:
+    """Whether a module call's code (or a module it calls) declares a resource of a wanted type: read, not
+    evaluated, so a call holding none (a VPC, DNS records) has its count / for_each and inputs left alone."""
+    block = module.calls[call]
+    key = f"{module.key}.{call}" if module.key else call
+    source = block.attrs.get("source")
+    try:
+        folder = module_folder(module.folder, module.root, key, source().plain() if source else None,
+                               block.attr_locs.get("source", block.loc))
+    except EvalError:
+        return True  # the call is followed, and says why its code is not here
+    if depth > MAX_DEPTH:
+        return True
+    probe = type(module)(folder, module.params, module.root, key, {})
+    probe.read()
+    return any(wanted(kind) for kind, _ in probe.resources) or any(holds(probe, c, wanted, depth + 1)
+                                                                   for c in probe.calls)

@@ -9,8 +9,8 @@ error. An input missing in several expressions is one error, at the first place 
 from __future__ import annotations
 
 from emulator.config.importers.located import N
-from emulator.config.importers.tf_values import UnknownValue
-from emulator.issues import ConfigIssue, Severity
+from emulator.config.importers.tf_values import MissingInput, MissingValue, Unknown, UnknownValue
+from emulator.issues import ConfigIssue, Location, Severity
 
 # aws_cloudfront_distribution arguments the local edge reads and does not act on.
 EDGE_IGNORES = ("web_acl_id", "logging_config", "viewer_certificate", "tags", "tags_all", "price_class",
@@ -29,6 +29,23 @@ def unknowns(value: object) -> list[UnknownValue]:
     if isinstance(value, list):
         return [u for v in value for u in unknowns(v)]
     return []
+
+
+def first_unknown(values: object) -> Unknown | None:
+    """Terraform: a function given an unknown value returns an unknown value; it is not the function's error."""
+    found = unknowns(values)
+    if not found:
+        return None
+    kind = MissingInput if isinstance(found[0], MissingValue) else Unknown
+    return kind(found[0].location, found[0].message, found[0].expected, found[0].name)
+
+
+def impure(name: str, loc: Location) -> Unknown | None:
+    """uuid() and timestamp(): Terraform's uuid page says it "produces a new value each time it is called"."""
+    if name not in ("uuid", "timestamp"):
+        return None
+    return Unknown(loc, f"{name}() is a new value on every terraform run, known once applied",
+                   "a literal value in its place (or `terraform show -json` of what was deployed)", f"{name}()")
 
 
 def soften(distribution: N, issues: list[ConfigIssue]) -> None:
@@ -86,4 +103,4 @@ def needed_inputs(tree: object, issues: list[ConfigIssue]) -> list[UnknownValue]
     return list(out.values())
 
 
-__all__ = ["EDGE_IGNORES", "needed_inputs", "once_each", "soften", "unknowns"]
+__all__ = ["EDGE_IGNORES", "first_unknown", "impure", "needed_inputs", "once_each", "soften", "unknowns"]

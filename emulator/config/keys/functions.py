@@ -114,5 +114,6 @@ OVERLAY: tuple[Key, ...] = (
 OVERLAY_ORIGIN: tuple[Key, ...] = (
     Key("resolve", _S, "none", "Connect to this host:port; Host and SNI keep the origin's name."),
     Key("mock", _M, "none", "Serve the origin with a built-in mock (as `mock` on an origin)."),
-    Key("domain_name", _S, "the source's", "Supplies a name the source cannot know before deploying."),
+    Key("domain_name", _S, "the source's", "Supplies a name the source cannot know before deploying (without it, an "
+        "origin mapped by id whose name only a deployment knows is reached as `ID.origin.invalid`)."),
 )
