@@ -27,9 +27,11 @@ from emulator.config.importers.tf_values import (
     Ref,
     Unknown,
     Whole,
+    as_text,
     numbers_equal,
     only_template_vars,
     raise_issue,
+    unescape,
     wrap,
 )
 from emulator.issues import ConfigIssue, Location
@@ -93,7 +95,7 @@ class Evaluator:
             node = _kids(node)[0]
         if isinstance(node, Tree) and node.data in ("identifier", "keyword"):
             return str(_kids(node)[0])
-        return _text(self.value(self.eval(node), self.loc(t)), self.loc(t))  # type: ignore[arg-type]
+        return as_text(self.value(self.eval(node), self.loc(t)), self.loc(t))  # type: ignore[arg-type]
 
     def value(self, v: object, loc: Location | None, top: bool = True) -> object:
         """A finished value: a Ref left over becomes a parameter lookup or an error. Inside a list or a map an
@@ -154,10 +156,10 @@ class Evaluator:
                 if child.type in ("ESCAPED_INTERPOLATION", "ESCAPED_DIRECTIVE"):
                     out.append(text[1:])
                 else:
-                    out.append(_unescape(text))
+                    out.append(unescape(text))
             elif child.data == "interpolation":
                 value = self.value(self.eval(_trees(child)[0]), self.loc(child))
-                out.append(_text(value, self.loc(child)))
+                out.append(as_text(value, self.loc(child)))
             else:
                 raise EvalError(self.loc(child), "template directives (%{ }) are not evaluated by frontyard")
         return "".join(out)
@@ -273,7 +275,7 @@ class Evaluator:
         grouping = any(isinstance(c, Token) and c.type == "ELLIPSIS" for c in t.children)
         out: dict[str, object] = {}
         for ev, _ in self._for(t):
-            key = _text(ev.value(ev.eval(key_t), ev.loc(key_t)), ev.loc(key_t))
+            key = as_text(ev.value(ev.eval(key_t), ev.loc(key_t)), ev.loc(key_t))
             if grouping:
                 out.setdefault(key, []).append(ev.eval(value_t))  # type: ignore[union-attr]
             elif key in out:
@@ -389,15 +391,3 @@ class Evaluator:
         ev = Evaluator(str(path), path.parent, only_template_vars, self.params)
         ev.scope = dict(variables)
         return str(ev.value(ev.eval(tree.children[0].children[0].children[-1]), self.loc(t)))
-
-
-def _unescape(text: str) -> str:
-    return json.loads('"' + text.replace("\t", "\\t") + '"') if "\\" in text else text
-
-
-def _text(value: object, loc: Location) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float | str):
-        return str(value)
-    raise EvalError(loc, f"cannot put {type(value).__name__} {value!r} into a string")

@@ -14,6 +14,7 @@ import json
 
 from emulator.config.importers.intrinsics import ACCOUNT
 from emulator.config.importers.located import N
+from emulator.config.importers.tf_values import raise_issue
 from emulator.config.model.access import oai_canonical_user
 from emulator.issues import ConfigIssue, Location, Severity
 
@@ -168,3 +169,15 @@ def iam_policy_document(body: N) -> str:
             out["Condition"] = conditions
         statements.append(out)
     return json.dumps({"Version": "2012-10-17", "Statement": statements})
+
+
+def known_policy_json(body: N) -> str:
+    """A policy document's JSON; a value in it that failed or is known only after apply is raised, as a reference
+    to any such value is."""
+    pending: list[object] = [body]
+    while pending:
+        v = pending.pop()
+        v = v.v if isinstance(v, N) else v
+        raise_issue(v)
+        pending += list(v.values()) if isinstance(v, dict) else v if isinstance(v, list) else []
+    return iam_policy_document(body)

@@ -10,16 +10,15 @@ attributes) is a located error naming the expression and how to supply it.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
-from emulator.config.importers import tf_api_origins
+from emulator.config.importers import tf_api_origins, tf_lambdas
 from emulator.config.importers.hcl_eval import EvalError, Evaluator, Ref
-from emulator.config.importers.lambdas import add_referenced, code_unknown, entry, referenced
+from emulator.config.importers.lambdas import add_referenced, referenced
 from emulator.config.importers.located import N
-from emulator.config.importers.origin_access import iam_policy_document
+from emulator.config.importers.origin_access import known_policy_json
 from emulator.config.importers.result import Imported
 from emulator.config.importers.tf_computed import WELL_KNOWN_DATA, computed, well_known_data
 from emulator.config.importers.tf_expand import instance_name, instances
@@ -311,7 +310,7 @@ class Module(ModuleFiles):
         block = self.data_blocks.get(("aws_iam_policy_document", name))
         if block is None:
             return Ref(f"data.aws_iam_policy_document.{name}", loc)
-        return lambda attr: _policy_json(block.as_n()) if str(attr) in ("json", "minified_json") else \
+        return lambda attr: known_policy_json(block.as_n()) if str(attr) in ("json", "minified_json") else \
             Ref(f"data.aws_iam_policy_document.{name}.{attr}", loc)
 
     def archives(self) -> dict[str, str]:
@@ -370,42 +369,10 @@ class Module(ModuleFiles):
                 body.v["id"] = N(self.attribute(block, kind, name, "id", block.loc), block.loc)  # type: ignore[index]
             resources.append((kind, name, body, block.loc))
         tree = resources_tree(resources, shape, self.issues)
-        candidates = self.lambdas(referenced(tree))
+        candidates = tf_lambdas.lambdas(self, referenced(tree))
         add_referenced(tree, candidates)
         tf_api_origins.attach(tree, self, candidates)
         return tree
-
-    def lambdas(self, names: set[str]) -> dict[str, N]:
-        """Lambda functions of every module: the arguments the edge runs them with (their other arguments, logging
-        or a VPC, are not evaluated), the code the folder an archive_file of its module zipped. A function no
-        behavior names (`names`) whose arguments cannot be evaluated is left out: only an API or function URL
-        origin could still need it, and that origin then says so."""
-        out: dict[str, N] = {}
-        for module, kind, name, block in tf_api_origins.walk(self):
-            if kind != "aws_lambda_function":
-                continue
-            try:
-                fn = str(module.attribute(block, kind, name, "function_name", block.loc))
-            except EvalError:
-                continue  # not a name a behavior can have named
-            try:
-                arg = {k: block.attrs[k]() for k in ("runtime", "handler", "timeout", "memory_size", "filename")
-                       if k in block.attrs}
-                archives = module.archives()
-            except EvalError:
-                if fn in names:
-                    raise
-                continue
-            filename = arg.get("filename")
-            target = filename.plain() if filename is not None else None
-            if isinstance(target, str) and (target in archives or not target.endswith(".zip")):
-                source = archives.get(target, target)
-                code = N(os.path.relpath((module.folder / source).resolve(), self.folder.resolve()), filename.loc)
-            else:
-                code = code_unknown(fn, block.loc, "its code is a zip or in S3, not a folder here")
-            out[fn] = entry(arg.get("runtime"), arg.get("handler"), arg.get("timeout"), arg.get("memory_size"),
-                            code, block.loc)
-        return out
 
 
 def import_terraform(path: Path, show_json: bool, params: Mapping[str, str]) -> Imported:
@@ -429,15 +396,3 @@ def _import_module(module: Module, root: Location) -> Imported:
     once_each(tree, module.issues)
     files = [*module.files, *dict.fromkeys(module.read_by_file)]
     return Imported("Terraform module", tree, module.issues, files, root)
-
-
-def _policy_json(body: N) -> str:
-    """A policy document's JSON; a value in it that failed or is known only after apply is raised, as a reference
-    to any such value is."""
-    pending: list[object] = [body]
-    while pending:
-        v = pending.pop()
-        v = v.v if isinstance(v, N) else v
-        raise_issue(v)
-        pending += list(v.values()) if isinstance(v, dict) else v if isinstance(v, list) else []
-    return iam_policy_document(body)

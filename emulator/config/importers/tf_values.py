@@ -3,6 +3,7 @@ remembers its path, and the errors (an unknown value, a missing input) the impor
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,3 +126,17 @@ def wrap(value: object, loc: Location) -> N:
     if isinstance(value, list):
         return N([wrap(v, loc) for v in value], loc)
     return N(value, loc)
+
+
+def unescape(text: str) -> str:
+    """A quoted template literal's escapes (\\n, \\", \\uNNNN), as JSON reads them."""
+    return json.loads('"' + text.replace("\t", "\\t") + '"') if "\\" in text else text
+
+
+def as_text(value: object, loc: Location) -> str:
+    """A value interpolated into a string, as Terraform converts it (bool to true/false)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float | str):
+        return str(value)
+    raise EvalError(loc, f"cannot put {type(value).__name__} {value!r} into a string")
