@@ -11,7 +11,7 @@ from pathlib import Path
 from emulator.config.engines import Engines
 from emulator.config.importers import Format, Imported, detect, import_source
 from emulator.config.importers.located import flatten
-from emulator.config.importers.result import once
+from emulator.config.importers.result import Unfollowed, once
 from emulator.config.loader import load_config, load_tree
 from emulator.config.model import Config
 from emulator.config.overlay import Overlay, apply_overlay, find_overlay, located, read_overlay
@@ -81,6 +81,7 @@ def finish(path: Path, fmt: Format, imported: Imported, base_dir: Path, overlay:
             and not {"distribution", "distributions"} & set(tree):
         issues.append(ConfigIssue(Severity.ERROR, imported.root, "", f"no CloudFront distribution found in this "
                                   f"{fmt}", "an AWS::CloudFront::Distribution / aws_cloudfront_distribution"))
+        issues = [replace(i, severity=Severity.ERROR) if isinstance(i, Unfollowed) else i for i in issues]
     report = Report(smap, base_dir.resolve(), issues, engines)
     config = load_tree(tree, report) if not imported.failed or tree else None
     # A value the importer could not resolve is reported once, not again as missing from its mapping.

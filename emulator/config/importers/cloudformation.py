@@ -18,7 +18,7 @@ from typing import TypeVar
 from emulator.config.importers import api_origins, lambdas, nested, policies, sam
 from emulator.config.importers.intrinsics import ACCOUNT, Broken, Resolver, Unresolved, unresolved_issue
 from emulator.config.importers.located import N, parse_document
-from emulator.config.importers.result import Imported, kvs_needs_data, parameter_line
+from emulator.config.importers.result import Imported, Unfollowed, kvs_needs_data, parameter_line
 from emulator.config.importers.shape import Shape, distribution, items, response_headers_policy, snake
 from emulator.issues import ConfigIssue, Location, Severity
 
@@ -56,6 +56,8 @@ class CloudFormation:
         self.resolver = Resolver(self.t, params, self.attribute, inherited)
         self.edge: dict[str, N] = {}  # Lambda functions, kept if a behavior associates them
         self.stacks: dict[str, CloudFormation | None] = {}  # nested stacks, read once
+        self.unfollowed: dict[str, ConfigIssue] = {}  # why a nested stack could not be followed
+        self.needed = True  # whether the stack being followed gives a value the edge uses
         self.files: list[Path] = [Path(file)]
 
     # -- what Ref and Fn::GetAtt give for each resource type ----------------------------------------------
@@ -146,11 +148,13 @@ class CloudFormation:
         return os.path.relpath(Path(self.file).resolve().parent / path, self.parents[0].parent)
 
     # -- nested stacks --------------------------------------------------------------------------------
-    def _stack(self, name: str) -> CloudFormation | None:
-        """The nested stack `name` as a template of its own (read once); None, with a located error, if it
-        cannot be followed."""
+    def _stack(self, name: str, needed: bool = True) -> CloudFormation | None:
+        """The nested stack `name` as a template of its own (read once); None if it cannot be followed: a located
+        error when one of its outputs is `needed`, else a warning (an error after all if no distribution is found,
+        emulator/config/sources.py)."""
         if name in self.stacks:
             return self.stacks[name]
+        self.needed = needed
         self.stacks[name] = None
         resource = self.t.get("Resources").get(name)  # type: ignore[union-attr]
         kind = str((resource.get("Type") or N("")).v)  # type: ignore[union-attr]
@@ -192,13 +196,17 @@ class CloudFormation:
         return child
 
     def _stack_error(self, where: Location | None, name: str, why: str, expected: str) -> None:
-        self.issues.append(ConfigIssue(Severity.ERROR, where, f"Resources.{name}",
-                                       f"nested stack '{name}' cannot be followed: {why}", expected))
+        issue = Unfollowed(Severity.ERROR if self.needed else Severity.WARNING, where, f"Resources.{name}",
+                                  f"nested stack '{name}' cannot be followed: {why}", expected)
+        self.unfollowed[name] = issue
+        self.issues.append(issue)
 
     def _output(self, stack: str, output: str) -> object:
         child = self._stack(stack)
         if child is None:
-            raise Broken(None, f"nested stack '{stack}' cannot be followed (see its error)")
+            why = self.unfollowed.get(stack)
+            raise Broken(None, why.message if why else f"nested stack '{stack}' cannot be followed (see its error)",
+                         why.expected if why else "")
         outputs = child.t.get("Outputs")
         spec = outputs.get(output) if outputs is not None else None
         value = spec.get("Value") if spec is not None else None
@@ -251,7 +259,7 @@ class CloudFormation:
                     and self._included(resource):
                 props = resource.get("Properties") or N({})
                 if kind.v == "AWS::CloudFormation::Stack" or nested.template_url(str(kind.v), props) is not None:
-                    out.append((name, self._guarded(resource.loc, self._stack, name)))
+                    out.append((name, self._guarded(resource.loc, self._stack, name, False)))
         return out
 
     def _guarded(self, where: Location | None, read: Callable[..., T], *args: object) -> T | None:

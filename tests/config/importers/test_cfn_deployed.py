@@ -1,0 +1,78 @@
+"""CloudFormation templates as they are deployed: nested stacks whose template is only in S3, duplicate keys,
+legacy cache settings beside an empty cache policy, and the other ways real templates are written."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from emulator.assembly import load_source
+from emulator.errors import ConfigError
+from tests.helpers import run_config
+
+CONSUMER = """\
+Resources:
+  Dist:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        Origins: [{Id: app, DomainName: app.example.com, CustomOriginConfig: {OriginProtocolPolicy: http-only}}]
+        DefaultCacheBehavior:
+          TargetOriginId: app
+          ViewerProtocolPolicy: allow-all
+          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
+  Users:
+    Type: AWS::CloudFormation::Stack
+    Properties:
+      TemplateURL: https://s3.amazonaws.com/some-bucket/users.template
+      Parameters: {Domain: !GetAtt Dist.DomainName}
+"""
+
+
+def messages(exc: pytest.ExceptionInfo[ConfigError]) -> list[str]:
+    return [i.format() for i in exc.value.errors]
+
+
+async def test_a_stack_only_in_s3_that_only_consumes_the_distribution_is_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "template.yaml"
+    path.write_text(CONSUMER)
+    (tmp_path / "frontyard.local.yaml").write_text("origins:\n  app: {mock: {type: echo}}\n")
+    config = load_source(path)
+    (warning,) = [w for w in config.warnings if w.field == "Resources.Users"]
+    assert warning.format() == (
+        f"{path}:12:3: warning: Resources.Users: nested stack 'Users' cannot be followed: its TemplateURL "
+        "'https://s3.amazonaws.com/some-bucket/users.template' is not a template on this machine\n"
+        "    expected the template's path relative to template.yaml, or --parameter Users.TemplateURL=./path/to/"
+        "template.yaml")
+    async with run_config(config) as edge, edge.session.get(edge.url + "/hello") as r:
+        assert r.status == 200
+        assert json.loads(await r.read())["path"] == "/hello"
+
+
+def test_a_stack_only_in_s3_is_an_error_when_an_output_of_it_is_used(tmp_path: Path) -> None:
+    path = tmp_path / "template.yaml"
+    path.write_text(CONSUMER.replace("DomainName: app.example.com", "DomainName: !GetAtt Users.Outputs.Origin")
+                    .replace("{Domain: !GetAtt Dist.DomainName}", "{}"))
+    with pytest.raises(ConfigError) as exc:
+        load_source(path)
+    assert [e.split("\n")[0] for e in messages(exc)] == [
+        f"{path}:12:3: Resources.Users: nested stack 'Users' cannot be followed: its TemplateURL "
+        "'https://s3.amazonaws.com/some-bucket/users.template' is not a template on this machine",
+        f"{path}:7:41: nested stack 'Users' cannot be followed: its TemplateURL "
+        "'https://s3.amazonaws.com/some-bucket/users.template' is not a template on this machine"]
+
+
+def test_a_stack_only_in_s3_is_an_error_when_no_distribution_is_found(tmp_path: Path) -> None:
+    path = tmp_path / "template.yaml"
+    path.write_text("Resources:\n" + CONSUMER.split("  Users:\n")[1].join(["  Users:\n", ""])
+                    .replace("{Domain: !GetAtt Dist.DomainName}", "{}"))
+    with pytest.raises(ConfigError) as exc:
+        load_source(path)
+    assert [e.split("\n")[0] for e in messages(exc)] == [
+        f"{path}:2:3: Resources.Users: nested stack 'Users' cannot be followed: its TemplateURL "
+        "'https://s3.amazonaws.com/some-bucket/users.template' is not a template on this machine",
+        f"{path}:1:1: no CloudFront distribution found in this CloudFormation template",
+        f"{path}:1:1: missing required key 'distribution'"]
