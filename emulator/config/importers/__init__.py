@@ -135,7 +135,7 @@ def _cloudformation(path: Path, params: Mapping[str, str]) -> Imported:
     if text is None:
         return Imported(str(Format.CLOUDFORMATION), {}, [ConfigIssue(Severity.ERROR, root, "", "cannot read")],
                         [path], root)
-    doc, issues = parse_document(text, str(path))
+    doc, issues = parse_document(text, str(path), last_key_wins=True)
     if doc is None or not doc.is_map:
         issues = issues or [ConfigIssue(Severity.ERROR, root, "", "a template must be a mapping")]
         return Imported(str(Format.CLOUDFORMATION), {}, issues, [path], root)

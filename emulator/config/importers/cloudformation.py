@@ -182,7 +182,7 @@ class CloudFormation:
         except OSError as exc:
             self._stack_error(where, name, f"cannot read {path}: {exc.strerror}", "")
             return None
-        doc, issues = parse_document(text, str(path))
+        doc, issues = parse_document(text, str(path), last_key_wins=True)
         self.issues += issues
         self.files.append(path)
         if doc is None or not doc.is_map:

@@ -76,3 +76,57 @@ def test_a_stack_only_in_s3_is_an_error_when_no_distribution_is_found(tmp_path: 
         "'https://s3.amazonaws.com/some-bucket/users.template' is not a template on this machine",
         f"{path}:1:1: no CloudFront distribution found in this CloudFormation template",
         f"{path}:1:1: missing required key 'distribution'"]
+
+
+DUPLICATED = """\
+Resources:
+  Short:
+    Type: AWS::CloudFront::CachePolicy
+    Properties:
+      CachePolicyConfig:
+        Name: !Ref AWS::StackName
+        DefaultTTL: 10
+        MaxTTL: 60
+        MinTTL: 0
+        Name: short
+        ParametersInCacheKeyAndForwardedToOrigin:
+          CookiesConfig: {CookieBehavior: none}
+          HeadersConfig: {HeaderBehavior: none}
+          QueryStringsConfig: {QueryStringBehavior: none}
+          EnableAcceptEncodingGzip: false
+  Dist:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        Origins: [{Id: app, DomainName: app.example.com, CustomOriginConfig: {OriginProtocolPolicy: http-only}}]
+        DefaultCacheBehavior: {TargetOriginId: app, ViewerProtocolPolicy: allow-all, CachePolicyId: !Ref Short}
+"""
+
+
+def test_a_duplicate_key_in_a_template_is_a_warning_and_the_last_one_counts(tmp_path: Path) -> None:
+    path = tmp_path / "template.yaml"
+    path.write_text(DUPLICATED)
+    config = load_source(path)
+    assert [w.format() for w in config.warnings if "duplicate" in w.message] == [
+        f"{path}:10:9: warning: duplicate key 'Name': the last one counts, as CloudFormation deploys it (the one at "
+        "line 6 is ignored)"]
+    assert config.distributions[0].default_cache_behavior.cache_policy.name == "short"  # type: ignore[union-attr]
+    as_json = tmp_path / "template.json"  # JSON alike: the second Type is the resource's
+    as_json.write_text(json.dumps({"Resources": {"Dist": {"Type": "AWS::SNS::Topic", "Properties": {
+        "DistributionConfig": {"Enabled": True, "Origins": [{
+            "Id": "app", "DomainName": "app.example.com", "CustomOriginConfig": {"OriginProtocolPolicy": "http-only"}}],
+                               "DefaultCacheBehavior": {"TargetOriginId": "app", "ViewerProtocolPolicy": "allow-all",
+                                                        "CachePolicyId": "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"}}}}}})
+                       .replace('"Properties"', '"Type": "AWS::CloudFront::Distribution", "Properties"'))
+    config = load_source(as_json)
+    assert len(config.distributions) == 1
+    assert [w.message.split(":")[0] for w in config.warnings if "duplicate" in w.message] == ["duplicate key 'Type'"]
+
+
+def test_frontyard_yaml_still_refuses_a_duplicate_key(tmp_path: Path) -> None:
+    path = tmp_path / "frontyard.yaml"
+    path.write_text("distribution:\n  origins: []\n  origins: []\n")
+    with pytest.raises(ConfigError) as exc:
+        load_source(path)
+    assert any("duplicate key 'origins'" in e for e in messages(exc)), messages(exc)
