@@ -25,10 +25,14 @@ NO_LOCAL_MEANING = {"CallerReference", "PriceClass", "HttpVersion", "IsIPV6Enabl
 class Shape:
     """Converts one DistributionConfig (and its behaviors, origins...) and collects warnings as it goes."""
 
-    def __init__(self, issues: list[ConfigIssue], what: str, function_name: Callable[[N], N | None] | None = None):
+    def __init__(self, issues: list[ConfigIssue], what: str, function_name: Callable[[N], N | None] | None = None,
+                 *, cache_policy_wins: bool = False):
         self.issues = issues
         self.what = what  # "DistributionConfig" or "Resources.Dist.Properties.DistributionConfig": for messages
         self.function_name = function_name or _function_from_arn
+        # A template's behavior with both CachePolicyId and ForwardedValues is deployed with the policy only
+        # (docs/fidelity.md); CloudFront's own API (and so its JSON) refuses the pair.
+        self.cache_policy_wins = cache_policy_wins
 
     # -- helpers --------------------------------------------------------------------------------------
     def warn(self, where: Location | None, field: str, message: str) -> None:
@@ -257,7 +261,13 @@ def behavior(shape: Shape, b: N) -> N:
     if (la := b.get("LambdaFunctionAssociations")) is not None and items(la):
         out["lambda_function_associations"] = lambda_associations(
             [(a.get("EventType"), a.get("LambdaFunctionARN"), a.get("IncludeBody"), a) for a in items(la)], la.loc)
-    if (fv := b.get("ForwardedValues")) is not None:
+    if (fv := b.get("ForwardedValues")) is not None and shape.cache_policy_wins and b.get("CachePolicyId") is not None:
+        shape.warn(b.keys.get("ForwardedValues", fv.loc), f"{shape.what}.CacheBehavior.ForwardedValues",
+                   "legacy ForwardedValues beside a CachePolicyId is ignored: the cache policy decides the cache key "
+                   "and TTLs (CloudFront's API refuses the pair: \"The parameter ForwardedValues cannot be used when "
+                   "a cache policy is associated to the cache behavior\"; remove ForwardedValues)")
+        fv = None
+    if fv is not None:
         out["forwarded_values"] = forwarded_values(fv)
     if (orp := b.get("OriginRequestPolicyId")) is not None and b.get("CachePolicyId") is None and fv is None:
         out["cache_policy"] = orp_without_cache_policy(orp.loc)

@@ -130,3 +130,36 @@ def test_frontyard_yaml_still_refuses_a_duplicate_key(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as exc:
         load_source(path)
     assert any("duplicate key 'origins'" in e for e in messages(exc)), messages(exc)
+
+
+BOTH = """\
+Resources:
+  Dist:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        Origins: [{Id: app, DomainName: app.example.com, CustomOriginConfig: {OriginProtocolPolicy: http-only}}]
+        DefaultCacheBehavior:
+          TargetOriginId: app
+          ViewerProtocolPolicy: allow-all
+          CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6
+          ForwardedValues:
+            QueryString: true
+"""
+
+
+async def test_legacy_forwarded_values_beside_a_cache_policy_are_ignored_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "template.yaml"
+    path.write_text(BOTH)
+    (tmp_path / "frontyard.local.yaml").write_text("origins:\n  app: {mock: {type: echo}}\n")
+    config = load_source(path)
+    (warning,) = [w for w in config.warnings if "ForwardedValues" in w.field]
+    assert warning.format().startswith(
+        f"{path}:12:11: warning: Resources.Dist.DistributionConfig.CacheBehavior.ForwardedValues: legacy "
+        "ForwardedValues beside a CachePolicyId is ignored: the cache policy decides the cache key and TTLs")
+    async with run_config(config) as edge:  # Managed-CachingOptimized: the query string is not in the cache key
+        async with edge.session.get(edge.url + "/a?x=1") as r:
+            assert (r.status, r.headers["x-cache"]) == (200, "Miss from cloudfront")
+        async with edge.session.get(edge.url + "/a?x=2") as r:
+            assert (r.status, r.headers["x-cache"]) == (200, "Hit from cloudfront")
