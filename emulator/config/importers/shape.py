@@ -51,6 +51,16 @@ class Shape:
                   "not use this field, so it is left out")
         return None
 
+    def local_id(self, n: N | None, field: str, *, quiet: bool = False) -> N | None:
+        """An origin's Id (or a behavior's TargetOriginId) known only once deployed (`!Ref OriginALB`, an ARN): an id
+        only links behaviors and the overlay to an origin, so the same reference names it the same everywhere."""
+        if n is None or not isinstance(n.v, Missing):
+            return n
+        if not quiet:  # said once, at the origin; its behaviors' TargetOriginIds follow it
+            self.warn(n.loc, field, f"{n.v.what}: the origin is named '{n.v.name}' here (map it in the overlay as "
+                      f"origins: {{{n.v.name}: ...}})")
+        return N(n.v.name, n.loc)
+
     def unknown(self, n: N, known: set[str], field: str) -> None:
         for key in n.v if isinstance(n.v, dict) else ():
             if key not in known and key not in NO_LOCAL_MEANING:
@@ -212,7 +222,7 @@ def origin(shape: Shape, o: N) -> N:
     out: dict[str, object] = {}
     field = f"{shape.what}.Origins"
     shape.unknown(o, ORIGIN_KEYS, field)
-    put(out, "id", o.get("Id"))
+    put(out, "id", shape.local_id(o.get("Id"), f"{field}.Id"))
     put(out, "domain_name", o.get("DomainName"))
     path = o.get("OriginPath")
     if path is not None and path.v:
@@ -248,7 +258,8 @@ def behavior(shape: Shape, b: N) -> N:
     out: dict[str, object] = {}
     shape.unknown(b, BEHAVIOR_KEYS, f"{shape.what}.CacheBehavior")
     for key, name in BEHAVIOR_FIELDS.items():
-        put(out, name, b.get(key))
+        put(out, name, b.get(key) if key != "TargetOriginId" else
+            shape.local_id(b.get(key), f"{shape.what}.CacheBehavior.TargetOriginId", quiet=True))
     allowed = b.get("AllowedMethods")
     put(out, "allowed_methods", allowed, located_list)
     cached = b.get("CachedMethods") or (allowed.get("CachedMethods") if allowed is not None else None)

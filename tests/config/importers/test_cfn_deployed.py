@@ -163,3 +163,40 @@ async def test_legacy_forwarded_values_beside_a_cache_policy_are_ignored_with_a_
             assert (r.status, r.headers["x-cache"]) == (200, "Miss from cloudfront")
         async with edge.session.get(edge.url + "/a?x=2") as r:
             assert (r.status, r.headers["x-cache"]) == (200, "Hit from cloudfront")
+
+
+ALB_ORIGIN = """\
+Resources:
+  OriginALB: {Type: AWS::ElasticLoadBalancingV2::LoadBalancer}
+  Dist:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        Origins:
+          - {Id: !Ref OriginALB, DomainName: !GetAtt OriginALB.DNSName,
+             CustomOriginConfig: {OriginProtocolPolicy: http-only}}
+        DefaultCacheBehavior:
+          TargetOriginId: !Ref OriginALB
+          ViewerProtocolPolicy: allow-all
+          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
+"""
+
+
+async def test_an_origin_id_known_only_once_deployed_is_named_by_its_reference(tmp_path: Path) -> None:
+    path = tmp_path / "template.yaml"
+    path.write_text(ALB_ORIGIN)
+    with pytest.raises(ConfigError) as exc:  # the edge needs the origin: its domain, or a mock mapped by id
+        load_source(path)
+    assert [e.split(": ", 1)[1].split("\n")[0] for e in messages(exc)] == [
+        "Fn::GetAtt OriginALB.DNSName (AWS::ElasticLoadBalancingV2::LoadBalancer) is only known once deployed: add "
+        "--parameter OriginALB.DNSName=..."]
+    (tmp_path / "frontyard.local.yaml").write_text("origins:\n  OriginALB: {mock: {type: echo}}\n")
+    config = load_source(path)
+    assert [w.format() for w in config.warnings if w.field.endswith(".Id")] == [
+        f"{path}:9:18: warning: Resources.Dist.DistributionConfig.Origins.Id: Ref OriginALB "
+        "(AWS::ElasticLoadBalancingV2::LoadBalancer) is only known once deployed: the origin is named 'OriginALB' "
+        "here (map it in the overlay as origins: {OriginALB: ...})"]
+    async with run_config(config) as edge, edge.session.get(edge.url + "/api") as r:
+        assert r.status == 200
+        assert json.loads(await r.read())["path"] == "/api"
