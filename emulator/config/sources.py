@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from emulator.config.engines import Engines
-from emulator.config.importers import Format, Imported, detect, import_source
+from emulator.config.importers import Format, Imported, detect, import_source, sam_build_template
 from emulator.config.importers.located import flatten
 from emulator.config.importers.result import Unfollowed, once
 from emulator.config.loader import load_config, load_tree
@@ -63,6 +63,8 @@ def as_yaml(path: str | Path, out: Path, engines: Engines, *, local: str | Path 
 def read_imported(path: Path, fmt: Format, params: Mapping[str, str]) -> tuple[Imported, Path]:
     """The source as a located plain tree, before the overlay; and the folder its relative paths start from."""
     base_dir = path if path.is_dir() else path.parent
+    if fmt is Format.CLOUDFORMATION and path.is_dir():  # a SAM project: its code paths start from the build folder
+        base_dir = (sam_build_template(path) or path / "template.yaml").parent
     if fmt is not Format.FRONTYARD:
         return import_source(path, fmt, params), base_dir
     text = path.read_text(encoding="utf-8")

@@ -200,3 +200,54 @@ async def test_an_origin_id_known_only_once_deployed_is_named_by_its_reference(t
     async with run_config(config) as edge, edge.session.get(edge.url + "/api") as r:
         assert r.status == 200
         assert json.loads(await r.read())["path"] == "/api"
+
+
+SAM_PROJECT = """\
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Rewrite:
+    Type: AWS::Serverless::Function
+    Properties: {Runtime: python3.12, Handler: index.handler, CodeUri: Rewrite, AutoPublishAlias: live}
+  Dist:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        Origins: [{Id: app, DomainName: app.example.com, CustomOriginConfig: {OriginProtocolPolicy: http-only}}]
+        DefaultCacheBehavior:
+          TargetOriginId: app
+          ViewerProtocolPolicy: allow-all
+          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
+          LambdaFunctionAssociations: [{EventType: viewer-request, LambdaFunctionARN: !Ref Rewrite.Version}]
+"""
+REWRITE = """\
+def handler(event, context):
+    request = event["Records"][0]["cf"]["request"]
+    request["uri"] = "/built" + request["uri"]
+    return request
+"""
+
+
+async def test_a_sam_project_folder_is_served_from_what_sam_build_left(tmp_path: Path) -> None:
+    build = tmp_path / ".aws-sam" / "build"
+    (build / "Rewrite").mkdir(parents=True)
+    (build / "template.yaml").write_text(SAM_PROJECT)  # CodeUri as sam build rewrites it: the function's folder
+    (build / "Rewrite" / "index.py").write_text(REWRITE)
+    (tmp_path / "template.yaml").write_text(SAM_PROJECT.replace("CodeUri: Rewrite", "CodeUri: src/"))
+    (tmp_path / "frontyard.local.yaml").write_text("origins:\n  app: {mock: {type: echo}}\n")
+    config = load_source(tmp_path)  # `frontyard serve .` in the project folder
+    assert config.source_format == "CloudFormation template"
+    assert [f.code_dir for f in config.lambda_functions] == [build / "Rewrite"]
+    async with run_config(config) as edge, edge.session.get(edge.url + "/page") as r:
+        assert r.status == 200
+        assert json.loads(await r.read())["path"] == "/built/page"
+
+
+@pytest.mark.parametrize("text", ["null\n", "~\n", "", "# nothing yet\n"])
+def test_an_empty_document_says_what_it_lacks(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "frontyard.yaml"
+    path.write_text(text)
+    with pytest.raises(ConfigError) as exc:
+        load_source(path)
+    assert str(exc.value).startswith(f"1 error in {path}")
+    assert [e.split("\n")[0].split(": ", 1)[-1] for e in messages(exc)] == ["missing required key 'distribution'"]
