@@ -278,7 +278,8 @@ class CloudFormation:
         props = resource.get("Properties") or N({}, resource.loc)
         if kind == "AWS::CloudFront::Distribution":
             config = self.resolver.resolve(props.get("DistributionConfig") or N({}, props.loc))
-            shape = Shape(self.issues, f"Resources.{name}.DistributionConfig", cache_policy_wins=True)
+            shape = Shape(self.issues, f"Resources.{name}.DistributionConfig", cache_policy_wins=True,
+                          given=self.params)
             g.distributions.append(distribution(shape, config, N(name, where)))  # type: ignore[arg-type]
         elif kind == "AWS::CloudFront::Function":
             resolved = self.resolver.resolve(props)

@@ -10,10 +10,10 @@ yet pass through, so the loader warns about them exactly as it does for YAML.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from emulator.config.importers.located import N
-from emulator.config.importers.result import Missing, orp_without_cache_policy
+from emulator.config.importers.result import Missing, orp_without_cache_policy, parameter_line
 from emulator.issues import ConfigIssue, Location, Severity
 
 FUNCTION_ARN = re.compile(r"^arn:aws[\w-]*:cloudfront::[^:]*:function/([A-Za-z0-9_-]{1,64})$")
@@ -26,13 +26,14 @@ class Shape:
     """Converts one DistributionConfig (and its behaviors, origins...) and collects warnings as it goes."""
 
     def __init__(self, issues: list[ConfigIssue], what: str, function_name: Callable[[N], N | None] | None = None,
-                 *, cache_policy_wins: bool = False):
+                 *, cache_policy_wins: bool = False, given: Mapping[str, str] | None = None):
         self.issues = issues
         self.what = what  # "DistributionConfig" or "Resources.Dist.Properties.DistributionConfig": for messages
         self.function_name = function_name or _function_from_arn
         # A template's behavior with both CachePolicyId and ForwardedValues is deployed with the policy only
         # (docs/fidelity.md); CloudFront's own API (and so its JSON) refuses the pair.
         self.cache_policy_wins = cache_policy_wins
+        self.given = given or {}  # --parameter values: a deploy-time origin header's local value
 
     # -- helpers --------------------------------------------------------------------------------------
     def warn(self, where: Location | None, field: str, message: str) -> None:
@@ -60,6 +61,24 @@ class Shape:
             self.warn(n.loc, field, f"{n.v.what}: the origin is named '{n.v.name}' here (map it in the overlay as "
                       f"origins: {{{n.v.name}: ...}})")
         return N(n.v.name, n.loc)
+
+    def header_value(self, origin_id: object, header: str, n: N) -> N:
+        """An origin custom header whose value only a deployment knows (a Secrets Manager secret the stack creates, a
+        `{{resolve:...}}` dynamic reference): a visible placeholder and a warning, or the value --parameter gives.
+        The local origin is a mock or the user's own server, which rarely checks it (docs/fidelity.md)."""
+        missing = _first_missing(n)
+        if missing is None and not (isinstance(n.v, str) and "{{resolve:" in n.v):
+            return n
+        key = f"OriginCustomHeaders.{origin_id}.{header}"
+        if key in self.given:
+            return N(self.given[key], n.loc)
+        why = f"needs {missing.name}, known only once deployed" if missing else \
+            "is a dynamic reference CloudFormation resolves when the stack is deployed"
+        placeholder = f"frontyard-placeholder-{header}"
+        self.warn(n.loc, f"{self.what}.Origins.CustomHeaders.{header}",
+                  f"its value {why}: the local edge sends '{placeholder}' instead; give the value your local origin "
+                  f"expects with {parameter_line(key)} (or parameters: in the overlay)")
+        return N(placeholder, n.loc)
 
     def unknown(self, n: N, known: set[str], field: str) -> None:
         for key in n.v if isinstance(n.v, dict) else ():
@@ -229,8 +248,10 @@ def origin(shape: Shape, o: N) -> N:
         out["origin_path"] = path
     headers = o.get("CustomHeaders") or o.get("OriginCustomHeaders")
     if headers is not None and items(headers):
-        out["custom_headers"] = N({str(h.get("HeaderName").v if h.get("HeaderName") else ""):
-                                   h.get("HeaderValue") or N("", h.loc) for h in items(headers)}, headers.loc)
+        origin_id = (o.get("Id") or N("")).v
+        out["custom_headers"] = N({(name := str(h.get("HeaderName").v if h.get("HeaderName") else "")):
+                                   shape.header_value(origin_id, name, h.get("HeaderValue") or N("", h.loc))
+                                   for h in items(headers)}, headers.loc)
     put(out, "connection_attempts", o.get("ConnectionAttempts"), number)
     put(out, "connection_timeout", o.get("ConnectionTimeout"), number)
     if (c := o.get("CustomOriginConfig")) is not None:

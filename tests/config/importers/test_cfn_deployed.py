@@ -251,3 +251,48 @@ def test_an_empty_document_says_what_it_lacks(tmp_path: Path, text: str) -> None
         load_source(path)
     assert str(exc.value).startswith(f"1 error in {path}")
     assert [e.split("\n")[0].split(": ", 1)[-1] for e in messages(exc)] == ["missing required key 'distribution'"]
+
+
+SECRET_HEADER = """\
+Resources:
+  OriginVerify:
+    Type: AWS::SecretsManager::Secret
+    Properties: {GenerateSecretString: {SecretStringTemplate: '{"V": "x"}', GenerateStringKey: V}}
+  Dist:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        Origins:
+          - Id: api
+            DomainName: api.example.com
+            CustomOriginConfig: {OriginProtocolPolicy: http-only}
+            OriginCustomHeaders:
+              - HeaderName: X-Origin-Verify
+                HeaderValue: !Join ['', ['{{resolve:secretsmanager:', !Ref OriginVerify, ':SecretString:V}}']]
+              - {HeaderName: X-Stage, HeaderValue: '{{resolve:ssm:/app/stage}}'}
+        DefaultCacheBehavior: {TargetOriginId: api, ViewerProtocolPolicy: allow-all,
+                               CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad}
+"""
+
+
+async def test_an_origin_header_from_a_secret_is_a_visible_placeholder_the_overlay_can_replace(tmp_path: Path) -> None:
+    path = tmp_path / "template.yaml"
+    path.write_text(SECRET_HEADER)
+    local = tmp_path / "frontyard.local.yaml"
+    local.write_text("origins:\n  api: {mock: {type: echo}}\n")
+    config = load_source(path)
+    assert [w.message.split(";")[0] for w in config.warnings if "CustomHeaders" in w.field] == [
+        "its value needs OriginVerify, known only once deployed: the local edge sends "
+        "'frontyard-placeholder-X-Origin-Verify' instead",
+        "its value is a dynamic reference CloudFormation resolves when the stack is deployed: the local edge sends "
+        "'frontyard-placeholder-X-Stage' instead"]
+    async with run_config(config) as edge, edge.session.get(edge.url + "/") as r:
+        received = dict(json.loads(await r.read())["headers"])
+    assert (received["X-Origin-Verify"], received["X-Stage"]) == (
+        "frontyard-placeholder-X-Origin-Verify", "frontyard-placeholder-X-Stage")
+    local.write_text("origins:\n  api: {mock: {type: echo}}\n"
+                     "parameters: {OriginCustomHeaders.api.X-Origin-Verify: s3cret}\n")
+    config = load_source(path)
+    async with run_config(config) as edge, edge.session.get(edge.url + "/") as r:
+        assert dict(json.loads(await r.read())["headers"])["X-Origin-Verify"] == "s3cret"
