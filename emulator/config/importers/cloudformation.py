@@ -167,7 +167,7 @@ class CloudFormation:
         if path is None and given is not None:
             path = nested.local_template(given, Path.cwd())
         if path is None:
-            self._stack_error(where, name, f"its TemplateURL {url!r} is not a template on this machine",
+            self._stack_error(where, name, nested.not_here(props, url),
                               f"the template's path relative to {Path(self.file).name}, or {parameter_line(name)}"
                               .replace(f"{name}=...", f"{name}.TemplateURL=./path/to/template.yaml"))
             return None

@@ -296,3 +296,40 @@ async def test_an_origin_header_from_a_secret_is_a_visible_placeholder_the_overl
     config = load_source(path)
     async with run_config(config) as edge, edge.session.get(edge.url + "/") as r:
         assert dict(json.loads(await r.read())["headers"])["X-Origin-Verify"] == "s3cret"
+
+
+SAR_APP = """\
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Auth:
+    Type: AWS::Serverless::Application
+    Properties:
+      Location:
+        ApplicationId: "arn:aws:serverlessrepo:us-east-1:111122223333:applications/auth"
+        SemanticVersion: 2.1.0
+  Dist:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        Origins: [{Id: app, DomainName: app.example.com, CustomOriginConfig: {OriginProtocolPolicy: http-only}}]
+        DefaultCacheBehavior:
+          TargetOriginId: app
+          ViewerProtocolPolicy: allow-all
+          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
+          LambdaFunctionAssociations: [{EventType: viewer-request, LambdaFunctionARN: !GetAtt Auth.Outputs.Check}]
+"""
+
+
+def test_a_serverless_repository_application_names_the_application_and_how_to_save_its_template(
+        tmp_path: Path) -> None:
+    path = tmp_path / "template.yaml"
+    path.write_text(SAR_APP)
+    with pytest.raises(ConfigError) as exc:
+        load_source(path)
+    why = ("nested stack 'Auth' cannot be followed: its Location is the Serverless Application Repository application "
+           "arn:aws:serverlessrepo:us-east-1:111122223333:applications/auth (version 2.1.0), whose template is fetched "
+           "only when the stack is deployed: save it here (`aws serverlessrepo create-cloud-formation-template` gives "
+           "its TemplateUrl)")
+    assert [e.split("\n")[0] for e in messages(exc)] == [f"{path}:3:3: Resources.Auth: {why}", f"{path}:19:87: {why}"]
+    assert "--parameter Auth.TemplateURL=./path/to/template.yaml" in messages(exc)[0]
