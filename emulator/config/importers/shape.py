@@ -30,9 +30,7 @@ class Shape:
         self.issues = issues
         self.what = what  # "DistributionConfig" or "Resources.Dist.Properties.DistributionConfig": for messages
         self.function_name = function_name or _function_from_arn
-        # A template's behavior with both CachePolicyId and ForwardedValues is deployed with the policy only
-        # (docs/fidelity.md); CloudFront's own API (and so its JSON) refuses the pair.
-        self.cache_policy_wins = cache_policy_wins
+        self.cache_policy_wins = cache_policy_wins  # a template's CachePolicyId beside ForwardedValues (fidelity.md)
         self.given = given or {}  # --parameter values: a deploy-time origin header's local value
 
     # -- helpers --------------------------------------------------------------------------------------
@@ -63,9 +61,8 @@ class Shape:
         return N(n.v.name, n.loc)
 
     def header_value(self, origin_id: object, header: str, n: N) -> N:
-        """An origin custom header whose value only a deployment knows (a Secrets Manager secret the stack creates, a
-        `{{resolve:...}}` dynamic reference): a visible placeholder and a warning, or the value --parameter gives.
-        The local origin is a mock or the user's own server, which rarely checks it (docs/fidelity.md)."""
+        """An origin custom header only a deployment knows (a secret the stack creates, a `{{resolve:...}}` dynamic
+        reference): a visible placeholder and a warning, or the value --parameter gives (docs/fidelity.md)."""
         missing = _first_missing(n)
         if missing is None and not (isinstance(n.v, str) and "{{resolve:" in n.v):
             return n
