@@ -9,9 +9,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from emulator.config.engines import Engines
-from emulator.config.importers import Format, Imported, detect, import_source
+from emulator.config.importers import Format, Imported, detect, import_source, sam_build_template
 from emulator.config.importers.located import flatten
-from emulator.config.importers.result import once
+from emulator.config.importers.result import Unfollowed, once
 from emulator.config.loader import load_config, load_tree
 from emulator.config.model import Config
 from emulator.config.overlay import Overlay, apply_overlay, find_overlay, located, read_overlay
@@ -76,6 +76,8 @@ def _undefined_access_controls(tree: dict[str, object], config: Config) -> None:
 def read_imported(path: Path, fmt: Format, params: Mapping[str, str]) -> tuple[Imported, Path]:
     """The source as a located plain tree, before the overlay; and the folder its relative paths start from."""
     base_dir = path if path.is_dir() else path.parent
+    if fmt is Format.CLOUDFORMATION and path.is_dir():  # a SAM project: its code paths start from the build folder
+        base_dir = (sam_build_template(path) or path / "template.yaml").parent
     if fmt is not Format.FRONTYARD:
         return import_source(path, fmt, params), base_dir
     text = path.read_text(encoding="utf-8")
@@ -94,6 +96,7 @@ def finish(path: Path, fmt: Format, imported: Imported, base_dir: Path, overlay:
             and not {"distribution", "distributions"} & set(tree):
         issues.append(ConfigIssue(Severity.ERROR, imported.root, "", f"no CloudFront distribution found in this "
                                   f"{fmt}", "an AWS::CloudFront::Distribution / aws_cloudfront_distribution"))
+        issues = [replace(i, severity=Severity.ERROR) if isinstance(i, Unfollowed) else i for i in issues]
     report = Report(smap, base_dir.resolve(), issues, engines, imported=fmt is not Format.FRONTYARD)
     config = load_tree(tree, report) if not imported.failed or tree else None
     # A value the importer could not resolve is reported once, not again as missing from its mapping.

@@ -18,7 +18,7 @@ from emulator.config.importers.located import N, distribution_config, parse_docu
 from emulator.config.importers.result import Imported
 from emulator.issues import ConfigIssue, Location, Severity
 
-__all__ = ["Format", "Imported", "detect", "import_source"]
+__all__ = ["Format", "Imported", "detect", "import_source", "sam_build_template"]
 
 TERRAFORM_KEYS = {"resource", "variable", "locals", "terraform", "provider", "module", "data", "output"}
 HCL_LOOK = re.compile(r'^\s*(resource|variable|locals|module|provider|terraform|data|output)\b[^\n=]*\{', re.M)
@@ -48,6 +48,8 @@ def detect(path: Path) -> Format:
             return Format.CDK
         if _cdk_out_without_manifest(path):
             return Format.CDK  # import_source says the manifest is missing
+        if sam_build_template(path) is not None:
+            return Format.CLOUDFORMATION
         return Format.TERRAFORM
     if path.name.endswith((".tf", ".tf.json", ".tfvars")):
         return Format.TERRAFORM
@@ -79,6 +81,15 @@ def detect(path: Path) -> Format:
     if keys and keys <= TERRAFORM_KEYS:
         return Format.TERRAFORM
     return Format.FRONTYARD
+
+
+def sam_build_template(folder: Path) -> Path | None:
+    """The template `sam build` left in a SAM project folder (.aws-sam/build/template.yaml), what `sam deploy`
+    deploys from that folder; None in a Terraform folder."""
+    built = folder / ".aws-sam" / "build" / "template.yaml"
+    if not built.is_file() or any(folder.glob("*.tf")) or any(folder.glob("*.tf.json")):
+        return None
+    return built
 
 
 def _cdk_out_without_manifest(folder: Path) -> bool:
@@ -117,7 +128,7 @@ def import_source(path: Path, fmt: Format, params: Mapping[str, str]) -> Importe
 
         return import_state(path)
     if fmt is Format.CLOUDFORMATION:
-        return _cloudformation(path, params)
+        return _cloudformation(sam_build_template(path) or path if path.is_dir() else path, params)
     text = _read(path) or ""
     doc, issues = parse_document(text, str(path))
     if doc is None:
@@ -135,7 +146,7 @@ def _cloudformation(path: Path, params: Mapping[str, str]) -> Imported:
     if text is None:
         return Imported(str(Format.CLOUDFORMATION), {}, [ConfigIssue(Severity.ERROR, root, "", "cannot read")],
                         [path], root)
-    doc, issues = parse_document(text, str(path))
+    doc, issues = parse_document(text, str(path), last_key_wins=True)
     if doc is None or not doc.is_map:
         issues = issues or [ConfigIssue(Severity.ERROR, root, "", "a template must be a mapping")]
         return Imported(str(Format.CLOUDFORMATION), {}, issues, [path], root)

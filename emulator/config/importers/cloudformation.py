@@ -18,7 +18,7 @@ from typing import TypeVar
 from emulator.config.importers import api_origins, lambdas, nested, origin_access, policies, sam
 from emulator.config.importers.intrinsics import ACCOUNT, Broken, Resolver, Unresolved, unresolved_issue
 from emulator.config.importers.located import N, parse_document
-from emulator.config.importers.result import Imported, kvs_needs_data, parameter_line
+from emulator.config.importers.result import Imported, Unfollowed, kvs_needs_data, parameter_line
 from emulator.config.importers.shape import Shape, distribution, items, response_headers_policy, snake
 from emulator.issues import ConfigIssue, Location, Severity
 
@@ -56,6 +56,8 @@ class CloudFormation:
         self.resolver = Resolver(self.t, params, self.attribute, inherited)
         self.edge: dict[str, N] = {}  # Lambda functions, kept if a behavior associates them
         self.stacks: dict[str, CloudFormation | None] = {}  # nested stacks, read once
+        self.unfollowed: dict[str, ConfigIssue] = {}  # why a nested stack could not be followed
+        self.needed = True  # whether the stack being followed gives a value the edge uses
         self.files: list[Path] = [Path(file)]
 
     # -- what Ref and Fn::GetAtt give for each resource type ----------------------------------------------
@@ -148,11 +150,13 @@ class CloudFormation:
         return os.path.relpath(Path(self.file).resolve().parent / path, self.parents[0].parent)
 
     # -- nested stacks --------------------------------------------------------------------------------
-    def _stack(self, name: str) -> CloudFormation | None:
-        """The nested stack `name` as a template of its own (read once); None, with a located error, if it
-        cannot be followed."""
+    def _stack(self, name: str, needed: bool = True) -> CloudFormation | None:
+        """The nested stack `name` as a template of its own (read once); None if it cannot be followed: a located
+        error when one of its outputs is `needed`, else a warning (an error after all if no distribution is found,
+        emulator/config/sources.py)."""
         if name in self.stacks:
             return self.stacks[name]
+        self.needed = needed
         self.stacks[name] = None
         resource = self.t.get("Resources").get(name)  # type: ignore[union-attr]
         kind = str((resource.get("Type") or N("")).v)  # type: ignore[union-attr]
@@ -165,7 +169,7 @@ class CloudFormation:
         if path is None and given is not None:
             path = nested.local_template(given, Path.cwd())
         if path is None:
-            self._stack_error(where, name, f"its TemplateURL {url!r} is not a template on this machine",
+            self._stack_error(where, name, nested.not_here(props, url),
                               f"the template's path relative to {Path(self.file).name}, or {parameter_line(name)}"
                               .replace(f"{name}=...", f"{name}.TemplateURL=./path/to/template.yaml"))
             return None
@@ -180,7 +184,7 @@ class CloudFormation:
         except OSError as exc:
             self._stack_error(where, name, f"cannot read {path}: {exc.strerror}", "")
             return None
-        doc, issues = parse_document(text, str(path))
+        doc, issues = parse_document(text, str(path), last_key_wins=True)
         self.issues += issues
         self.files.append(path)
         if doc is None or not doc.is_map:
@@ -194,13 +198,17 @@ class CloudFormation:
         return child
 
     def _stack_error(self, where: Location | None, name: str, why: str, expected: str) -> None:
-        self.issues.append(ConfigIssue(Severity.ERROR, where, f"Resources.{name}",
-                                       f"nested stack '{name}' cannot be followed: {why}", expected))
+        issue = Unfollowed(Severity.ERROR if self.needed else Severity.WARNING, where, f"Resources.{name}",
+                                  f"nested stack '{name}' cannot be followed: {why}", expected)
+        self.unfollowed[name] = issue
+        self.issues.append(issue)
 
     def _output(self, stack: str, output: str) -> object:
         child = self._stack(stack)
         if child is None:
-            raise Broken(None, f"nested stack '{stack}' cannot be followed (see its error)")
+            why = self.unfollowed.get(stack)
+            raise Broken(None, why.message if why else f"nested stack '{stack}' cannot be followed (see its error)",
+                         why.expected if why else "")
         outputs = child.t.get("Outputs")
         spec = outputs.get(output) if outputs is not None else None
         value = spec.get("Value") if spec is not None else None
@@ -256,7 +264,7 @@ class CloudFormation:
                     and self._included(resource):
                 props = resource.get("Properties") or N({})
                 if kind.v == "AWS::CloudFormation::Stack" or nested.template_url(str(kind.v), props) is not None:
-                    out.append((name, self._guarded(resource.loc, self._stack, name)))
+                    out.append((name, self._guarded(resource.loc, self._stack, name, False)))
         return out
 
     def _guarded(self, where: Location | None, read: Callable[..., T], *args: object) -> T | None:
@@ -275,7 +283,8 @@ class CloudFormation:
         props = resource.get("Properties") or N({}, resource.loc)
         if kind == "AWS::CloudFront::Distribution":
             config = self.resolver.resolve(props.get("DistributionConfig") or N({}, props.loc))
-            shape = Shape(self.issues, f"Resources.{name}.DistributionConfig")
+            shape = Shape(self.issues, f"Resources.{name}.DistributionConfig", cache_policy_wins=True,
+                          given=self.params)
             g.distributions.append(distribution(shape, config, N(name, where)))  # type: ignore[arg-type]
         elif kind == "AWS::CloudFront::Function":
             resolved = self.resolver.resolve(props)

@@ -101,7 +101,8 @@ class Resolver:
                         value = self.call(key, arg, n.loc)
                     except Unresolved as exc:  # left in the tree: the overlay may still supply it
                         return N(unresolved_issue(exc), n.loc)
-                    except Broken as exc:
+                    except Broken as exc:  # one raised for a whole resource (a nested stack) is placed here
+                        exc.loc = exc.loc or n.loc
                         return N(broken_issue(exc), n.loc)
                     return value if value is NO_VALUE else _locate(value, n.loc)
             out = {}

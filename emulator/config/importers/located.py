@@ -55,8 +55,12 @@ def _loc(file: str, mark: yaml.Mark) -> Location:
 
 
 # long: the walk's closures share one document's source map and issues, as parse_yaml's do
-def parse_document(text: str, file: str) -> tuple[N | None, list[ConfigIssue]]:
-    """JSON or YAML text (short-form CloudFormation tags allowed) -> located tree, or syntax errors."""
+def parse_document(text: str, file: str, *, last_key_wins: bool = False) -> tuple[N | None, list[ConfigIssue]]:
+    """JSON or YAML text (short-form CloudFormation tags allowed) -> located tree, or syntax errors.
+
+    A duplicate mapping key is an error, or with `last_key_wins` a warning and the last one counts: CloudFormation
+    accepts a template with one and deploys the last value, YAML and JSON alike (a copy-pasted `Name:` or
+    `DefaultTTL:` in real templates)."""
     issues: list[ConfigIssue] = []
     if too_big := prescan(text, file):  # before the (slow) composer builds a node for every value
         return None, [too_big]
@@ -112,7 +116,11 @@ def parse_document(text: str, file: str) -> tuple[N | None, list[ConfigIssue]]:
             keys: dict[str, Location] = {}
             for k_node, v_node in n.value:
                 key = str(scalar(k_node)) if isinstance(k_node, yaml.ScalarNode) else str(k_node.value)
-                if key in out:
+                if key in out and last_key_wins:
+                    issues.append(ConfigIssue(Severity.WARNING, _loc(file, k_node.start_mark), "",
+                                              f"duplicate key '{key}': the last one counts, as CloudFormation "
+                                              f"deploys it (the one at line {keys[key].line} is ignored)"))
+                elif key in out:
                     issues.append(ConfigIssue(Severity.ERROR, _loc(file, k_node.start_mark), "",
                                               f"duplicate key '{key}' (only the last one would count)"))
                 keys[key] = _loc(file, k_node.start_mark)

@@ -98,6 +98,18 @@ def template_url(resource_type: str, props: N) -> N | None:
     return location if location is not None and isinstance(location.v, str) else None
 
 
+def not_here(props: N, url: object) -> str:
+    """Why a nested stack's template is not found: its TemplateURL, or the Serverless Application Repository
+    application a SAM Location names (its template is downloaded only when the stack is deployed)."""
+    location = props.get("Location")
+    if location is not None and location.is_map:
+        app, version = (str((location.get(k) or N("?")).v) for k in ("ApplicationId", "SemanticVersion"))
+        return (f"its Location is the Serverless Application Repository application {app} (version {version}), "
+                "whose template is fetched only when the stack is deployed: save it here (`aws serverlessrepo "
+                "create-cloud-formation-template` gives its TemplateUrl)")
+    return f"its TemplateURL {url!r} is not a template on this machine"
+
+
 def merge(tree: dict[str, object], child: dict[str, object], loc: object) -> None:
     """A nested stack's distributions, functions and policies added to its parent's tree."""
     dists: list[object] = []

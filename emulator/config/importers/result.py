@@ -63,6 +63,13 @@ class Missing(ConfigIssue):
     what: str = ""  # the message without the line to add: what is missing, and why
 
 
+@dataclass(frozen=True)
+class Unfollowed(ConfigIssue):
+    """A nested stack whose template is not on this machine. A warning while nothing the edge uses comes from it
+    (stacks that only consume the distribution's outputs); an error when an output of it is needed, or when no
+    distribution is found (it may be inside)."""
+
+
 def parameter_line(name: str) -> str:
     """`--parameter NAME=...` as a shell takes it."""
     return f"--parameter {shlex.quote(name + '=...')}" if re.search(r"[^\w.:/-]", name) else f"--parameter {name}=..."

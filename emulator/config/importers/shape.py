@@ -10,10 +10,10 @@ yet pass through, so the loader warns about them exactly as it does for YAML.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from emulator.config.importers.located import N
-from emulator.config.importers.result import Missing, orp_without_cache_policy
+from emulator.config.importers.result import Missing, orp_without_cache_policy, parameter_line
 from emulator.issues import ConfigIssue, Location, Severity
 
 FUNCTION_ARN = re.compile(r"^arn:aws[\w-]*:cloudfront::[^:]*:function/([A-Za-z0-9_-]{1,64})$")
@@ -25,10 +25,13 @@ NO_LOCAL_MEANING = {"CallerReference", "PriceClass", "HttpVersion", "IsIPV6Enabl
 class Shape:
     """Converts one DistributionConfig (and its behaviors, origins...) and collects warnings as it goes."""
 
-    def __init__(self, issues: list[ConfigIssue], what: str, function_name: Callable[[N], N | None] | None = None):
+    def __init__(self, issues: list[ConfigIssue], what: str, function_name: Callable[[N], N | None] | None = None,
+                 *, cache_policy_wins: bool = False, given: Mapping[str, str] | None = None):
         self.issues = issues
         self.what = what  # "DistributionConfig" or "Resources.Dist.Properties.DistributionConfig": for messages
         self.function_name = function_name or _function_from_arn
+        self.cache_policy_wins = cache_policy_wins  # a template's CachePolicyId beside ForwardedValues (fidelity.md)
+        self.given = given or {}  # --parameter values: a deploy-time origin header's local value
 
     # -- helpers --------------------------------------------------------------------------------------
     def warn(self, where: Location | None, field: str, message: str) -> None:
@@ -46,6 +49,33 @@ class Shape:
         self.warn(missing.location, field, f"needs {missing.name}, known only once deployed; the local edge does "
                   "not use this field, so it is left out")
         return None
+
+    def local_id(self, n: N | None, field: str, *, quiet: bool = False) -> N | None:
+        """An origin's Id (or a behavior's TargetOriginId) known only once deployed (`!Ref OriginALB`, an ARN): an id
+        only links behaviors and the overlay to an origin, so the same reference names it the same everywhere."""
+        if n is None or not isinstance(n.v, Missing):
+            return n
+        if not quiet:  # said once, at the origin; its behaviors' TargetOriginIds follow it
+            self.warn(n.loc, field, f"{n.v.what}: the origin is named '{n.v.name}' here (map it in the overlay as "
+                      f"origins: {{{n.v.name}: ...}})")
+        return N(n.v.name, n.loc)
+
+    def header_value(self, origin_id: object, header: str, n: N) -> N:
+        """An origin custom header only a deployment knows (a secret the stack creates, a `{{resolve:...}}` dynamic
+        reference): a visible placeholder and a warning, or the value --parameter gives (docs/fidelity.md)."""
+        missing = _first_missing(n)
+        if missing is None and not (isinstance(n.v, str) and "{{resolve:" in n.v):
+            return n
+        key = f"OriginCustomHeaders.{origin_id}.{header}"
+        if key in self.given:
+            return N(self.given[key], n.loc)
+        why = f"needs {missing.name}, known only once deployed" if missing else \
+            "is a dynamic reference CloudFormation resolves when the stack is deployed"
+        placeholder = f"frontyard-placeholder-{header}"
+        self.warn(n.loc, f"{self.what}.Origins.CustomHeaders.{header}",
+                  f"its value {why}: the local edge sends '{placeholder}' instead; give the value your local origin "
+                  f"expects with {parameter_line(key)} (or parameters: in the overlay)")
+        return N(placeholder, n.loc)
 
     def unknown(self, n: N, known: set[str], field: str) -> None:
         for key in n.v if isinstance(n.v, dict) else ():
@@ -208,15 +238,17 @@ def origin(shape: Shape, o: N) -> N:
     out: dict[str, object] = {}
     field = f"{shape.what}.Origins"
     shape.unknown(o, ORIGIN_KEYS, field)
-    put(out, "id", o.get("Id"))
+    put(out, "id", shape.local_id(o.get("Id"), f"{field}.Id"))
     put(out, "domain_name", o.get("DomainName"))
     path = o.get("OriginPath")
     if path is not None and path.v:
         out["origin_path"] = path
     headers = o.get("CustomHeaders") or o.get("OriginCustomHeaders")
     if headers is not None and items(headers):
-        out["custom_headers"] = N({str(h.get("HeaderName").v if h.get("HeaderName") else ""):
-                                   h.get("HeaderValue") or N("", h.loc) for h in items(headers)}, headers.loc)
+        origin_id = (o.get("Id") or N("")).v
+        out["custom_headers"] = N({(name := str(h.get("HeaderName").v if h.get("HeaderName") else "")):
+                                   shape.header_value(origin_id, name, h.get("HeaderValue") or N("", h.loc))
+                                   for h in items(headers)}, headers.loc)
     put(out, "connection_attempts", o.get("ConnectionAttempts"), number)
     put(out, "connection_timeout", o.get("ConnectionTimeout"), number)
     if (c := o.get("CustomOriginConfig")) is not None:
@@ -244,7 +276,8 @@ def behavior(shape: Shape, b: N) -> N:
     out: dict[str, object] = {}
     shape.unknown(b, BEHAVIOR_KEYS, f"{shape.what}.CacheBehavior")
     for key, name in BEHAVIOR_FIELDS.items():
-        put(out, name, b.get(key))
+        put(out, name, b.get(key) if key != "TargetOriginId" else
+            shape.local_id(b.get(key), f"{shape.what}.CacheBehavior.TargetOriginId", quiet=True))
     allowed = b.get("AllowedMethods")
     put(out, "allowed_methods", allowed, located_list)
     cached = b.get("CachedMethods") or (allowed.get("CachedMethods") if allowed is not None else None)
@@ -257,7 +290,13 @@ def behavior(shape: Shape, b: N) -> N:
     if (la := b.get("LambdaFunctionAssociations")) is not None and items(la):
         out["lambda_function_associations"] = lambda_associations(
             [(a.get("EventType"), a.get("LambdaFunctionARN"), a.get("IncludeBody"), a) for a in items(la)], la.loc)
-    if (fv := b.get("ForwardedValues")) is not None:
+    if (fv := b.get("ForwardedValues")) is not None and shape.cache_policy_wins and b.get("CachePolicyId") is not None:
+        shape.warn(b.keys.get("ForwardedValues", fv.loc), f"{shape.what}.CacheBehavior.ForwardedValues",
+                   "legacy ForwardedValues beside a CachePolicyId is ignored: the cache policy decides the cache key "
+                   "and TTLs (CloudFront's API refuses the pair: \"The parameter ForwardedValues cannot be used when "
+                   "a cache policy is associated to the cache behavior\"; remove ForwardedValues)")
+        fv = None
+    if fv is not None:
         out["forwarded_values"] = forwarded_values(fv)
     if (orp := b.get("OriginRequestPolicyId")) is not None and b.get("CachePolicyId") is None and fv is None:
         out["cache_policy"] = orp_without_cache_policy(orp.loc)
