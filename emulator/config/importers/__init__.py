@@ -112,7 +112,7 @@ def import_source(path: Path, fmt: Format, params: Mapping[str, str]) -> Importe
                                   "the cdk.out folder as `cdk synth` writes it (manifest.json lists the stacks); "
                                   "run `cdk synth` again, or give a stack's .template.json")
             return Imported(str(fmt), {}, [problem], [path], root)
-        from emulator.config.importers.cloudformation import cdk_templates
+        from emulator.config.importers.cdk import cdk_templates
 
         templates, issues = cdk_templates(manifest)
         parts = [_cloudformation(t, params) for t in templates]
