@@ -71,6 +71,10 @@ class Pipeline:
         self.clock = clock
         self.listeners: list[Target] = []  # this emulator's own viewer listeners, filled in when serving
         self.stages = tuple(stage(self.ctx) for stage in VIEWER_STAGES)
+        # Each behavior's own chain, in VIEWER_STAGES order, without the stages it does not configure; keyed by
+        # the compiled behavior's identity (it lives as long as this configuration).
+        self.chains = {id(route): tuple(s for s in self.stages if s.needed(d, route.behavior))
+                       for d in config.distributions for route in self.ctx.routers[d.id].behaviors}
         self.cache = EdgeCache(config.emulator.cache, clock)
         self.requests = OriginRequests(config.emulator, mocks, self.listeners)
         lambda_stages = LambdaStages(self.ctx.lambdas, self.ctx.lambda_functions, self.ctx.respond, clock,
@@ -97,7 +101,7 @@ class Pipeline:
         flight = stages.route(self.ctx, request, trace)
         if isinstance(flight, Answer):
             return flight
-        for stage in self.stages:
+        for stage in self.chains[id(flight.route)]:
             if (answer := await stage(flight, trace)) is not None:
                 return answer
         forward = self._forward(flight, trace)

@@ -17,6 +17,7 @@ from emulator.cf_functions import FunctionRunner
 from emulator.cf_functions import stage as functions
 from emulator.clock import Clock
 from emulator.config.model import (
+    CacheBehavior,
     Config,
     Distribution,
     EmulatorSettings,
@@ -82,12 +83,19 @@ class Context:
 class Stage(Protocol):
     async def __call__(self, flight: Flight, trace: Trace) -> Answer | None: ...
 
+    def needed(self, distribution: Distribution, behavior: CacheBehavior) -> bool: ...
+
 
 class _Stage:
     """A stage built once per configuration, holding the Context every stage shares."""
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
+
+    def needed(self, distribution: Distribution, behavior: CacheBehavior) -> bool:
+        """Whether the stage can act on this behavior's requests: decided at load, so that a stage the behavior
+        does not configure (no geo restriction, no function, no signing, ...) costs no call per request."""
+        return True
 
 
 def route(ctx: Context, request: ViewerRequest, trace: Trace) -> Flight | Answer:
@@ -99,7 +107,7 @@ def route(ctx: Context, request: ViewerRequest, trace: Trace) -> Flight | Answer
                   f"Host '{request.host}' is not an alternate domain name of any distribution")
         return Answer(ctx.respond.edge_error(EdgeError(403, REASON_BAD_REQUEST, "InvalidRequest",
                                                        f"unknown Host '{request.host}'"), trace))
-    trace.add("distribution", distribution.id, f"Host '{request.host}' -> distribution '{distribution.id}'",
+    trace.add("distribution", distribution.id, lambda: f"Host '{request.host}' -> distribution '{distribution.id}'",
               distribution.location)
     path = request.raw_path
     if (root := root_object_path(path, distribution.default_root_object)) is not None:
@@ -109,7 +117,8 @@ def route(ctx: Context, request: ViewerRequest, trace: Trace) -> Flight | Answer
     compiled = ctx.routers[distribution.id].select(normalized)
     behavior = compiled.behavior
     trace.add("behavior", behavior.label,
-              f"'{normalized}' matched {compiled.where} -> origin '{behavior.target_origin_id}'", behavior.location)
+              lambda: f"'{normalized}' matched {compiled.where} -> origin '{behavior.target_origin_id}'",
+              behavior.location)
     origin = compiled.origin or distribution.origin(behavior.target_origin_id)  # a group's primary first
     return Flight(request, distribution, compiled, path, root, origin, compiled.group)
 
@@ -147,7 +156,7 @@ class AllowedMethods(_Stage):
         if (refused := check_method(request, behavior)) is not None:
             trace.add("viewer-method", "forbidden", refused.cause, behavior.location)
             return Answer(self.ctx.respond.edge_error(refused, trace), flight.distribution, flight.route)
-        trace.add("viewer", "allowed", f"{request.scheme.value.upper()} {request.method} allowed by "
+        trace.add("viewer", "allowed", lambda: f"{request.scheme.value.upper()} {request.method} allowed by "
                   f"{behavior.viewer_protocol_policy} / [{flight.route.methods}]")
         return None
 
@@ -155,6 +164,9 @@ class AllowedMethods(_Stage):
 class GeoRestriction(_Stage):
     """4: the viewer's country (emulator.viewer or X-Frontyard-Viewer-Country) outside the allowlist or in the
     blocklist -> 403."""
+
+    def needed(self, distribution: Distribution, behavior: CacheBehavior) -> bool:
+        return distribution.geo_restriction is not None
 
     async def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
         if (geo := flight.distribution.geo_restriction) is None:
@@ -181,6 +193,9 @@ class SignedUrls(_Stage):
     """5b: a behavior with trusted key groups (or legacy trusted signers) needs a valid signed URL or signed
     cookies, or CloudFront's 403 XML (MissingKey, AccessDenied, ...)."""
 
+    def needed(self, distribution: Distribution, behavior: CacheBehavior) -> bool:
+        return behavior.restricted
+
     async def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
         now = self.ctx.clock.now()
         if (denied := signed.check(flight.request, flight.behavior, self.ctx.trust, now, trace)) is None:
@@ -192,6 +207,9 @@ class SignedUrls(_Stage):
 class Http10Encoding(_Stage):
     """CloudFront drops an HTTP/1.0 viewer's Accept-Encoding on a compressing behavior: no compressed copy, no
     encoding in the cache key."""
+
+    def needed(self, distribution: Distribution, behavior: CacheBehavior) -> bool:
+        return behavior.compress
 
     async def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
         request = flight.request
@@ -218,6 +236,9 @@ class ViewerRequestFunction(_Stage):
     or the function's response is sent (never replaced by a custom error page), or 502/503 when it fails. The
     behavior is not selected again."""
 
+    def needed(self, distribution: Distribution, behavior: CacheBehavior) -> bool:
+        return functions.association(behavior, EventType.VIEWER_REQUEST) is not None
+
     async def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
         if (fn := self.ctx.function(flight, EventType.VIEWER_REQUEST)) is None:
             return None
@@ -241,6 +262,9 @@ class ViewerRequestLambda(_Stage):
     """6: the behavior's viewer-request Lambda@Edge function (a behavior has it or a CloudFront Function on viewer
     events, never both: the loader checks)."""
 
+    def needed(self, distribution: Distribution, behavior: CacheBehavior) -> bool:
+        return lambdas.association(behavior, LambdaEvent.VIEWER_REQUEST) is not None
+
     async def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
         behavior = flight.behavior
         if not behavior.lambda_function_associations or \
@@ -261,6 +285,9 @@ class ViewerRequestLambda(_Stage):
 class CorsPreflight(_Stage):
     """6b: an OPTIONS preflight is answered at the edge when the response headers policy has CORS; the origin
     never sees it."""
+
+    def needed(self, distribution: Distribution, behavior: CacheBehavior) -> bool:
+        return behavior.headers_policy is not None and behavior.headers_policy.cors is not None
 
     async def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
         policy = flight.behavior.headers_policy
