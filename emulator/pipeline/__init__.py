@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from inspect import iscoroutinefunction
 
 from emulator.cache.plan import plan_cache
 from emulator.cache.stage import EdgeCache
@@ -45,7 +46,8 @@ from emulator.trace import Trace
 
 __all__ = ["VIEWER_STAGES", "Answer", "Forward", "Pipeline"]
 
-# Stages 3 to 6b, in the order CloudFront applies them. Each is `await stage(flight, trace) -> Answer | None`.
+# Stages 3 to 6b, in the order CloudFront applies them. Each is `stage(flight, trace) -> Answer | None`, awaited
+# when the stage waits for something (viewer_stages.Stage).
 VIEWER_STAGES: tuple[type[stages.Stage], ...] = (
     stages.ViewerProtocol,  # 3   HTTP on an HTTPS behavior: 301/307 redirect or 403
     stages.AllowedMethods,  # 4   a method the behavior does not allow: 403
@@ -73,7 +75,8 @@ class Pipeline:
         self.stages = tuple(stage(self.ctx) for stage in VIEWER_STAGES)
         # Each behavior's own chain, in VIEWER_STAGES order, without the stages it does not configure; keyed by
         # the compiled behavior's identity (it lives as long as this configuration).
-        self.chains = {id(route): tuple(s for s in self.stages if s.needed(d, route.behavior))
+        self.chains = {id(route): tuple((s, iscoroutinefunction(type(s).__call__)) for s in self.stages
+                                        if s.needed(d, route.behavior))
                        for d in config.distributions for route in self.ctx.routers[d.id].behaviors}
         self.cache = EdgeCache(config.emulator.cache, clock)
         self.requests = OriginRequests(config.emulator, mocks, self.listeners)
@@ -101,8 +104,9 @@ class Pipeline:
         flight = stages.route(self.ctx, request, trace)
         if isinstance(flight, Answer):
             return flight
-        for stage in self.chains[id(flight.route)]:
-            if (answer := await stage(flight, trace)) is not None:
+        for stage, waits in self.chains[id(flight.route)]:
+            answer = await stage(flight, trace) if waits else stage(flight, trace)
+            if answer is not None:
                 return answer
         forward = self._forward(flight, trace)
         if origin_request:

@@ -1,5 +1,6 @@
-"""The viewer-side stages (1 to 6b), each a small class with one signature: `await stage(flight, trace)` returns
-None to let the request go on, or the `Answer` the edge sends instead. The order is declared in pipeline/__init__.py.
+"""The viewer-side stages (1 to 6b), each a small class with one signature: `stage(flight, trace)` (awaited for the
+stages that wait: the viewer-request functions) returns None to let the request go on, or the `Answer` the edge
+sends instead. The order is declared in pipeline/__init__.py.
 
 Each stage is built once per configuration, with the `Context` the stages share; the per-request work is the
 feature's own (signing.stage, cf_functions.stage, lambda_edge.stage, ...): a stage only adapts it to the flight.
@@ -7,7 +8,7 @@ feature's own (signing.stage, cf_functions.stage, lambda_edge.stage, ...): a sta
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Awaitable, Mapping
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -81,7 +82,10 @@ class Context:
 
 
 class Stage(Protocol):
-    async def __call__(self, flight: Flight, trace: Trace) -> Answer | None: ...
+    """A stage that only decides is a plain call; one that waits (a function, a Lambda@Edge function) is a
+    coroutine: Pipeline awaits only those, so the others cost no coroutine per request."""
+
+    def __call__(self, flight: Flight, trace: Trace) -> Answer | Awaitable[Answer | None] | None: ...
 
     def needed(self, distribution: Distribution, behavior: CacheBehavior) -> bool: ...
 
@@ -135,7 +139,7 @@ def select_distribution(config: Config, host: str) -> Distribution | None:
 class ViewerProtocol(_Stage):
     """3: HTTP on a redirect-to-https behavior -> 301 (307 for other methods); on https-only -> 403."""
 
-    async def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
+    def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
         behavior = flight.behavior
         protocol = check_protocol(flight.request, behavior, self.ctx.https_port)
         if isinstance(protocol, Redirect):
@@ -151,7 +155,7 @@ class ViewerProtocol(_Stage):
 class AllowedMethods(_Stage):
     """4: a method outside the behavior's allowed methods (or a body on GET where CloudFront refuses it) -> 403."""
 
-    async def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
+    def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
         request, behavior = flight.request, flight.behavior
         if (refused := check_method(request, behavior)) is not None:
             trace.add("viewer-method", "forbidden", refused.cause, behavior.location)
@@ -168,7 +172,7 @@ class GeoRestriction(_Stage):
     def needed(self, distribution: Distribution, behavior: CacheBehavior) -> bool:
         return distribution.geo_restriction is not None
 
-    async def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
+    def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
         if (geo := flight.distribution.geo_restriction) is None:
             return None
         country = viewer_country(flight.request, self.ctx.geo)
@@ -182,7 +186,7 @@ class GeoRestriction(_Stage):
 class LoopCheck(_Stage):
     """5: a third pass through this edge (a chain longer than two, or a loop) -> 403."""
 
-    async def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
+    def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
         if (looped := check_loop(flight.request, self.ctx.settings)) is None:
             return None
         trace.add("loop", "forbidden", looped.cause)
@@ -196,7 +200,7 @@ class SignedUrls(_Stage):
     def needed(self, distribution: Distribution, behavior: CacheBehavior) -> bool:
         return behavior.restricted
 
-    async def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
+    def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
         now = self.ctx.clock.now()
         if (denied := signed.check(flight.request, flight.behavior, self.ctx.trust, now, trace)) is None:
             return None
@@ -211,7 +215,7 @@ class Http10Encoding(_Stage):
     def needed(self, distribution: Distribution, behavior: CacheBehavior) -> bool:
         return behavior.compress
 
-    async def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
+    def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
         request = flight.request
         if request.http_version == "1.0" and flight.behavior.compress and "Accept-Encoding" in request.headers:
             stripped = CIMultiDict(request.headers)
@@ -226,7 +230,7 @@ class CloudFrontHeaders(_Stage):
     """The CloudFront-* request headers (viewer country, device type, ...) the policies forward, computed once:
     functions see them, the cache key and the origin request use them."""
 
-    async def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
+    def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
         flight.generated = cloudfront_headers(flight.route.forwarding.cloudfront, flight.request, self.ctx.geo)
         return None
 
@@ -289,7 +293,7 @@ class CorsPreflight(_Stage):
     def needed(self, distribution: Distribution, behavior: CacheBehavior) -> bool:
         return behavior.headers_policy is not None and behavior.headers_policy.cors is not None
 
-    async def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
+    def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
         policy = flight.behavior.headers_policy
         if policy is None or policy.cors is None or not headers_policy.is_preflight(flight.request):
             return None

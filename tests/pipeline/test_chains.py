@@ -31,7 +31,7 @@ async def test_each_behavior_runs_only_the_stages_it_configures(tmp_path: Path) 
     async with run_edge(tmp_path, CONFIG) as edge:
         pipeline = edge.emulator.pipeline
         routes = pipeline.ctx.routers[edge.emulator.config.distributions[0].id].behaviors
-        chains = {route.behavior.path_pattern: [type(s).__name__ for s in pipeline.chains[id(route)]]
+        chains = {route.behavior.path_pattern: [type(s).__name__ for s, _ in pipeline.chains[id(route)]]
                   for route in routes}
         # /fn/* compresses, so HTTP/1.0's Accept-Encoding rule applies there.
         assert chains["/fn/*"] == [*ALWAYS[:4], "Http10Encoding", "CloudFrontHeaders", "ViewerRequestFunction"]
