@@ -24,7 +24,8 @@ nginx (Debian `nginx`) is optional and skipped with a note when absent.
 
 --before DIR also runs the frontyard rows on another checkout of frontyard (e.g. `git worktree add DIR main` or
 `git archive main | tar -x -C DIR`), in its own processes with PYTHONPATH=DIR, interleaved with this one's, so a
-change is measured against what it replaces under the same load; each figure then has a before and a now column.
+change is measured against what it replaces under the same load; each frontyard row is then run now, before,
+before, now (each side averaged, the worse p99 kept) and the report adds a before/now column table.
 """
 
 from __future__ import annotations
@@ -192,10 +193,18 @@ def main() -> None:
                     ("frontyard cache hit", "/cached/obj", False)]
             for name, path, secure in rows:
                 for label, _ in trees:
-                    edge, url, https = edges[label, False]
+                    edge, url, _ = edges[label, False]
                     if path.startswith("/cached/"):  # stored first, so every measured request is a hit
                         subprocess.run(["wrk", "-t1", "-c1", "-d1s", f"{url}{path}"], capture_output=True, check=True)
-                    results.append(wrk(label + name, f"{https if secure else url}{path}", *run, [edge.pid]))
+                # With --before the two trees are measured now, before, before, now (ABBA) and each side averaged:
+                # on a shared machine the load drifts between two runs by more than a change's gain.
+                order = [label for label, _ in trees] + [label for label, _ in reversed(trees)] if args.before \
+                    else [""]
+                runs = []
+                for label in order:
+                    edge, url, https = edges[label, False]
+                    runs.append(wrk(label + name, f"{https if secure else url}{path}", *run, [edge.pid]))
+                results.extend(_mean(label + name, [r for r in runs if r.name == label + name]) for label, _ in trees)
             # The access log's cost is a few per cent, less than what the order of two runs moves: measured
             # plain, logged, logged, plain (ABBA) and each side averaged.
             logged, logged_url, _ = edges["", True]
