@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from emulator.issues import Location
 
@@ -54,21 +54,21 @@ class FunctionRun:
     result: FunctionResult
 
 
-# A decision's detail: the sentence, or a function that writes it. The hot path passes a function when the sentence
-# interpolates several values, so that it is written only when someone reads the trace (the inspector, explain,
-# the debug header), not for every request served.
-Detail = str | Callable[[], str]
-_Raw = tuple[str, str, Detail, "Location | None", float]
+# A decision as recorded: stage, outcome, detail, location, time, then the detail's arguments. With arguments the
+# detail is a format string or a function, and the sentence is written only when someone reads the trace (the
+# inspector, explain, the debug header, the access log), not for every request served. The arguments are values
+# the request keeps anyway (a closure would keep its whole scope alive in the inspector's history).
+_Raw = tuple[Any, ...]  # (stage, outcome, detail or writer, location, at, *the writer's arguments)
 
 
 @dataclass(slots=True)
 class Trace:
     """Append-only list of decisions; the one mutable object a request carries (it is never shared).
 
-    Decisions are recorded as tuples (stage, outcome, detail, location, at) and become `Decision` objects, with
-    their detail written, when `decisions` is first read. Besides the decisions it keeps references (never
-    copies) to what the inspector shows: the viewer request as received, the origin exchanges and the function
-    runs. Recording them costs a list append each."""
+    Decisions are recorded as tuples and become `Decision` objects, with their detail written, when
+    `decisions` is first read (`later` records a detail to be written then). Besides the decisions it keeps
+    references (never copies) to what the inspector shows: the viewer request as received, the origin exchanges
+    and the function runs. Recording them costs a list append each."""
 
     request_id: str
     raw: list[_Raw] = field(default_factory=list)
@@ -79,8 +79,13 @@ class Trace:
     functions: list[FunctionRun] = field(default_factory=list)
     _built: list[Decision] = field(default_factory=list)
 
-    def add(self, stage: str, outcome: str, detail: Detail, location: Location | None = None) -> None:
+    def add(self, stage: str, outcome: str, detail: str, location: Location | None = None) -> None:
         self.raw.append((stage, outcome, detail, location, (time.perf_counter() - self.started) * 1000))
+
+    def later(self, stage: str, outcome: str, location: Location | None, write: str | Callable[..., str],
+              *args: object) -> None:
+        """A decision whose detail is `write.format(*args)` (a format string) or `write(*args)`, written on read."""
+        self.raw.append((stage, outcome, write, location, (time.perf_counter() - self.started) * 1000, *args))
 
     @property
     def decisions(self) -> list[Decision]:
@@ -112,5 +117,7 @@ class Trace:
 
 
 def _decision(raw: _Raw) -> Decision:
-    stage, outcome, detail, location, at = raw
-    return Decision(stage, outcome, detail if isinstance(detail, str) else detail(), location, at)
+    stage, outcome, detail, location, at = raw[:5]
+    if len(raw) > 5 or not isinstance(detail, str):  # recorded by `later`
+        detail = detail.format(*raw[5:]) if isinstance(detail, str) else detail(*raw[5:])
+    return Decision(stage, outcome, detail, location, at)

@@ -12,7 +12,7 @@ from typing import Protocol
 from multidict import CIMultiDict
 
 from emulator.cache.fill import Fill, TeeBody
-from emulator.cache.key import KeyParts, describe
+from emulator.cache.key import KeyParts, no_copy
 from emulator.cache.parts import find_part, part_plan
 from emulator.cache.plan import CachePlan, Freshness, freshness
 from emulator.cache.serve import conditional_request, from_entry
@@ -105,7 +105,7 @@ class EdgeCache:
             trace.add("cache", "hit", f"a fresh cached part holds the range; Age {part.age}; {part.note}")
             return Fetched(part.response, Result.HIT, part.age)
         if entry is None:
-            trace.add("cache", "miss", lambda: f"no cached copy ({describe(plan.key)})")
+            trace.later("cache", "miss", None, no_copy, plan.key)
             return await self._from_origin(plan, origin.request(), origin, trace, store=True)
         if entry.fresh(now):
             return self._hit(entry, Result.HIT, viewer, trace, f"fresh for {entry.expires_at() - now:.0f} s more "
@@ -138,7 +138,7 @@ class EdgeCache:
         self.store.hit(entry.key)
         age = entry.age(self.clock.now())
         response, cut = from_entry(entry, viewer.method, viewer.headers, age)
-        trace.add("cache", "hit" if result is Result.HIT else "refresh-hit", lambda: f"{why}; Age {age}; {cut}")
+        trace.later("cache", "hit" if result is Result.HIT else "refresh-hit", None, "{}; Age {}; {}", why, age, cut)
         return Fetched(response, result, age)
 
     # -- misses --------------------------------------------------------------------------------------------
@@ -200,7 +200,7 @@ class EdgeCache:
         elapsed = (self.clock.monotonic() - started) * 1000
         # The origin that answered: an origin-request function may have chosen another, a group fails over.
         sent = trace.exchanges[-1] if len(trace.exchanges) > recorded else None
-        trace.add("origin", str(upstream.status), lambda: _answered(sent, upstream.status, elapsed, attempt))
+        trace.later("origin", str(upstream.status), None, _answered, sent, upstream.status, elapsed, attempt)
         return upstream
 
     def _decide(self, plan: CachePlan, status: int, origin_headers: Headers, trace: Trace) -> Freshness:

@@ -86,8 +86,8 @@ def request_input(request: ViewerRequest, path: str, distribution: Distribution,
 
 def record(trace: Trace, fn: FunctionConfig, event: EventType, result: FunctionResult) -> None:
     outcome = result.outcome
-    trace.add("function", "error" if isinstance(outcome, Failed) else event.value,
-              lambda: _ran(fn, event, result), fn.location)
+    trace.later("function", "error" if isinstance(outcome, Failed) else event.value, fn.location, _ran, fn, event,
+                result)
     for line in result.logs:
         trace.add("function-log", fn.name, line)
 
@@ -125,7 +125,7 @@ async def run_viewer_request(runner: FunctionRunner, fn: FunctionConfig, request
         return EdgeError(502, REASON_FUNCTION, "FunctionValidationError",
                          f"function '{fn.name}' returned a uri with control characters: {outcome.uri!r}")
     if uri != path:
-        trace.add("function", "uri", lambda: f"uri '{path}' -> '{uri}' (the behavior is not re-selected)")
+        trace.later("function", "uri", None, "uri '{}' -> '{}' (the behavior is not re-selected)", path, uri)
     new_origin, host, problem = apply_origin_change(outcome, distribution, origin, request.scheme, trace)
     if problem is not None:
         return problem

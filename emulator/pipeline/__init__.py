@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from inspect import iscoroutinefunction
 
-from emulator.cache.plan import plan_cache
+from emulator.cache.plan import CachePlan, plan_cache
 from emulator.cache.stage import EdgeCache
 from emulator.cf_functions import FunctionRunner
 from emulator.clock import Clock
@@ -120,7 +120,8 @@ class Pipeline:
         cache = plan_cache(self.settings, flight.distribution, flight.route, request,
                            signed.for_cache_key(request, behavior), flight.path, flight.generated,
                            self.response_side.error_ttls[flight.distribution.id])
-        trace.add("cache-key", "cacheable" if cache.cacheable else "not-cacheable", cache.why, behavior.location)
+        trace.later("cache-key", "cacheable" if cache.cacheable else "not-cacheable", behavior.location,
+                    CachePlan.reason, cache)
         if group is not None:
             trace.add("origin-group", group.id, f"origin group '{group.id}': primary '{group.primary}', secondary "
                       f"'{group.secondary}', failover on [{', '.join(map(str, group.status_codes))}]", group.location)

@@ -51,8 +51,8 @@ class OriginRequests:
             headers = CIMultiDict(origin_request.headers)
             headers["Host"] = forward.host_override
             origin_request = replace(origin_request, headers=freeze(headers))
-        trace.add("origin-request", origin.id, lambda: _described(origin_request, origin, target, fwd.source),
-                  origin.location)
+        trace.later("origin-request", origin.id, origin.location, _described, origin_request, origin, target,
+                    fwd.source)
         for note in notes:
             trace.add("origin-request", "note", note)
         # Before serving (explain, validate) the configured listen address stands for the bound one.

@@ -28,7 +28,7 @@ from emulator.config.model import (
     LambdaFunctionConfig,
 )
 from emulator.decisions import REASON_BAD_REQUEST, EdgeError, Redirect, Respond
-from emulator.http import ViewerRequest, freeze
+from emulator.http import Scheme, ViewerRequest, freeze
 from emulator.lambda_edge import Generated, LambdaRunner
 from emulator.lambda_edge import stage as lambdas
 from emulator.pipeline.flight import Answer, Flight
@@ -111,8 +111,8 @@ def route(ctx: Context, request: ViewerRequest, trace: Trace) -> Flight | Answer
                   f"Host '{request.host}' is not an alternate domain name of any distribution")
         return Answer(ctx.respond.edge_error(EdgeError(403, REASON_BAD_REQUEST, "InvalidRequest",
                                                        f"unknown Host '{request.host}'"), trace))
-    trace.add("distribution", distribution.id, lambda: f"Host '{request.host}' -> distribution '{distribution.id}'",
-              distribution.location)
+    trace.later("distribution", distribution.id, distribution.location, "Host '{}' -> distribution '{}'",
+                request.host, distribution.id)
     path = request.raw_path
     if (root := root_object_path(path, distribution.default_root_object)) is not None:
         trace.add("root-object", "applied", f"'/' -> '{root}' (default_root_object)", distribution.location)
@@ -120,9 +120,8 @@ def route(ctx: Context, request: ViewerRequest, trace: Trace) -> Flight | Answer
     normalized = normalize_path(path)
     compiled = ctx.routers[distribution.id].select(normalized)
     behavior = compiled.behavior
-    trace.add("behavior", behavior.label,
-              lambda: f"'{normalized}' matched {compiled.where} -> origin '{behavior.target_origin_id}'",
-              behavior.location)
+    trace.later("behavior", behavior.label, behavior.location, "'{}' matched {} -> origin '{}'", normalized,
+                compiled.where, behavior.target_origin_id)
     origin = compiled.origin or distribution.origin(behavior.target_origin_id)  # a group's primary first
     return Flight(request, distribution, compiled, path, root, origin, compiled.group)
 
@@ -160,9 +159,13 @@ class AllowedMethods(_Stage):
         if (refused := check_method(request, behavior)) is not None:
             trace.add("viewer-method", "forbidden", refused.cause, behavior.location)
             return Answer(self.ctx.respond.edge_error(refused, trace), flight.distribution, flight.route)
-        trace.add("viewer", "allowed", lambda: f"{request.scheme.value.upper()} {request.method} allowed by "
-                  f"{behavior.viewer_protocol_policy} / [{flight.route.methods}]")
+        trace.later("viewer", "allowed", None, _allowed, request.scheme, request.method,
+                    behavior.viewer_protocol_policy, flight.route.methods)
         return None
+
+
+def _allowed(scheme: Scheme, method: str, policy: str, methods: str) -> str:
+    return f"{scheme.value.upper()} {method} allowed by {policy} / [{methods}]"
 
 
 class GeoRestriction(_Stage):
