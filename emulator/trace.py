@@ -94,6 +94,10 @@ class Trace:
         built.extend(map(_decision, raw[len(built):]))
         return built
 
+    def outcomes(self) -> list[tuple[str, str]]:
+        """(stage, outcome) of each decision, without writing any detail (the access log reads these per request)."""
+        return [(r[0], r[1]) for r in self.raw]
+
     def find(self, stage: str) -> Decision | None:
         """The last decision of a stage; only its own detail is written (the access log asks on every request)."""
         for i in range(len(self.raw) - 1, -1, -1):
