@@ -103,8 +103,10 @@ def start_origin() -> tuple[subprocess.Popen[str], int]:
 
 
 def spawn(args: list[str], marker: str, cwd: Path | None = None) -> tuple[subprocess.Popen[str], str]:
-    """Start a child and wait (on its output, bounded) for the line containing marker."""
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=cwd)
+    """Start a child and wait (on its output, bounded) for the line containing marker. With `cwd` the child
+    imports frontyard from that tree (PYTHONPATH=cwd), not from whichever checkout is installed."""
+    env = None if cwd is None else {**os.environ, "PYTHONPATH": str(cwd)}
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=cwd, env=env)
     deadline = time.monotonic() + 30
     assert proc.stdout is not None
     while time.monotonic() < deadline:

@@ -22,8 +22,10 @@ where requests per second move with everyone else's load) and ratios: req/s agai
 CPU against the plain path, and frontyard's req/s against nginx proxy_pass. Needs wrk (Debian `wrk`);
 nginx (Debian `nginx`) is optional and skipped with a note when absent.
 
---before DIR also runs the frontyard rows on another checkout of frontyard (e.g. `git archive main | tar -x -C
-DIR`), interleaved with this one's, so a change is measured against what it replaces under the same load.
+--before DIR also runs the frontyard rows on another checkout of frontyard (e.g. `git worktree add DIR main` or
+`git archive main | tar -x -C DIR`), in its own processes with PYTHONPATH=DIR, interleaved with this one's, so a
+change is measured against what it replaces under the same load; each frontyard row is then run now, before,
+before, now (each side averaged, the worse p99 kept) and the report adds a before/now column table.
 """
 
 from __future__ import annotations
@@ -191,10 +193,18 @@ def main() -> None:
                     ("frontyard cache hit", "/cached/obj", False)]
             for name, path, secure in rows:
                 for label, _ in trees:
-                    edge, url, https = edges[label, False]
+                    edge, url, _ = edges[label, False]
                     if path.startswith("/cached/"):  # stored first, so every measured request is a hit
                         subprocess.run(["wrk", "-t1", "-c1", "-d1s", f"{url}{path}"], capture_output=True, check=True)
-                    results.append(wrk(label + name, f"{https if secure else url}{path}", *run, [edge.pid]))
+                # With --before the two trees are measured now, before, before, now (ABBA) and each side averaged:
+                # on a shared machine the load drifts between two runs by more than a change's gain.
+                order = [label for label, _ in trees] + [label for label, _ in reversed(trees)] if args.before \
+                    else [""]
+                runs = []
+                for label in order:
+                    edge, url, https = edges[label, False]
+                    runs.append(wrk(label + name, f"{https if secure else url}{path}", *run, [edge.pid]))
+                results.extend(_mean(label + name, [r for r in runs if r.name == label + name]) for label, _ in trees)
             # The access log's cost is a few per cent, less than what the order of two runs moves: measured
             # plain, logged, logged, plain (ABBA) and each side averaged.
             logged, logged_url, _ = edges["", True]
@@ -263,11 +273,20 @@ def report(results: list[Result]) -> None:
           f"{plain.cpu_us / hit.cpu_us:.2f}x less CPU than a miss")
     print(f"access log: CPU per request {(logged.cpu_us / again.cpu_us - 1) * 100:+.0f}% (goal <= 5%; runs of the "
           "plain and the logged edge alternated: plain, logged, logged, plain)")
-    for name, now in by.items():
-        then = by.get(f"before: {name}")
-        if then is not None and now.cpu_us and then.cpu_us:
-            print(f"before -> now, {name}: CPU per request {then.cpu_us:.0f} -> {now.cpu_us:.0f} µs "
-                  f"({then.cpu_us / now.cpu_us:.2f}x less), req/s {now.rps / then.rps:.2f}x")
+    side_by_side(by)
+
+
+def side_by_side(by: dict[str, Result]) -> None:
+    """With --before: each frontyard row's figures before and now, in columns, and the gain."""
+    pairs = [(name, by[f"before: {name}"], now) for name, now in by.items() if f"before: {name}" in by]
+    if not pairs:
+        return
+    print(f"\n{'path (before -> now)':<40}{'req/s before':>13}{'now':>8}{'CPU before':>12}{'now':>9}{'CPU gain':>10}"
+          f"{'p99 before':>12}{'now':>9}")
+    for name, then, now in pairs:
+        gain = f"{then.cpu_us / now.cpu_us:.2f}x" if then.cpu_us and now.cpu_us else "-"
+        print(f"{name:<40}{then.rps:>13.0f}{now.rps:>8.0f}{then.cpu_us or 0:>9.0f} µs{now.cpu_us or 0:>6.0f} µs"
+              f"{gain:>10}{then.p99_ms:>10.2f}ms{now.p99_ms:>7.2f}ms")
 
 
 if __name__ == "__main__":

@@ -6,8 +6,9 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from emulator.issues import Location
 
@@ -53,27 +54,56 @@ class FunctionRun:
     result: FunctionResult
 
 
+# A decision as recorded: stage, outcome, detail, location, time, then the detail's arguments. With arguments the
+# detail is a format string or a function, and the sentence is written only when someone reads the trace (the
+# inspector, explain, the debug header, the access log), not for every request served. The arguments are values
+# the request keeps anyway (a closure would keep its whole scope alive in the inspector's history).
+_Raw = tuple[Any, ...]  # (stage, outcome, detail or writer, location, at, *the writer's arguments)
+
+
 @dataclass(slots=True)
 class Trace:
     """Append-only list of decisions; the one mutable object a request carries (it is never shared).
 
-    Besides the decisions it keeps references (never copies) to what the inspector shows: the viewer request
-    as received, the origin exchanges and the function runs. Recording them costs a list append each."""
+    Decisions are recorded as tuples and become `Decision` objects, with their detail written, when
+    `decisions` is first read (`later` records a detail to be written then). Besides the decisions it keeps
+    references (never copies) to what the inspector shows: the viewer request as received, the origin exchanges
+    and the function runs. Recording them costs a list append each."""
 
     request_id: str
-    decisions: list[Decision] = field(default_factory=list)
+    raw: list[_Raw] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # ms measured on the way, e.g. origin_fbl
     started: float = field(default_factory=time.perf_counter)
     viewer: ViewerRequest | None = None
     exchanges: list[OriginExchange] = field(default_factory=list)
     functions: list[FunctionRun] = field(default_factory=list)
+    _built: list[Decision] = field(default_factory=list)
 
     def add(self, stage: str, outcome: str, detail: str, location: Location | None = None) -> None:
-        at = (time.perf_counter() - self.started) * 1000
-        self.decisions.append(Decision(stage, outcome, detail, location, at))
+        self.raw.append((stage, outcome, detail, location, (time.perf_counter() - self.started) * 1000))
+
+    def later(self, stage: str, outcome: str, location: Location | None, write: str | Callable[..., str],
+              *args: object) -> None:
+        """A decision whose detail is `write.format(*args)` (a format string) or `write(*args)`, written on read."""
+        self.raw.append((stage, outcome, write, location, (time.perf_counter() - self.started) * 1000, *args))
+
+    @property
+    def decisions(self) -> list[Decision]:
+        """The decisions so far, their details written once (a later read builds only what was added since)."""
+        built, raw = self._built, self.raw
+        built.extend(map(_decision, raw[len(built):]))
+        return built
+
+    def outcomes(self) -> list[tuple[str, str]]:
+        """(stage, outcome) of each decision, without writing any detail (the access log reads these per request)."""
+        return [(r[0], r[1]) for r in self.raw]
 
     def find(self, stage: str) -> Decision | None:
-        return next((d for d in reversed(self.decisions) if d.stage == stage), None)
+        """The last decision of a stage; only its own detail is written (the access log asks on every request)."""
+        for i in range(len(self.raw) - 1, -1, -1):
+            if self.raw[i][0] == stage:
+                return self.decisions[i] if i < len(self._built) else _decision(self.raw[i])
+        return None
 
     def compact(self) -> str:
         """One header-safe line: 'stage=outcome @file:line; ...', failures with their cause in parentheses.
@@ -88,3 +118,10 @@ class Trace:
         text = "; ".join(parts).replace("µs", "us").encode("ascii", "backslashreplace").decode("ascii")
         # A header value cannot carry control characters (a cause may quote an origin's broken bytes).
         return "".join(c if " " <= c != "\x7f" else repr(c)[1:-1] for c in text)
+
+
+def _decision(raw: _Raw) -> Decision:
+    stage, outcome, detail, location, at = raw[:5]
+    if len(raw) > 5 or not isinstance(detail, str):  # recorded by `later`
+        detail = detail.format(*raw[5:]) if isinstance(detail, str) else detail(*raw[5:])
+    return Decision(stage, outcome, detail, location, at)

@@ -133,6 +133,11 @@ def _query(spec: KeySpec, query: str) -> str | None:
     return "&".join(kept) if kept else None
 
 
+def no_copy(parts: KeyParts) -> str:
+    """The trace's sentence for a miss (written when the trace is read)."""
+    return f"no cached copy ({describe(parts)})"
+
+
 def describe(parts: KeyParts) -> str:
     """'path /a, query a=1&b=2, header:origin https://x' — for the trace and explain."""
     return ", ".join(f"{name} {value!r}" if name in ("query", "path") else f"{name}={value}"

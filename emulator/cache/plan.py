@@ -173,13 +173,20 @@ class CachePlan:
     key: KeyParts
     spec: KeySpec
     cacheable: bool  # looked up and stored
-    why: str
+    why: str  # why not cacheable; for a cacheable plan the request's method (reason() writes the sentence)
     # concurrent misses wait for the first (not with cookies forwarded, AWS: "Request and response behavior for custom
     # origins")
     collapse: bool
     error_min_ttls: tuple[tuple[int, int], ...] = ()  # custom_error_responses' error_caching_min_ttl by code
     s3_origin: bool = False
     part: bool = False  # the key is a part's: the object's key and the byte range the origin answered (cache/parts.py)
+
+    def reason(self) -> str:
+        """The decision in one sentence, for the trace: a cacheable plan's `why` is the method, and the sentence
+        names the key."""
+        if not self.cacheable:
+            return self.why
+        return f"{self.why} under {self.spec.source} (TTLs {self.spec.ttls}); key: {describe(self.key)}"
 
     def error_min_ttl(self, status: int) -> int:
         ttl = next((t for code, t in self.error_min_ttls if code == status), DEFAULT_ERROR_MIN_TTL)
@@ -225,7 +232,7 @@ def plan_cache(settings: EmulatorSettings, distribution: Distribution, route: Ro
         why = (f"{spec.source} forwards all headers" if spec.all_headers else
                f"{spec.source} has min = default = max TTL 0") + ": never stored, never collapsed"
     else:
-        why = f"{method} under {spec.source} (TTLs {spec.ttls}); key: {describe(key)}"
+        why = method  # the sentence is written on read (CachePlan.reason): serving does not need the key described
         origin = route.origin or distribution.origin(behavior.target_origin_id)
         is_s3 = origin.is_s3 or (origin.mock is not None and origin.mock.type == "s3")
         # A request that re-entered this edge (an origin pointing back at it) must not wait on the fill it is

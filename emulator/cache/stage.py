@@ -12,7 +12,7 @@ from typing import Protocol
 from multidict import CIMultiDict
 
 from emulator.cache.fill import Fill, TeeBody
-from emulator.cache.key import KeyParts, describe
+from emulator.cache.key import KeyParts, no_copy
 from emulator.cache.parts import find_part, part_plan
 from emulator.cache.plan import CachePlan, Freshness, freshness
 from emulator.cache.serve import conditional_request, from_entry
@@ -23,7 +23,7 @@ from emulator.decisions import Result
 from emulator.errors import OriginError
 from emulator.framing import viewer_length
 from emulator.http import EdgeResponse, Headers, OriginRequest, ViewerRequest, freeze
-from emulator.trace import Trace
+from emulator.trace import OriginExchange, Trace
 
 # The edge's own headers on a generated page; a stored copy drops them (each viewer gets its own).
 _EDGE_HEADERS = ("Via", "X-Cache", "X-Amz-Cf-Pop", "X-Amz-Cf-Id")
@@ -105,7 +105,7 @@ class EdgeCache:
             trace.add("cache", "hit", f"a fresh cached part holds the range; Age {part.age}; {part.note}")
             return Fetched(part.response, Result.HIT, part.age)
         if entry is None:
-            trace.add("cache", "miss", f"no cached copy ({describe(plan.key)})")
+            trace.later("cache", "miss", None, no_copy, plan.key)
             return await self._from_origin(plan, origin.request(), origin, trace, store=True)
         if entry.fresh(now):
             return self._hit(entry, Result.HIT, viewer, trace, f"fresh for {entry.expires_at() - now:.0f} s more "
@@ -138,7 +138,7 @@ class EdgeCache:
         self.store.hit(entry.key)
         age = entry.age(self.clock.now())
         response, cut = from_entry(entry, viewer.method, viewer.headers, age)
-        trace.add("cache", "hit" if result is Result.HIT else "refresh-hit", f"{why}; Age {age}; {cut}")
+        trace.later("cache", "hit" if result is Result.HIT else "refresh-hit", None, "{}; Age {}; {}", why, age, cut)
         return Fetched(response, result, age)
 
     # -- misses --------------------------------------------------------------------------------------------
@@ -198,11 +198,9 @@ class EdgeCache:
             trace.add("origin", str(exc.status), f"{exc.result}: {exc.cause}")
             raise
         elapsed = (self.clock.monotonic() - started) * 1000
-        retry = f" on attempt {attempt}" if attempt > 1 else ""
         # The origin that answered: an origin-request function may have chosen another, a group fails over.
-        sent = trace.exchanges[recorded:]
-        who = f"origin '{sent[-1].request.origin_id}'" if sent else "the origin-request function (no origin contacted)"
-        trace.add("origin", str(upstream.status), f"{who} answered {upstream.status} in {elapsed:.1f} ms{retry}")
+        sent = trace.exchanges[-1] if len(trace.exchanges) > recorded else None
+        trace.later("origin", str(upstream.status), None, _answered, sent, upstream.status, elapsed, attempt)
         return upstream
 
     def _decide(self, plan: CachePlan, status: int, origin_headers: Headers, trace: Trace) -> Freshness:
@@ -393,3 +391,9 @@ class EdgeCache:
             pass  # the stale copy stays; the next request after the window asks the origin again
         finally:
             self._finish(plan.key, fill, self.store.get(plan.key), "background refresh failed")
+
+
+def _answered(sent: OriginExchange | None, status: int, elapsed: float, attempt: int) -> str:
+    who = f"origin '{sent.request.origin_id}'" if sent else "the origin-request function (no origin contacted)"
+    retry = f" on attempt {attempt}" if attempt > 1 else ""
+    return f"{who} answered {status} in {elapsed:.1f} ms{retry}"

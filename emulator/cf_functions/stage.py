@@ -86,14 +86,18 @@ def request_input(request: ViewerRequest, path: str, distribution: Distribution,
 
 def record(trace: Trace, fn: FunctionConfig, event: EventType, result: FunctionResult) -> None:
     outcome = result.outcome
+    trace.later("function", "error" if isinstance(outcome, Failed) else event.value, fn.location, _ran, fn, event,
+                result)
+    for line in result.logs:
+        trace.add("function-log", fn.name, line)
+
+
+def _ran(fn: FunctionConfig, event: EventType, result: FunctionResult) -> str:
+    outcome = result.outcome
     kind = type(outcome).__name__ if not isinstance(outcome, Failed) else f"failed ({outcome.kind.value})"
     detail = f"{event.value} function '{fn.name}': {kind} in {result.duration_us} µs, " \
              f"ComputeUtilization {result.compute_utilization}"
-    if isinstance(outcome, Failed):
-        detail += f": {outcome.message}"
-    trace.add("function", "error" if isinstance(outcome, Failed) else event.value, detail, fn.location)
-    for line in result.logs:
-        trace.add("function-log", fn.name, line)
+    return detail + f": {outcome.message}" if isinstance(outcome, Failed) else detail
 
 
 def failure(outcome: Failed, fn: FunctionConfig) -> EdgeError:
@@ -121,7 +125,7 @@ async def run_viewer_request(runner: FunctionRunner, fn: FunctionConfig, request
         return EdgeError(502, REASON_FUNCTION, "FunctionValidationError",
                          f"function '{fn.name}' returned a uri with control characters: {outcome.uri!r}")
     if uri != path:
-        trace.add("function", "uri", f"uri '{path}' -> '{uri}' (the behavior is not re-selected)")
+        trace.later("function", "uri", None, "uri '{}' -> '{}' (the behavior is not re-selected)", path, uri)
     new_origin, host, problem = apply_origin_change(outcome, distribution, origin, request.scheme, trace)
     if problem is not None:
         return problem

@@ -13,9 +13,9 @@ from emulator.trace import Decision, Trace
 def access_line(request: ViewerRequest, status: int, sent: int, seconds: float, trace: Trace) -> str:
     """One readable line: who, what, status, how it was served, which behavior and origin, how long."""
     last = {"behavior": "-", "origin": "-", "response": "-"}  # each stage's last outcome: one pass, per request
-    for decision in trace.decisions:
-        if decision.stage in last:
-            last[decision.stage] = decision.outcome
+    for stage, outcome in trace.outcomes():
+        if stage in last:
+            last[stage] = outcome
     line = f'{request.client_ip} "{request.method} {request.target} HTTP/{request.http_version}" {status} {sent} ' \
         f'{seconds * 1000:.1f}ms behavior={last["behavior"]} origin={last["origin"]} result={last["response"]} ' \
         f"id={trace.request_id}"

@@ -11,7 +11,8 @@ import itertools
 import os
 import time
 from collections import OrderedDict
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from emulator.http import Headers
 from emulator.trace import Trace
@@ -20,10 +21,10 @@ DEFAULT_LIMIT = 500
 _QUEUE = 256  # a subscriber that falls this far behind misses entries rather than growing without bound
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """One served request: its trace (the viewer request, decisions, origin exchanges, function runs) and
-    what went back to the viewer."""
+    what went back to the viewer. Immutable like a frozen dataclass, built for a fifth of its cost: one is
+    recorded for every request served."""
 
     seq: int  # 1, 2, 3 ... in arrival order of completion
     time: float  # epoch seconds when the response was finished

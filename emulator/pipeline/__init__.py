@@ -20,8 +20,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from inspect import iscoroutinefunction
 
-from emulator.cache.plan import plan_cache
+from emulator.cache.plan import CachePlan, plan_cache
 from emulator.cache.stage import EdgeCache
 from emulator.cf_functions import FunctionRunner
 from emulator.clock import Clock
@@ -45,7 +46,8 @@ from emulator.trace import Trace
 
 __all__ = ["VIEWER_STAGES", "Answer", "Forward", "Pipeline"]
 
-# Stages 3 to 6b, in the order CloudFront applies them. Each is `await stage(flight, trace) -> Answer | None`.
+# Stages 3 to 6b, in the order CloudFront applies them. Each is `stage(flight, trace) -> Answer | None`, awaited
+# when the stage waits for something (viewer_stages.Stage).
 VIEWER_STAGES: tuple[type[stages.Stage], ...] = (
     stages.ViewerProtocol,  # 3   HTTP on an HTTPS behavior: 301/307 redirect or 403
     stages.AllowedMethods,  # 4   a method the behavior does not allow: 403
@@ -71,6 +73,11 @@ class Pipeline:
         self.clock = clock
         self.listeners: list[Target] = []  # this emulator's own viewer listeners, filled in when serving
         self.stages = tuple(stage(self.ctx) for stage in VIEWER_STAGES)
+        # Each behavior's own chain, in VIEWER_STAGES order, without the stages it does not configure; keyed by
+        # the compiled behavior's identity (it lives as long as this configuration).
+        self.chains = {id(route): tuple((s, iscoroutinefunction(type(s).__call__)) for s in self.stages
+                                        if s.needed(d, route.behavior))
+                       for d in config.distributions for route in self.ctx.routers[d.id].behaviors}
         self.cache = EdgeCache(config.emulator.cache, clock)
         self.requests = OriginRequests(config.emulator, mocks, self.listeners)
         lambda_stages = LambdaStages(self.ctx.lambdas, self.ctx.lambda_functions, self.ctx.respond, clock,
@@ -97,8 +104,9 @@ class Pipeline:
         flight = stages.route(self.ctx, request, trace)
         if isinstance(flight, Answer):
             return flight
-        for stage in self.stages:
-            if (answer := await stage(flight, trace)) is not None:
+        for stage, waits in self.chains[id(flight.route)]:
+            answer = await stage(flight, trace) if waits else stage(flight, trace)
+            if answer is not None:
                 return answer
         forward = self._forward(flight, trace)
         if origin_request:
@@ -112,7 +120,8 @@ class Pipeline:
         cache = plan_cache(self.settings, flight.distribution, flight.route, request,
                            signed.for_cache_key(request, behavior), flight.path, flight.generated,
                            self.response_side.error_ttls[flight.distribution.id])
-        trace.add("cache-key", "cacheable" if cache.cacheable else "not-cacheable", cache.why, behavior.location)
+        trace.later("cache-key", "cacheable" if cache.cacheable else "not-cacheable", behavior.location,
+                    CachePlan.reason, cache)
         if group is not None:
             trace.add("origin-group", group.id, f"origin group '{group.id}': primary '{group.primary}', secondary "
                       f"'{group.secondary}', failover on [{', '.join(map(str, group.status_codes))}]", group.location)

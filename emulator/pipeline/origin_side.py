@@ -63,11 +63,8 @@ class OriginRequests:
             headers = CIMultiDict(origin_request.headers)
             headers["Host"] = forward.host_override
             origin_request = replace(origin_request, headers=freeze(headers))
-        how = f"mock {origin.mock.type} at " if origin.mock else ""
-        port = target.port or "<port chosen at start>"
-        trace.add("origin-request", origin.id, f"{origin_request.method} {origin_request.url_for_display} "
-                  f"(connect to {how}{target.host}:{port}, Host: {origin_request.headers['Host']}; {fwd.source})",
-                  origin.location)
+        trace.later("origin-request", origin.id, origin.location, _described, origin_request, origin, target,
+                    fwd.source)
         for note in notes:
             trace.add("origin-request", "note", note)
         # Before serving (explain, validate) the configured listen address stands for the bound one.
@@ -142,3 +139,10 @@ class OriginSide:
     def generated(self) -> bool:
         """An origin-request Lambda@Edge function answered instead of the origin."""
         return self.edge_functions is not None and self.edge_functions.generated
+
+
+def _described(request: OriginRequest, origin: Origin, target: Target, source: str) -> str:
+    how = f"mock {origin.mock.type} at " if origin.mock else ""
+    port = target.port or "<port chosen at start>"
+    return (f"{request.method} {request.url_for_display} (connect to {how}{target.host}:{port}, "
+            f"Host: {request.headers['Host']}; {source})")

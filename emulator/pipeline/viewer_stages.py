@@ -1,5 +1,6 @@
-"""The viewer-side stages (1 to 6b), each a small class with one signature: `await stage(flight, trace)` returns
-None to let the request go on, or the `Answer` the edge sends instead. The order is declared in pipeline/__init__.py.
+"""The viewer-side stages (1 to 6b), each a small class with one signature: `stage(flight, trace)` (awaited for the
+stages that wait: the viewer-request functions) returns None to let the request go on, or the `Answer` the edge
+sends instead. The order is declared in pipeline/__init__.py.
 
 Each stage is built once per configuration, with the `Context` the stages share; the per-request work is the
 feature's own (signing.stage, cf_functions.stage, lambda_edge.stage, ...): a stage only adapts it to the flight.
@@ -7,7 +8,7 @@ feature's own (signing.stage, cf_functions.stage, lambda_edge.stage, ...): a sta
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Awaitable, Mapping
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -17,6 +18,7 @@ from emulator.cf_functions import FunctionRunner
 from emulator.cf_functions import stage as functions
 from emulator.clock import Clock
 from emulator.config.model import (
+    CacheBehavior,
     Config,
     Distribution,
     EmulatorSettings,
@@ -26,7 +28,7 @@ from emulator.config.model import (
     LambdaFunctionConfig,
 )
 from emulator.decisions import REASON_BAD_REQUEST, EdgeError, Redirect, Respond
-from emulator.http import ViewerRequest, freeze
+from emulator.http import Scheme, ViewerRequest, freeze
 from emulator.lambda_edge import Generated, LambdaRunner
 from emulator.lambda_edge import stage as lambdas
 from emulator.pipeline.flight import Answer, Flight
@@ -80,7 +82,12 @@ class Context:
 
 
 class Stage(Protocol):
-    async def __call__(self, flight: Flight, trace: Trace) -> Answer | None: ...
+    """A stage that only decides is a plain call; one that waits (a function, a Lambda@Edge function) is a
+    coroutine: Pipeline awaits only those, so the others cost no coroutine per request."""
+
+    def __call__(self, flight: Flight, trace: Trace) -> Answer | Awaitable[Answer | None] | None: ...
+
+    def needed(self, distribution: Distribution, behavior: CacheBehavior) -> bool: ...
 
 
 class _Stage:
@@ -88,6 +95,11 @@ class _Stage:
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
+
+    def needed(self, distribution: Distribution, behavior: CacheBehavior) -> bool:
+        """Whether the stage can act on this behavior's requests: decided at load, so that a stage the behavior
+        does not configure (no geo restriction, no function, no signing, ...) costs no call per request."""
+        return True
 
 
 def route(ctx: Context, request: ViewerRequest, trace: Trace) -> Flight | Answer:
@@ -99,8 +111,8 @@ def route(ctx: Context, request: ViewerRequest, trace: Trace) -> Flight | Answer
                   f"Host '{request.host}' is not an alternate domain name of any distribution")
         return Answer(ctx.respond.edge_error(EdgeError(403, REASON_BAD_REQUEST, "InvalidRequest",
                                                        f"unknown Host '{request.host}'"), trace))
-    trace.add("distribution", distribution.id, f"Host '{request.host}' -> distribution '{distribution.id}'",
-              distribution.location)
+    trace.later("distribution", distribution.id, distribution.location, "Host '{}' -> distribution '{}'",
+                request.host, distribution.id)
     path = request.raw_path
     if (root := root_object_path(path, distribution.default_root_object)) is not None:
         trace.add("root-object", "applied", f"'/' -> '{root}' (default_root_object)", distribution.location)
@@ -108,8 +120,8 @@ def route(ctx: Context, request: ViewerRequest, trace: Trace) -> Flight | Answer
     normalized = normalize_path(path)
     compiled = ctx.routers[distribution.id].select(normalized)
     behavior = compiled.behavior
-    trace.add("behavior", behavior.label,
-              f"'{normalized}' matched {compiled.where} -> origin '{behavior.target_origin_id}'", behavior.location)
+    trace.later("behavior", behavior.label, behavior.location, "'{}' matched {} -> origin '{}'", normalized,
+                compiled.where, behavior.target_origin_id)
     origin = compiled.origin or distribution.origin(behavior.target_origin_id)  # a group's primary first
     return Flight(request, distribution, compiled, path, root, origin, compiled.group)
 
@@ -126,7 +138,7 @@ def select_distribution(config: Config, host: str) -> Distribution | None:
 class ViewerProtocol(_Stage):
     """3: HTTP on a redirect-to-https behavior -> 301 (307 for other methods); on https-only -> 403."""
 
-    async def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
+    def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
         behavior = flight.behavior
         protocol = check_protocol(flight.request, behavior, self.ctx.https_port)
         if isinstance(protocol, Redirect):
@@ -142,21 +154,28 @@ class ViewerProtocol(_Stage):
 class AllowedMethods(_Stage):
     """4: a method outside the behavior's allowed methods (or a body on GET where CloudFront refuses it) -> 403."""
 
-    async def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
+    def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
         request, behavior = flight.request, flight.behavior
         if (refused := check_method(request, behavior)) is not None:
             trace.add("viewer-method", "forbidden", refused.cause, behavior.location)
             return Answer(self.ctx.respond.edge_error(refused, trace), flight.distribution, flight.route)
-        trace.add("viewer", "allowed", f"{request.scheme.value.upper()} {request.method} allowed by "
-                  f"{behavior.viewer_protocol_policy} / [{flight.route.methods}]")
+        trace.later("viewer", "allowed", None, _allowed, request.scheme, request.method,
+                    behavior.viewer_protocol_policy, flight.route.methods)
         return None
+
+
+def _allowed(scheme: Scheme, method: str, policy: str, methods: str) -> str:
+    return f"{scheme.value.upper()} {method} allowed by {policy} / [{methods}]"
 
 
 class GeoRestriction(_Stage):
     """4: the viewer's country (emulator.viewer or X-Frontyard-Viewer-Country) outside the allowlist or in the
     blocklist -> 403."""
 
-    async def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
+    def needed(self, distribution: Distribution, behavior: CacheBehavior) -> bool:
+        return distribution.geo_restriction is not None
+
+    def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
         if (geo := flight.distribution.geo_restriction) is None:
             return None
         country = viewer_country(flight.request, self.ctx.geo)
@@ -170,7 +189,7 @@ class GeoRestriction(_Stage):
 class LoopCheck(_Stage):
     """5: a third pass through this edge (a chain longer than two, or a loop) -> 403."""
 
-    async def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
+    def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
         if (looped := check_loop(flight.request, self.ctx.settings)) is None:
             return None
         trace.add("loop", "forbidden", looped.cause)
@@ -181,7 +200,10 @@ class SignedUrls(_Stage):
     """5b: a behavior with trusted key groups (or legacy trusted signers) needs a valid signed URL or signed
     cookies, or CloudFront's 403 XML (MissingKey, AccessDenied, ...)."""
 
-    async def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
+    def needed(self, distribution: Distribution, behavior: CacheBehavior) -> bool:
+        return behavior.restricted
+
+    def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
         now = self.ctx.clock.now()
         if (denied := signed.check(flight.request, flight.behavior, self.ctx.trust, now, trace)) is None:
             return None
@@ -193,7 +215,10 @@ class Http10Encoding(_Stage):
     """CloudFront drops an HTTP/1.0 viewer's Accept-Encoding on a compressing behavior: no compressed copy, no
     encoding in the cache key."""
 
-    async def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
+    def needed(self, distribution: Distribution, behavior: CacheBehavior) -> bool:
+        return behavior.compress
+
+    def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
         request = flight.request
         if request.http_version == "1.0" and flight.behavior.compress and "Accept-Encoding" in request.headers:
             stripped = CIMultiDict(request.headers)
@@ -208,7 +233,7 @@ class CloudFrontHeaders(_Stage):
     """The CloudFront-* request headers (viewer country, device type, ...) the policies forward, computed once:
     functions see them, the cache key and the origin request use them."""
 
-    async def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
+    def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
         flight.generated = cloudfront_headers(flight.route.forwarding.cloudfront, flight.request, self.ctx.geo)
         return None
 
@@ -217,6 +242,9 @@ class ViewerRequestFunction(_Stage):
     """6: the behavior's viewer-request CloudFront Function: the request goes on (uri, headers, origin changed),
     or the function's response is sent (never replaced by a custom error page), or 502/503 when it fails. The
     behavior is not selected again."""
+
+    def needed(self, distribution: Distribution, behavior: CacheBehavior) -> bool:
+        return functions.association(behavior, EventType.VIEWER_REQUEST) is not None
 
     async def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
         if (fn := self.ctx.function(flight, EventType.VIEWER_REQUEST)) is None:
@@ -241,6 +269,9 @@ class ViewerRequestLambda(_Stage):
     """6: the behavior's viewer-request Lambda@Edge function (a behavior has it or a CloudFront Function on viewer
     events, never both: the loader checks)."""
 
+    def needed(self, distribution: Distribution, behavior: CacheBehavior) -> bool:
+        return lambdas.association(behavior, LambdaEvent.VIEWER_REQUEST) is not None
+
     async def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
         behavior = flight.behavior
         if not behavior.lambda_function_associations or \
@@ -262,7 +293,10 @@ class CorsPreflight(_Stage):
     """6b: an OPTIONS preflight is answered at the edge when the response headers policy has CORS; the origin
     never sees it."""
 
-    async def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
+    def needed(self, distribution: Distribution, behavior: CacheBehavior) -> bool:
+        return behavior.headers_policy is not None and behavior.headers_policy.cors is not None
+
+    def __call__(self, flight: Flight, trace: Trace) -> Answer | None:
         policy = flight.behavior.headers_policy
         if policy is None or policy.cors is None or not headers_policy.is_preflight(flight.request):
             return None

@@ -37,3 +37,30 @@ def test_access_lines_by_status() -> None:
 
     assert line(200) == '127.0.0.1 "GET /x HTTP/1.1" 200 10 1.0ms behavior=x'
     assert line(404).startswith("\x1b[33m") and line(502).startswith("\x1b[31m")
+
+
+def test_the_access_line_of_a_served_request_writes_no_decision_detail() -> None:
+    from multidict import CIMultiDict, CIMultiDictProxy
+
+    from emulator.http import Scheme, ViewerRequest
+    from emulator.inspector.format import access_line
+    from emulator.trace import Trace
+
+    written: list[str] = []
+
+    def detail(text: str) -> str:
+        written.append(text)
+        return text
+
+    trace = Trace("req-1")
+    trace.later("behavior", "/api/*", None, detail, "'/api/x' matched cache_behaviors[0]")
+    trace.later("origin", "200", None, detail, "origin 'api' answered 200")
+    trace.later("response", "miss", None, detail, "X-Cache: Miss from cloudfront")
+    request = ViewerRequest(method="GET", raw_path="/api/x", query="", headers=CIMultiDictProxy(CIMultiDict()),
+                            scheme=Scheme.HTTP, http_version="1.1", client_ip="127.0.0.1", client_port=1, body=b"",
+                            has_body=False, tls=None)
+    line = access_line(request, 200, 10, 0.001, trace)
+    assert line == '127.0.0.1 "GET /api/x HTTP/1.1" 200 10 1.0ms behavior=/api/* origin=200 result=miss id=req-1'
+    assert written == []  # a line per request must not write the trace's sentences
+    assert access_line(request, 502, 10, 0.001, trace).endswith('why="X-Cache: Miss from cloudfront"')
+    assert written  # an error's line says why: then the details are written
