@@ -23,7 +23,7 @@ from emulator.config.importers.result import Imported
 from emulator.config.importers.tf_computed import WELL_KNOWN_DATA, computed, well_known_data
 from emulator.config.importers.tf_expand import instance_name, instances
 from emulator.config.importers.tf_files import ModuleFiles
-from emulator.config.importers.tf_modules import META, holds, module_folder
+from emulator.config.importers.tf_modules import META, READ_BY_EDGE, holds, module_folder
 from emulator.config.importers.tf_read import Block
 from emulator.config.importers.tf_shape import TfShape, resources_tree
 from emulator.config.importers.tf_show import import_show_json
@@ -37,7 +37,6 @@ from emulator.issues import ConfigIssue, Location, Severity
 # `data.aws_cloudfront_cache_policy.X.id` resolves to the name without asking AWS.
 BY_NAME = {"aws_cloudfront_cache_policy", "aws_cloudfront_origin_request_policy",
            "aws_cloudfront_response_headers_policy"}
-
 
 class Module(ModuleFiles):
     # long: one attribute per kind of declaration a module holds, each said where it is set
@@ -359,7 +358,7 @@ class Module(ModuleFiles):
     # -- the tree -----------------------------------------------------------------------------------
     def tree(self, shape: TfShape) -> dict[str, object]:
         resources = []
-        for kind, name, block in self.all_resources(lambda kind: kind.startswith("aws_cloudfront_")):
+        for kind, name, block in self.all_resources(lambda t: t.startswith(READ_BY_EDGE)):
             body = block.as_n()
             for meta in ("count", "for_each", "depends_on", "provider", "lifecycle"):  # Terraform's, not the type's
                 body.v.pop(meta, None)  # type: ignore[union-attr]
@@ -396,3 +395,4 @@ def _import_module(module: Module, root: Location) -> Imported:
     once_each(tree, module.issues)
     files = [*module.files, *dict.fromkeys(module.read_by_file)]
     return Imported("Terraform module", tree, module.issues, files, root)
+

@@ -17,6 +17,7 @@ from emulator.config.importers.api_origins import Api, Endpoints, _name_of, atta
 from emulator.config.importers.intrinsics import ACCOUNT
 from emulator.config.importers.located import N
 from emulator.config.importers.tf_expand import instance_name
+from emulator.config.importers.tf_modules import holds
 from emulator.config.importers.tf_read import Block
 
 if TYPE_CHECKING:
@@ -66,16 +67,26 @@ def computed(kind: str, seed: str, attr: Callable[[str], object], region: str) -
     return {}
 
 
-def walk(module: Module) -> Iterator[tuple[Module, str, str, Block]]:
-    """(module, type, instance name, block) of every resource instance, the module calls' included."""
+def walk(module: Module, wanted: Callable[[str], bool]) -> Iterator[tuple[Module, str, str, Block]]:
+    """(module, type, instance name, block) of every resource instance of a wanted type, the module calls'
+    included; other resources, and calls holding none, are not evaluated (their count or for_each may be known
+    only after apply)."""
     for (kind, name), block in module.resources.items():
+        if not wanted(kind):
+            continue
         made = module.instances_of(kind, name, block)
         for key, b in [(None, block)] if made is None else made:
             yield module, kind, name if key is None else instance_name(name, key), b
     for call in module.calls:
+        if call not in module._children and not holds(module, call, wanted):
+            continue
         made = module.children(call)
         for child in [made] if made is not None and not isinstance(made, list) else [m for _, m in made or []]:
-            yield from walk(child)
+            yield from walk(child, wanted)
+
+
+def _api_kind(kind: str) -> bool:
+    return kind.startswith(("aws_api_gateway_", "aws_apigatewayv2_", "aws_lambda_"))
 
 
 class TfEndpoints(Endpoints):
@@ -83,7 +94,7 @@ class TfEndpoints(Endpoints):
 
     def __init__(self, root: Module) -> None:
         super().__init__(root.region)
-        found = list(walk(root))
+        found = list(walk(root, _api_kind))
         for module, kind, name, block in found:  # the APIs first: the other resources name them
             if kind in (REST, HTTP):
                 self.apis[str(self.get(module, kind, name, block, "id"))] = Api("rest" if kind == REST else "http")

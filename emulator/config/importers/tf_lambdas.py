@@ -21,7 +21,7 @@ def lambdas(root: Module, names: set[str]) -> dict[str, N]:
     behavior names (`names`) whose arguments cannot be evaluated is left out: only an API or function URL
     origin could still need it, and that origin then says so."""
     out: dict[str, N] = {}
-    for module, kind, name, block in tf_api_origins.walk(root):
+    for module, kind, name, block in tf_api_origins.walk(root, lambda kind: kind == "aws_lambda_function"):
         if kind != "aws_lambda_function":
             continue
         try:

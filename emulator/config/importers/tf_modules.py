@@ -20,6 +20,10 @@ MAX_DEPTH = 16  # module calls nested deeper than this are followed without look
 META = {"source", "version", "count", "for_each", "providers", "depends_on"}  # module block keys, not inputs
 
 
+# The resources the edge reads: CloudFront's, and the bucket policies its S3 origins answer by.
+READ_BY_EDGE = ("aws_cloudfront_", "aws_s3_bucket_policy")
+
+
 def installed(root: Path) -> dict[str, str]:
     """Key -> Dir from .terraform/modules/modules.json ({} without one, or an unreadable one)."""
     index = root / ".terraform" / "modules" / "modules.json"
