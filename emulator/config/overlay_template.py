@@ -43,7 +43,7 @@ def overlay_template(path: str | Path, *, local: str | Path | None = None,
     broken = [i for i in issues if i.severity is Severity.ERROR and not isinstance(i, Missing | Pending)]
     if broken:  # a template mistake: no overlay line mends it
         raise ConfigError(f"{path} (read as a {fmt})", broken)
-    lines = [f"# {OVERLAY_NAME} for {path.name} ({fmt}): fill it in, then run `frontyard serve {path.name}`.",
+    lines = [f"# {OVERLAY_NAME} for {path.resolve().name} ({fmt}): fill it in, then run `frontyard serve {path}`.",
              "# An entry left empty is still missing; paths are relative to this file.", ""]
     lines += _parameters([i for i in issues if isinstance(i, Missing)], given)
     lines += _origins(imported.tree)
