@@ -42,13 +42,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.output:
         print(text, end="")
         return EXIT_OK
-    try:
-        out.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        print(f"frontyard import: cannot write {out}: {exc.strerror}", file=sys.stderr)
-        return EXIT_FAILED
-    print(f"wrote {out}", file=sys.stderr)
-    return EXIT_OK
+    return _write(out, text, "")
 
 
 def _overlay_template(args: argparse.Namespace) -> int:
@@ -66,10 +60,15 @@ def _overlay_template(args: argparse.Namespace) -> int:
         print(f"frontyard import: {out} exists: not overwritten (-o FILE to write elsewhere, -o - to print)",
               file=sys.stderr)
         return EXIT_FAILED
+    return _write(out, text, f": fill it in, then run `frontyard serve {args.config}`")
+
+
+def _write(out: Path, text: str, then: str) -> int:
+    """Write what import made; `then` says what to do with it."""
     try:
         out.write_text(text, encoding="utf-8")
     except OSError as exc:
         print(f"frontyard import: cannot write {out}: {exc.strerror}", file=sys.stderr)
         return EXIT_FAILED
-    print(f"wrote {out}: fill it in, then run `frontyard serve {args.config}`", file=sys.stderr)
+    print(f"wrote {out}{then}", file=sys.stderr)
     return EXIT_OK
