@@ -55,7 +55,7 @@ class FailureKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class FunctionSource:
-    """A function as configured: the lead's config loader builds these from YAML."""
+    """A function as configured: the config loader builds these from YAML."""
 
     name: str
     runtime: str  # "cloudfront-js-1.0" | "cloudfront-js-2.0"
