@@ -113,7 +113,8 @@ def url_warnings(tmp_path: Path, auth: str, access: str, oac_type: str = "lambda
      "signature there"),
     ("AWS_IAM", "", "lambda", "9: the function URL's auth_type is AWS_IAM and the origin has no origin access "
      "control: every request is unsigned and answered 403"),
-    ("AWS_IAM", "origin_access_control_id: nosign", "lambda", "the origin has origin access control 'nosign' never signs"),
+    ("AWS_IAM", "origin_access_control_id: nosign", "lambda",
+     "the origin has origin access control 'nosign' never signs"),
     ("AWS_IAM", "origin_access_control_id: oac", "s3",
      "origin access control 'oac' has origin_type s3, so it signs for the s3 service and the function URL "
      "(auth_type AWS_IAM) answers every request 403"),
