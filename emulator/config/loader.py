@@ -250,7 +250,7 @@ class _Loader:
                              "a list of: SSLv3, TLSv1, TLSv1.1, TLSv1.2")
         mock = with_bucket_policy(self.r, load_mock(self.r, s, domain or "", self.lambdas, self.lambda_names),
                                   domain or "", self.bucket_policies)
-        access_control, access_identity = load_origin_access(self.r, s, self.access_controls)
+        access_control, access_identity = load_origin_access(self.r, s, self.access_controls, domain or "", mock)
         if origin_id is None or domain is None:
             return None
         return Origin(

@@ -83,3 +83,49 @@ def test_a_policy_that_refuses_this_distribution_warns(tmp_path: Path, access: s
 def test_a_policy_that_lets_this_distribution_in_is_quiet(tmp_path: Path, access: str,
                                                           statements: list[dict[str, object]]) -> None:
     assert warnings(tmp_path, policy_origin(access, *statements)) == []
+
+
+def url_warnings(tmp_path: Path, auth: str, access: str, oac_type: str = "lambda") -> list[str]:
+    (tmp_path / "fn").mkdir(exist_ok=True)
+    (tmp_path / "fn" / "index.py").write_text("def handler(event, context):\n    return 'ok'\n")
+    text = f"""\
+    origin_access_controls:
+      oac: {{signing_behavior: always, origin_type: {oac_type}}}
+      nosign: {{signing_behavior: never, origin_type: lambda}}
+    lambda_functions:
+      ssr: {{runtime: python3.12, code: fn, handler: index.handler}}
+    distribution:
+      id: E2LOCAL
+      origins:
+        - id: ssr
+          domain_name: abcdefghij0123456789abcdefghij01.lambda-url.eu-west-1.on.aws
+          {access}
+          mock: {{type: lambda-url, function: ssr, auth_type: {auth}}}
+      default_cache_behavior: {{target_origin_id: ssr}}
+    """
+    (tmp_path / "frontyard.yaml").write_text(textwrap.dedent(text))
+    return [f"{w.location.line}: {w.message}" for w in lint(load_config(tmp_path / "frontyard.yaml"))]
+
+
+@pytest.mark.parametrize(("auth", "access", "oac_type", "said"), [
+    ("NONE", "origin_access_control_id: oac", "lambda",
+     "9: origin access control 'oac' signs requests to a function URL whose auth_type is NONE: Lambda checks no "
+     "signature there"),
+    ("AWS_IAM", "", "lambda", "9: the function URL's auth_type is AWS_IAM and the origin has no origin access "
+     "control: every request is unsigned and answered 403"),
+    ("AWS_IAM", "origin_access_control_id: nosign", "lambda",
+     "the origin has origin access control 'nosign' never signs"),
+    ("AWS_IAM", "origin_access_control_id: oac", "s3",
+     "origin access control 'oac' has origin_type s3, so it signs for the s3 service and the function URL "
+     "(auth_type AWS_IAM) answers every request 403"),
+])
+def test_a_function_url_whose_auth_type_and_access_disagree_warns(tmp_path: Path, auth: str, access: str,
+                                                                  oac_type: str, said: str) -> None:
+    found = url_warnings(tmp_path, auth, access, oac_type)
+    assert len(found) == 1 and said in found[0], found
+
+
+@pytest.mark.parametrize(("auth", "access"), [("AWS_IAM", "origin_access_control_id: oac"), ("NONE", ""),
+                                              ("NONE", "origin_access_control_id: nosign")])
+def test_a_function_url_with_fitting_access_is_quiet(tmp_path: Path, auth: str, access: str) -> None:
+    assert url_warnings(tmp_path, auth, access) == []

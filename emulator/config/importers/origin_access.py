@@ -44,9 +44,10 @@ class OriginAccess:
         if isinstance(document.v, str):  # Terraform's policy = jsonencode(...) / a heredoc: JSON text
             try:
                 document = N(json.loads(document.v), document.loc)
-            except ValueError as exc:
+            except (ValueError, RecursionError) as exc:  # RecursionError: nested deeper than the decoder goes
+                why = exc if isinstance(exc, ValueError) else "nested too deeply"
                 self.issues.append(ConfigIssue(Severity.WARNING, document.loc, field, f"the bucket policy is not "
-                                               f"JSON ({exc}); not carried"))
+                                               f"JSON ({why}); not carried"))
                 return
         if not isinstance(bucket, str) or not (document.is_map or isinstance(document.v, dict)):
             self.issues.append(ConfigIssue(Severity.WARNING, where, field, "the bucket policy names no bucket or "

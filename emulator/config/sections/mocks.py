@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import yaml
-
 from emulator.config import keys as config_keys
 from emulator.config import rules
 from emulator.config.model import CertificateKind, LambdaFunctionConfig, MockSpec, MockTLS
 from emulator.config.reader import Report, Section
+from emulator.config.yamlsrc import parse_yaml
+from emulator.issues import Severity
 
 
 def load_mock(r: Report, origin: Section, domain: str,
@@ -73,26 +73,36 @@ def load_mock(r: Report, origin: Section, domain: str,
 
 
 def _document(r: Report, m: Section, key: str) -> object:
-    """A mapping given inline, or read from the JSON or YAML file a string names (relative to the config)."""
+    """A mapping given inline, or read from the JSON or YAML file a string names (relative to the config); None
+    when that is reported as an error here (the mock type's own check then has nothing to add)."""
     value = m.data[key]
     if isinstance(value, dict):
         return value
     if not isinstance(value, str):
         r.error(m.at(key), "must be a mapping, or the path of a JSON or YAML file holding one")
-        return {}
+        return None
     target = r.base_dir / value
     try:
         text = target.read_text(encoding="utf-8")
-        parsed = yaml.safe_load(text)  # JSON is YAML: one parser reads both
     except OSError as exc:
         r.error(m.at(key), f"cannot read '{value}' (looked in {target}): {exc.strerror}")
-        return {}
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        r.error(m.at(key), f"'{value}' is not JSON or YAML: {str(exc).splitlines()[0]}")
-        return {}
+        return None
+    except UnicodeDecodeError as exc:
+        r.error(m.at(key), f"'{value}' is not JSON or YAML: {exc}")
+        return None
+    # JSON is YAML: the config's own reader takes both, with its guards against nesting deeper than a parser
+    # recurses and alias bombs (a policy file is as untrusted as the config naming it).
+    parsed, _, issues = parse_yaml(text, value)
+    errors = [i for i in issues if i.severity is Severity.ERROR]
+    if errors:
+        for issue in errors:
+            where = f" (line {issue.location.line}, column {issue.location.col})" if issue.location and \
+                issue.location.line else ""
+            r.error(m.at(key), f"'{value}' is not JSON or YAML{where}: {issue.message}")
+        return None
     if not isinstance(parsed, dict):
         r.error(m.at(key), f"'{value}' does not hold a mapping")
-        return {}
+        return None
     return parsed
 
 

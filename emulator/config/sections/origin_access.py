@@ -56,11 +56,25 @@ def load_access_controls(r: Report, top: Section) -> dict[str, OriginAccessContr
     return out
 
 
-def load_origin_access(r: Report, s: Section, controls: Mapping[str, OriginAccessControl]
-                       ) -> tuple[OriginAccessControl | None, str | None]:
+_FUNCTION_URL = re.compile(r"\.lambda-url\.[a-z0-9-]+\.on\.aws$")
+
+
+def _undefined_type(domain: str, mock: MockSpec | None) -> tuple[OriginType, str]:
+    """The origin type an OAC defined outside an imported source is taken to have, and why: lambda for a function
+    URL (its `*.lambda-url.REGION.on.aws` domain, or the lambda-url mock serving it), else s3."""
+    if mock is not None and mock.type == "lambda-url":
+        return OriginType.LAMBDA, "the origin is served by a lambda-url mock"
+    if _FUNCTION_URL.search(domain.lower()):
+        return OriginType.LAMBDA, f"{domain} is a Lambda function URL"
+    return OriginType.S3, ""
+
+
+def load_origin_access(r: Report, s: Section, controls: Mapping[str, OriginAccessControl], domain: str = "",
+                       mock: MockSpec | None = None) -> tuple[OriginAccessControl | None, str | None]:
     """An origin's (origin access control, OAI id). In frontyard's YAML an OAC id that `origin_access_controls`
     does not define is an error (its origin type decides how requests are signed). An imported source may name one
-    made outside it (a literal id, a parameter): taken as the usual one (always sign, SigV4, S3), with a warning."""
+    made outside it (a literal id, a parameter): taken as the usual one (always sign, SigV4), with a warning, its
+    origin type lambda for a function URL origin and s3 otherwise."""
     control = None
     if (oac := s.str("origin_access_control_id")) not in (None, ""):
         assert oac is not None
@@ -69,9 +83,12 @@ def load_origin_access(r: Report, s: Section, controls: Mapping[str, OriginAcces
             r.error(s.at("origin_access_control_id"), f"no origin access control '{oac}' under "
                     "origin_access_controls", f"one of: {', '.join(sorted(controls)) or '(none defined)'}")
         elif control is None:
+            origin_type, why = _undefined_type(domain, mock)
             r.warn(s.at("origin_access_control_id"), f"origin access control '{oac}' is not defined under "
-                   "origin_access_controls: taken as signing_behavior always, origin_type s3")
-            control = OriginAccessControl(id=oac, declared=False, location=r.loc(s.at("origin_access_control_id")))
+                   f"origin_access_controls: taken as signing_behavior always, origin_type {origin_type}"
+                   + (f" ({why})" if why else ""))
+            control = OriginAccessControl(id=oac, declared=False, origin_type=origin_type,
+                                          location=r.loc(s.at("origin_access_control_id")))
     identity = None
     s3 = s.data.get("s3_origin")
     if isinstance(s3, dict) and s3.get("origin_access_identity") not in (None, ""):

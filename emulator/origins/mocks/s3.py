@@ -122,7 +122,7 @@ def _with_policy(spec: MockSpec, policy: Policy, root: Path, etags: EtagCache) -
 
 
 def check(options: Mapping[str, object]) -> list[tuple[str | None, str]]:
-    if "bucket_policy" not in options:
+    if options.get("bucket_policy") is None:  # absent, or a file the loader could not read (reported there)
         return []
     problems: list[tuple[str | None, str]] = [("bucket_policy", p) for p in parse(options["bucket_policy"])[1]]
     if "list" in options:

@@ -8,9 +8,7 @@ does, and `...IfExists` holds whatever the operator ("Condition operators", "...
 from __future__ import annotations
 
 import ipaddress
-import re
 from collections.abc import Mapping
-from functools import lru_cache
 
 from emulator.origins.s3_policy.document import Condition
 
@@ -18,15 +16,28 @@ _NEGATED = ("StringNotEquals", "StringNotEqualsIgnoreCase", "StringNotLike", "Ar
             "NotIpAddress")
 
 
-@lru_cache(maxsize=1024)
-def _glob(pattern: str, ignore_case: bool) -> re.Pattern[str]:
-    # Policy wildcards are only `*` (any run) and `?` (one character); brackets are literal.
-    body = "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in pattern)
-    return re.compile(body, re.DOTALL | (re.IGNORECASE if ignore_case else 0))
-
-
 def glob_match(pattern: str, value: str, *, ignore_case: bool = False) -> bool:
-    return _glob(pattern, ignore_case).fullmatch(value) is not None
+    """Policy wildcards: only `*` (any run, empty included) and `?` (one character); brackets are literal.
+
+    Matched by the greedy two-pointer walk, which backtracks only to the last `*`: time is bounded by
+    len(pattern) * len(value) whatever the pattern (a regex of `.*` runs, as `*a*a*a*b` becomes, backtracks
+    exponentially on a long key of `a`s, and a key is what a viewer chooses).
+    """
+    if ignore_case:
+        pattern, value = pattern.casefold(), value.casefold()
+    p = v = 0
+    star, resume = -1, 0  # the last `*` seen, and where in value its run ends so far
+    while v < len(value):
+        if p < len(pattern) and pattern[p] == "*":
+            star, resume, p = p, v, p + 1
+        elif p < len(pattern) and (pattern[p] == "?" or pattern[p] == value[v]):
+            p, v = p + 1, v + 1
+        elif star >= 0:
+            resume += 1  # the last `*` takes one more character
+            p, v = star + 1, resume
+        else:
+            return False
+    return pattern[p:].strip("*") == ""
 
 
 def arn_match(pattern: str, value: str) -> bool:

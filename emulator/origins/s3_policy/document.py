@@ -8,6 +8,7 @@ emulated (numeric and date comparisons, the ForAnyValue/ForAllValues set qualifi
 from __future__ import annotations
 
 import ipaddress
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -16,6 +17,10 @@ _STRING_OPS = ("StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "Str
                "StringLike", "StringNotLike")
 _ARN_OPS = ("ArnEquals", "ArnLike", "ArnNotEquals", "ArnNotLike")
 OPERATORS = (*_STRING_OPS, *_ARN_OPS, "Bool", "IpAddress", "NotIpAddress", "Null")
+# Amazon S3 User Guide, "Bucket policies and user policies": "Bucket policies are limited to 20 KB in size."
+# Measured as the document's compact JSON in UTF-8 (S3 refuses a larger PutBucketPolicy; here it is a config
+# error, which also bounds what each request evaluates).
+MAX_POLICY_BYTES = 20 * 1024
 _ELEMENTS = ("Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource",
              "Condition")
 
@@ -132,7 +137,8 @@ def _statement(s: object, index: int, where: str, problems: list[str]) -> Statem
             problems.append(f"{where}: unknown element '{key}' (one of: {', '.join(_ELEMENTS)})")
     effect = s.get("Effect")
     if effect not in ("Allow", "Deny"):
-        problems.append(f"{where}.Effect: must be Allow or Deny, not {effect!r}")
+        shown = repr(effect) if isinstance(effect, str | None) else f"a {type(effect).__name__}"  # no deep repr
+        problems.append(f"{where}.Effect: must be Allow or Deny, not {shown}")
     for one, other in (("Principal", "NotPrincipal"), ("Action", "NotAction"), ("Resource", "NotResource")):
         if one in s and other in s:
             problems.append(f"{where}: give either {one} or {other}, not both")
@@ -156,11 +162,34 @@ def _statement(s: object, index: int, where: str, problems: list[str]) -> Statem
     )
 
 
+def _size(document: Mapping[str, object], limit: int = MAX_POLICY_BYTES) -> int:
+    """The document's size as compact JSON, counted without building it and given up once past `limit`: a YAML
+    file can nest a policy deeper than a recursive walk goes, or repeat one anchor until it expands to gigabytes."""
+    size, stack = 0, [document]
+    while stack and size <= limit:
+        item = stack.pop()
+        if isinstance(item, Mapping):
+            size += 2 + max(len(item) - 1, 0)  # {} and the commas
+            for key, value in item.items():
+                size += len(json.dumps(str(key), ensure_ascii=False).encode()) + 1
+                stack.append(value)
+        elif isinstance(item, list | tuple):
+            size += 2 + max(len(item) - 1, 0)
+            stack.extend(item)
+        else:
+            size += len(json.dumps(item if isinstance(item, str | int | float | bool) or item is None else str(item),
+                                   ensure_ascii=False).encode())
+    return size
+
+
 def parse(document: object) -> tuple[Policy, list[str]]:
     """The policy and every problem found in it (an empty list when it is usable)."""
     problems: list[str] = []
     if not isinstance(document, Mapping):
         return Policy(()), ["a bucket policy is a mapping with a 'Statement' list"]
+    if _size(document) > MAX_POLICY_BYTES:
+        return Policy(()), [f"the policy is larger than S3's limit for a bucket policy, 20 KB ({MAX_POLICY_BYTES} "
+                            "bytes of compact JSON)"]
     for key in document:
         if key not in ("Version", "Id", "Statement"):
             problems.append(f"unknown policy element '{key}' (one of: Version, Id, Statement)")

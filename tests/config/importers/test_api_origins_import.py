@@ -67,6 +67,39 @@ async def test_function_url_origin_served_with_no_overlay(tmp_path: Path) -> Non
             assert (await r.text(), r.headers["Set-Cookie"]) == ("/hello", "id=1")
 
 
+async def test_an_oac_made_elsewhere_on_a_function_url_is_taken_as_lambda(tmp_path: Path) -> None:
+    # The template names an OAC it does not define (a literal id): its origin type comes from the function URL
+    # origin, so the edge signs for the lambda service and the AWS_IAM function URL accepts the request.
+    url_domain = {"Fn::Select": [2, {"Fn::Split": ["/", {"Fn::GetAtt": ["FnUrl", "FunctionUrl"]}]}]}
+    dist = _distribution(url_domain)
+    dist["Properties"]["DistributionConfig"]["Origins"][0]["OriginAccessControlId"] = "E3MADEELSEWHERE"
+    path = write(tmp_path, {
+        "Fn": _function("asset.fn"),
+        "FnUrl": {"Type": "AWS::Lambda::Url", "Properties": {"AuthType": "AWS_IAM",
+                                                              "TargetFunctionArn": {"Fn::GetAtt": ["Fn", "Arn"]}}},
+        "Dist": dist})
+    config = load_source(path)
+    origin = config.distributions[0].origins[0]
+    assert origin.access_control is not None
+    assert (origin.access_control.declared, origin.access_control.origin_type) == (False, OriginType.LAMBDA)
+    assert [w.message for w in config.warnings if "E3MADEELSEWHERE" in w.message] == [
+        "origin access control 'E3MADEELSEWHERE' is not defined under origin_access_controls: taken as "
+        "signing_behavior always, origin_type lambda (the origin is served by a lambda-url mock)"]
+    async with run_config(config) as edge:
+        async with edge.request("GET", "/hello") as r:
+            assert (r.status, await r.text()) == (200, "/hello")
+
+
+def test_an_oac_made_elsewhere_on_a_function_url_domain_is_taken_as_lambda(tmp_path: Path) -> None:
+    dist = _distribution("abcdefghij0123456789abcdefghij01.lambda-url.eu-west-1.on.aws")
+    dist["Properties"]["DistributionConfig"]["Origins"][0]["OriginAccessControlId"] = "E3MADEELSEWHERE"
+    config = load_source(write(tmp_path, {"Dist": dist}))
+    oac = config.distributions[0].origins[0].access_control
+    assert oac is not None and oac.origin_type is OriginType.LAMBDA
+    assert any(w.message.endswith("origin_type lambda (abcdefghij0123456789abcdefghij01.lambda-url.eu-west-1.on.aws "
+                                  "is a Lambda function URL)") for w in config.warnings)
+
+
 async def test_rest_api_origin_with_its_stage_served_with_no_overlay(tmp_path: Path) -> None:
     endpoint = {"Fn::Sub": "${Api}.execute-api.${AWS::Region}.amazonaws.com"}
     uri = {"Fn::Sub": "arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Fn.Arn}/invocations"}

@@ -189,3 +189,12 @@ def test_an_oac_the_template_does_not_define_is_a_warning_not_an_error(tmp_path:
     oac = config.distributions[0].origins[0].access_control
     assert oac is not None and (oac.id, oac.declared) == ("E3ELSEWHERE", False)
     assert any("origin access control 'E3ELSEWHERE' is not defined" in w.message for w in config.warnings)
+
+
+def test_a_policy_string_nested_too_deeply_is_a_warning(tmp_path: Path) -> None:
+    data = template()
+    policy = data["Resources"]["Policy"]  # type: ignore[index]
+    policy["Properties"]["PolicyDocument"] = '{"Statement": ' + "[" * 100_000 + "]" * 100_000 + "}"  # type: ignore[index]
+    config = load_source(write(tmp_path, "template.json", json.dumps(data)))
+    assert config.distributions[0].origins[0].mock.option("bucket_policy") is None  # type: ignore[union-attr]
+    assert any("the bucket policy is not JSON (nested too deeply); not carried" in w.message for w in config.warnings)

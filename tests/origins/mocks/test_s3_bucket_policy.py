@@ -184,3 +184,12 @@ async def test_no_override_passes_the_viewers_authorization_which_s3_checks(tmp_
                                "Authorization header is forwarded: not signed")
     assert lines[1] == "the signature is refused (InvalidAccessKeyId): access key AKIAVIEWER0000000000 is not the " \
                        "one this origin knows"
+
+
+async def test_a_backtracking_wildcard_against_a_long_key_is_answered(tmp_path: Path) -> None:
+    # A Resource of many `*`s and a viewer's key of 4000 `a`s: decided at once (a regex would spin the loop).
+    async with edge_for(tmp_path, config(oac_statement(resource="arn:aws:s3:::site-bucket/" + "*a" * 25 + "b")))\
+            as edge:
+        status, body, trace = await fetch(edge, "/" + "a" * 4000)
+        assert (status, code(body)) == (403, "AccessDenied")
+        assert trace[1].startswith("bucket: no statement allows s3:GetObject on arn:aws:s3:::site-bucket/aaaa")
