@@ -25,6 +25,7 @@ from emulator.config.importers.tf_values import (
     EvalError,
     FileText,
     Ref,
+    TfSet,
     Unknown,
     Whole,
     as_text,
@@ -46,6 +47,14 @@ def _kids(t: Tree) -> list[Tree | Token]:
 
 def _trees(t: Tree) -> list[Tree]:
     return [c for c in _kids(t) if isinstance(c, Tree)]
+
+
+def _is_template(t: Tree) -> bool:
+    """A quoted string or heredoc: its type is string whatever it holds (read without evaluating it, so the
+    result a conditional does not take reads no file and names no module)."""
+    while isinstance(t, Tree) and t.data == "expr_term" and len(_trees(t)) == 1:
+        t = _trees(t)[0]
+    return isinstance(t, Tree) and t.data in ("string", "heredoc_template", "heredoc_template_trim")
 
 
 class Evaluator:
@@ -120,7 +129,8 @@ class Evaluator:
                 raise error
             return error.issue()
         if isinstance(v, list):
-            return [self.value(i, loc, False) for i in v]
+            items = [self.value(i, loc, False) for i in v]
+            return TfSet(items) if isinstance(v, TfSet) else items
         if isinstance(v, dict):
             return {k: self.value(i, loc, False) for k, i in v.items()}
         return v
@@ -254,6 +264,8 @@ class Evaluator:
         source = self.value(self.eval(_trees(intro)[-1]), self.loc(intro))
         if isinstance(source, dict):
             pairs: list[tuple[object, object]] = sorted(source.items())
+        elif isinstance(source, TfSet):  # a set's element is its own key
+            pairs = [(v, v) for v in source]
         elif isinstance(source, list):
             pairs = list(enumerate(source))
         else:
@@ -294,9 +306,16 @@ class Evaluator:
         raise EvalError(loc, f"a condition must be a bool, not {value!r}", "true or false")
 
     def _conditional(self, t: Tree) -> object:
+        """Terraform, "Conditional Expressions": "The two result values may be of any type, but they must both be
+        of the same type so that Terraform can determine what type the whole conditional expression will return"
+        -- `var.x ? 1 : "none"` is a string either way, so a number or bool chosen beside a string becomes one."""
         cond, yes, no = _trees(t)
         test = self.truth(self.value(self.eval(cond), self.loc(cond)), self.loc(cond))
-        return self.eval(yes) if test else self.eval(no)
+        chosen, other = (yes, no) if test else (no, yes)
+        value = self.eval(chosen)
+        if isinstance(value, bool | int | float) and _is_template(other):
+            return as_text(value, self.loc(chosen))
+        return value
 
     def _binary_op(self, t: Tree) -> object:
         left_t, term = _trees(t)[:2]

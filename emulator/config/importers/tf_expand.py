@@ -16,18 +16,21 @@ from lark import Tree
 
 from emulator.config.importers.hcl_eval import EvalError, Evaluator, _kids, _trees
 from emulator.config.importers.tf_read import Block, label, once
+from emulator.config.importers.tf_values import TfSet
 from emulator.issues import ConfigIssue, Location, Severity
 
 Build = Callable[[Tree, Evaluator], Block]  # an HCL block node, evaluated in a scope -> a Block
 
 
 def iteration(value: object, loc: Location, dynamic: bool) -> list[tuple[object, object]]:
-    """(key, value) pairs in Terraform's order: a map's keys sorted, a set's members sorted; a dynamic block's
-    list keeps its order with the index as key."""
+    """(key, value) pairs in Terraform's order: a map's keys sorted, a set's members in set order with each
+    member its own key; a dynamic block's list keeps its order with the index as key."""
     if isinstance(value, dict):
         return sorted(value.items())
     if value is None:
         raise EvalError(loc, "for_each is null", "a map, a set of strings, or [] / {} for none")
+    if isinstance(value, TfSet):
+        return [(v, v) for v in value]
     if isinstance(value, list):
         if dynamic:
             return list(enumerate(value))

@@ -11,8 +11,8 @@ from pathlib import Path
 from emulator.config.importers.located import N
 from emulator.issues import ConfigIssue, Location, Severity
 
-__all__ = ["BINARY", "EvalError", "FileText", "MissingInput", "MissingValue", "Ref", "Unknown", "UnknownValue", "Whole",
-           "numbers_equal", "only_template_vars", "raise_issue", "wrap"]
+__all__ = ["BINARY", "EvalError", "FileText", "MissingInput", "MissingValue", "Ref", "TfSet", "Unknown", "UnknownValue",
+           "Whole", "numbers_equal", "only_template_vars", "raise_issue", "set_order", "wrap"]
 
 
 class EvalError(Exception):
@@ -64,6 +64,28 @@ class FileText(str):
         value = super().__new__(cls, text)
         value.path = path
         return value
+
+
+class TfSet(list):
+    """A set value (toset(), a set(...) variable), kept in the order Terraform iterates it. It differs from a list
+    where Terraform says so: "If the for_each expression produces a set value then key is identical to value"
+    ("dynamic Blocks"), and a for expression over a set binds the element to both names."""
+
+
+def set_order(items: list) -> TfSet:
+    """Distinct elements in Terraform's set order: numbers by value, strings (and a mix of primitives, which
+    toset() makes strings) lexically."""
+    out: list = []
+    for item in items:  # 1 and true are different members (Python's == says otherwise)
+        if not any(o == item and type(o) is type(item) for o in out):
+            out.append(item)
+    if out and all(isinstance(i, int | float) and not isinstance(i, bool) for i in out):
+        return TfSet(sorted(out))
+    if all(isinstance(i, str | int | float | bool) for i in out):
+        strings = ["true" if i is True else "false" if i is False else str(int(i)) if isinstance(i, float)
+                   and i.is_integer() else str(i) for i in out]
+        return TfSet(sorted(dict.fromkeys(strings)))
+    return TfSet(sorted(out, key=lambda x: json.dumps(x, sort_keys=True, default=str)))
 
 
 @dataclass(frozen=True)
@@ -124,7 +146,7 @@ def wrap(value: object, loc: Location) -> N:
     if isinstance(value, dict):
         return N({str(k): wrap(v, loc) for k, v in value.items()}, loc)
     if isinstance(value, list):
-        return N([wrap(v, loc) for v in value], loc)
+        return N(type(value)(wrap(v, loc) for v in value), loc)
     return N(value, loc)
 
 
