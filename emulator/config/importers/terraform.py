@@ -28,7 +28,7 @@ from emulator.config.importers.tf_read import Block
 from emulator.config.importers.tf_shape import TfShape, resources_tree
 from emulator.config.importers.tf_show import import_show_json
 from emulator.config.importers.tf_types import convert, parse_type
-from emulator.config.importers.tf_unknown import once_each, soften
+from emulator.config.importers.tf_unknown import empty_defaults, once_each, soften
 from emulator.config.importers.tf_values import MissingInput, MissingValue, Unknown, UnknownValue, Whole, raise_issue
 from emulator.issues import ConfigIssue, Location, Severity
 
@@ -392,6 +392,7 @@ def _import_module(module: Module, root: Location) -> Imported:
     if not module.files:
         module.issues.append(ConfigIssue(Severity.ERROR, root, "", "no .tf or .tf.json files here"))
     tree = module.tree(TfShape(module.issues, check_unknown=True))
+    empty_defaults(tree, module.defaulted())
     once_each(tree, module.issues)
     files = [*module.files, *dict.fromkeys(module.read_by_file)]
     return Imported("Terraform module", tree, module.issues, files, root)

@@ -52,10 +52,20 @@ class ModuleFiles:
     _vars: dict[str, Block]
     _locals: dict[str, Callable[[], N]]
     _tfvars: dict[str, object]
+    _var_values: dict[str, object]
     _evaluators: list[Evaluator]
 
     def reference(self, name: str, loc: Location | None) -> object:
         raise NotImplementedError
+
+    def defaulted(self) -> dict[str, tuple[object, Location]]:
+        """Root variables evaluated at a default of "" or null (nothing gave them a value): name -> (value,
+        where the variable is declared)."""
+        if self.inputs is not None:
+            return {}
+        return {k: (v, self._vars[k].loc) for k, v in self._var_values.items() if v in ("", None)
+                and k in self._vars and "default" in self._vars[k].attrs and k not in self.params
+                and k not in self._tfvars}
 
     # -- reading ------------------------------------------------------------------------------------
     def read(self) -> None:

@@ -203,8 +203,11 @@ def _tomap(m: object) -> dict:
 
 
 def _toset(xs: object) -> list:
-    """A set, in the order Terraform iterates it (TfSet says how)."""
-    return set_order(_seq(xs, "toset"))
+    """A set, in the order Terraform iterates it (TfSet says how); with an unknown member its order is unknown
+    too (the evaluator reports the unknown value)."""
+    items = _seq(xs, "toset")
+    _need(all(isinstance(x, str | int | float | bool | list | dict) or x is None for x in items), "unknown member")
+    return set_order(items)
 
 
 def _length(x: object) -> int:

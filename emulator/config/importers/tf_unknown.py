@@ -8,7 +8,11 @@ error. An input missing in several expressions is one error, at the first place 
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from emulator.config.importers.located import N
+from emulator.config.importers.result import missing
 from emulator.config.importers.tf_values import MissingInput, MissingValue, Unknown, UnknownValue
 from emulator.issues import ConfigIssue, Location, Severity
 
@@ -103,4 +107,46 @@ def needed_inputs(tree: object, issues: list[ConfigIssue]) -> list[UnknownValue]
     return list(out.values())
 
 
-__all__ = ["EDGE_IGNORES", "first_unknown", "impure", "needed_inputs", "once_each", "soften", "unknowns"]
+def empty_defaults(tree: dict[str, object], defaulted: dict[str, tuple[object, Location]]) -> None:
+    """An alias or an origin's domain name that is "" or null because it is a root variable's default (`variable
+    "domain_name" { default = "" }`, a module meant to be given one): an input to give, named as such, rather than
+    "'' is not a valid alternate domain name" -- CloudFront's API refuses an empty alias or origin domain, so
+    the variable has to be set. `defaulted`: the root variables used at an empty default -> (value, where declared).
+    """
+    if not defaulted:
+        return
+    for dist in _distributions(tree):
+        aliases = dist.v.get("aliases")
+        for n in aliases.v if isinstance(aliases, N) and isinstance(aliases.v, list) else []:
+            _ask(n, "the distribution's aliases need a domain name", defaulted)
+        origins = dist.v.get("origins")
+        for origin in origins.v if isinstance(origins, N) and isinstance(origins.v, list) else []:
+            if isinstance(origin, N) and isinstance(origin.v, dict) and isinstance(origin.v.get("domain_name"), N):
+                _ask(origin.v["domain_name"], "an origin's domain_name needs a name", defaulted)
+
+
+def _distributions(tree: dict[str, object]) -> list[N]:
+    found = [tree.get("distribution")]
+    many = tree.get("distributions")
+    found += many.v if isinstance(many, N) and isinstance(many.v, list) else many if isinstance(many, list) else []
+    return [d for d in found if isinstance(d, N) and isinstance(d.v, dict)]
+
+
+def _ask(n: object, need: str, defaulted: dict[str, tuple[object, Location]]) -> None:
+    """The element written as `var.NAME` (read at its location in the file) becomes the input NAME to give."""
+    if not isinstance(n, N) or n.v not in ("", None) or n.loc is None:
+        return
+    try:
+        line = Path(n.loc.file).read_text(encoding="utf-8").splitlines()[n.loc.line - 1]
+    except (OSError, UnicodeDecodeError, IndexError):
+        return
+    for name in re.findall(r"\bvar\.([\w-]+)", line[max(n.loc.col - 1, 0):]):
+        if name in defaulted:
+            value, declared = defaulted[name]
+            shown = '""' if value == "" else "null"
+            n.v = missing(name, n.loc, f"var.{name} is {shown}, its default ({declared}), but {need}")
+            return
+
+
+__all__ = ["EDGE_IGNORES", "empty_defaults", "first_unknown", "impure", "needed_inputs", "once_each", "soften",
+           "unknowns"]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from emulator.config.importers.located import N
+from emulator.config.importers.result import Missing
 from emulator.issues import ConfigIssue, Location, Severity
 
 __all__ = ["BINARY", "EvalError", "FileText", "MissingInput", "MissingValue", "Ref", "TfSet", "Unknown", "UnknownValue",
@@ -44,10 +45,9 @@ class MissingInput(Unknown):
 
 
 @dataclass(frozen=True)
-class UnknownValue(ConfigIssue):
-    """What only a deployment knows (name: the --parameter to give)."""
-
-    name: str = ""
+class UnknownValue(Missing):
+    """What only a deployment knows, or an input nobody gave (name: the --parameter to give): a `Missing`, so it
+    is reported once and `frontyard import --overlay-template` lists it."""
 
 
 @dataclass(frozen=True)
