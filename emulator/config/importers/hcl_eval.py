@@ -7,32 +7,27 @@ of functions, conditionals and operators. A reference that cannot be known befor
 
 from __future__ import annotations
 
-import base64
 import copy
-import json
 import re
 from collections.abc import Callable
 from pathlib import Path
 
-import hcl2
 from lark import Token, Tree
 
 from emulator.config.importers.located import N
 from emulator.config.importers.tf_functions import FUNCTIONS, FunctionError, number
+from emulator.config.importers.tf_templates import heredoc, nested_string, read_file, render
 from emulator.config.importers.tf_unknown import first_unknown, impure
 from emulator.config.importers.tf_values import (
     BINARY,
     EvalError,
-    FileText,
     Ref,
     TfSet,
     Unknown,
     Whole,
     as_text,
     numbers_equal,
-    only_template_vars,
     raise_issue,
-    unescape,
     wrap,
 )
 from emulator.issues import ConfigIssue, Location
@@ -158,34 +153,16 @@ class Evaluator:
         return {"true": True, "false": False, "null": None}[str(_kids(t)[0])]
 
     def _string(self, t: Tree) -> object:
-        out = []
-        for part in _trees(t):
-            child = part.children[0]
-            if isinstance(child, Token):
-                text = str(child)
-                if child.type in ("ESCAPED_INTERPOLATION", "ESCAPED_DIRECTIVE"):
-                    out.append(text[1:])
-                else:
-                    out.append(unescape(text))
-            elif child.data == "interpolation":
-                value = self.value(self.eval(_trees(child)[0]), self.loc(child))
-                out.append(as_text(value, self.loc(child)))
-            else:
-                raise EvalError(self.loc(child), "template directives (%{ }) are not evaluated by frontyard")
-        return "".join(out)
+        return render(self, _trees(t))
+
+    def _template_string(self, t: Tree) -> object:
+        return nested_string(self, t)
 
     def _heredoc_template(self, t: Tree) -> object:
-        text = str(_kids(t)[0])
-        body = text.split("\n", 1)[1].rsplit("\n", 2)[0] + "\n"
-        if "${" in body.replace("$${", ""):
-            raise EvalError(self.loc(t), "interpolation inside a heredoc is not evaluated by frontyard",
-                            "file(\"code.js\") for function code")
-        return body.replace("$${", "${")
+        return heredoc(self, t, trim=False)
 
     def _heredoc_template_trim(self, t: Tree) -> object:
-        lines = str(self._heredoc_template(t)).split("\n")
-        indent = min((len(line) - len(line.lstrip()) for line in lines if line.strip()), default=0)
-        return "\n".join(line[indent:] for line in lines)
+        return heredoc(self, t, trim=True)
 
     def _tuple(self, t: Tree) -> object:
         return [self.eval(e) for e in _trees(t)]
@@ -356,7 +333,7 @@ class Evaluator:
                 raise EvalError(self.loc(t), f"{name}(...): the last argument must be a list to expand")
             args = [*args[:-1], *args[-1]]
         if name in ("file", "filebase64", "templatefile"):
-            return self.read_file(name, args, t)
+            return read_file(self, name, args, t)
         if (unknown := impure(name, self.loc(t))) is not None:  # uuid(), timestamp(): known once applied
             raise unknown
         fn = FUNCTIONS.get(name)
@@ -382,31 +359,3 @@ class Evaluator:
         if name == "can":
             return False
         raise EvalError(self.loc(t), "try(): no argument evaluated without an error")
-
-    def read_file(self, name: str, args: list[object], t: Tree) -> object:
-        if not args or not isinstance(args[0], str) or len(args) != (2 if name == "templatefile" else 1):
-            raise EvalError(self.loc(t), f"{name}() takes a path" + (" and a map of variables"
-                                                                        if name == "templatefile" else ""))
-        path = (self.folder / args[0]).resolve()
-        self.read.append(path)
-        try:
-            if name == "filebase64":
-                return base64.b64encode(path.read_bytes()).decode()
-            content = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise EvalError(self.loc(t), f"{name}(\"{args[0]}\"): cannot read {path}: {exc}") from None
-        if name == "templatefile":
-            return self.template(content, args[1], path, t)
-        return FileText(content, path)
-
-    def template(self, content: str, variables: object, path: Path, t: Tree) -> str:
-        """templatefile(): the file is a template whose only names are the variables given."""
-        if not isinstance(variables, dict):
-            raise EvalError(self.loc(t), "templatefile(): the variables must be a map")
-        try:
-            tree = hcl2.parses_to_tree("x = " + json.dumps(content) + "\n")
-        except Exception as exc:
-            raise EvalError(self.loc(t), f"templatefile(\"{path.name}\"): {str(exc).splitlines()[0]}") from None
-        ev = Evaluator(str(path), path.parent, only_template_vars, self.params)
-        ev.scope = dict(variables)
-        return str(ev.value(ev.eval(tree.children[0].children[0].children[-1]), self.loc(t)))

@@ -7,9 +7,11 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import pytest
 from aiohttp import web
 
 from emulator.assembly import load_source
+from emulator.config.importers.hcl_eval import EvalError
 from tests.config.importers.test_tf_expressions import evaluate
 from tests.helpers import run_config, serve_app
 
@@ -118,3 +120,37 @@ async def test_a_dynamic_block_over_a_set_keys_each_block_by_the_element(tmp_pat
             for path, answer in (("/a/x", "api /a/x"), ("/b/y", "api /b/y"), ("/c", "web /c")):
                 async with edge.session.get(edge.url + path) as r:
                     assert (r.status, await r.text()) == (200, answer)
+
+
+TEMPLATE_CASES = [
+    ('"a%{ if true }b%{ endif }c"', "abc"),
+    ('"%{ if false }on%{ else }off%{ endif }"', "off"),
+    ('"%{ for x in ["p", "q"] }[${x}]%{ endfor }"', "[p][q]"),
+    ('"%{ for k, v in {b = 2, a = 1} }${k}=${v};%{ endfor }"', "a=1;b=2;"),  # a map in key order
+    ('"%{ for i, x in ["p"] }${i}%{ endfor }%{ for x in toset(["z", "y"]) }${x}%{ endfor }"', "0yz"),
+    ('"%{ if length([1]) > 0 }%{ for x in [1, 2] }${x}%{ if x < 2 },%{ endif }%{ endfor }%{ endif }"', "1,2"),
+    ('"$${x} %%{ if }"', "${x} %{ if }"),  # escaped markers are literal
+    ('<<-EOT\n    %{~ for x in ["a", "b"] ~}\n    ${x}\n    %{~ endfor ~}\n    !\n    EOT', "ab!\n"),
+    ('<<EOT\nhost=${upper("x")}\nEOT', "host=X\n"),
+]
+
+
+def test_template_directives_and_heredocs_as_terraform(tmp_path: Path) -> None:
+    """"Strings and Templates": `%{ if }` / `%{ else }` / `%{ endif }`, `%{ for }` / `%{ endfor }`, `~` strip
+    markers, interpolation in heredocs."""
+    for i, (expr, expected) in enumerate(TEMPLATE_CASES):
+        folder = tmp_path / str(i)
+        folder.mkdir()
+        assert evaluate(folder, expr) == expected, expr
+
+
+def test_templatefile_renders_directives_and_locates_its_mistakes(tmp_path: Path) -> None:
+    (tmp_path / "routes.tpl").write_text("%{ for r in routes ~}\nroute ${r.path} -> ${r.origin}\n%{ endfor ~}\n"
+                                         "%{ if debug }debug%{ endif }")
+    expr = 'templatefile("routes.tpl", {routes = [{path = "/a", origin = "x"}, {path = "/b", origin = "y"}], ' \
+           'debug = false})'
+    assert evaluate(tmp_path, expr) == "route /a -> x\nroute /b -> y\n"
+    (tmp_path / "broken.tpl").write_text("%{ if true }never closed")
+    with pytest.raises(EvalError) as exc:
+        evaluate(tmp_path, 'templatefile("broken.tpl", {})')
+    assert "%{ if } without %{ endif }" in exc.value.message and exc.value.loc.file == str(tmp_path / "broken.tpl")
