@@ -12,6 +12,7 @@ from aiohttp import web
 
 from emulator.assembly import load_source
 from emulator.config.importers.hcl_eval import EvalError
+from emulator.errors import ConfigError
 from tests.config.importers.test_tf_expressions import evaluate
 from tests.helpers import run_config, serve_app
 
@@ -154,3 +155,52 @@ def test_templatefile_renders_directives_and_locates_its_mistakes(tmp_path: Path
     with pytest.raises(EvalError) as exc:
         evaluate(tmp_path, 'templatefile("broken.tpl", {})')
     assert "%{ if } without %{ endif }" in exc.value.message and exc.value.loc.file == str(tmp_path / "broken.tpl")
+
+
+OVERRIDE = """\
+locals {
+  api = "api.example.test"
+}
+resource "aws_cloudfront_distribution" "site" {
+  ordered_cache_behavior {
+    path_pattern           = "/v2/*"
+    target_origin_id       = "api"
+    viewer_protocol_policy = "allow-all"
+    allowed_methods        = ["GET", "HEAD"]
+    cached_methods         = ["GET", "HEAD"]
+    cache_policy_id        = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
+  }
+  comment = "from the override"
+}
+"""
+
+
+async def test_override_files_merge_into_the_blocks_they_name(tmp_path: Path) -> None:
+    """"Override Files": arguments replace the original's, nested blocks replace all blocks of their type (here
+    the dynamic ordered_cache_behavior), files named override.tf or *_override.tf are applied after the others."""
+    async with serve_app(await answering("web")) as web_port, serve_app(await answering("api")) as api_port:
+        (tmp_path / "main.tf").write_text(DISTRIBUTION)
+        (tmp_path / "z_override.tf").write_text(OVERRIDE)
+        (tmp_path / "frontyard.local.yaml").write_text(textwrap.dedent(f"""\
+            origins:
+              web: {{resolve: 127.0.0.1:{web_port}}}
+              api: {{resolve: 127.0.0.1:{api_port}}}
+            """))
+        config = load_source(tmp_path)
+        (d,) = config.distributions
+        assert [b.path_pattern for b in d.cache_behaviors] == ["/v2/*"]
+        async with run_config(config) as edge:
+            for path, answer in (("/v2/x", "api /v2/x"), ("/a/x", "web /a/x")):
+                async with edge.session.get(edge.url + path) as r:
+                    assert (r.status, await r.text()) == (200, answer)
+
+
+def test_an_override_block_with_no_original_is_located(tmp_path: Path) -> None:
+    (tmp_path / "main.tf").write_text(DISTRIBUTION)
+    (tmp_path / "override.tf").write_text('resource "aws_cloudfront_distribution" "other" {\n  comment = "x"\n}\n'
+                                          'locals {\n  unused = 1\n}\n')
+    with pytest.raises(ConfigError) as exc:
+        load_source(tmp_path)
+    assert [i.format().split("\n")[0] for i in exc.value.issues if "override" in i.message] == [
+        f"{tmp_path / 'override.tf'}:1:1: resource aws_cloudfront_distribution other: an override file's block with no "
+        "original block to override"]
