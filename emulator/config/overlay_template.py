@@ -54,8 +54,9 @@ def overlay_template(path: str | Path, *, local: str | Path | None = None,
 
 
 def _no_parameter(issue: ConfigIssue) -> bool:
-    """uuid() / timestamp() where the edge needs the value: a new one on every run, which no parameter gives."""
-    return isinstance(issue, Missing) and issue.name.endswith("()")
+    """What no parameter gives (a module `terraform init` has not downloaded, uuid() where the edge needs it):
+    said as the error it is, not listed as an entry to fill."""
+    return isinstance(issue, Missing) and not issue.settable
 
 
 def _scalar(text: str) -> str:

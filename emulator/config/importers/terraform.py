@@ -163,7 +163,7 @@ class Module(ModuleFiles):
         """Named once, where the variable is declared, with what gives it a value."""
         if self.inputs is not None:
             return MissingInput(block.loc, f'module "{self.key}": input variable "{key}" is required and not given',
-                                f'{key} = VALUE in the module "{self.key}" block', f"{self.key}.{key}")
+                                f'{key} = VALUE in the module "{self.key}" block', f"{self.key}.{key}", False)
         return MissingInput(block.loc, f"var.{key} has no default and no value",
                             f"--parameter '{key}=VALUE', a terraform.tfvars, or parameters: {{{key}: VALUE}} in the "
                             "local overlay file", key)
@@ -204,7 +204,7 @@ class Module(ModuleFiles):
             folder = module_folder(self.folder, self.root, key, source().plain() if source else None,
                                    block.attr_locs.get("source", block.loc))
         except EvalError as exc:  # an unknown of its own: references to the module repeat this one error
-            self._failed[name] = Unknown(exc.loc, exc.message, exc.expected, f"module.{key}")
+            self._failed[name] = Unknown(exc.loc, exc.message, exc.expected, f"module.{key}", settable=False)
             self.issues.append(self._failed[name].issue())
             return None
         made = instances(block, self._hcl_block, self.issues)

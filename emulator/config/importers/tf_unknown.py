@@ -41,7 +41,7 @@ def first_unknown(values: object) -> Unknown | None:
     if not found:
         return None
     kind = MissingInput if isinstance(found[0], MissingValue) else Unknown
-    return kind(found[0].location, found[0].message, found[0].expected, found[0].name)
+    return kind(found[0].location, found[0].message, found[0].expected, found[0].name, found[0].settable)
 
 
 def impure(name: str, loc: Location) -> Unknown | None:
@@ -49,7 +49,8 @@ def impure(name: str, loc: Location) -> Unknown | None:
     if name not in ("uuid", "timestamp"):
         return None
     return Unknown(loc, f"{name}() is a new value on every terraform run, known once applied",
-                   "a literal value in its place (or `terraform show -json` of what was deployed)", f"{name}()")
+                   "a literal value in its place (or `terraform show -json` of what was deployed)", f"{name}()",
+                   settable=False)
 
 
 def soften(distribution: N, issues: list[ConfigIssue]) -> None:

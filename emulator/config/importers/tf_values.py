@@ -29,12 +29,13 @@ class Unknown(EvalError):
     """A value known only after `terraform apply` was used: try() does not catch it (Terraform: "try ... returns
     an unknown value"), and it is an error only where the local edge needs the value."""
 
-    def __init__(self, loc: Location | None, message: str, expected: str, name: str) -> None:
+    def __init__(self, loc: Location | None, message: str, expected: str, name: str, settable: bool = True) -> None:
         super().__init__(loc, message, expected)
-        self.name = name
+        self.name, self.settable = name, settable
 
     def issue(self) -> ConfigIssue:
-        return UnknownValue(Severity.ERROR, self.loc, "", self.message, self.expected, self.name)
+        return UnknownValue(Severity.ERROR, self.loc, "", self.message, self.expected, self.name,
+                            settable=self.settable)
 
 
 class MissingInput(Unknown):
@@ -117,9 +118,9 @@ class Whole:
 def raise_issue(v: object) -> None:
     """A value that is an issue (an expression that failed elsewhere) raised again, keeping what kind it is."""
     if isinstance(v, MissingValue):
-        raise MissingInput(v.location, v.message, v.expected, v.name)
+        raise MissingInput(v.location, v.message, v.expected, v.name, v.settable)
     if isinstance(v, UnknownValue):
-        raise Unknown(v.location, v.message, v.expected, v.name)
+        raise Unknown(v.location, v.message, v.expected, v.name, v.settable)
     if isinstance(v, ConfigIssue):
         raise EvalError(v.location, v.message, v.expected)
 

@@ -105,3 +105,12 @@ def test_an_input_given_on_the_command_line_is_not_asked_for(tmp_path: Path) -> 
     text = (tmp_path / "o.yaml").read_text()
     assert "  alias: www.example.test\n" in text and "  # var.alias" not in text and "  extra_alias:\n" in text
     assert textwrap.dedent(text).count("origin_domain:") == 1
+
+
+def test_a_module_not_downloaded_is_said_not_listed_as_a_parameter(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "main.tf").write_text('module "cdn" {\n  source = "example/cloudfront/aws"\n  aliases = ["a"]\n}\n')
+    assert main(["import", str(tmp_path), "--overlay-template", "-o", "-"]) == 2
+    out, err = capsys.readouterr()
+    assert "module.cdn:" not in out and 'module "cdn" comes from "example/cloudfront/aws"' in err
+    assert "`terraform init`" in err
