@@ -28,7 +28,7 @@ from emulator.config.importers.tf_read import Block
 from emulator.config.importers.tf_shape import TfShape, resources_tree
 from emulator.config.importers.tf_show import import_show_json
 from emulator.config.importers.tf_types import convert, parse_type
-from emulator.config.importers.tf_unknown import empty_defaults, once_each, soften
+from emulator.config.importers.tf_unknown import describe, empty_defaults, once_each, soften
 from emulator.config.importers.tf_values import MissingInput, MissingValue, Unknown, UnknownValue, Whole, raise_issue
 from emulator.issues import ConfigIssue, Location, Severity
 
@@ -164,7 +164,7 @@ class Module(ModuleFiles):
         if self.inputs is not None:
             return MissingInput(block.loc, f'module "{self.key}": input variable "{key}" is required and not given',
                                 f'{key} = VALUE in the module "{self.key}" block', f"{self.key}.{key}", False)
-        return MissingInput(block.loc, f"var.{key} has no default and no value",
+        return MissingInput(block.loc, f"var.{key}{describe(block)} has no default and no value",
                             f"--parameter '{key}=VALUE', a terraform.tfvars, or parameters: {{{key}: VALUE}} in the "
                             "local overlay file", key)
 

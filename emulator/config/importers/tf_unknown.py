@@ -108,6 +108,25 @@ def needed_inputs(tree: object, issues: list[ConfigIssue]) -> list[UnknownValue]
     return list(out.values())
 
 
+def describe(block: object) -> str:
+    """ ` (TYPE: description)` of a variable block, as written, so an overlay entry says what to fill in."""
+    parts: list[str] = []
+    loc = getattr(block, "attr_locs", {}).get("type")
+    if loc is not None:
+        try:
+            line = Path(loc.file).read_text(encoding="utf-8").splitlines()[loc.line - 1]
+        except (OSError, UnicodeDecodeError, IndexError):
+            line = ""
+        written = line.split("=", 1)[-1].strip()
+        parts.append(written if written.count("(") == written.count(")") and len(written) <= 60 else
+                     written.split("(")[0] + "(...)")
+    get = getattr(block, "attrs", {}).get("description")
+    text = get().v if get is not None else None
+    if isinstance(text, str) and text.strip():
+        parts.append(f'"{text.strip()}"' if len(text) <= 100 else f'"{text.strip()[:97]}..."')
+    return f" ({': '.join(parts)})" if parts else ""
+
+
 def empty_defaults(tree: dict[str, object], defaulted: dict[str, tuple[object, Location]]) -> None:
     """An alias or an origin's domain name that is "" or null because it is a root variable's default (`variable
     "domain_name" { default = "" }`, a module meant to be given one): an input to give, named as such, rather than
@@ -149,5 +168,5 @@ def _ask(n: object, need: str, defaulted: dict[str, tuple[object, Location]]) ->
             return
 
 
-__all__ = ["EDGE_IGNORES", "empty_defaults", "first_unknown", "impure", "needed_inputs", "once_each", "soften",
-           "unknowns"]
+__all__ = ["EDGE_IGNORES", "describe", "empty_defaults", "first_unknown", "impure", "needed_inputs", "once_each",
+           "soften", "unknowns"]

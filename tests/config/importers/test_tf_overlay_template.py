@@ -73,7 +73,8 @@ async def test_terraform_inputs_to_overlay_to_a_served_module(tmp_path: Path,
     overlay = tmp_path / "frontyard.local.yaml"
     text = overlay.read_text()
     main_tf = tmp_path / "main.tf"
-    assert f"  # var.origin_domain has no default and no value ({main_tf}:1:1)\n  origin_domain:\n" in text
+    assert f'  # var.origin_domain (string: "the API\'s domain name") has no default and no value ({main_tf}:1:1)\n' \
+           "  origin_domain:\n" in text  # its type and description, as declared: what to fill in
     assert f'  # var.alias is "", its default ({main_tf}:5:1), but the distribution\'s aliases need a domain ' \
            f"name ({main_tf}:15:14)\n  alias:\n" in text
     assert f"  # var.extra_alias is null, its default ({main_tf}:9:1), but the distribution's aliases need a " \
@@ -82,7 +83,7 @@ async def test_terraform_inputs_to_overlay_to_a_served_module(tmp_path: Path,
     capsys.readouterr()
     assert main(["validate", str(tmp_path)]) == 2  # empty entries are still missing, each said once
     err = capsys.readouterr().err
-    assert err.count("var.origin_domain has no default") == 1 and err.count('var.alias is ""') == 1
+    assert err.count("var.origin_domain (string") == 1 and err.count('var.alias is ""') == 1
     assert "not a valid alternate domain name" not in err and "nothing (null)" not in err
 
     async with serve_app(await answering("api")) as port:
