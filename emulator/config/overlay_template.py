@@ -40,15 +40,23 @@ def overlay_template(path: str | Path, *, local: str | Path | None = None,
     imported, _ = read_imported(path, fmt, given)
     _, _, pending, _ = flatten(imported.tree, str(path), imported.root)
     issues = once([*imported.issues, *pending])
-    broken = [i for i in issues if i.severity is Severity.ERROR and not isinstance(i, Missing | Pending)]
+    broken = [i for i in issues if i.severity is Severity.ERROR and (not isinstance(i, Missing | Pending) or
+                                                                    _no_parameter(i))]
     if broken:  # a template mistake: no overlay line mends it
         raise ConfigError(f"{path} (read as a {fmt})", broken)
     lines = [f"# {OVERLAY_NAME} for {path.resolve().name} ({fmt}): fill it in, then run `frontyard serve {path}`.",
              "# An entry left empty is still missing; paths are relative to this file.", ""]
-    lines += _parameters([i for i in issues if isinstance(i, Missing)], given)
-    lines += _origins(imported.tree)
+    needed = [i for i in issues if isinstance(i, Missing)]
+    lines += _parameters(needed, given)
+    lines += _origins(imported.tree, bool(needed))
     lines += _pending([i for i in issues if isinstance(i, Pending)])
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _no_parameter(issue: ConfigIssue) -> bool:
+    """What no parameter gives (a module `terraform init` has not downloaded, uuid() where the edge needs it):
+    said as the error it is, not listed as an entry to fill."""
+    return isinstance(issue, Missing) and not issue.settable
 
 
 def _scalar(text: str) -> str:
@@ -69,14 +77,20 @@ def _parameters(missing: list[Missing], given: Mapping[str, str]) -> list[str]:
     return [*out, ""]
 
 
-def _origins(tree: dict[str, object]) -> list[str]:
+def _origins(tree: dict[str, object], inputs_missing: bool) -> list[str]:
     origins = origins_of(tree)
     if not origins:
         return []
     out = ["origins:                  # by origin id; uncomment one way to reach each origin on this machine"]
+    if inputs_missing:  # an origin id may be built from an input not given yet (`"S3-${var.domain}"`)
+        out.append("  # an origin id may change once the parameters above are given: run --overlay-template again")
     for origin in origins:
         origin_id, domain = origin.get("id"), origin.get("domain_name")
-        name = str(origin_id.v) if isinstance(origin_id, N) and isinstance(origin_id.v, str) else "?"
+        if not (isinstance(origin_id, N) and isinstance(origin_id.v, str)):
+            where = origin_id.loc if isinstance(origin_id, N) else None
+            out.append(f"  # an origin whose id needs an input above ({where}): listed once the parameters are given")
+            continue
+        name = str(origin_id.v)
         shown = domain.v if isinstance(domain, N) and isinstance(domain.v, str) else "(known only once deployed)"
         out.append(f"  # origin '{name}', imported domain {shown}")
         out.append(f"  {_scalar(name)}:")

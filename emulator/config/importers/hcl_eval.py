@@ -7,31 +7,27 @@ of functions, conditionals and operators. A reference that cannot be known befor
 
 from __future__ import annotations
 
-import base64
 import copy
-import json
 import re
 from collections.abc import Callable
 from pathlib import Path
 
-import hcl2
 from lark import Token, Tree
 
 from emulator.config.importers.located import N
 from emulator.config.importers.tf_functions import FUNCTIONS, FunctionError, number
+from emulator.config.importers.tf_templates import heredoc, nested_string, read_file, render
 from emulator.config.importers.tf_unknown import first_unknown, impure
 from emulator.config.importers.tf_values import (
     BINARY,
     EvalError,
-    FileText,
     Ref,
+    TfSet,
     Unknown,
     Whole,
     as_text,
     numbers_equal,
-    only_template_vars,
     raise_issue,
-    unescape,
     wrap,
 )
 from emulator.issues import ConfigIssue, Location
@@ -46,6 +42,14 @@ def _kids(t: Tree) -> list[Tree | Token]:
 
 def _trees(t: Tree) -> list[Tree]:
     return [c for c in _kids(t) if isinstance(c, Tree)]
+
+
+def _is_template(t: Tree) -> bool:
+    """A quoted string or heredoc: its type is string whatever it holds (read without evaluating it, so the
+    result a conditional does not take reads no file and names no module)."""
+    while isinstance(t, Tree) and t.data == "expr_term" and len(_trees(t)) == 1:
+        t = _trees(t)[0]
+    return isinstance(t, Tree) and t.data in ("string", "heredoc_template", "heredoc_template_trim")
 
 
 class Evaluator:
@@ -120,7 +124,8 @@ class Evaluator:
                 raise error
             return error.issue()
         if isinstance(v, list):
-            return [self.value(i, loc, False) for i in v]
+            items = [self.value(i, loc, False) for i in v]
+            return TfSet(items) if isinstance(v, TfSet) else items
         if isinstance(v, dict):
             return {k: self.value(i, loc, False) for k, i in v.items()}
         return v
@@ -148,34 +153,16 @@ class Evaluator:
         return {"true": True, "false": False, "null": None}[str(_kids(t)[0])]
 
     def _string(self, t: Tree) -> object:
-        out = []
-        for part in _trees(t):
-            child = part.children[0]
-            if isinstance(child, Token):
-                text = str(child)
-                if child.type in ("ESCAPED_INTERPOLATION", "ESCAPED_DIRECTIVE"):
-                    out.append(text[1:])
-                else:
-                    out.append(unescape(text))
-            elif child.data == "interpolation":
-                value = self.value(self.eval(_trees(child)[0]), self.loc(child))
-                out.append(as_text(value, self.loc(child)))
-            else:
-                raise EvalError(self.loc(child), "template directives (%{ }) are not evaluated by frontyard")
-        return "".join(out)
+        return render(self, _trees(t))
+
+    def _template_string(self, t: Tree) -> object:
+        return nested_string(self, t)
 
     def _heredoc_template(self, t: Tree) -> object:
-        text = str(_kids(t)[0])
-        body = text.split("\n", 1)[1].rsplit("\n", 2)[0] + "\n"
-        if "${" in body.replace("$${", ""):
-            raise EvalError(self.loc(t), "interpolation inside a heredoc is not evaluated by frontyard",
-                            "file(\"code.js\") for function code")
-        return body.replace("$${", "${")
+        return heredoc(self, t, trim=False)
 
     def _heredoc_template_trim(self, t: Tree) -> object:
-        lines = str(self._heredoc_template(t)).split("\n")
-        indent = min((len(line) - len(line.lstrip()) for line in lines if line.strip()), default=0)
-        return "\n".join(line[indent:] for line in lines)
+        return heredoc(self, t, trim=True)
 
     def _tuple(self, t: Tree) -> object:
         return [self.eval(e) for e in _trees(t)]
@@ -254,6 +241,8 @@ class Evaluator:
         source = self.value(self.eval(_trees(intro)[-1]), self.loc(intro))
         if isinstance(source, dict):
             pairs: list[tuple[object, object]] = sorted(source.items())
+        elif isinstance(source, TfSet):  # a set's element is its own key
+            pairs = [(v, v) for v in source]
         elif isinstance(source, list):
             pairs = list(enumerate(source))
         else:
@@ -294,9 +283,16 @@ class Evaluator:
         raise EvalError(loc, f"a condition must be a bool, not {value!r}", "true or false")
 
     def _conditional(self, t: Tree) -> object:
+        """Terraform, "Conditional Expressions": "The two result values may be of any type, but they must both be
+        of the same type so that Terraform can determine what type the whole conditional expression will return"
+        -- `var.x ? 1 : "none"` is a string either way, so a number or bool chosen beside a string becomes one."""
         cond, yes, no = _trees(t)
         test = self.truth(self.value(self.eval(cond), self.loc(cond)), self.loc(cond))
-        return self.eval(yes) if test else self.eval(no)
+        chosen, other = (yes, no) if test else (no, yes)
+        value = self.eval(chosen)
+        if isinstance(value, bool | int | float) and _is_template(other):
+            return as_text(value, self.loc(chosen))
+        return value
 
     def _binary_op(self, t: Tree) -> object:
         left_t, term = _trees(t)[:2]
@@ -337,7 +333,7 @@ class Evaluator:
                 raise EvalError(self.loc(t), f"{name}(...): the last argument must be a list to expand")
             args = [*args[:-1], *args[-1]]
         if name in ("file", "filebase64", "templatefile"):
-            return self.read_file(name, args, t)
+            return read_file(self, name, args, t)
         if (unknown := impure(name, self.loc(t))) is not None:  # uuid(), timestamp(): known once applied
             raise unknown
         fn = FUNCTIONS.get(name)
@@ -363,31 +359,3 @@ class Evaluator:
         if name == "can":
             return False
         raise EvalError(self.loc(t), "try(): no argument evaluated without an error")
-
-    def read_file(self, name: str, args: list[object], t: Tree) -> object:
-        if not args or not isinstance(args[0], str) or len(args) != (2 if name == "templatefile" else 1):
-            raise EvalError(self.loc(t), f"{name}() takes a path" + (" and a map of variables"
-                                                                        if name == "templatefile" else ""))
-        path = (self.folder / args[0]).resolve()
-        self.read.append(path)
-        try:
-            if name == "filebase64":
-                return base64.b64encode(path.read_bytes()).decode()
-            content = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise EvalError(self.loc(t), f"{name}(\"{args[0]}\"): cannot read {path}: {exc}") from None
-        if name == "templatefile":
-            return self.template(content, args[1], path, t)
-        return FileText(content, path)
-
-    def template(self, content: str, variables: object, path: Path, t: Tree) -> str:
-        """templatefile(): the file is a template whose only names are the variables given."""
-        if not isinstance(variables, dict):
-            raise EvalError(self.loc(t), "templatefile(): the variables must be a map")
-        try:
-            tree = hcl2.parses_to_tree("x = " + json.dumps(content) + "\n")
-        except Exception as exc:
-            raise EvalError(self.loc(t), f"templatefile(\"{path.name}\"): {str(exc).splitlines()[0]}") from None
-        ev = Evaluator(str(path), path.parent, only_template_vars, self.params)
-        ev.scope = dict(variables)
-        return str(ev.value(ev.eval(tree.children[0].children[0].children[-1]), self.loc(t)))

@@ -45,8 +45,8 @@ class N:
         """The value without locations."""
         if isinstance(self.v, dict):
             return {k: n.plain() if isinstance(n, N) else n for k, n in self.v.items()}
-        if isinstance(self.v, list):
-            return [n.plain() if isinstance(n, N) else n for n in self.v]
+        if isinstance(self.v, list):  # a list subclass (a Terraform set) stays one
+            return type(self.v)(n.plain() if isinstance(n, N) else n for n in self.v)
         return self.v
 
 

@@ -61,6 +61,7 @@ class Missing(ConfigIssue):
 
     name: str = ""
     what: str = ""  # the message without the line to add: what is missing, and why
+    settable: bool = True  # False: no --parameter gives it (a module `terraform init` has not downloaded, uuid())
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from emulator.config.importers.tf_read import Block
 from emulator.config.importers.tf_shape import TfShape, resources_tree
 from emulator.config.importers.tf_show import import_show_json
 from emulator.config.importers.tf_types import convert, parse_type
-from emulator.config.importers.tf_unknown import once_each, soften
+from emulator.config.importers.tf_unknown import describe, empty_defaults, once_each, soften
 from emulator.config.importers.tf_values import MissingInput, MissingValue, Unknown, UnknownValue, Whole, raise_issue
 from emulator.issues import ConfigIssue, Location, Severity
 
@@ -163,8 +163,8 @@ class Module(ModuleFiles):
         """Named once, where the variable is declared, with what gives it a value."""
         if self.inputs is not None:
             return MissingInput(block.loc, f'module "{self.key}": input variable "{key}" is required and not given',
-                                f'{key} = VALUE in the module "{self.key}" block', f"{self.key}.{key}")
-        return MissingInput(block.loc, f"var.{key} has no default and no value",
+                                f'{key} = VALUE in the module "{self.key}" block', f"{self.key}.{key}", False)
+        return MissingInput(block.loc, f"var.{key}{describe(block)} has no default and no value",
                             f"--parameter '{key}=VALUE', a terraform.tfvars, or parameters: {{{key}: VALUE}} in the "
                             "local overlay file", key)
 
@@ -204,7 +204,7 @@ class Module(ModuleFiles):
             folder = module_folder(self.folder, self.root, key, source().plain() if source else None,
                                    block.attr_locs.get("source", block.loc))
         except EvalError as exc:  # an unknown of its own: references to the module repeat this one error
-            self._failed[name] = Unknown(exc.loc, exc.message, exc.expected, f"module.{key}")
+            self._failed[name] = Unknown(exc.loc, exc.message, exc.expected, f"module.{key}", settable=False)
             self.issues.append(self._failed[name].issue())
             return None
         made = instances(block, self._hcl_block, self.issues)
@@ -392,6 +392,7 @@ def _import_module(module: Module, root: Location) -> Imported:
     if not module.files:
         module.issues.append(ConfigIssue(Severity.ERROR, root, "", "no .tf or .tf.json files here"))
     tree = module.tree(TfShape(module.issues, check_unknown=True))
+    empty_defaults(tree, module.defaulted())
     once_each(tree, module.issues)
     files = [*module.files, *dict.fromkeys(module.read_by_file)]
     return Imported("Terraform module", tree, module.issues, files, root)

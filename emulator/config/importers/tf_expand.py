@@ -16,18 +16,21 @@ from lark import Tree
 
 from emulator.config.importers.hcl_eval import EvalError, Evaluator, _kids, _trees
 from emulator.config.importers.tf_read import Block, label, once
+from emulator.config.importers.tf_values import TfSet
 from emulator.issues import ConfigIssue, Location, Severity
 
 Build = Callable[[Tree, Evaluator], Block]  # an HCL block node, evaluated in a scope -> a Block
 
 
 def iteration(value: object, loc: Location, dynamic: bool) -> list[tuple[object, object]]:
-    """(key, value) pairs in Terraform's order: a map's keys sorted, a set's members sorted; a dynamic block's
-    list keeps its order with the index as key."""
+    """(key, value) pairs in Terraform's order: a map's keys sorted, a set's members in set order with each
+    member its own key; a dynamic block's list keeps its order with the index as key."""
     if isinstance(value, dict):
         return sorted(value.items())
     if value is None:
         raise EvalError(loc, "for_each is null", "a map, a set of strings, or [] / {} for none")
+    if isinstance(value, TfSet):
+        return [(v, v) for v in value]
     if isinstance(value, list):
         if dynamic:
             return list(enumerate(value))
@@ -83,7 +86,6 @@ def instances(block: Block, build: Build, issues: list[ConfigIssue]) -> list[tup
         issues.append(ConfigIssue(Severity.ERROR, block.loc, " ".join(block.labels), "count / for_each in a .tf.json "
                                   "file is not expanded by frontyard", "the same block written in HCL (.tf)"))
         return []
-    node, ev = block.source
     meta = "count" if "count" in block.attrs else "for_each"
     value = block.attrs[meta]()
     if isinstance(value.v, ConfigIssue):
@@ -94,12 +96,22 @@ def instances(block: Block, build: Build, issues: list[ConfigIssue]) -> list[tup
             count = value.v
             if isinstance(count, bool) or not isinstance(count, int | float) or count < 0:
                 raise EvalError(value.loc, f"count must be a whole number of 0 or more, not {count!r}")
-            return [(i, build(node, ev.child({"count": {"index": i}}))) for i in range(int(count))]
+            return [(i, _built(block, build, {"count": {"index": i}})) for i in range(int(count))]
         pairs = iteration(value.plain(), value.loc or block.loc, False)
     except EvalError as exc:
         issues.append(exc.issue())
         return []
-    return [(key, build(node, ev.child({"each": {"key": key, "value": val}}))) for key, val in pairs]
+    return [(key, _built(block, build, {"each": {"key": key, "value": val}})) for key, val in pairs]
+
+
+def _built(block: Block, build: Build, scope: dict[str, object]) -> Block:
+    """One instance: the block as written, with what override files change merged in, in the same scope."""
+    assert block.source is not None
+    node, ev = block.source
+    made = build(node, ev.child(scope))
+    for o_node, o_ev in block.overrides:
+        made.merge(build(o_node, o_ev.child(scope)))
+    return made
 
 
 def instance_name(name: str, key: object) -> str:

@@ -16,6 +16,14 @@ from emulator.config.importers.tf_read import Block, json_labelled, json_value, 
 from emulator.issues import ConfigIssue, Location, Severity
 
 
+def is_override(path: Path) -> bool:
+    """Terraform, "Override Files": "any configuration file whose name ends in _override.tf or
+    _override.tf.json. This special handling also applies to a file named literally override.tf or
+    override.tf.json" (and OpenTofu's .tofu names)."""
+    stem = path.name.removesuffix(".json").removesuffix(".tf").removesuffix(".tofu")
+    return stem == "override" or stem.endswith("_override")
+
+
 def module_files(folder: Path) -> list[Path]:
     """A module's files. OpenTofu, "Files and Directories" (https://opentofu.org/docs/language/files/): "When both
     .tf and .tofu files with the same base name are present in a directory, OpenTofu will prioritize the .tofu file
@@ -52,26 +60,38 @@ class ModuleFiles:
     _vars: dict[str, Block]
     _locals: dict[str, Callable[[], N]]
     _tfvars: dict[str, object]
+    _var_values: dict[str, object]
+    overridden: list[Block]  # override files' locals: applied after the module's own
     _evaluators: list[Evaluator]
 
     def reference(self, name: str, loc: Location | None) -> object:
         raise NotImplementedError
 
+    def defaulted(self) -> dict[str, tuple[object, Location]]:
+        """Root variables evaluated at a default of "" or null (nothing gave them a value): name -> (value,
+        where the variable is declared)."""
+        if self.inputs is not None:
+            return {}
+        return {k: (v, self._vars[k].loc) for k, v in self._var_values.items() if v in ("", None)
+                and k in self._vars and "default" in self._vars[k].attrs and k not in self.params
+                and k not in self._tfvars}
+
     # -- reading ------------------------------------------------------------------------------------
     def read(self) -> None:
-        """Every .tf and .tf.json file of the module's folder (as Terraform does), then its variable files."""
-        for path in module_files(self.folder):
-            self.files.append(path)
-            try:
-                text = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                self.issues.append(ConfigIssue(Severity.ERROR, Location(str(path), 1, 1), "", f"cannot read: {exc}"))
-                continue
-            if path.name.endswith((".tf.json", ".tofu.json")):
-                self._read_json(text, path)
-            else:
-                self._read_hcl(text, path)
-        for block in self.blocks:
+        """Every .tf and .tf.json file of the module's folder (as Terraform does), then its override files
+        ("Terraform initially skips these override files when loading configuration, and then afterwards
+        processes each one in turn (in lexicographical order)"), then its variable files."""
+        files = module_files(self.folder)
+        self.overridden = []
+        for path in [p for p in files if not is_override(p)]:
+            self._read_file(path)
+        for path in [p for p in files if is_override(p)]:
+            before = len(self.blocks)
+            self._read_file(path)
+            for block in self.blocks[before:]:
+                self._override(block, self.blocks[:before])
+            del self.blocks[before:]
+        for block in [*self.blocks, *self.overridden]:
             if block.type == "variable" and block.labels:
                 self._vars[block.labels[0]] = block
             elif block.type == "locals":
@@ -96,6 +116,34 @@ class ModuleFiles:
             for name in ["terraform.tfvars", "terraform.tfvars.json",
                          *sorted(p.name for p in self.folder.glob("*.auto.tfvars*"))]:
                 self._read_tfvars(self.folder / name)
+
+    def _read_file(self, path: Path) -> None:
+        self.files.append(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            self.issues.append(ConfigIssue(Severity.ERROR, Location(str(path), 1, 1), "", f"cannot read: {exc}"))
+            return
+        if path.name.endswith((".tf.json", ".tofu.json")):
+            self._read_json(text, path)
+        else:
+            self._read_hcl(text, path)
+
+    def _override(self, block: Block, originals: list[Block]) -> None:
+        """An override file's block merged into the block of the same type and labels ("Overrides are applied on
+        a value-by-value basis" for locals, which simply come later)."""
+        if block.type in ("locals", "terraform"):
+            self.overridden.append(block)
+            return
+        original = next((b for b in originals if (b.type, b.labels) == (block.type, block.labels)), None)
+        if original is None:
+            self.issues.append(ConfigIssue(Severity.ERROR, block.loc, " ".join([block.type, *block.labels]),
+                                           "an override file's block with no original block to override",
+                                           "the same block declared in one of the module's other files"))
+            return
+        original.merge(block)
+        if block.source is not None:
+            original.overrides.append(block.source)
 
     def _evaluator(self, path: Path) -> Evaluator:
         ev = Evaluator(str(path), self.folder, self.reference, self.params)

@@ -16,7 +16,7 @@ import re
 import urllib.parse
 from collections.abc import Callable
 
-from emulator.config.importers.tf_values import Whole
+from emulator.config.importers.tf_values import Whole, set_order
 
 
 class FunctionError(ValueError):
@@ -203,9 +203,11 @@ def _tomap(m: object) -> dict:
 
 
 def _toset(xs: object) -> list:
-    """A set is kept as a list in the order Terraform iterates it: strings sorted lexically."""
-    items = _distinct(xs)
-    return sorted(items, key=lambda x: text(x) if isinstance(x, str | int | float | bool) else json.dumps(x))
+    """A set, in the order Terraform iterates it (TfSet says how); with an unknown member its order is unknown
+    too (the evaluator reports the unknown value)."""
+    items = _seq(xs, "toset")
+    _need(all(isinstance(x, str | int | float | bool | list | dict) or x is None for x in items), "unknown member")
+    return set_order(items)
 
 
 def _length(x: object) -> int:
@@ -246,7 +248,7 @@ FUNCTIONS: dict[str, Callable[..., object]] = {
     "startswith": lambda s, p: text(s).startswith(text(p)), "endswith": lambda s, p: text(s).endswith(text(p)),
     "substr": _substr, "trim": _trim, "trimprefix": lambda s, p: text(s).removeprefix(text(p)),
     "trimsuffix": lambda s, p: text(s).removesuffix(text(p)), "trimspace": lambda s: text(s).strip(),
-    "tolist": lambda xs: _seq(xs, "tolist"), "tomap": _tomap, "toset": _toset, "tostring": lambda x: None
+    "tolist": lambda xs: list(_seq(xs, "tolist")), "tomap": _tomap, "toset": _toset, "tostring": lambda x: None
     if x is None else text(x), "tonumber": number, "tobool": boolean, "zipmap": _zipmap,
     "jsonencode": _jsonencode, "jsondecode": _jsondecode,
     "base64encode": lambda s: base64.b64encode(text(s).encode()).decode(),

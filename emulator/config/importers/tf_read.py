@@ -35,6 +35,22 @@ class Block:
     attr_trees: dict[str, Tree] = field(default_factory=dict)  # HCL: type constraints are read, not evaluated
     source: tuple[Tree, Evaluator] | None = None  # HCL: rebuilt per instance of count / for_each
     expand: Callable[[], list[Block]] | None = None  # a `dynamic` block: the blocks it generates
+    overrides: list[tuple[Tree, Evaluator]] = field(default_factory=list)  # override files' blocks merged into it
+
+    @property
+    def nested_type(self) -> str:
+        """The type of the blocks it stands for: a `dynamic "origin"` block's is origin."""
+        return self.labels[0] if self.type == "dynamic" and self.labels else self.type
+
+    def merge(self, override: Block) -> None:
+        """Terraform, "Override Files": "each top-level argument ... in the override block replaces the argument
+        of the same name in the original block", and "any nested blocks within the override block replace all
+        blocks of the same type in the original block" (a dynamic block counting as blocks of its type)."""
+        self.attrs.update(override.attrs)
+        self.attr_locs.update(override.attr_locs)
+        self.attr_trees.update(override.attr_trees)
+        replaced = {b.nested_type for b in override.blocks}
+        self.blocks = [b for b in self.blocks if b.nested_type not in replaced] + override.blocks
 
     def nested(self) -> list[Block]:
         """Nested blocks in order, each dynamic block replaced by the blocks it generates."""

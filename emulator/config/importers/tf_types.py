@@ -14,7 +14,7 @@ from lark import Tree
 
 from emulator.config.importers.hcl_eval import Evaluator, _kids, _trees
 from emulator.config.importers.tf_functions import FunctionError, boolean, number, text
-from emulator.config.importers.tf_values import EvalError
+from emulator.config.importers.tf_values import EvalError, set_order
 from emulator.issues import ConfigIssue, Location
 
 PRIMITIVES = {"string", "number", "bool", "any"}
@@ -98,11 +98,7 @@ def convert(value: object, ty: Type, loc: Location | None, ev: Evaluator, what: 
                                                                                          strict=True))]
         assert ty.element is not None
         out = [convert(v, ty.element, loc, ev, f"{what}[{i}]") for i, v in enumerate(value)]
-        if ty.kind == "set":
-            out = [v for i, v in enumerate(out) if v not in out[:i]]
-            if all(isinstance(v, str) for v in out):
-                out.sort()
-        return out
+        return set_order(out) if ty.kind == "set" else out
     if not isinstance(value, dict):
         raise EvalError(loc, f"{what}: a {ty.kind} is required, not {value!r}")
     if ty.kind == "map":

@@ -8,7 +8,11 @@ error. An input missing in several expressions is one error, at the first place 
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from emulator.config.importers.located import N
+from emulator.config.importers.result import missing
 from emulator.config.importers.tf_values import MissingInput, MissingValue, Unknown, UnknownValue
 from emulator.issues import ConfigIssue, Location, Severity
 
@@ -37,7 +41,7 @@ def first_unknown(values: object) -> Unknown | None:
     if not found:
         return None
     kind = MissingInput if isinstance(found[0], MissingValue) else Unknown
-    return kind(found[0].location, found[0].message, found[0].expected, found[0].name)
+    return kind(found[0].location, found[0].message, found[0].expected, found[0].name, found[0].settable)
 
 
 def impure(name: str, loc: Location) -> Unknown | None:
@@ -45,7 +49,8 @@ def impure(name: str, loc: Location) -> Unknown | None:
     if name not in ("uuid", "timestamp"):
         return None
     return Unknown(loc, f"{name}() is a new value on every terraform run, known once applied",
-                   "a literal value in its place (or `terraform show -json` of what was deployed)", f"{name}()")
+                   "a literal value in its place (or `terraform show -json` of what was deployed)", f"{name}()",
+                   settable=False)
 
 
 def soften(distribution: N, issues: list[ConfigIssue]) -> None:
@@ -103,4 +108,65 @@ def needed_inputs(tree: object, issues: list[ConfigIssue]) -> list[UnknownValue]
     return list(out.values())
 
 
-__all__ = ["EDGE_IGNORES", "first_unknown", "impure", "needed_inputs", "once_each", "soften", "unknowns"]
+def describe(block: object) -> str:
+    """ ` (TYPE: description)` of a variable block, as written, so an overlay entry says what to fill in."""
+    parts: list[str] = []
+    loc = getattr(block, "attr_locs", {}).get("type")
+    if loc is not None:
+        try:
+            line = Path(loc.file).read_text(encoding="utf-8").splitlines()[loc.line - 1]
+        except (OSError, UnicodeDecodeError, IndexError):
+            line = ""
+        written = line.split("=", 1)[-1].strip()
+        parts.append(written if written.count("(") == written.count(")") and len(written) <= 60 else
+                     written.split("(")[0] + "(...)")
+    get = getattr(block, "attrs", {}).get("description")
+    text = get().v if get is not None else None
+    if isinstance(text, str) and text.strip():
+        parts.append(f'"{text.strip()}"' if len(text) <= 100 else f'"{text.strip()[:97]}..."')
+    return f" ({': '.join(parts)})" if parts else ""
+
+
+def empty_defaults(tree: dict[str, object], defaulted: dict[str, tuple[object, Location]]) -> None:
+    """An alias or an origin's domain name that is "" or null because it is a root variable's default (`variable
+    "domain_name" { default = "" }`, a module meant to be given one): an input to give, named as such, rather than
+    "'' is not a valid alternate domain name" -- CloudFront's API refuses an empty alias or origin domain, so
+    the variable has to be set. `defaulted`: the root variables used at an empty default -> (value, where declared).
+    """
+    if not defaulted:
+        return
+    for dist in _distributions(tree):
+        aliases = dist.v.get("aliases")
+        for n in aliases.v if isinstance(aliases, N) and isinstance(aliases.v, list) else []:
+            _ask(n, "the distribution's aliases need a domain name", defaulted)
+        origins = dist.v.get("origins")
+        for origin in origins.v if isinstance(origins, N) and isinstance(origins.v, list) else []:
+            if isinstance(origin, N) and isinstance(origin.v, dict) and isinstance(origin.v.get("domain_name"), N):
+                _ask(origin.v["domain_name"], "an origin's domain_name needs a name", defaulted)
+
+
+def _distributions(tree: dict[str, object]) -> list[N]:
+    found = [tree.get("distribution")]
+    many = tree.get("distributions")
+    found += many.v if isinstance(many, N) and isinstance(many.v, list) else many if isinstance(many, list) else []
+    return [d for d in found if isinstance(d, N) and isinstance(d.v, dict)]
+
+
+def _ask(n: object, need: str, defaulted: dict[str, tuple[object, Location]]) -> None:
+    """The element written as `var.NAME` (read at its location in the file) becomes the input NAME to give."""
+    if not isinstance(n, N) or n.v not in ("", None) or n.loc is None:
+        return
+    try:
+        line = Path(n.loc.file).read_text(encoding="utf-8").splitlines()[n.loc.line - 1]
+    except (OSError, UnicodeDecodeError, IndexError):
+        return
+    for name in re.findall(r"\bvar\.([\w-]+)", line[max(n.loc.col - 1, 0):]):
+        if name in defaulted:
+            value, declared = defaulted[name]
+            shown = '""' if value == "" else "null"
+            n.v = missing(name, n.loc, f"var.{name} is {shown}, its default ({declared}), but {need}")
+            return
+
+
+__all__ = ["EDGE_IGNORES", "describe", "empty_defaults", "first_unknown", "impure", "needed_inputs", "once_each",
+           "soften", "unknowns"]

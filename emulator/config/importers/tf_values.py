@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from emulator.config.importers.located import N
+from emulator.config.importers.result import Missing
 from emulator.issues import ConfigIssue, Location, Severity
 
-__all__ = ["BINARY", "EvalError", "FileText", "MissingInput", "MissingValue", "Ref", "Unknown", "UnknownValue", "Whole",
-           "numbers_equal", "only_template_vars", "raise_issue", "wrap"]
+__all__ = ["BINARY", "EvalError", "FileText", "MissingInput", "MissingValue", "Ref", "TfSet", "Unknown", "UnknownValue",
+           "Whole", "numbers_equal", "only_template_vars", "raise_issue", "set_order", "wrap"]
 
 
 class EvalError(Exception):
@@ -28,12 +29,13 @@ class Unknown(EvalError):
     """A value known only after `terraform apply` was used: try() does not catch it (Terraform: "try ... returns
     an unknown value"), and it is an error only where the local edge needs the value."""
 
-    def __init__(self, loc: Location | None, message: str, expected: str, name: str) -> None:
+    def __init__(self, loc: Location | None, message: str, expected: str, name: str, settable: bool = True) -> None:
         super().__init__(loc, message, expected)
-        self.name = name
+        self.name, self.settable = name, settable
 
     def issue(self) -> ConfigIssue:
-        return UnknownValue(Severity.ERROR, self.loc, "", self.message, self.expected, self.name)
+        return UnknownValue(Severity.ERROR, self.loc, "", self.message, self.expected, self.name,
+                            settable=self.settable)
 
 
 class MissingInput(Unknown):
@@ -44,10 +46,9 @@ class MissingInput(Unknown):
 
 
 @dataclass(frozen=True)
-class UnknownValue(ConfigIssue):
-    """What only a deployment knows (name: the --parameter to give)."""
-
-    name: str = ""
+class UnknownValue(Missing):
+    """What only a deployment knows, or an input nobody gave (name: the --parameter to give): a `Missing`, so it
+    is reported once and `frontyard import --overlay-template` lists it."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,28 @@ class FileText(str):
         value = super().__new__(cls, text)
         value.path = path
         return value
+
+
+class TfSet(list):
+    """A set value (toset(), a set(...) variable), kept in the order Terraform iterates it. It differs from a list
+    where Terraform says so: "If the for_each expression produces a set value then key is identical to value"
+    ("dynamic Blocks"), and a for expression over a set binds the element to both names."""
+
+
+def set_order(items: list) -> TfSet:
+    """Distinct elements in Terraform's set order: numbers by value, strings (and a mix of primitives, which
+    toset() makes strings) lexically."""
+    out: list = []
+    for item in items:  # 1 and true are different members (Python's == says otherwise)
+        if not any(o == item and type(o) is type(item) for o in out):
+            out.append(item)
+    if out and all(isinstance(i, int | float) and not isinstance(i, bool) for i in out):
+        return TfSet(sorted(out))
+    if all(isinstance(i, str | int | float | bool) for i in out):
+        strings = ["true" if i is True else "false" if i is False else str(int(i)) if isinstance(i, float)
+                   and i.is_integer() else str(i) for i in out]
+        return TfSet(sorted(dict.fromkeys(strings)))
+    return TfSet(sorted(out, key=lambda x: json.dumps(x, sort_keys=True, default=str)))
 
 
 @dataclass(frozen=True)
@@ -95,9 +118,9 @@ class Whole:
 def raise_issue(v: object) -> None:
     """A value that is an issue (an expression that failed elsewhere) raised again, keeping what kind it is."""
     if isinstance(v, MissingValue):
-        raise MissingInput(v.location, v.message, v.expected, v.name)
+        raise MissingInput(v.location, v.message, v.expected, v.name, v.settable)
     if isinstance(v, UnknownValue):
-        raise Unknown(v.location, v.message, v.expected, v.name)
+        raise Unknown(v.location, v.message, v.expected, v.name, v.settable)
     if isinstance(v, ConfigIssue):
         raise EvalError(v.location, v.message, v.expected)
 
@@ -124,7 +147,7 @@ def wrap(value: object, loc: Location) -> N:
     if isinstance(value, dict):
         return N({str(k): wrap(v, loc) for k, v in value.items()}, loc)
     if isinstance(value, list):
-        return N([wrap(v, loc) for v in value], loc)
+        return N(type(value)(wrap(v, loc) for v in value), loc)
     return N(value, loc)
 
 

@@ -240,7 +240,8 @@ def test_every_missing_input_is_reported_once_with_the_parameter_to_add(tmp_path
     with pytest.raises(ConfigError) as exc:
         load_source(tmp_path)
     assert [m for m in messages(exc) if "app_id" in m] == [
-        f"{tmp_path / 'variables.tf'}:{VARIABLES.count(chr(10)) + 1}:1: var.app_id has no default and no value\n"
+        f"{tmp_path / 'variables.tf'}:{VARIABLES.count(chr(10)) + 1}:1: var.app_id (string) has no default and no "
+        "value\n"
         "    expected --parameter 'app_id=VALUE', a terraform.tfvars, or parameters: {app_id: VALUE} in the local "
         "overlay file"]  # four expressions need it: one error
     assert load_source(tmp_path, parameters={"app_id": "shop"}).distributions[0].origins[0].domain_name == \

@@ -167,15 +167,16 @@ def test_a_random_suffix_has_a_stable_local_stand_in_and_path_module_reads_besid
     assert [f.name for f in first.functions] == ["index"]
 
 
-def test_a_null_alias_names_the_item_that_is_null(tmp_path: Path) -> None:
+def test_a_null_alias_names_the_variable_to_give(tmp_path: Path) -> None:
     main = SITE.replace("  enabled = true\n", "  enabled = true\n  aliases = [var.redirect]\n")
     variable = 'variable "redirect" {\n  type    = string\n  default = null\n}\n'
     write(tmp_path, {"main.tf": main, "variables.tf": variable})
     with pytest.raises(ConfigError) as exc:
         load_source(tmp_path)
     assert [i.format().split(": ", 1)[1] for i in exc.value.issues if "aliases" in i.format()] == [
-        "distribution.aliases: must be a list of strings, got item 1 of 1 is nothing (null)\n    expected a list of "
-        "strings"]
+        f"var.redirect is null, its default ({tmp_path / 'variables.tf'}:1:1), but the distribution's aliases need "
+        "a domain name: add --parameter redirect=...\n    expected --parameter redirect=... on the command line, or "
+        "in the local overlay file: parameters: {redirect: ...}"]
 
 
 def test_uuid_is_known_once_applied_a_warning_where_the_edge_ignores_it(tmp_path: Path) -> None:
