@@ -59,10 +59,10 @@ def head(version: tuple[int, int], status: int, reason: str, headers: Any, extra
     lines = [f"HTTP/{version[0]}.{version[1]} {status} {reason or _REASONS.get(status, '')}"]
     lines += [f"{name}: {value}" for name, value in headers.items()]
     lines += [f"{name}: {value}" for name, value in extra]
-    text = "\r\n".join(lines)
-    if "\n" in text.replace("\r\n", "") or "\r" in text.replace("\r\n", ""):
+    text = "\n".join(lines)  # each field on a line of its own: one LF more than that, or a CR, came in a field
+    if "\r" in text or text.count("\n") != len(lines) - 1:
         raise ValueError("Newline or carriage return character detected in HTTP status line or headers")
-    return (text + "\r\n\r\n").encode("utf-8")
+    return (text.replace("\n", "\r\n") + "\r\n\r\n").encode("utf-8")
 
 
 async def refuse(proto: LeanProtocol, exc: BaseException, status: int = 0, parsed: tuple[str, str] | None = None,
@@ -235,8 +235,9 @@ class Exchange:
             headers = _without(headers, "Transfer-Encoding")
         if close and "Connection" not in headers:
             extra.append(("Connection", "close"))
+        block = self._head(edge, headers, extra, keep)
         self.started = True
-        self.proto.write(self._head(edge, headers, extra, keep) + (b"" if no_body else body))
+        self.proto.write(block + (b"" if no_body else body))
         return len(body), keep
 
     def _head(self, edge: EdgeResponse, headers: Any, extra: list[tuple[str, str]], keep: bool) -> bytes:
@@ -299,9 +300,10 @@ class Exchange:
     async def switch(self, edge: Switched) -> None:
         """The origin's 101 sent on; the connection is the tunnel's from here (serve/websocket.py)."""
         headers = _without(edge.headers, "Content-Length", "Transfer-Encoding")
+        block = self._head(EdgeResponse(101, edge.reason, edge.headers, b""), headers, [], False)
         self.started = True
         self.proto.closing = True  # after the tunnel, the viewer's connection ends with it
-        self.proto.write(self._head(EdgeResponse(101, edge.reason, edge.headers, b""), headers, [], False))
+        self.proto.write(block)
         await self.proto.drain()
 
 
