@@ -61,6 +61,7 @@ class LeanProtocol(BaseProtocol):
         self._waiter: asyncio.Future[None] | None = None
         self._task: asyncio.Task[None] | None = None
         self._idle: asyncio.TimerHandle | None = None
+        self._idle_since = 0.0  # when the last answer went out: the idle timer counts from there
         self.reading: StreamReader | None = None  # the body of the request being handled
         self.linger = True  # False once the body being read broke: it cannot be drained
         self.closing = False  # no further request is read: the current one is the last
@@ -81,6 +82,7 @@ class LeanProtocol(BaseProtocol):
             self.peer = (str(peer[0]), int(peer[1]))
         self.tls = _tls(transport)
         self._connections.add(self)
+        self._idle_since = self._loop.time()
         self._idle = self._loop.call_later(KEEPALIVE_S, self._idle_out)
 
     def data_received(self, data: bytes) -> None:
@@ -175,9 +177,6 @@ class LeanProtocol(BaseProtocol):
             self.closing = True
             await refuse(self, message)
             return False
-        if self._idle is not None:
-            self._idle.cancel()
-            self._idle = None
         self.busy = True
         self.reading = payload if payload is not EMPTY_PAYLOAD else None
         self.linger = True
@@ -198,7 +197,8 @@ class LeanProtocol(BaseProtocol):
             keep = await self._drain_body(payload)
         if not keep or self.closing:
             return False
-        self._idle = self._loop.call_later(KEEPALIVE_S, self._idle_out)
+        # One timer per connection, not one per request: when it fires early it is set again for the rest.
+        self._idle_since = self._loop.time()
         return True
 
     async def _drain_body(self, payload: StreamReader) -> bool:
@@ -215,8 +215,13 @@ class LeanProtocol(BaseProtocol):
 
     def _idle_out(self) -> None:
         self._idle = None
-        if not self.busy and self.transport is not None:
-            self.transport.close()
+        if self.transport is None:
+            return
+        left = self._idle_since + KEEPALIVE_S - self._loop.time()
+        if self.busy or left > 0:
+            self._idle = self._loop.call_later(KEEPALIVE_S if self.busy else left, self._idle_out)
+            return
+        self.transport.close()
 
     # --- writing
 

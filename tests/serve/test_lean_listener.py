@@ -14,6 +14,7 @@ from aiohttp import web
 
 from emulator.assembly import load_config_text
 from emulator.errors import ConfigError
+from emulator.serve import lean
 from tests.helpers import run_edge, serve_app
 
 VARYING = ("date", "x-amz-cf-id", "x-amz-cf-pop", "via", "x-cache", "age")
@@ -139,3 +140,18 @@ def test_an_unknown_server_is_a_config_error() -> None:
         load_config_text(text, "site.yaml", Path("."))
     [problem] = [i.format() for i in info.value.errors]
     assert "site.yaml:4" in problem and "'nginx' is not a viewer listener" in problem and "lean or aiohttp" in problem
+
+
+async def test_an_idle_connection_is_closed_after_the_keepalive_timeout(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(lean, "KEEPALIVE_S", 0.2)  # aiohttp's server default, an hour, shortened for the test
+    async with serve_app(origin()) as port, run_edge(tmp_path, config(port, "lean")) as edge:
+        port = int(edge.url.rsplit(":", 1)[1])
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.write(EXCHANGES["get"])
+        assert (await reader.readuntil(b"\r\n\r\n")).startswith(b"HTTP/1.1 200 OK\r\n")
+        await reader.readexactly(1000)
+        assert await asyncio.wait_for(reader.read(), 10) == b""  # the edge closed it, nothing more was sent
+        writer.close()
+        silent, quiet_writer = await asyncio.open_connection("127.0.0.1", port)  # one that never sends a request
+        assert await asyncio.wait_for(silent.read(), 10) == b""
+        quiet_writer.close()
