@@ -56,11 +56,10 @@ def http_date() -> str:
 
 def head(version: tuple[int, int], status: int, reason: str, headers: Any, extra: list[tuple[str, str]]) -> bytes:
     """The status line and header block; like aiohttp's writer, a CR or LF in a field is refused (ValueError)."""
-    lines = [f"HTTP/{version[0]}.{version[1]} {status} {reason or _REASONS.get(status, '')}"]
-    lines += [f"{name}: {value}" for name, value in headers.items()]
-    lines += [f"{name}: {value}" for name, value in extra]
-    text = "\n".join(lines)  # each field on a line of its own: one LF more than that, or a CR, came in a field
-    if "\r" in text or text.count("\n") != len(lines) - 1:
+    text = "\n".join((f"HTTP/{version[0]}.{version[1]} {status} {reason or _REASONS.get(status, '')}",
+                      *map(": ".join, headers.items()), *map(": ".join, extra)))
+    # Each field on a line of its own: one LF more than that, or a CR, came inside a field.
+    if "\r" in text or text.count("\n") != len(headers) + len(extra):
         raise ValueError("Newline or carriage return character detected in HTTP status line or headers")
     return (text.replace("\n", "\r\n") + "\r\n\r\n").encode("utf-8")
 
