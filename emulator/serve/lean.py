@@ -166,6 +166,10 @@ class LeanProtocol(BaseProtocol):
                     break
         except asyncio.CancelledError:
             pass  # the viewer left (connection_lost) or the edge is stopping
+        except ConnectionError as exc:  # the viewer left while its answer was being written: nothing to tell it
+            log.debug("viewer %s left during its answer: %s", self.peer[0], exc)
+        except Exception:  # our bug, past the page for it: logged here rather than as a task nobody awaited
+            log.exception("internal error on the connection from %s", self.peer[0])
         finally:
             self._task = None
             if self.transport is not None and self._feed is None:
