@@ -32,8 +32,12 @@ _PORT = re.compile(rb"[0-9]{0,5}")
 
 def request_size(method: str, target: str, raw_headers: Iterable[tuple[bytes, bytes]]) -> int:
     """Bytes of the request line and headers as CloudFront counts them (canonical `Name: value` CRLF)."""
-    line = len(method) + 1 + len(target.encode("utf-8", "surrogateescape")) + len(" HTTP/1.1") + 2
-    return line + sum(len(name) + 2 + len(value) + 2 for name, value in raw_headers) + 2
+    line = len(method) + 1 + _url_bytes(target) + len(" HTTP/1.1") + 2
+    return line + sum(len(name) + len(value) + 4 for name, value in raw_headers) + 2
+
+
+def _url_bytes(target: str) -> int:
+    return len(target) if target.isascii() else len(target.encode("utf-8", "surrogateescape"))
 
 
 def check_request(method: str, target: str, version: tuple[int, int],
@@ -41,7 +45,7 @@ def check_request(method: str, target: str, version: tuple[int, int],
     if version not in ((1, 0), (1, 1)):
         return EdgeError(400, "Bad request.", "InvalidRequest",
                          f"HTTP/{version[0]}.{version[1]} request line: only HTTP/1.0 and HTTP/1.1 are spoken here")
-    url = len(target.encode("utf-8", "surrogateescape"))
+    url = _url_bytes(target)
     if url > MAX_URL_BYTES:
         return EdgeError(413, REASON_TOO_LARGE, "InvalidRequest",
                          f"the URL is {url:,} bytes; CloudFront's limit is {MAX_URL_BYTES:,}")

@@ -1,4 +1,6 @@
-"""aiohttp glue only: listeners, aiohttp request -> ViewerRequest, EdgeResponse -> aiohttp response.
+"""The viewer listeners: the lean protocol (serve/lean.py, the default) or aiohttp's web server (aiohttp
+request -> ViewerRequest, EdgeResponse -> aiohttp response in serve/aiohttp_response.py), chosen by
+`emulator.server`; what both share: the configuration being served, in-flight counts, history and logs.
 
 Bodies stream both ways in 64 KiB chunks; nothing here buffers a whole upload or download.
 """
@@ -13,24 +15,24 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-import aiohttp
 from aiohttp import web
 from multidict import CIMultiDict
 
 from emulator.config.model import Listen
 from emulator.decisions import REASON_BAD_REQUEST, EdgeError
-from emulator.framing import expects_body, viewer_length
-from emulator.http import EdgeResponse, Headers, Scheme, ViewerRequest, freeze, new_request_id
+from emulator.http import EdgeResponse, Headers, Scheme, ViewerRequest, new_request_id
 from emulator.inspector import BodyStore, History
 from emulator.inspector.format import access_line, refusal_line
 from emulator.origins.upgrade import Switched
 from emulator.serve.access_log import StandardLogFile, standard_line
+from emulator.serve.aiohttp_response import PassThroughBytes, PassThroughResponse, send
 from emulator.serve.app import Emulator
+from emulator.serve.lean import LeanListeners
 from emulator.serve.limits import check_request
 from emulator.serve.log_stream import LineLogger
 from emulator.serve.tunnel import Tunnel, close_all
 from emulator.serve.viewer_parser import VERSION_KEY, EdgeHTTPServer
-from emulator.serve.viewer_request import CHUNK, to_viewer_request
+from emulator.serve.viewer_request import to_viewer_request
 from emulator.serve.websocket import relay
 from emulator.trace import Trace
 
@@ -39,30 +41,6 @@ QUIET_S = 60.0  # a warning already given for a path (at this level) is not give
 access_log = LineLogger("frontyard.access")  # a line per request: the cheap way when only stderr reads it
 function_log = logging.getLogger("frontyard.function")
 log = logging.getLogger("frontyard")
-
-
-class _PassThrough:
-    """Sends the headers it was given and no others.
-
-    aiohttp adds its own Server and a default Content-Type; an edge passing an origin's (or a function's)
-    response on must not invent either, so what aiohttp added and the response did not have is dropped."""
-
-    async def _prepare_headers(self) -> None:
-        had_server = "Server" in self.headers  # type: ignore[attr-defined]
-        had_type = "Content-Type" in self.headers  # type: ignore[attr-defined]
-        await super()._prepare_headers()  # type: ignore[misc]
-        if not had_server:
-            self.headers.popall("Server", None)  # type: ignore[attr-defined]
-        if not had_type:
-            self.headers.popall("Content-Type", None)  # type: ignore[attr-defined]
-
-
-class _PassThroughResponse(_PassThrough, web.StreamResponse):
-    pass
-
-
-class _PassThroughBytes(_PassThrough, web.Response):
-    pass
 
 
 class _Quiet:
@@ -111,7 +89,8 @@ class EdgeServer:
 
     def __init__(self, emulator: Emulator) -> None:
         self._current = _Generation(emulator)
-        self._runner: web.ServerRunner | None = None
+        self._runner: web.ServerRunner | None = None  # the aiohttp listeners (emulator.server: aiohttp)
+        self._lean: LeanListeners | None = None  # or the lean ones (serve/lean.py)
         self._retiring: set[asyncio.Task[None]] = set()
         self._tls: ssl.SSLContext | None = None  # the HTTPS listener's, re-issued when a reload adds names
         self._tls_names: tuple[object, ...] = ()  # what its certificate covers, and which CA issued it
@@ -128,6 +107,11 @@ class EdgeServer:
     @property
     def emulator(self) -> Emulator:
         return self._current.emulator
+
+    @property
+    def generation(self) -> _Generation:
+        """The configuration new requests start on, and its count of requests in flight."""
+        return self._current
 
     @property
     def in_flight(self) -> int:
@@ -178,13 +162,32 @@ class EdgeServer:
             await request.writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
             request.writer.output_size = 0
         viewer, request_body = self.bodies.tap_request(to_viewer_request(request))
+        edge, trace = await self.dispatch(emulator, viewer, started)
+        if isinstance(edge, Switched):  # a WebSocket: the connection is a tunnel until either side closes it
+            handshake = PassThroughResponse(status=101, reason=edge.reason, headers=edge.headers)
+            handshake.force_close()  # after the tunnel, the viewer's connection ends with it
+            await relay(self, emulator, request, viewer, edge, lambda: handshake.prepare(request), trace, started,
+                        leave)
+            return handshake
+        headers = self.sent_headers(emulator, edge, trace)
+        edge, response_body = self.bodies.tap_response(edge)
+        try:
+            response, sent = await send(request, edge, headers, self._framing_warning)
+        finally:
+            await edge.close()
+            self.bodies.keep(trace.request_id, request_body, response_body)
+            self.record(emulator, viewer, trace, edge.status, sent, time.perf_counter() - started, headers)
+        return response
+
+    async def dispatch(self, emulator: Emulator, viewer: ViewerRequest, started: float) -> tuple[EdgeResponse, Trace]:
+        """The pipeline's answer, with the requests in flight per path counted (a loop through the origin)."""
         key = (viewer.host, viewer.raw_path)
         self._in_flight[key] += 1
         count = self._in_flight[key]
         if count in _PILE_UP:
             self._pile_up(key, count, emulator.clock.monotonic())
         try:
-            edge, trace = await emulator.dispatch(viewer)
+            return await emulator.dispatch(viewer)
         except asyncio.CancelledError:
             # One line, no traceback; the origin request was cancelled with us and its connection released.
             log.info('viewer %s closed the connection before the answer to "%s %s" (after %.1f ms): the origin '
@@ -195,22 +198,14 @@ class EdgeServer:
             self._in_flight[key] -= 1
             if not self._in_flight[key]:
                 del self._in_flight[key]
-        if isinstance(edge, Switched):  # a WebSocket: the connection is a tunnel until either side closes it
-            handshake = _PassThroughResponse(status=101, reason=edge.reason, headers=edge.headers)
-            return await relay(self, emulator, request, viewer, edge, handshake, trace, started, leave)
-        headers: Headers | CIMultiDict[str] = edge.headers
-        if emulator.config.emulator.debug_header:
-            headers = edge.headers.copy()
-            headers["X-Frontyard-Trace"] = trace.compact()
-        sent = 0
-        edge, response_body = self.bodies.tap_response(edge)
-        try:
-            response, sent = await self._send(request, edge, headers)
-        finally:
-            await edge.close()
-            self.bodies.keep(trace.request_id, request_body, response_body)
-            self.record(emulator, viewer, trace, edge.status, sent, time.perf_counter() - started, headers)
-        return response
+
+    @staticmethod
+    def sent_headers(emulator: Emulator, edge: EdgeResponse, trace: Trace) -> Headers | CIMultiDict[str]:
+        if not emulator.config.emulator.debug_header:
+            return edge.headers
+        headers = edge.headers.copy()
+        headers["X-Frontyard-Trace"] = trace.compact()
+        return headers
 
     def record(self, emulator: Emulator, viewer: ViewerRequest, trace: Trace, status: int, sent: int,
                elapsed: float, headers: Headers | CIMultiDict[str]) -> None:
@@ -248,7 +243,7 @@ class EdgeServer:
         assert isinstance(edge.body, bytes)
         headers = CIMultiDict(edge.headers)
         headers["Connection"] = "close"
-        response = _PassThroughBytes(status=edge.status, headers=headers, body=edge.body)
+        response = PassThroughBytes(status=edge.status, headers=headers, body=edge.body)
         response.force_close()
         if emulator.config.emulator.access_log:
             client = request.remote or "-"
@@ -257,86 +252,19 @@ class EdgeServer:
                                          error.cause))
         return response
 
-    # long: each way a body can go out (bytes, a stream, a length to honour) beside its framing rule
-    async def _send(self, request: web.BaseRequest, edge: EdgeResponse,
-                    headers: Headers | CIMultiDict[str]) -> tuple[web.StreamResponse, int]:
-        length = None
-        if expects_body(request.method, edge.status):
-            headers, length, problem = viewer_length(headers)  # framing.py: what a function set, made honest
-            if problem:
-                self._framing_warning(request, problem)
-        if isinstance(edge.body, bytes):
-            body = edge.body
-            # a custom error page (AWS: "Generate custom error responses")
-            close = headers.get("Connection", "").lower() == "close"
-            if length is not None and length != len(body):
-                # aiohttp would send the whole body under the other length: the viewer gets what it says.
-                self._framing_warning(request, f"Content-Length {length} but a body of {len(body)} bytes: "
-                                      f"{min(length, len(body))} sent, then the connection closes")
-                body, close = body[:length], True
-                headers = _closing(headers)
-            response = _PassThroughBytes(status=edge.status, reason=edge.reason or None, headers=headers, body=body)
-            if close:
-                response.force_close()
-            return response, len(body)
-        response = _PassThroughResponse(status=edge.status, reason=edge.reason or None, headers=headers)
-        if headers.get("Connection", "").lower() == "close" or (length is None and request.version < (1, 1)):
-            # HTTP/1.0 and no length: the end of the body is the end of the connection. aiohttp 3.14 decides
-            # that after it has said keep-alive, and then leaves the connection open: the viewer would wait.
-            response.force_close()
-        if length is not None:
-            response.content_length = length
-            if length <= CHUNK:
-                # aiohttp sends a StreamResponse's headers on their own at prepare(); held back, they leave with
-                # the (single) body chunk: a small response goes out in one write, not two. Only for small known
-                # lengths, so a slow or long body never holds the status line back.
-                response._send_headers_immediately = False
-        await response.prepare(request)
-        sent = 0
-        try:
-            async for chunk in edge.body:
-                await response.write(chunk)  # aiohttp's writer cuts the body to `length`
-                sent += len(chunk)
-                if length is not None and sent > length:
-                    break  # the viewer has all it will read: it may already be sending its next request
-        except ConnectionError as exc:
-            # The viewer went away mid-body. First: aiohttp's error for writing to a closing viewer connection
-            # is a ClientError too, and a small response's first write now carries its headers as well.
-            log.info("viewer closed the connection after %d bytes: %s", sent, exc)
-            if request.transport is not None:
-                request.transport.close()
-            return response, sent
-        except (aiohttp.ClientError, TimeoutError) as exc:
-            # CloudFront sends the response on "as soon as the first byte arrives from the origin" (AWS: "How
-            # CloudFront processes partial requests for an object"): the status line goes out (a small one held
-            # back for its first chunk goes now), then, like CloudFront, the viewer connection is cut so a
-            # truncated body is not mistaken for a complete one.
-            log.warning("origin response broke off after %d bytes: %s", sent, exc)
-            writer = response._payload_writer  # aiohttp 3.14 (pinned): the writer holding back the headers
-            if sent == 0 and writer is not None and request.transport is not None:
-                writer.send_headers()
-            if request.transport is not None:
-                request.transport.close()
-            return response, sent
-        await response.write_eof()
-        if length is not None and sent != length:
-            # Longer (cut) or shorter (the viewer would wait for the rest): the connection closes.
-            size = f"more than {length}" if sent > length else str(sent)
-            self._framing_warning(request, f"Content-Length {length} but a body of {size} bytes: "
-                                  f"{min(sent, length)} sent, then the connection closes")
-            if request.transport is not None:
-                request.transport.close()
-            return response, min(sent, length)
-        return response, sent
-
     def _framing_warning(self, request: web.BaseRequest, problem: str) -> None:
-        if self._quiet.due(("length", request.host, request.path), self.emulator.clock.monotonic()):
+        self.framing_warning(request.host, request.path, problem)
+
+    def framing_warning(self, host: str, path: str, problem: str) -> None:
+        if self._quiet.due(("length", host, path), self.emulator.clock.monotonic()):
             log.warning("%s%s: %s (a viewer-response function or an origin-response Lambda@Edge set it?); said "
-                        "once a minute for this path", request.host, request.path, problem)
+                        "once a minute for this path", host, path, problem)
 
     async def start(self, http: Listen, https: Listen | None = None) -> tuple[tuple[str, int], tuple[str, int] | None]:
         """Listen on `http` (and `https` with a certificate from the local CA); returns the bound addresses
         (port 0 picks a free port)."""
+        if self.emulator.config.emulator.server == "lean":
+            return await self._start_lean(http, https)
         server = EdgeHTTPServer(self.handle, self.refuse, access_log=None)
         self._runner = web.ServerRunner(server, handle_signals=False)
         await self._runner.setup()
@@ -354,27 +282,38 @@ class EdgeServer:
             self.emulator.set_https_port(secure[1])
         return plain, secure
 
+    async def _start_lean(self, http: Listen, https: Listen | None) -> tuple[tuple[str, int], tuple[str, int] | None]:
+        self._lean = LeanListeners(self)
+        plain = await self._lean.listen(http.host, http.port)
+        self._bases[Scheme.HTTP] = _base("http", plain)
+        self.emulator.add_listener(*plain)
+        secure = None
+        if https is not None:
+            self._tls = self.emulator.viewer_tls()
+            self._tls_names = _certificate_for(self.emulator)
+            secure = await self._lean.listen(https.host, https.port, self._tls)
+            self._bases[Scheme.HTTPS] = _base("https", secure)
+            self.emulator.set_https_port(secure[1])
+        return plain, secure
+
     def _standard_log(self, path: Path) -> StandardLogFile:
         if path not in self._standard_logs:
             self._standard_logs[path] = StandardLogFile(path)
         return self._standard_logs[path]
 
     async def close(self) -> None:
-        if self._runner is not None:
+        if self._runner is not None or self._lean is not None:
             close_all(self.tunnels, "the edge is shutting down")
+        if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+        if self._lean is not None:
+            await self._lean.close()
+            self._lean = None
         if self._retiring:
             await asyncio.gather(*self._retiring)
         for log_file in self._standard_logs.values():
             log_file.close()
-
-
-def _closing(headers: Headers | CIMultiDict[str]) -> Headers:
-    """The headers with `Connection: close` (a custom error page may have said keep-alive)."""
-    closing = CIMultiDict(headers)
-    closing["Connection"] = "close"
-    return freeze(closing)
 
 
 def _certificate_for(emulator: Emulator) -> tuple[object, ...]:

@@ -10,10 +10,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable
-from typing import TYPE_CHECKING
-
-from aiohttp import web
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
 
 from emulator.http import ViewerRequest
 from emulator.origins.upgrade import Switched
@@ -27,22 +25,24 @@ if TYPE_CHECKING:
 log = logging.getLogger("frontyard")
 
 
-async def relay(server: EdgeServer, emulator: Emulator, request: web.BaseRequest, viewer: ViewerRequest,
-                edge: Switched, handshake: web.StreamResponse, trace: Trace, started: float,
-                leave: Callable[[], None]) -> web.StreamResponse:
-    """`leave` counts the request out of its configuration's in-flight requests: once the 101 is out the tunnel
+async def relay(server: EdgeServer, emulator: Emulator, request: Any, viewer: ViewerRequest,
+                edge: Switched, send_101: Callable[[], Awaitable[object]], trace: Trace, started: float,
+                leave: Callable[[], None]) -> None:
+    """`request` is the viewer's end (its transport and protocol: an aiohttp request or the lean listener's),
+    `send_101` sends the origin's 101 on.
+
+    `leave` counts the request out of its configuration's in-flight requests: once the 101 is out the tunnel
     needs nothing of that configuration but its settings, held here, so a reload can retire it (its origin pool,
     listeners and function workers closed) while the WebSocket stays open."""
     assert edge.connection is not None
     origin = edge.connection
-    handshake.force_close()  # after the tunnel, the viewer's connection ends with it
     try:
-        await handshake.prepare(request)
+        await send_101()
     except (ConnectionError, RuntimeError) as exc:  # the viewer left before the 101 went out
         origin.close()
         log.info("viewer %s left before the WebSocket handshake's 101: %s", viewer.client_ip, exc)
         server.record(emulator, viewer, trace, 101, 0, time.perf_counter() - started, edge.headers)
-        return handshake
+        return
     leave()
     try:
         tunnel = Tunnel(request, origin, emulator.config.emulator.websocket_idle_timeout, server.tunnels)
@@ -54,7 +54,7 @@ async def relay(server: EdgeServer, emulator: Emulator, request: web.BaseRequest
         log.warning("WebSocket to %s%s could not be joined to its origin: %r", viewer.host, viewer.raw_path, exc)
         trace.add("websocket", "failed", f"the tunnel could not be built ({exc!r}): both connections closed")
         server.record(emulator, viewer, trace, 101, 0, time.perf_counter() - started, edge.headers)
-        return handshake
+        return
     try:
         await tunnel.closed
     except asyncio.CancelledError:
@@ -62,7 +62,6 @@ async def relay(server: EdgeServer, emulator: Emulator, request: web.BaseRequest
         _finish(server, emulator, viewer, edge, tunnel, trace, started)
         raise
     _finish(server, emulator, viewer, edge, tunnel, trace, started)
-    return handshake
 
 
 def _finish(server: EdgeServer, emulator: Emulator, viewer: ViewerRequest, edge: Switched, tunnel: Tunnel,

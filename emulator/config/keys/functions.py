@@ -63,6 +63,8 @@ EMULATOR: tuple[Key, ...] = (
     Key("websocket_idle_timeout", "number", "600", "Seconds, 0-86400, a WebSocket connection stays open without a "
         "byte from the origin to the viewer (CloudFront's idle timeout for WebSocket connections is 10 minutes; 0 "
         "never closes)."),
+    Key("server", _S, "lean", "The viewer listeners' HTTP/1 server: lean (an asyncio protocol on a C parser, the "
+        "fast one) or aiohttp (aiohttp's web server). Both answer alike; see the performance page."),
     *EMULATOR_AWS,
 )
 

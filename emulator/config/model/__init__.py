@@ -230,6 +230,7 @@ class EmulatorSettings:
     access_log_file: Path | None = None  # also write CloudFront's standard access log format here
     # AWS "Quotas", quotas on WebSocket connections: closed after 10 minutes without a byte from the origin.
     websocket_idle_timeout: float = 600.0
+    server: str = "lean"  # the viewer listeners: "lean" (serve/lean.py) or "aiohttp" (aiohttp's web server)
     # emulator.account_id and aws_credentials: the distributions' ARNs, the credentials origin requests are signed with.
     aws: AwsIdentity = field(default_factory=AwsIdentity)
 

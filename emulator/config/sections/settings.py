@@ -61,6 +61,10 @@ def load_settings(r: Report, s: Section | None) -> EmulatorSettings:
         state = None
     history = s.int("history", defaults.history, 0, 100_000)  # requests kept for the inspector
     idle = s.float("websocket_idle_timeout", defaults.websocket_idle_timeout, 0, 86_400)
+    server = s.str("server", defaults.server) or defaults.server
+    if server not in ("lean", "aiohttp"):
+        r.error(s.at("server"), f"'{server}' is not a viewer listener we have", "lean or aiohttp")
+        server = defaults.server
     console, log_file = True, None
     if isinstance(s.data.get("access_log"), dict):  # {console: true, file: logs/access.log, format: standard}
         log = s.section("access_log")
@@ -90,6 +94,7 @@ def load_settings(r: Report, s: Section | None) -> EmulatorSettings:
         history=history,
         access_log_file=log_file,
         websocket_idle_timeout=idle,
+        server=server,
     )
 
 
