@@ -170,7 +170,10 @@ def result_of(
     if raw.status in ("error", "invalid"):
         kind = FailureKind.RUNTIME_ERROR if raw.status == "error" else FailureKind.VALIDATION_ERROR
         return done(Failed(kind, raw.error))
-    value = json.loads(raw.value_json) if raw.value_json is not None else None
+    if raw.short_uri is not None:
+        value: Any = {"uri": raw.short_uri}
+    else:
+        value = json.loads(raw.value_json) if raw.value_json is not None else None
     if outcome_of is not None:
         outcome = outcome_of(raw.value_type, value)
     else:

@@ -10,7 +10,8 @@ UNREADABLE = (
     "(a toJSON method or JSON itself was replaced)"
 )
 _STATUSES = frozenset({"done", "error", "pending", "invalid"})
-_SECTIONS = frozenset({"headers", "cookies", "querystring"})
+ALL_SECTIONS = ("headers", "cookies", "querystring")  # of a request, as core.js names them in `same`
+_SECTIONS = frozenset(ALL_SECTIONS)
 
 
 class UnreadableReport(Exception):

@@ -27,7 +27,7 @@ import quickjs
 from .errors import FunctionLoadError, Problem
 from .gating import RUNTIME_2, gate
 from .kvs import KeyValueStore
-from .report import UNREADABLE, UnreadableReport, read_report
+from .report import ALL_SECTIONS, UNREADABLE, UnreadableReport, read_report
 from .reuse import NOT_PLANNED, ReusePlan, plan_reuse
 
 MAX_CODE_BYTES = 10 * 1024  # CloudFront's function code size limit (not adjustable)
@@ -98,6 +98,7 @@ class RawRun:
     cpu_us: int = 0
     wall_us: int = 0
     same: tuple[str, ...] = ()  # request sections returned unchanged and left out of value_json (invoke_request)
+    short_uri: str | None = None  # core.js's short answer: the value is {"uri": short_uri} (with `same` all three)
 
 
 MODULES = ("crypto", "querystring", "bytes1", "buffer", "cloudfront")
@@ -319,7 +320,11 @@ def invoke(ctx: quickjs.Context, fn: CompiledFunction, payload: str | list[Any],
         if isinstance(payload, str):
             report = read_report(ctx.get("__cf_invoke")(payload))
         else:
-            report = read_report(ctx.get("__cf_invoke_request")(*payload))
+            text = ctx.get("__cf_invoke_request")(*payload)
+            if isinstance(text, str) and text.startswith("="):
+                # core.js's short answer: a request object with every section and the method unchanged, no logs.
+                return RawRun("done", "object", short_uri=text[1:], same=ALL_SECTIONS, **_elapsed(cpu0, wall0))
+            report = read_report(text)
         # Async handlers (2.0): drain the job queue; each job is under the same CPU-time stop.
         while report["status"] == "pending":
             while ctx.execute_pending_job():

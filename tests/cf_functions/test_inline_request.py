@@ -30,6 +30,9 @@ CASES = {
                              " h['user-agent'] = {get value() { return v + '!'; }}; return e.request; }",
     "a generated response": "function handler(e) { return {statusCode: 302, headers: {location: {value: '/'}}}; }",
     "not an object": "function handler(e) { return 'no'; }",
+    "a uri that is no string": "function handler(e) { e.request.uri = 5; return e.request; }",
+    "a uri with a line break": "function handler(e) { e.request.uri = '/a\\nb'; return e.request; }",
+    "a log line": "function handler(e) { console.log('seen ' + e.request.uri); return e.request; }",
 }
 REQUESTS = {
     "plain": ViewerRequestInput("GET", "/a/b", "x=1&y=2", (("Host", "a.example"), ("User-Agent", "t")), "192.0.2.1"),
@@ -47,7 +50,7 @@ REQUESTS = {
 
 
 async def _both(code: str, runtime: str = "cloudfront-js-1.0") -> list[tuple[object, object]]:
-    """Each request's outcome through a worker and inline."""
+    """Each request's outcome and logs through a worker and inline."""
     fn = make(code, runtime)
     async with FunctionRunner(workers=1, inline=False) as runner:
         on_worker = [await runner.run_viewer_request(fn, inp) for inp in REQUESTS.values()]
@@ -58,7 +61,7 @@ async def _both(code: str, runtime: str = "cloudfront-js-1.0") -> list[tuple[obj
             runner.inline.build(fn)  # again after a run that failed inline (the worker answered it)
             assert runner.inline.runs_inline(fn)
             inline.append(await runner.run_viewer_request(fn, inp))
-    return [(w.outcome, i.outcome) for w, i in zip(on_worker, inline, strict=True)]
+    return [((w.outcome, w.logs), (i.outcome, i.logs)) for w, i in zip(on_worker, inline, strict=True)]
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -71,7 +74,7 @@ async def test_inline_answers_as_a_worker_does(case: str) -> None:
 async def test_the_function_sees_the_event_build_event_describes(runtime: str) -> None:
     for inp, (on_worker, inline) in zip(REQUESTS.values(), await _both(ECHO_EVENT, runtime), strict=True):
         assert inline == on_worker
-        assert json.loads(inline.body) == build_event(inp)  # type: ignore[union-attr]
+        assert json.loads(inline[0].body) == build_event(inp)  # type: ignore[index]
 
 
 def test_unchanged_sections_are_not_sent_back() -> None:

@@ -311,7 +311,8 @@
   // QuickJS's JSON.parse and JSON.stringify cost about as much as the handler call itself, so the edge hands a
   // viewer-request over as plain arguments (headers, query and cookies already parsed by event.py, in order) and
   // takes back only what the handler changed: a section (headers, cookies, querystring) returned exactly as it
-  // came in is left out of the reported value and named in `same` instead; the host validates the rest.
+  // came in is left out of the reported value and named in `same` instead; the host validates the rest. When
+  // that leaves only the uri (and the method unchanged) and nothing was logged, the answer is "=" and the uri.
   var keysOf = Object.keys, defineProp = Object.defineProperty, ObjProto = Object.prototype;
   // As JSON.parse does: an own data property, even where the (frozen) prototype has one by that name
   // ("__proto__", "toString", ...), which plain assignment would reach or be refused by.
@@ -373,6 +374,14 @@
       var name = names[i];
       if (SECTIONS.indexOf(name) >= 0 && unchanged(result[name], seen[name])) same.push(name);
       else put(left, name, result[name]);
+    }
+    if (same.length === 3 && !state.logs.length && state.origin === null && !state.kvsPending.length) {
+      // The common answer (a uri rewrite, or nothing changed) in short: "=" and the uri, no JSON either way.
+      var rest = keysOf(left), short = typeof left.uri === "string";
+      for (var r = 0; r < rest.length && short; r++) {
+        short = rest[r] === "uri" || (rest[r] === "method" && left.method === method);
+      }
+      if (short) return "=" + left.uri;
     }
     return same.length ? report(left, same) : report();
   });
