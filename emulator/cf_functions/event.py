@@ -157,20 +157,20 @@ def request_args(inp: ViewerRequestInput, now_ms: int, headers: list[tuple[str, 
     the caller sends the JSON event instead, where it travels escaped."""
     edge = inp.edge_location
     query = query_pairs(inp.raw_query)
+    strings = [edge.name, edge.server_ip, edge.region, inp.method, inp.uri, inp.viewer_ip,
+               inp.distribution_domain_name, inp.distribution_id, inp.request_id]
+    pairs: list[str] = []
+    for section in (headers, query, cookie_pairs(cookies)):
+        for name, value in section:
+            pairs += (name, value)
+    text = "".join(strings) + "".join(pairs)  # the raw query's characters are all in its pairs, but '&'
+    if not text.isascii():
+        try:
+            text.encode()
+        except UnicodeEncodeError:
+            return None
     # now as a float: the binding passes a Python int as a 32-bit integer.
-    args: list[Any] = [float(now_ms), inp.raw_query, edge.name, edge.server_ip, edge.region, inp.method, inp.uri,
-                       inp.viewer_ip, inp.distribution_domain_name, inp.distribution_id, inp.request_id,
-                       2 * len(headers), 2 * (len(headers) + len(query))]
-    for pairs in (headers, query, cookie_pairs(cookies)):
-        for name, value in pairs:
-            args += (name, value)
-    for arg in args:
-        if isinstance(arg, str) and not arg.isascii():
-            try:
-                arg.encode()
-            except UnicodeEncodeError:
-                return None
-    return args
+    return [float(now_ms), inp.raw_query, *strings, 2 * len(headers), 2 * (len(headers) + len(query)), *pairs]
 
 
 def request_object(inp: ViewerRequestInput) -> dict[str, Any]:

@@ -59,7 +59,10 @@ class FunctionRequestChange:
 
 
 def association(behavior: CacheBehavior, event: EventType) -> str | None:
-    return next((a.function_name for a in behavior.function_associations if a.event_type is event), None)
+    for a in behavior.function_associations:  # a loop, not next(genexpr): asked twice on every request
+        if a.event_type is event:
+            return a.function_name
+    return None
 
 
 def distribution_id(distribution: Distribution) -> str:

@@ -94,6 +94,8 @@ async def test_a_string_the_engine_cannot_take_goes_as_json() -> None:
     # A lone surrogate (an undecodable byte the parser kept) cannot cross the binding as an argument.
     inp = ViewerRequestInput("GET", "/p", None, (("Host", "a.example"), ("X-B", "a\udcff")), "192.0.2.1")
     assert request_args(inp, 0, *header_pairs(inp.headers, "cookie")) is None
+    in_query = ViewerRequestInput("GET", "/p", "a=\udcff", (("Host", "a.example"),), "192.0.2.1")
+    assert request_args(in_query, 0, *header_pairs(in_query.headers, "cookie")) is None
     fn = make(UNCHANGED)
     async with FunctionRunner(workers=1) as runner:
         assert runner.inline is not None
