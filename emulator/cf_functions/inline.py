@@ -49,6 +49,7 @@ class InlineFunctions:
         self._queued: dict[CompiledFunction, None] = {}  # in order; built one per loop turn
         self._loop: asyncio.AbstractEventLoop | None = None
         self.served = 0  # invocations answered here (tests and benchmarks read it)
+        self._retired: set[CompiledFunction] = set()  # functions of replaced configurations (retain)
 
     @staticmethod
     def eligible(fn: CompiledFunction) -> bool:
@@ -60,7 +61,7 @@ class InlineFunctions:
 
     def schedule(self, fn: CompiledFunction, loop: asyncio.AbstractEventLoop) -> None:
         """Build `fn`'s inline context on a later loop turn (never inside a request)."""
-        if self.usable(fn) and fn not in self._contexts and fn not in self._queued:
+        if self.usable(fn) and fn not in self._contexts and fn not in self._queued and fn not in self._retired:
             self._queued[fn] = None
             if len(self._queued) == 1:  # else the chain below is already running
                 self._loop = loop
@@ -88,6 +89,15 @@ class InlineFunctions:
             self._failures[fn] = GIVE_UP_AFTER
         else:
             self._contexts[fn] = ctx
+
+    def retain(self, fns: set[CompiledFunction]) -> None:
+        """Drop the contexts (and queued builds) of every function not in `fns`; those are not built again (a
+        request of a retiring configuration still running one goes to a worker)."""
+        for table in (self._contexts, self._queued, self._failures):
+            for fn in [f for f in table if f not in fns]:
+                del table[fn]
+                self._retired.add(fn)
+        self._retired -= fns
 
     def clear(self) -> None:
         self._contexts.clear()

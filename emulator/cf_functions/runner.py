@@ -195,6 +195,14 @@ class FunctionRunner:
             self._idle.remove(worker)
             self._release(worker)
 
+    def retain(self, fns: list[CompiledFunction]) -> None:
+        """Keep warming only `fns` (a reloaded configuration's functions; the others may still run, from requests of
+        the configuration being retired, but their contexts are no longer prebuilt or kept on this thread)."""
+        keep = set(fns)
+        self._warm = [fn for fn in self._warm if fn in keep]
+        if self.inline is not None:
+            self.inline.retain(keep)
+
     async def run_viewer_request(self, fn: CompiledFunction, inp: ViewerRequestInput) -> FunctionResult:
         self._start()
         if self.inline is not None and self._loop is not None and self._broken is None:
