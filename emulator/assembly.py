@@ -36,10 +36,24 @@ def _compile_function(name: str, runtime: str, code: str, path: str,
                       store: object | None) -> CompiledFunction | list[CodeProblem]:
     if store is not None and not isinstance(store, KeyValueStore):
         raise TypeError(f"a KeyValueStore comes from load_kvs, not {type(store).__name__}")
+    key = (name, runtime, code, path)
+    if store is None and (known := _COMPILED.get(key)) is not None:
+        # The same code as a config loaded before (a reload that left the function alone): the same object, so
+        # the function runner keeps its warm contexts for it instead of building new ones.
+        return known
     try:
-        return compile_function(FunctionSource(name, runtime, code, path, store))
+        compiled = compile_function(FunctionSource(name, runtime, code, path, store))
     except FunctionLoadError as exc:
         return _problems(exc)
+    if store is None:  # a KeyValueStore's items may change between loads: compiled anew each time
+        _COMPILED[key] = compiled
+        while len(_COMPILED) > MAX_COMPILED:
+            del _COMPILED[next(iter(_COMPILED))]
+    return compiled
+
+
+MAX_COMPILED = 256
+_COMPILED: dict[tuple[str, str, str, str], CompiledFunction] = {}  # (name, runtime, code, path) -> compiled
 
 
 def _public_key(key_id: str, pem: bytes, legacy: bool, location: Location | None,

@@ -82,8 +82,8 @@ def _group(pairs: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
     return {name: _field(values) for name, values in grouped.items()}
 
 
-def parse_query(raw: str | None) -> dict[str, Any]:
-    """`a=1&b&a=2` -> {"a": {value, multiValue}, "b": {"value": ""}}. Values are left as sent.
+def query_pairs(raw: str | None) -> list[tuple[str, str]]:
+    """`a=1&b&a=2` -> [("a", "1"), ("b", ""), ("a", "2")]. Values are left as sent.
 
     Whether the edge percent-decodes values is not documented (reference Appendix B); we keep the
     raw text so that an unchanged query string goes to the origin byte for byte.
@@ -93,11 +93,17 @@ def parse_query(raw: str | None) -> dict[str, Any]:
         if not part:
             continue
         name, _, value = part.partition("=")
-        pairs.append((name, {"value": value}))
-    return _group(pairs)
+        pairs.append((name, value))
+    return pairs
 
 
-def parse_cookie_header(values: list[str]) -> dict[str, Any]:
+def parse_query(raw: str | None) -> dict[str, Any]:
+    """`a=1&b&a=2` -> {"a": {value, multiValue}, "b": {"value": ""}}."""
+    return _group([(name, {"value": value}) for name, value in query_pairs(raw)])
+
+
+def cookie_pairs(values: list[str]) -> list[tuple[str, str]]:
+    """The name/value pairs of Cookie header values, in order."""
     pairs = []
     for header in values:
         for part in header.split(";"):
@@ -105,8 +111,12 @@ def parse_cookie_header(values: list[str]) -> dict[str, Any]:
             if not part:
                 continue
             name, _, value = part.partition("=")
-            pairs.append((name.strip(), {"value": value.strip()}))
-    return _group(pairs)
+            pairs.append((name.strip(), value.strip()))
+    return pairs
+
+
+def parse_cookie_header(values: list[str]) -> dict[str, Any]:
+    return _group([(name, {"value": value}) for name, value in cookie_pairs(values)])
 
 
 def parse_set_cookies(values: list[str]) -> dict[str, Any]:
@@ -121,16 +131,46 @@ def parse_set_cookies(values: list[str]) -> dict[str, Any]:
     return _group(pairs)
 
 
-def event_headers(headers: tuple[Header, ...], cookie_header: str) -> tuple[dict[str, Any], list[str]]:
-    """Visible headers (lowercase, grouped) and the values of the cookie header, in order."""
+def header_pairs(headers: tuple[Header, ...], cookie_header: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """Visible headers (lowercase names, in order, repeats kept) and the values of the cookie header, in order."""
     pairs, cookies = [], []
     for name, value in headers:
         lower = name.lower()
         if lower == cookie_header:
             cookies.append(value)
         elif not is_disallowed(lower):
-            pairs.append((lower, {"value": value}))
-    return _group(pairs), cookies
+            pairs.append((lower, value))
+    return pairs, cookies
+
+
+def event_headers(headers: tuple[Header, ...], cookie_header: str) -> tuple[dict[str, Any], list[str]]:
+    """Visible headers (lowercase, grouped) and the values of the cookie header, in order."""
+    pairs, cookies = header_pairs(headers, cookie_header)
+    return _group([(name, {"value": value}) for name, value in pairs]), cookies
+
+
+def request_args(inp: ViewerRequestInput, now_ms: int, headers: list[tuple[str, str]],
+                 cookies: list[str]) -> list[Any] | None:
+    """A viewer-request event as the arguments of core.js's `__cf_invoke_request` (header_pairs gave `headers` and
+    `cookies`): parsed here, as for build_event, so both ways into a function see the same event. None when a
+    string holds a lone surrogate (an undecodable byte kept by the parser), which the engine binding cannot take:
+    the caller sends the JSON event instead, where it travels escaped."""
+    edge = inp.edge_location
+    query = query_pairs(inp.raw_query)
+    strings = [edge.name, edge.server_ip, edge.region, inp.method, inp.uri, inp.viewer_ip,
+               inp.distribution_domain_name, inp.distribution_id, inp.request_id]
+    pairs: list[str] = []
+    for section in (headers, query, cookie_pairs(cookies)):
+        for name, value in section:
+            pairs += (name, value)
+    text = "".join(strings) + "".join(pairs)  # the raw query's characters are all in its pairs, but '&'
+    if not text.isascii():
+        try:
+            text.encode()
+        except UnicodeEncodeError:
+            return None
+    # now as a float: the binding passes a Python int as a 32-bit integer.
+    return [float(now_ms), inp.raw_query, *strings, 2 * len(headers), 2 * (len(headers) + len(query)), *pairs]
 
 
 def request_object(inp: ViewerRequestInput) -> dict[str, Any]:

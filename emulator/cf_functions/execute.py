@@ -21,7 +21,7 @@ import quickjs
 
 from .kvs import KeyValueStore
 from .origin import OriginCallError, parse_origin_call
-from .result import ContinueRequest, Failed, FunctionResult, interpret
+from .result import ContinueRequest, Failed, FunctionResult, Outcome, interpret
 from .reuse import ReusePlan
 from .runtime import (
     RUNTIME_2,
@@ -151,9 +151,13 @@ class Executor:
 
 
 def result_of(
-    fn: CompiledFunction, raw: RawRun, event: dict[str, Any], raw_query: str | None, budget_us: int
+    fn: CompiledFunction, raw: RawRun, event: dict[str, Any] | None, raw_query: str | None, budget_us: int,
+    outcome_of: Callable[[str, Any], Outcome] | None = None,
 ) -> FunctionResult:
-    """Validate what the handler returned (result.py) and attach logs, timing and utilization."""
+    """Validate what the handler returned (result.py) and attach logs, timing and utilization.
+
+    outcome_of: validates the returned value in place of interpret(..., event, ...) (inline.py's viewer-request
+    runs, whose value leaves out what the handler did not change); then `event` is not needed."""
     utilization = (
         100 if raw.failure is FailureKind.COMPUTE_BUDGET_EXCEEDED else compute_utilization(raw.cpu_us, budget_us)
     )
@@ -166,8 +170,15 @@ def result_of(
     if raw.status in ("error", "invalid"):
         kind = FailureKind.RUNTIME_ERROR if raw.status == "error" else FailureKind.VALIDATION_ERROR
         return done(Failed(kind, raw.error))
-    value = json.loads(raw.value_json) if raw.value_json is not None else None
-    outcome = interpret(raw.value_type, value, event, raw_query)
+    if raw.short_uri is not None:
+        value: Any = {"uri": raw.short_uri}
+    else:
+        value = json.loads(raw.value_json) if raw.value_json is not None else None
+    if outcome_of is not None:
+        outcome = outcome_of(raw.value_type, value)
+    else:
+        assert event is not None
+        outcome = interpret(raw.value_type, value, event, raw_query)
     if isinstance(outcome, ContinueRequest) and raw.origin_call is not None and fn.runtime == RUNTIME_2:
         try:
             change = parse_origin_call(raw.origin_call)

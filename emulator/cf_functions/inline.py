@@ -30,9 +30,10 @@ from typing import Any
 
 import quickjs
 
+from .event import ViewerRequestInput, build_event, header_pairs, request_args
 from .execute import result_of
-from .result import FunctionResult
-from .runtime import INLINE_REGEX, CompiledFunction, FailureKind, FrozenContexts, frozen_context, invoke
+from .result import FunctionResult, Outcome, ValidationError, interpret, invalid, kept_request
+from .runtime import INLINE_REGEX, CompiledFunction, FailureKind, FrozenContexts, RawRun, frozen_context, invoke
 
 GIVE_UP_AFTER = FrozenContexts.GIVE_UP_AFTER
 
@@ -48,6 +49,7 @@ class InlineFunctions:
         self._queued: dict[CompiledFunction, None] = {}  # in order; built one per loop turn
         self._loop: asyncio.AbstractEventLoop | None = None
         self.served = 0  # invocations answered here (tests and benchmarks read it)
+        self._retired: set[CompiledFunction] = set()  # functions of replaced configurations (retain)
 
     @staticmethod
     def eligible(fn: CompiledFunction) -> bool:
@@ -59,7 +61,7 @@ class InlineFunctions:
 
     def schedule(self, fn: CompiledFunction, loop: asyncio.AbstractEventLoop) -> None:
         """Build `fn`'s inline context on a later loop turn (never inside a request)."""
-        if self.usable(fn) and fn not in self._contexts and fn not in self._queued:
+        if self.usable(fn) and fn not in self._contexts and fn not in self._queued and fn not in self._retired:
             self._queued[fn] = None
             if len(self._queued) == 1:  # else the chain below is already running
                 self._loop = loop
@@ -88,6 +90,15 @@ class InlineFunctions:
         else:
             self._contexts[fn] = ctx
 
+    def retain(self, fns: set[CompiledFunction]) -> None:
+        """Drop the contexts (and queued builds) of every function not in `fns`; those are not built again (a
+        request of a retiring configuration still running one goes to a worker)."""
+        for table in (self._contexts, self._queued, self._failures):
+            for fn in [f for f in table if f not in fns]:
+                del table[fn]
+                self._retired.add(fn)
+        self._retired -= fns
+
     def clear(self) -> None:
         self._contexts.clear()
         self._queued.clear()
@@ -99,6 +110,37 @@ class InlineFunctions:
         if ctx is None:
             return None
         payload = json.dumps({"now": now_ms, "event": event, "rawQuery": raw_query, "edge": edge})
+        raw = self._invoke(fn, ctx, payload)
+        return None if raw is None else result_of(fn, raw, event, raw_query, self._budget_us)
+
+    def run_request(self, fn: CompiledFunction, inp: ViewerRequestInput, now_ms: int) -> FunctionResult | None:
+        """run() for a viewer-request, handed over without JSON (core.js `__cf_invoke_request`): the headers,
+        cookies and query string the handler returns unchanged are neither sent back nor compared again here."""
+        ctx = self._contexts.get(fn)
+        if ctx is None:
+            return None
+        headers, cookies = header_pairs(inp.headers, "cookie")
+        args = request_args(inp, now_ms, headers, cookies)
+        if args is None:
+            return self.run(fn, build_event(inp), inp.raw_query, inp.edge_location.as_js(), now_ms)
+        raw = self._invoke(fn, ctx, args)
+        if raw is None:
+            return None
+
+        def outcome(value_type: str, value: Any) -> Outcome:
+            if len(raw.same) == 3 and isinstance(value, dict):  # core.js reports `same` only for a request object
+                try:
+                    return kept_request(value, inp.method, inp.raw_query, headers, cookies)
+                except ValidationError as exc:
+                    return invalid(exc)
+            event = build_event(inp)  # something changed: validated in full against the event it was given
+            if isinstance(value, dict):
+                value.update((section, event["request"][section]) for section in raw.same)
+            return interpret(value_type, value, event, inp.raw_query)
+
+        return result_of(fn, raw, None, inp.raw_query, self._budget_us, outcome)
+
+    def _invoke(self, fn: CompiledFunction, ctx: quickjs.Context, payload: str | list[Any]) -> RawRun | None:
         raw = invoke(ctx, fn, payload, self._hard_limit_s)
         if raw.cpu_us > self._hard_limit_s * 1e6:
             # Past the CPU stop on this thread's own clock: a loop the interrupt ended, or a built-in written in C
@@ -117,7 +159,7 @@ class InlineFunctions:
                     self._give_up(fn)
             return None
         self.served += 1
-        return result_of(fn, raw, event, raw_query, self._budget_us)
+        return raw
 
     def _give_up(self, fn: CompiledFunction) -> None:
         self._failures[fn] = GIVE_UP_AFTER

@@ -15,7 +15,7 @@ from typing import Any
 
 from emulator.decisions import Respond
 
-from .event import READ_ONLY_HEADERS, Header, is_disallowed
+from .event import READ_ONLY_HEADERS, Header, is_disallowed, parse_cookie_header
 from .origin import OriginChange
 from .runtime import FailureKind
 
@@ -205,23 +205,62 @@ def query_string(new: Any, old: dict[str, Any], old_raw: str | None) -> str | No
     return raw
 
 
-def to_request(out: dict[str, Any], event: dict[str, Any], raw_query: str | None) -> ContinueRequest:
-    original = event["request"]
+def _uri(out: dict[str, Any], method: Any) -> str:
     uri = out.get("uri")
     if not isinstance(uri, str) or not uri.startswith("/"):
         raise ValidationError(f"uri must be a string starting with '/', got {uri!r}")
-    if "method" in out and out["method"] != original.get("method"):
+    if "method" in out and out["method"] != method:
         raise ValidationError("method is read-only")
+    return uri
+
+
+def _check_length(uri: str, query: str | None) -> None:
+    if len(uri) + len(query or "") + 1 >= MAX_URI_AND_QUERY:
+        raise ValidationError(f"uri and query string must be shorter than {MAX_URI_AND_QUERY} characters")
+
+
+def to_request(out: dict[str, Any], event: dict[str, Any], raw_query: str | None) -> ContinueRequest:
+    original = event["request"]
+    uri = _uri(out, original.get("method"))
     query = query_string(
         out.get("querystring", original.get("querystring")), original.get("querystring") or {}, raw_query
     )
-    if len(uri) + len(query or "") + 1 >= MAX_URI_AND_QUERY:
-        raise ValidationError(f"uri and query string must be shorter than {MAX_URI_AND_QUERY} characters")
+    _check_length(uri, query)
     headers = list(output_headers(out.get("headers"), original.get("headers") or {}, "viewer-request", False))
     cookies = _cookie_pairs(out.get("cookies"), original.get("cookies") or {})
     if cookies:
         headers.append(("Cookie", "; ".join(f"{n}={v}" for n, v, _ in cookies)))
     return ContinueRequest(uri, query, tuple(headers))
+
+
+def kept_request(out: dict[str, Any], method: str, raw_query: str | None, headers: list[Header],
+                 cookies: list[str]) -> ContinueRequest:
+    """to_request for a handler that returned the request's headers, cookies and query string as they came in
+    (core.js `__cf_invoke_request` saw that): the same checks and output, without comparing them again."""
+    uri = _uri(out, method)
+    _check_length(uri, raw_query)  # an unchanged query string goes on as it came
+    out_headers = kept_headers(headers)
+    if cookies:
+        parsed = parse_cookie_header(cookies)
+        if pairs := _cookie_pairs(parsed, parsed):
+            out_headers.append(("Cookie", "; ".join(f"{n}={v}" for n, v, _ in pairs)))
+    return ContinueRequest(uri, raw_query, tuple(out_headers))
+
+
+def kept_headers(pairs: list[Header]) -> list[Header]:
+    """output_headers(old, old) for a viewer-request's visible headers (event.header_pairs: lowercase, in order)."""
+    grouped: dict[str, list[str]] = {}
+    for name, value in pairs:
+        grouped.setdefault(name, []).append(value)
+    out: list[Header] = []
+    for name, values in grouped.items():
+        _name(name, "header")
+        capitalized = capitalize_header(name)
+        for value in values:
+            if _BAD_TEXT.search(value):
+                _wire_safe(value, f"headers.{name}")
+            out.append((capitalized, value))
+    return out
 
 
 def _body(out: dict[str, Any]) -> bytes | None:
@@ -278,4 +317,8 @@ def interpret(value_type: str, out: Any, event: dict[str, Any], raw_query: str |
             raise ValidationError("a viewer-response function must return a response object (statusCode missing)")
         return to_response(out, event, generated=False)
     except ValidationError as exc:
-        return Failed(FailureKind.VALIDATION_ERROR, f"The function returned an invalid object: {exc}")
+        return invalid(exc)
+
+
+def invalid(exc: ValidationError) -> Failed:
+    return Failed(FailureKind.VALIDATION_ERROR, f"The function returned an invalid object: {exc}")

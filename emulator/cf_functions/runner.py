@@ -195,9 +195,23 @@ class FunctionRunner:
             self._idle.remove(worker)
             self._release(worker)
 
+    def retain(self, fns: list[CompiledFunction]) -> None:
+        """Keep warming only `fns` (a reloaded configuration's functions; the others may still run, from requests of
+        the configuration being retired, but their contexts are no longer prebuilt or kept on this thread)."""
+        keep = set(fns)
+        self._warm = [fn for fn in self._warm if fn in keep]
+        if self.inline is not None:
+            self.inline.retain(keep)
+
     async def run_viewer_request(self, fn: CompiledFunction, inp: ViewerRequestInput) -> FunctionResult:
+        self._start()
+        if self.inline is not None and self._loop is not None and self._broken is None:
+            result = self.inline.run_request(fn, inp, self._clock_ms())
+            if result is not None:
+                return _with_hidden_headers(result, inp.headers, "cookie")
+            self.inline.schedule(fn, self._loop)
         event = build_event(inp)
-        result = await self.run_event(fn, event, inp.raw_query, edge=inp.edge_location.as_js())
+        result = await self._on_worker(fn, event, inp.raw_query, inp.edge_location.as_js())
         return _with_hidden_headers(result, inp.headers, "cookie")
 
     async def run_viewer_response(
@@ -217,12 +231,17 @@ class FunctionRunner:
             if result is not None:
                 return result
             self.inline.schedule(fn, self._loop)  # no-op once built, or once the function is off inline
+        return await self._on_worker(fn, event, raw_query, edge or {})
+
+    async def _on_worker(
+        self, fn: CompiledFunction, event: dict[str, Any], raw_query: str | None, edge: dict[str, str]
+    ) -> FunctionResult:
         started = time.perf_counter_ns()
         worker = await self._acquire()
         if worker is None:
             return FunctionResult(Failed(FailureKind.RUNTIME_ERROR, self._broken or "no function worker"), (), 0, 100)
         token = self._token(fn)
-        invocation = Invocation(token, event, raw_query, edge or {}, self._clock_ms())
+        invocation = Invocation(token, event, raw_query, edge, self._clock_ms())
         reply = self._exchange(worker, ("run", invocation, self._definitions(worker, [fn])))
         try:
             # Shielded: a viewer that goes away leaves the invocation to finish (or be stopped) on its own.

@@ -27,6 +27,7 @@ import quickjs
 from .errors import FunctionLoadError, Problem
 from .gating import RUNTIME_2, gate
 from .kvs import KeyValueStore
+from .report import ALL_SECTIONS, UNREADABLE, UnreadableReport, read_report
 from .reuse import NOT_PLANNED, ReusePlan, plan_reuse
 
 MAX_CODE_BYTES = 10 * 1024  # CloudFront's function code size limit (not adjustable)
@@ -96,6 +97,8 @@ class RawRun:
     logs: tuple[str, ...] = ()
     cpu_us: int = 0
     wall_us: int = 0
+    same: tuple[str, ...] = ()  # request sections returned unchanged and left out of value_json (invoke_request)
+    short_uri: str | None = None  # core.js's short answer: the value is {"uri": short_uri} (with `same` all three)
 
 
 MODULES = ("crypto", "querystring", "bytes1", "buffer", "cloudfront")
@@ -302,8 +305,11 @@ def _classify(ctx: quickjs.Context, fn: CompiledFunction, message: str) -> tuple
     return FailureKind.RUNTIME_ERROR, message.strip().splitlines()[0] if message.strip() else "execution error"
 
 
-def invoke(ctx: quickjs.Context, fn: CompiledFunction, payload: str, hard_limit_s: float) -> RawRun:
-    """Run the handler once in `ctx` (which must not be used again afterwards)."""
+def invoke(ctx: quickjs.Context, fn: CompiledFunction, payload: str | list[Any], hard_limit_s: float) -> RawRun:
+    """Run the handler once in `ctx` (which must not be used again afterwards).
+
+    payload: the JSON of {now, event, rawQuery, edge}, or a viewer-request as event.request_args lays it out
+    (core.js `__cf_invoke_request`: no JSON on the way in, and only what the handler changed on the way out)."""
     cpu0 = time.thread_time_ns()
     wall0 = time.perf_counter_ns()
     report: dict[str, Any] | None = None
@@ -311,18 +317,25 @@ def invoke(ctx: quickjs.Context, fn: CompiledFunction, payload: str, hard_limit_
         ctx.set_time_limit(hard_limit_s)
         # ctx.get, not ctx.eval: one call into QuickJS per invocation, not two (each gives up the GIL and parses
         # nothing useful).
-        report = _report(ctx.get("__cf_invoke")(payload))
+        if isinstance(payload, str):
+            report = read_report(ctx.get("__cf_invoke")(payload))
+        else:
+            text = ctx.get("__cf_invoke_request")(*payload)
+            if isinstance(text, str) and text.startswith("="):
+                # core.js's short answer: a request object with every section and the method unchanged, no logs.
+                return RawRun("done", "object", short_uri=text[1:], same=ALL_SECTIONS, **_elapsed(cpu0, wall0))
+            report = read_report(text)
         # Async handlers (2.0): drain the job queue; each job is under the same CPU-time stop.
         while report["status"] == "pending":
             while ctx.execute_pending_job():
                 if (time.thread_time_ns() - cpu0) / 1e9 > hard_limit_s:
                     raise quickjs.JSException("InternalError: interrupted")
-            report = _report(ctx.eval("__cf_report()"))
+            report = read_report(ctx.eval("__cf_report()"))
             if report["status"] != "pending" or not report["kvs"]:
                 break
             answers = [_kvs_answer(fn.source.kvs, op, key) for op, key in report["kvs"]]
             ctx.eval("__cf_kvs_resolve")(json.dumps(answers))
-    except _UnreadableReport:
+    except UnreadableReport:
         # Only a replaced toJSON (Object.prototype.toJSON, Array.prototype.toJSON, ...) gets here: CloudFront
         # cannot read such a result either, and answers 502.
         return RawRun("invalid", error=UNREADABLE, **_elapsed(cpu0, wall0))
@@ -348,39 +361,8 @@ def invoke(ctx: quickjs.Context, fn: CompiledFunction, payload: str, hard_limit_
         origin_call=report.get("origin"),
         logs=logs,
         **timing,
+        same=tuple(report.get("same", ())),
     )
-
-
-UNREADABLE = (
-    "The function returned an invalid object: its result could not be serialized "
-    "(a toJSON method or JSON itself was replaced)"
-)
-_STATUSES = frozenset({"done", "error", "pending", "invalid"})
-
-
-class _UnreadableReport(Exception):
-    pass
-
-
-def _report(text: object) -> dict[str, Any]:
-    """The invocation report from core.js, checked: user code can reach its serialization through toJSON."""
-    try:
-        report = json.loads(text) if isinstance(text, str) else None
-    except ValueError:
-        report = None
-    if (
-        not isinstance(report, dict)
-        or report.get("status") not in _STATUSES
-        or not isinstance(report.get("logs", []), list)
-        or not all(isinstance(line, str) for line in report.get("logs", []))
-        or not isinstance(report.get("value"), str | None)
-        or not isinstance(report.get("type", ""), str)
-        or not isinstance(report.get("kvs", []), list)
-        or not all(isinstance(i, list) and len(i) == 2 for i in report.get("kvs", []))
-        or not isinstance(report.get("origin"), dict | None)
-    ):
-        raise _UnreadableReport
-    return report
 
 
 def _kvs_answer(store: KeyValueStore | None, op: str, key: str) -> object:

@@ -10,6 +10,7 @@ validation error (a read-only header changed, an invalid object returned) its 50
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from urllib.parse import quote
@@ -58,7 +59,10 @@ class FunctionRequestChange:
 
 
 def association(behavior: CacheBehavior, event: EventType) -> str | None:
-    return next((a.function_name for a in behavior.function_associations if a.event_type is event), None)
+    for a in behavior.function_associations:  # a loop, not next(genexpr): asked twice on every request
+        if a.event_type is event:
+            return a.function_name
+    return None
 
 
 def distribution_id(distribution: Distribution) -> str:
@@ -142,10 +146,13 @@ async def run_viewer_request(runner: FunctionRunner, fn: FunctionConfig, request
     return FunctionRequestChange(changed, uri, new_origin, host, change is not None, group, secondary_host)
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def wire_uri(uri: str) -> str | None:
     """A function's uri as it goes on the request line: UTF-8 and unsafe characters percent-encoded (existing
     %XX kept); None when it holds control characters, which no request line can carry."""
-    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in uri):
+    if _CONTROL.search(uri):
         return None
     return quote(uri, safe="/%!$&'()*+,;=:@-._~")
 

@@ -19,10 +19,8 @@ import hmac
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-
-from botocore.auth import SigV4Auth
-from botocore.awsrequest import AWSRequest
-from botocore.credentials import Credentials
+from functools import cache
+from typing import Any
 
 UNSIGNED = "UNSIGNED-PAYLOAD"
 EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
@@ -54,18 +52,29 @@ def lambda_payload(method: str, viewer_hash: str | None, has_body: bool) -> str:
     return UNSIGNED if has_body or method.upper() in ("PUT", "POST") else EMPTY_SHA256
 
 
-class _Auth(SigV4Auth):
-    """botocore's SigV4 over the X-Amz-Content-SHA256 the caller set (canonical_request takes the header when
-    present), with S3's one difference: S3 signs the path as sent, other services normalise it."""
+@cache
+def _botocore() -> tuple[Any, Any, Any]:
+    """botocore's AWSRequest, Credentials and our SigV4Auth: imported on the first signature (an OAC or a mock
+    that checks one), since importing botocore costs a start-up that signs nothing a large share of its time."""
+    from botocore.auth import SigV4Auth
+    from botocore.awsrequest import AWSRequest
+    from botocore.credentials import Credentials
 
-    def _normalize_url_path(self, path: str) -> str:
-        return path if self._service_name == "s3" else super()._normalize_url_path(path)
+    class _Auth(SigV4Auth):  # type: ignore[misc]
+        """botocore's SigV4 over the X-Amz-Content-SHA256 the caller set (canonical_request takes the header when
+        present), with S3's one difference: S3 signs the path as sent, other services normalise it."""
+
+        def _normalize_url_path(self, path: str) -> str:
+            return path if self._service_name == "s3" else super()._normalize_url_path(path)  # type: ignore[no-any-return]
+
+    return AWSRequest, Credentials, _Auth
 
 
 def sign(method: str, url: str, host: str, *, access_key: str, secret: str, token: str | None, service: str,
          region: str, payload: str) -> list[tuple[str, str]]:
     """The headers that sign this request: Authorization, X-Amz-Date, X-Amz-Content-SHA256 (`payload`, from
     s3_payload or lambda_payload) and the session token."""
+    AWSRequest, Credentials, _Auth = _botocore()
     req = AWSRequest(method=method.upper(), url=url, headers={"Host": host, "X-Amz-Content-SHA256": payload})
     _Auth(Credentials(access_key, secret, token), service, region).add_auth(req)
     return [(name, str(req.headers[name])) for name in _ADDED if name in req.headers]
@@ -109,6 +118,7 @@ def verify(method: str, raw_target: str, headers: Mapping[str, str], expected: E
     names = signed.split(";")
     if "host" not in names or any(n not in headers for n in names):
         return Verdict(False, key, "SignatureDoesNotMatch", "a signed header is missing from the request")
+    AWSRequest, Credentials, _Auth = _botocore()
     req = AWSRequest(method=method.upper(), url=f"http://{headers['host']}{raw_target}",
                      headers={n: headers[n] for n in names})
     req.context["timestamp"] = headers.get("X-Amz-Date", "")

@@ -29,7 +29,8 @@ from emulator.trace import Trace
 
 
 class Emulator:
-    def __init__(self, config: Config, *, clock: Clock | None = None, https_port: int | None = None) -> None:
+    def __init__(self, config: Config, *, clock: Clock | None = None, https_port: int | None = None,
+                 runner: FunctionRunner | None = None) -> None:
         self.config = config
         self.clock = clock or SystemClock()
         self._https_port = https_port
@@ -38,7 +39,10 @@ class Emulator:
         self._client: OriginClient | None = None
         # One map per distribution, created now and filled in place at start(): the pipeline keeps views of them.
         self.mock_addresses: dict[str, dict[str, Target]] = {d.id: {} for d in config.distributions}
-        self.runner = FunctionRunner()  # worker processes for CloudFront Functions, off the event loop
+        # Worker processes for CloudFront Functions, off the event loop. A reload hands the previous configuration's
+        # over (take_runner): its workers and warm contexts go on serving, none are started anew.
+        self.runner = runner if runner is not None else FunctionRunner()
+        self._owns_runner = runner is None
         self.lambdas = LambdaRunner(config.lambda_functions)  # one warm worker process per Lambda@Edge function
         self.closed = False
         self.pipeline = self._build_pipeline()
@@ -50,6 +54,13 @@ class Emulator:
         if https_port is None:
             https_port = self.config.emulator.https.port if self.config.emulator.https else 443
         return Pipeline(self.config, self.clock, self.mock_addresses, https_port, self.runner, self.lambdas)
+
+    def take_runner(self, previous: Emulator) -> None:
+        """Own the function runner `previous` shared with this one (built with runner=previous.runner): closing
+        `previous` leaves it running; only this configuration's functions stay warm in it."""
+        assert self.runner is previous.runner
+        previous._owns_runner, self._owns_runner = False, True
+        self.runner.retain([fn.compiled for fn in self.config.functions])
 
     def add_listener(self, host: str, port: int) -> None:
         """Record a bound viewer listener: `resolve: self` and loop explanations use it."""
@@ -129,7 +140,8 @@ class Emulator:
         for runner in reversed(self._runners):
             await runner.cleanup()
         self._runners.clear()
-        self.runner.close()  # kills the function worker processes: never waits on a running function
+        if self._owns_runner:
+            self.runner.close()  # kills the function worker processes: never waits on a running function
         await self.lambdas.close()  # ends the Lambda@Edge worker processes
         self.closed = True
 

@@ -72,13 +72,14 @@ class Reloader:
             config = replace(config, emulator=replace(config.emulator, http=current.config.emulator.http,
                                                       https=current.config.emulator.https,
                                                       admin=current.config.emulator.admin))
-            fresh = Emulator(config)
+            fresh = Emulator(config, runner=current.runner)
             try:
                 await fresh.start()
                 for listener in current.pipeline.listeners:
                     fresh.add_listener(listener.host, listener.port)
                 fresh.set_https_port(current.pipeline.https_port)
                 await self.server.swap(fresh)
+                fresh.take_runner(current)
             except Exception as exc:  # a config that loads but cannot start (a mock, the CA): keep serving
                 await fresh.close()
                 return await self._failed(f"{config.file}: cannot start the new configuration: {exc!r}")

@@ -269,7 +269,8 @@
     }
     try { return "Uncaught " + stringify(e); } catch (x) { return "Uncaught " + String(e); }
   }
-  function report() {
+  // left/same: __cf_invoke_request's shortened value (only what the handler changed) and the sections left out.
+  function report(left, same) {
     var out = { logs: state.logs, origin: state.origin,
                 kvs: state.kvsPending.map(function (r) { return [r.op, r.key]; }) };
     if (state.regex) state.error = INLINE_REGEX;  // even where a caught trap let the handler go on
@@ -277,21 +278,20 @@
     if (!state.settled) { out.status = "pending"; return stringify(out); }
     out.status = "done";
     out.type = state.result === null ? "null" : (Array.isArray(state.result) ? "array" : typeof state.result);
-    try { out.value = stringify(state.result); } catch (e) { out.status = "invalid"; out.error = describe(e); }
+    if (same) out.same = same;
+    try { out.value = stringify(same ? left : state.result); } catch (e) { out.status = "invalid"; out.error = describe(e); }
     return stringify(out);
   }
-  hidden(global, "__cf_invoke", function (payload) {
-    var p = parse(payload);
+  function run(now, event, rawQuery, edge) {
     // A frozen context (reuse.py) runs many invocations: each starts from an empty record.
     state.logs = []; state.logBytes = 0; state.origin = null; state.settled = false;
     state.result = undefined; state.error = undefined; state.kvsPending = []; state.regex = false;
-    state.now = p.now; state.eventType = p.event.context.eventType; state.edge = p.edge;
-    var event = p.event;
+    state.now = now; state.eventType = event.context.eventType; state.edge = edge;
     if (RUNTIME2 && event.request) {
-      var raw = p.rawQuery === null ? undefined : p.rawQuery;
+      var raw = rawQuery === null ? undefined : rawQuery;
       Object.defineProperty(event.request, "rawQueryString", { value: function rawQueryString() { return raw; } });
     }
-    if (typeof handler !== "function") { state.error = "ReferenceError: handler is not defined"; return report(); }
+    if (typeof handler !== "function") { state.error = "ReferenceError: handler is not defined"; return; }
     try {
       var result = handler(event);
       if (RUNTIME2 && result && typeof result.then === "function") {
@@ -299,9 +299,92 @@
                     function (e) { state.error = describe(e); });
       } else { state.settled = true; state.result = result; }
     } catch (e) { state.error = describe(e); }
+  }
+  hidden(global, "__cf_invoke", function (payload) {
+    var p = parse(payload);
+    run(p.now, p.event, p.rawQuery, p.edge);
     return report();
   });
   hidden(global, "__cf_report", report);
+
+  // ---- viewer-request without JSON (inline.py) ------------------------------------------------------
+  // QuickJS's JSON.parse and JSON.stringify cost about as much as the handler call itself, so the edge hands a
+  // viewer-request over as plain arguments (headers, query and cookies already parsed by event.py, in order) and
+  // takes back only what the handler changed: a section (headers, cookies, querystring) returned exactly as it
+  // came in is left out of the reported value and named in `same` instead; the host validates the rest. When
+  // that leaves only the uri (and the method unchanged) and nothing was logged, the answer is "=" and the uri.
+  var keysOf = Object.keys, defineProp = Object.defineProperty, ObjProto = Object.prototype;
+  // As JSON.parse does: an own data property, even where the (frozen) prototype has one by that name
+  // ("__proto__", "toString", ...), which plain assignment would reach or be refused by.
+  function put(obj, name, value) {
+    if (name in ObjProto) defineProp(obj, name, { value: value, writable: true, enumerable: true, configurable: true });
+    else obj[name] = value;
+  }
+  // Name/value pairs args[start..end) -> the event's {name: {value, multiValue?}} (event.py's _group), and in
+  // `seen` the names in order and each one's values, to recognise the section if it comes back unchanged.
+  function group(args, start, end, seen) {
+    var out = {}, names = seen.names, values = seen.values;
+    for (var i = start; i < end; i += 2) {
+      var name = args[i], value = args[i + 1], list = values[name];
+      if (list === undefined) { values[name] = [value]; names.push(name); put(out, name, { value: value }); }
+      else list.push(value);
+    }
+    for (var j = 0; j < names.length; j++) {
+      var all = values[names[j]];
+      if (all.length < 2) continue;
+      var multi = [];
+      for (var m = 0; m < all.length; m++) multi.push({ value: all[m] });
+      out[names[j]].multiValue = multi;
+    }
+    return out;
+  }
+  function record() { return { names: [], values: Object.create(null) }; }
+  // Whether `section` is what `seen` describes, as JSON would write it: the same names in the same order, each
+  // an ordinary object holding just {value} with the same string. Anything else (a repeated name, a getter's
+  // prototype, an extra key) counts as changed and is validated in full.
+  function unchanged(section, seen) {
+    if (section === null || typeof section !== "object" || protoOf(section) !== ObjProto) return false;
+    var names = keysOf(section);
+    if (names.length !== seen.names.length) return false;
+    for (var i = 0; i < names.length; i++) {
+      if (names[i] !== seen.names[i]) return false;
+      var field = section[names[i]], values = seen.values[names[i]];
+      if (values.length !== 1 || field === null || typeof field !== "object" || protoOf(field) !== ObjProto) return false;
+      var keys = keysOf(field);
+      if (keys.length !== 1 || keys[0] !== "value" || field.value !== values[0]) return false;
+    }
+    return true;
+  }
+  var SECTIONS = ["headers", "cookies", "querystring"];
+  hidden(global, "__cf_invoke_request", function (now, rawQuery, edgeName, edgeIp, edgeRegion, method, uri, ip,
+                                                  domain, distributionId, requestId, headerEnd, queryEnd) {
+    var seen = { headers: record(), querystring: record(), cookies: record() };
+    var request = { method: method, uri: uri, querystring: group(arguments, 13 + headerEnd, 13 + queryEnd, seen.querystring),
+                    headers: group(arguments, 13, 13 + headerEnd, seen.headers),
+                    cookies: group(arguments, 13 + queryEnd, arguments.length, seen.cookies) };
+    var event = { version: "1.0", context: { distributionDomainName: domain, distributionId: distributionId,
+                                             eventType: "viewer-request", requestId: requestId },
+                  viewer: { ip: ip }, request: request };
+    run(now, event, rawQuery, { name: edgeName, serverIp: edgeIp, region: edgeRegion });
+    var result = state.result;
+    if (state.error !== undefined || !state.settled || state.regex || result === null || typeof result !== "object" ||
+        protoOf(result) !== ObjProto || "statusCode" in result || ObjProto.toJSON !== undefined) return report();
+    var same = [], left = {}, names = keysOf(result);
+    for (var i = 0; i < names.length; i++) {
+      var name = names[i];
+      if (SECTIONS.indexOf(name) >= 0 && unchanged(result[name], seen[name])) same.push(name);
+      else put(left, name, result[name]);
+    }
+    if (same.length === 3 && !state.logs.length && state.origin === null && !state.kvsPending.length) {
+      // The common answer (a uri rewrite, or nothing changed) in short: "=" and the uri, no JSON either way.
+      var rest = keysOf(left), short = typeof left.uri === "string";
+      for (var r = 0; r < rest.length && short; r++) {
+        short = rest[r] === "uri" || (rest[r] === "method" && left.method === method);
+      }
+      if (short) return "=" + left.uri;
+    }
+    return same.length ? report(left, same) : report();
+  });
 
   // ---- freezing a context for reuse (reuse.py explains why this isolates invocations) ---------------
   // Captured now, before the user's code runs: it cannot have replaced them.

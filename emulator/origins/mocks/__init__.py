@@ -7,7 +7,8 @@ factory that builds its app. Every app is built here, by `MockType.make_app`, so
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+import importlib
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -86,12 +87,24 @@ async def _no_framework_server(request: web.Request, response: web.StreamRespons
         del response.headers["Server"]
 
 
-def _registry() -> dict[str, MockType]:
-    # Imported here so each mock module stays independent of the registry that lists it.
-    from emulator.origins.mocks import api_gateway, echo, host_routed, lambda_url, response, s3, s3_website
-
-    return {m.name: m for m in (echo.MOCK, s3.MOCK, s3_website.MOCK, response.MOCK, host_routed.MOCK,
-                                api_gateway.MOCK, lambda_url.MOCK)}
+# Mock type -> the module (in this package) whose MOCK it is, in the order error messages list them.
+_MODULES = {"echo": "echo", "s3": "s3", "s3-website": "s3_website", "response": "response",
+            "host-routed": "host_routed", "api-gateway": "api_gateway", "lambda-url": "lambda_url"}
 
 
-MOCK_TYPES: Mapping[str, MockType] = _registry()
+class _Registry(Mapping[str, MockType]):
+    """The mock types by name, each module imported when its type is first looked up: a config that uses no S3
+    or API Gateway mock does not pay at start for importing them. Listing the names imports nothing."""
+
+    def __getitem__(self, name: str) -> MockType:
+        mock: MockType = importlib.import_module(f"{__name__}.{_MODULES[name]}").MOCK
+        return mock
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_MODULES)
+
+    def __len__(self) -> int:
+        return len(_MODULES)
+
+
+MOCK_TYPES: Mapping[str, MockType] = _Registry()
