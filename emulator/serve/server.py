@@ -12,7 +12,7 @@ import logging
 import ssl
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from aiohttp import web
@@ -264,34 +264,29 @@ class EdgeServer:
         """Listen on `http` (and `https` with a certificate from the local CA); returns the bound addresses
         (port 0 picks a free port)."""
         if self.emulator.config.emulator.server == "lean":
-            return await self._start_lean(http, https)
+            self._lean = LeanListeners(self)
+            return await self._listen(http, https, self._lean.listen)
         server = EdgeHTTPServer(self.handle, self.refuse, access_log=None)
         self._runner = web.ServerRunner(server, handle_signals=False)
         await self._runner.setup()
-        await web.TCPSite(self._runner, http.host, http.port).start()
-        plain = address_of(self._runner.addresses[-1])
-        self._bases[Scheme.HTTP] = _base("http", plain)
-        self.emulator.add_listener(*plain)
-        secure = None
-        if https is not None:
-            self._tls = self.emulator.viewer_tls()
-            self._tls_names = _certificate_for(self.emulator)
-            await web.TCPSite(self._runner, https.host, https.port, ssl_context=self._tls).start()
-            secure = address_of(self._runner.addresses[-1])
-            self._bases[Scheme.HTTPS] = _base("https", secure)
-            self.emulator.set_https_port(secure[1])
-        return plain, secure
+        return await self._listen(http, https, self._aiohttp_site)
 
-    async def _start_lean(self, http: Listen, https: Listen | None) -> tuple[tuple[str, int], tuple[str, int] | None]:
-        self._lean = LeanListeners(self)
-        plain = await self._lean.listen(http.host, http.port)
+    async def _aiohttp_site(self, host: str, port: int, tls: ssl.SSLContext | None = None) -> tuple[str, int]:
+        assert self._runner is not None
+        await web.TCPSite(self._runner, host, port, ssl_context=tls).start()
+        return address_of(self._runner.addresses[-1])
+
+    async def _listen(self, http: Listen, https: Listen | None, listen: Callable[..., Awaitable[tuple[str, int]]]
+                      ) -> tuple[tuple[str, int], tuple[str, int] | None]:
+        """Both listeners, whichever server answers on them: the HTTPS one with the local CA's certificate."""
+        plain = await listen(http.host, http.port)
         self._bases[Scheme.HTTP] = _base("http", plain)
         self.emulator.add_listener(*plain)
         secure = None
         if https is not None:
             self._tls = self.emulator.viewer_tls()
             self._tls_names = _certificate_for(self.emulator)
-            secure = await self._lean.listen(https.host, https.port, self._tls)
+            secure = await listen(https.host, https.port, self._tls)
             self._bases[Scheme.HTTPS] = _base("https", secure)
             self.emulator.set_https_port(secure[1])
         return plain, secure
