@@ -22,8 +22,8 @@ where requests per second move with everyone else's load) and ratios: req/s agai
 CPU against the plain path, and frontyard's req/s against nginx proxy_pass. Needs wrk (Debian `wrk`);
 nginx (Debian `nginx`) is optional and skipped with a note when absent.
 
---before DIR also runs the frontyard rows on another checkout of frontyard (e.g. `git worktree add DIR main` or
-`git archive main | tar -x -C DIR`), in its own processes with PYTHONPATH=DIR, interleaved with this one's, so a
+--before DIR also runs the frontyard rows on an earlier revision of frontyard unpacked in DIR
+(e.g. `git archive REV | tar -x -C DIR`), in its own processes with PYTHONPATH=DIR, interleaved with this one's, so a
 change is measured against what it replaces under the same load; each frontyard row is then run now, before,
 before, now (each side averaged, the worse p99 kept) and the report adds a before/now column table.
 """
