@@ -29,6 +29,7 @@ from aiohttp.tcp_helpers import tcp_keepalive
 
 from emulator.serve.lean_exchange import Exchange, refuse
 from emulator.serve.limits import PARSER_MAX_FIELD, PARSER_MAX_HEADERS, PARSER_MAX_LINE
+from emulator.serve.viewer_request import viewer_tls
 
 if TYPE_CHECKING:
     from emulator.serve.server import EdgeServer
@@ -80,7 +81,7 @@ class LeanProtocol(BaseProtocol):
         peer = transport.get_extra_info("peername")
         if peer:
             self.peer = (str(peer[0]), int(peer[1]))
-        self.tls = _tls(transport)
+        self.tls = viewer_tls(transport)
         self._connections.add(self)
         self._idle_since = self._loop.time()
         self._idle = self._loop.call_later(KEEPALIVE_S, self._idle_out)
@@ -244,16 +245,6 @@ class LeanProtocol(BaseProtocol):
         self.closing = True
         if not self.busy and self.transport is not None:
             self.transport.close()
-
-
-def _tls(transport: asyncio.BaseTransport) -> str | None:
-    """CloudFront-Viewer-TLS: '<version>:<cipher>:<fullHandshake|sessionResumed>'."""
-    ssl_object = transport.get_extra_info("ssl_object")
-    if ssl_object is None:
-        return None
-    cipher = ssl_object.cipher()
-    handshake = "sessionResumed" if ssl_object.session_reused else "fullHandshake"
-    return f"{ssl_object.version()}:{cipher[0] if cipher else '-'}:{handshake}"
 
 
 class LeanListeners:

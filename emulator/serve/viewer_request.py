@@ -3,6 +3,7 @@ received, the scheme and TLS details of the connection, and the body streamed as
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 
 from aiohttp import web
@@ -13,9 +14,9 @@ from emulator.serve.viewer_parser import VERSION_KEY
 CHUNK = 64 * 1024  # bytes read from the viewer at a time
 
 
-def _tls(request: web.BaseRequest) -> str | None:
-    """CloudFront-Viewer-TLS: '<version>:<cipher>:<fullHandshake|sessionResumed>'."""
-    ssl_object = request.transport.get_extra_info("ssl_object") if request.transport else None
+def viewer_tls(transport: asyncio.BaseTransport | None) -> str | None:
+    """CloudFront-Viewer-TLS: '<version>:<cipher>:<fullHandshake|sessionResumed>' (None for plain HTTP)."""
+    ssl_object = transport.get_extra_info("ssl_object") if transport is not None else None
     if ssl_object is None:
         return None
     cipher = ssl_object.cipher()
@@ -25,7 +26,7 @@ def _tls(request: web.BaseRequest) -> str | None:
 
 def to_viewer_request(request: web.BaseRequest) -> ViewerRequest:
     raw_path, _, query = request.raw_path.partition("?")
-    tls = _tls(request)
+    tls = viewer_tls(request.transport)
     scheme = Scheme.HTTPS if tls is not None else Scheme.HTTP
     peer = request.transport.get_extra_info("peername") if request.transport else None
     client_ip, client_port = (peer[0], peer[1]) if peer else ("127.0.0.1", 0)
