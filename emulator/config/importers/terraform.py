@@ -23,7 +23,7 @@ from emulator.config.importers.result import Imported
 from emulator.config.importers.tf_computed import WELL_KNOWN_DATA, computed, well_known_data
 from emulator.config.importers.tf_expand import instance_name, instances
 from emulator.config.importers.tf_files import ModuleFiles
-from emulator.config.importers.tf_modules import META, READ_BY_EDGE, holds, module_folder
+from emulator.config.importers.tf_modules import META, READ_BY_EDGE, call_folder, holds
 from emulator.config.importers.tf_read import Block
 from emulator.config.importers.tf_shape import TfShape, resources_tree
 from emulator.config.importers.tf_show import import_show_json
@@ -199,10 +199,8 @@ class Module(ModuleFiles):
 
     def _call(self, name: str, block: Block) -> list[tuple[object, Module]] | Module | None:
         key = f"{self.key}.{name}" if self.key else name
-        source = block.attrs.get("source")
         try:
-            folder = module_folder(self.folder, self.root, key, source().plain() if source else None,
-                                   block.attr_locs.get("source", block.loc))
+            key, folder = call_folder(self, name)
         except EvalError as exc:  # an unknown of its own: references to the module repeat this one error
             self._failed[name] = Unknown(exc.loc, exc.message, exc.expected, f"module.{key}", settable=False)
             self.issues.append(self._failed[name].issue())

@@ -53,15 +53,20 @@ def module_folder(caller: Path, root: Path, key: str, source: object, loc: Locat
     return folder
 
 
-def holds(module: Any, call: str, wanted: Callable[[str], bool], depth: int = 0) -> bool:
-    """Whether a module call's code (or a module it calls) declares a resource of a wanted type: read, not
-    evaluated, so a call holding none (a VPC, DNS records) has its count / for_each and inputs left alone."""
+def call_folder(module: Any, call: str) -> tuple[str, Path]:
+    """A module call's key (`cdn`, `cdn.logs`) and the folder of its code; EvalError when it is not here."""
     block = module.calls[call]
     key = f"{module.key}.{call}" if module.key else call
     source = block.attrs.get("source")
+    return key, module_folder(module.folder, module.root, key, source().plain() if source else None,
+                              block.attr_locs.get("source", block.loc))
+
+
+def holds(module: Any, call: str, wanted: Callable[[str], bool], depth: int = 0) -> bool:
+    """Whether a module call's code (or a module it calls) declares a resource of a wanted type: read, not
+    evaluated, so a call holding none (a VPC, DNS records) has its count / for_each and inputs left alone."""
     try:
-        folder = module_folder(module.folder, module.root, key, source().plain() if source else None,
-                               block.attr_locs.get("source", block.loc))
+        key, folder = call_folder(module, call)
     except EvalError:
         return True  # the call is followed, and says why its code is not here
     if depth > MAX_DEPTH:
