@@ -12,6 +12,8 @@ from multidict import CIMultiDict
 from emulator.cache.store import Entry
 from emulator.http import EdgeResponse, Headers, OriginRequest, freeze
 
+WHOLE = "whole object"  # the note of a hit served whole
+
 # Headers a 304 repeats from the stored response (RFC 9110 Section 15.4.5).
 _NOT_MODIFIED_KEEPS = frozenset(("cache-control", "content-location", "date", "etag", "expires", "last-modified",
                                  "vary", "age"))
@@ -46,7 +48,7 @@ def from_entry(entry: Entry, method: str, request_headers: Headers, age: int) ->
     if method in ("GET", "HEAD") and not_modified(entry, request_headers):
         return not_modified_response(headers), "304 Not Modified: the viewer's copy is current"
     body = entry.body
-    note = "whole object"
+    note = WHOLE
     if entry.status == 200 and method == "GET" and (spec := request_headers.get("Range")) is not None:
         cut = byte_range(spec, len(body))
         if cut == "unsatisfiable":
@@ -101,3 +103,19 @@ def conditional_request(req: OriginRequest, validators: dict[str, str]) -> Origi
                                                "if-unmodified-since", "if-range", "range"))
     headers.update(validators)
     return replace(req, headers=freeze(headers))
+
+
+def renewed_headers(stored: Headers, not_modified: Headers) -> Headers:
+    """A copy's headers after the origin's 304: its validators and caching headers replace the stored ones."""
+    headers = CIMultiDict(stored)
+    for name in ("Cache-Control", "Expires", "Date", "ETag", "Last-Modified"):
+        if name in not_modified:
+            headers.popall(name, None)
+            for value in not_modified.getall(name):
+                headers.add(name, value)
+    etag = not_modified.get("ETag")
+    if etag is not None and not etag.startswith("W/") and "Content-Encoding" in stored \
+            and stored.get("ETag", "").startswith("W/"):
+        # the copy is the edge's compressed one: its ETag stays weak (AWS: "Serve compressed files")
+        headers["ETag"] = f"W/{etag}"
+    return freeze(headers)

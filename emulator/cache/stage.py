@@ -15,7 +15,7 @@ from emulator.cache.fill import Fill, TeeBody
 from emulator.cache.key import KeyParts, no_copy
 from emulator.cache.parts import find_part, part_plan
 from emulator.cache.plan import CachePlan, Freshness, freshness
-from emulator.cache.serve import conditional_request, from_entry
+from emulator.cache.serve import conditional_request, from_entry, renewed_headers
 from emulator.cache.store import Entry, MemoryStore, entry_size
 from emulator.clock import Clock
 from emulator.config.model import CacheSettings
@@ -24,6 +24,9 @@ from emulator.errors import OriginError
 from emulator.framing import viewer_length
 from emulator.http import EdgeResponse, Headers, OriginRequest, ViewerRequest, freeze
 from emulator.trace import OriginExchange, Trace
+
+FRESH = "fresh for {:.0f} s more ({})"  # a hit's reason, with the seconds left and the TTL's origin
+SERVED = "; Age {}; {}"  # and how it was served: its Age and the cut (cache/serve.py)
 
 # The edge's own headers on a generated page; a stored copy drops them (each viewer gets its own).
 _EDGE_HEADERS = ("Via", "X-Cache", "X-Amz-Cf-Pop", "X-Amz-Cf-Id")
@@ -60,6 +63,7 @@ class Fetched:
     result: Result
     age: int | None = None
     generated: bool = False  # CloudFront's own 502/504 page for an origin it could not reach (finalized)
+    entry: Entry | None = None  # the copy, when served whole and fresh: a repeat of the request gets it too
 
 
 class EdgeCache:
@@ -108,8 +112,10 @@ class EdgeCache:
             trace.later("cache", "miss", None, no_copy, plan.key)
             return await self._from_origin(plan, origin.request(), origin, trace, store=True)
         if entry.fresh(now):
-            return self._hit(entry, Result.HIT, viewer, trace, f"fresh for {entry.expires_at() - now:.0f} s more "
-                             f"({entry.ttl_reason})")
+            fetched = self._hit(entry, Result.HIT, viewer, trace, FRESH, entry.expires_at() - now, entry.ttl_reason)
+            if fetched.response.status == 200 and fetched.response.body is entry.body and "Range" not in viewer.headers:
+                return replace(fetched, entry=entry)  # the whole fresh object: what an identical request gets
+            return fetched
         expired = f"expired {now - entry.expires_at():.0f} s ago ({entry.ttl_reason})"
         if entry.serve_stale_until > now:
             return self._hit(entry, Result.HIT, viewer, trace, f"{expired}; the origin failed the last revalidation: "
@@ -134,11 +140,15 @@ class EdgeCache:
                     break
 
     # -- hits ----------------------------------------------------------------------------------------------
-    def _hit(self, entry: Entry, result: Result, viewer: ViewerRequest, trace: Trace, why: str) -> Fetched:
+    def _hit(self, entry: Entry, result: Result, viewer: ViewerRequest, trace: Trace, why: str,
+             *args: object) -> Fetched:
+        """`why` is a sentence, or a format string for `args`."""
         self.store.hit(entry.key)
         age = entry.age(self.clock.now())
         response, cut = from_entry(entry, viewer.method, viewer.headers, age)
-        trace.later("cache", "hit" if result is Result.HIT else "refresh-hit", None, "{}; Age {}; {}", why, age, cut)
+        detail = why + SERVED if args else "{}" + SERVED
+        trace.later("cache", "hit" if result is Result.HIT else "refresh-hit", None, detail, *(args or (why,)), age,
+                    cut)
         return Fetched(response, result, age)
 
     # -- misses --------------------------------------------------------------------------------------------
@@ -316,18 +326,7 @@ class EdgeCache:
 
     def _renew(self, plan: CachePlan, entry: Entry, not_modified: EdgeResponse, trace: Trace) -> Entry:
         """A 304 refreshes the copy: its validators and caching headers replace the stored ones."""
-        headers = CIMultiDict(entry.headers)
-        for name in ("Cache-Control", "Expires", "Date", "ETag", "Last-Modified"):
-            if name in not_modified.headers:
-                headers.popall(name, None)
-                for value in not_modified.headers.getall(name):
-                    headers.add(name, value)
-        etag = not_modified.headers.get("ETag")
-        if etag is not None and not etag.startswith("W/") and "Content-Encoding" in entry.headers \
-                and entry.headers.get("ETag", "").startswith("W/"):
-            # the copy is the edge's compressed one: its ETag stays weak (AWS: "Serve compressed files")
-            headers["ETag"] = f"W/{etag}"
-        frozen = freeze(headers)
+        frozen = renewed_headers(entry.headers, not_modified.headers)
         decision = freshness(entry.status, frozen, plan.spec, self.clock.now(),
                              error_min_ttl=plan.error_min_ttl(entry.status))
         trace.add("cache-store", "renewed" if decision.store else "not-stored", decision.reason)

@@ -71,6 +71,7 @@ def detail(entry: Entry) -> dict[str, Any]:
     out["timings"] = timings(trace.decisions, entry.duration_ms)
     out["curl"] = curl(entry)
     out["listener"] = entry.listener
+    out["repeat_of"] = trace.repeat_of  # answered without stages 1-7a, as decided for this earlier request
     return out
 
 

@@ -25,10 +25,12 @@ from inspect import iscoroutinefunction
 from emulator.cache.plan import CachePlan, plan_cache
 from emulator.cache.stage import EdgeCache
 from emulator.cf_functions import FunctionRunner
+from emulator.cf_functions import stage as functions
 from emulator.clock import Clock
-from emulator.config.model import Config
+from emulator.config.model import Config, EventType, LambdaEvent
 from emulator.http import EdgeResponse, ViewerRequest
 from emulator.lambda_edge import LambdaRunner
+from emulator.lambda_edge import stage as lambdas
 from emulator.lambda_edge.origin_events import LambdaStages
 from emulator.origins.client import OriginClient
 from emulator.origins.upgrade import Switched
@@ -38,6 +40,7 @@ from emulator.pipeline.flight import Answer, Flight, Forward
 from emulator.pipeline.origin_side import OriginRequests
 from emulator.pipeline.response_side import ResponseSide
 from emulator.pipeline.stages.error_responses import PageContext
+from emulator.pipeline.stages.routing import CompiledBehavior
 from emulator.policies.origin_request import Target
 from emulator.responses import headers_policy
 from emulator.responses.responder import Responder
@@ -78,6 +81,10 @@ class Pipeline:
         self.chains = {id(route): tuple((s, iscoroutinefunction(type(s).__call__)) for s in self.stages
                                         if s.needed(d, route.behavior))
                        for d in config.distributions for route in self.ctx.routers[d.id].behaviors}
+        # Behaviors whose fresh whole hits an identical request may get again without the stages (serve/repeat.py).
+        self.repeatable = frozenset(id(route) for d in config.distributions
+                                    for route in self.ctx.routers[d.id].behaviors
+                                    if _repeatable(route, self.chains[id(route)]))
         self.cache = EdgeCache(config.emulator.cache, clock)
         self.requests = OriginRequests(config.emulator, mocks, self.listeners)
         lambda_stages = LambdaStages(self.ctx.lambdas, self.ctx.lambda_functions, self.ctx.respond, clock,
@@ -138,6 +145,8 @@ class Pipeline:
                 return response  # the tunnel's handshake: no response headers policy on a 101
         else:
             response = await self.response_side.serve(decision, request, client, trace)
+            if trace.repeat is not None and id(decision.route) not in self.repeatable:
+                trace.repeat = None
         # Stage 12, last: the behavior's response headers policy, on every response the behavior sends (the
         # origin's, a cached hit, a custom error page, the edge's own errors, a preflight); not on redirects and
         # function-generated responses, which carry no route.
@@ -177,3 +186,15 @@ class Pipeline:
             return decision
         explained = await self.response_side.lambda_stages.explain(decision, trace)
         return Answer(explained) if isinstance(explained, EdgeResponse) else explained
+
+
+def _repeatable(route: CompiledBehavior, chain: tuple[tuple[stages.Stage, bool], ...]) -> bool:
+    """Whether a fresh whole hit on this behavior is the answer to every identical request (same bytes, same
+    connection) while the copy stays fresh: its stages repeat their outcome, nothing runs on the response (no
+    viewer-response function or Lambda@Edge, no response headers policy), and the key does not hold the viewer's
+    port."""
+    behavior = route.behavior
+    return all(stage.repeatable for stage, _ in chain) and behavior.headers_policy is None \
+        and functions.association(behavior, EventType.VIEWER_RESPONSE) is None \
+        and lambdas.association(behavior, LambdaEvent.VIEWER_RESPONSE) is None \
+        and not route.key_spec.headers.allows("cloudfront-viewer-address")

@@ -48,6 +48,7 @@ class ResponseSide:
             fetched, origin = await self.fetch(decision, request, client, trace)
         except LambdaFailed as exc:
             return await self.custom_error(decision.distribution, exc.page, request, client, trace, finalized=True)
+        trace.repeat = fetched.entry  # the viewer's own copy (never an error page's): the pipeline may clear it
         if fetched.generated:
             return await self.custom_error(decision.distribution, fetched.response, request, client, trace,
                                            finalized=True)

@@ -89,9 +89,16 @@ class Stage(Protocol):
 
     def needed(self, distribution: Distribution, behavior: CacheBehavior) -> bool: ...
 
+    repeatable: bool
+
 
 class _Stage:
     """A stage built once per configuration, holding the Context every stage shares."""
+
+    # Whether its outcome follows from the request's bytes, its connection and the configuration alone (no clock, no
+    # code the user wrote): a behavior whose stages all are may answer a repeated request without them
+    # (serve/repeat.py).
+    repeatable = True
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
@@ -200,6 +207,8 @@ class SignedUrls(_Stage):
     """5b: a behavior with trusted key groups (or legacy trusted signers) needs a valid signed URL or signed
     cookies, or CloudFront's 403 XML (MissingKey, AccessDenied, ...)."""
 
+    repeatable = False  # an expiry is checked against the clock
+
     def needed(self, distribution: Distribution, behavior: CacheBehavior) -> bool:
         return behavior.restricted
 
@@ -243,6 +252,8 @@ class ViewerRequestFunction(_Stage):
     or the function's response is sent (never replaced by a custom error page), or 502/503 when it fails. The
     behavior is not selected again."""
 
+    repeatable = False  # the function may answer differently each time
+
     def needed(self, distribution: Distribution, behavior: CacheBehavior) -> bool:
         return functions.association(behavior, EventType.VIEWER_REQUEST) is not None
 
@@ -268,6 +279,8 @@ class ViewerRequestFunction(_Stage):
 class ViewerRequestLambda(_Stage):
     """6: the behavior's viewer-request Lambda@Edge function (a behavior has it or a CloudFront Function on viewer
     events, never both: the loader checks)."""
+
+    repeatable = False  # the function may answer differently each time
 
     def needed(self, distribution: Distribution, behavior: CacheBehavior) -> bool:
         return lambdas.association(behavior, LambdaEvent.VIEWER_REQUEST) is not None

@@ -108,6 +108,8 @@ class LeanProtocol(BaseProtocol):
                 # closes after that answer, with no draining of a body that cannot be read.
                 self.reading.set_exception(exc)
                 self.linger = False
+        if messages and not self._queue and self.reading is None and (self._task is None or self._waiter is not None):
+            messages = self._repeats(messages)  # nothing is being answered: repeats can be answered right here
         if messages:
             self._queue.extend(messages)
             if self._task is None:
@@ -119,6 +121,27 @@ class LeanProtocol(BaseProtocol):
         self._upgraded = upgraded
         if upgraded:
             self._tail = tail
+
+    def _repeats(self, messages: list[tuple[Any, StreamReader]]) -> list[tuple[Any, StreamReader]]:
+        """Answer the leading requests that repeat one answered from a fresh cached copy (serve/repeat.py); the
+        rest, from the first that does not, are queued for the pipeline."""
+        repeats = self.server.generation.repeats
+        for i, (message, payload) in enumerate(messages):
+            if payload is not EMPTY_PAYLOAD or isinstance(message, HttpProcessingError) or self.closing \
+                    or self._paused:  # a viewer not reading its answers: the queue (and its pause) takes the rest
+                return messages[i:]
+            try:
+                if not repeats.answer(self, message):
+                    return messages[i:]
+            except ConnectionError:  # the viewer is gone: nothing to answer, nothing to queue
+                self.closing = True
+                return []
+            except Exception:  # our bug, before anything was written: the pipeline answers instead
+                log.exception("internal error answering a repeat from %s", self.peer[0])
+                return messages[i:]
+            self._parser.message_consumed()
+            self._idle_since = self._loop.time()
+        return []
 
     def eof_received(self) -> bool | None:
         return None  # the viewer is done sending: the connection closes (as aiohttp's server did)
@@ -165,6 +188,8 @@ class LeanProtocol(BaseProtocol):
                     self.transport.resume_reading()
                 if not await self._one(message, payload):
                     break
+                if self._paused:  # the viewer is not reading its answers: none is written ahead of them
+                    await self._drain_helper()
         except asyncio.CancelledError:
             pass  # the viewer left (connection_lost) or the edge is stopping
         except ConnectionError as exc:  # the viewer left while its answer was being written: nothing to tell it

@@ -170,6 +170,9 @@ class Exchange:
                 await edge.close()
                 server.bodies.keep(trace.request_id, request_body, response_body)
                 server.record(emulator, viewer, trace, edge.status, sent, time.perf_counter() - started, headers)
+            if trace.repeat is not None:
+                generation.repeats.learn(self.proto, self.message, self.payload, viewer.target, trace, edge.status,
+                                         edge.reason, edge.body, headers, response_body, keep)
             return keep
         finally:
             leave()

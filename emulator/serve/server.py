@@ -30,6 +30,7 @@ from emulator.serve.app import Emulator
 from emulator.serve.lean import LeanListeners
 from emulator.serve.limits import check_request
 from emulator.serve.log_stream import LineLogger
+from emulator.serve.repeat import Repeats
 from emulator.serve.tunnel import Tunnel, close_all
 from emulator.serve.viewer_parser import VERSION_KEY, EdgeHTTPServer
 from emulator.serve.viewer_request import to_viewer_request
@@ -64,6 +65,7 @@ class _Generation:
 
     def __init__(self, emulator: Emulator) -> None:
         self.emulator = emulator
+        self.repeats = Repeats(emulator)  # the answers the lean listener can repeat for this configuration
         self.in_flight = 0
         self.idle = asyncio.Event()
         self.idle.set()
@@ -177,6 +179,7 @@ class EdgeServer:
             await edge.close()
             self.bodies.keep(trace.request_id, request_body, response_body)
             self.record(emulator, viewer, trace, edge.status, sent, time.perf_counter() - started, headers)
+            trace.repeat = None  # only the lean listener repeats answers; the history must not keep the copy alive
         return response
 
     async def dispatch(self, emulator: Emulator, viewer: ViewerRequest, started: float) -> tuple[EdgeResponse, Trace]:

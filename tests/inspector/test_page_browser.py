@@ -115,6 +115,39 @@ async def test_the_filters(tmp_path: Path, browser: object) -> None:
         assert problems == []
 
 
+CACHED = """\
+distribution:
+  origins:
+    - id: static
+      domain_name: static.example.test
+      mock: {type: response, body: "hello", headers: {Cache-Control: "max-age=60"}}
+  default_cache_behavior: {target_origin_id: static, cache_policy: Managed-CachingOptimized}
+emulator:
+  history: %(history)d
+"""
+
+
+async def test_a_repeat_says_which_request_it_repeats(tmp_path: Path, browser: object) -> None:
+    async with run_inspected(tmp_path, CACHED) as edge:
+        page, problems = await open_inspector(browser, edge)
+        for _ in range(3):  # a miss, a hit through the stages, the same request again on the same connection
+            assert await edge.get("/page") == (200, b"hello")
+        _, hit, repeat = edge.edge.history.entries()
+        _, last = await edge.api("/_frontyard/requests/last")
+        assert (last["id"], last["repeat_of"], last["x_cache"]) == (repeat.id, hit.id, "Hit from cloudfront")
+        row = page.locator(f'tr.request-row[data-id="{repeat.id}"]')
+        await row.wait_for(timeout=ARRIVAL_MS)
+        await row.click()
+        note = page.locator("#repeat-of")
+        await note.wait_for()
+        assert (await note.inner_text()).startswith(f"Answered as a repeat of {hit.id}: the same request")
+        assert "fresh for" in await page.inner_text(".cache")
+        await page.locator(f'tr.request-row[data-id="{hit.id}"]').click()
+        await page.wait_for_function(f"document.querySelector('#detail-title') && !document.querySelector("
+                                     f"'#repeat-of') && document.body.innerText.includes('{hit.id}')")
+        assert problems == []
+
+
 async def test_the_config_view_shows_the_warnings(tmp_path: Path, browser: object) -> None:
     from tests.inspector.test_api import CONFIG_WITH_SHADOW
 

@@ -193,6 +193,9 @@ async function select(id) {
       ` · ${d.duration_ms} ms · ${d.sent} bytes · behavior ${d.behavior || "-"} · origin ${d.origin || "-"} · `,
       el("code", { text: d.id })),
     d.why ? el("p", { class: "why", id: "why", text: `why: ${d.why}` }) : null,
+    d.repeat_of ? el("p", { class: "hint", id: "repeat-of", text: "Answered as a repeat of " + d.repeat_of +
+      ": the same request on the same connection, served from the same fresh copy; stages 1-7a as decided then." })
+      : null,
     el("div", { class: "actions" }, copy, explain, replayForm(id, d, explainBox),
       el("a", { href: `${API}/requests/${encodeURIComponent(id)}/har`, id: "save-one-har", download: "", text: "Save as HAR" }),
       el("a", { href: `${API}/requests/${encodeURIComponent(id)}`, target: "_blank", text: "JSON" })),
