@@ -82,11 +82,15 @@ class BodyStore:
     def keep(self, request_id: str, request: Tap | None, response: Tap | None) -> None:
         if request is None or response is None:
             return
-        self._drop(request_id)
-        self._bodies[request_id] = (request, response)
+        bodies = self._bodies
+        if request_id in bodies:
+            self._drop(request_id)
+        bodies[request_id] = (request, response)
         self.kept_bytes += len(request.kept) + len(response.kept)
-        while self._bodies and (len(self._bodies) > max(self.history.limit, 0) or self.kept_bytes > TOTAL_BYTES):
-            self._drop(next(iter(self._bodies)))
+        limit = max(self.history.limit, 0)
+        while bodies and (len(bodies) > limit or self.kept_bytes > TOTAL_BYTES):
+            _, (oldest_request, oldest_response) = bodies.popitem(last=False)
+            self.kept_bytes -= len(oldest_request.kept) + len(oldest_response.kept)
 
     def _drop(self, request_id: str) -> None:
         taps = self._bodies.pop(request_id, None)

@@ -66,7 +66,8 @@ class History:
                listener: str) -> Entry | None:
         if self.limit <= 0:
             return None
-        _drop_streams(trace)
+        if trace.exchanges or (trace.viewer is not None and trace.viewer.has_body):
+            _drop_streams(trace)
         entry = Entry(next(self._seq), time.time(), trace, status, sent, duration_ms, headers, listener)
         self._entries[entry.id] = entry
         if len(self._entries) > self.limit:

@@ -55,7 +55,9 @@ class Learned:
 
     entry: weakref.ref[Entry]  # not kept alive here: an evicted copy's memory goes, and the repeat with it
     first: str  # the request id whose stages 1-7a this repeats
-    target: str
+    raw_path: str
+    query: str
+    scheme: Scheme
     before: tuple[Any, ...]  # raw decisions (trace.py), their times zeroed: a repeat decides them at once
     after: tuple[Any, ...]
     block: tuple[bytes, bytes, bytes]  # the header block before Age, between Age and X-Amz-Cf-Id, after it
@@ -99,9 +101,10 @@ class Repeats:
         if len(self._learned) >= LIMIT:
             for key in list(self._learned)[:LIMIT // 2]:
                 del self._learned[key]
+        raw_path, _, query = target.partition("?")
         self._learned[fingerprint(proto, message)] = Learned(
-            weakref.ref(entry), trace.request_id, target, before, tuple(trace.raw[cache_index + 1:]),
-            (first, middle, last), headers, tap)
+            weakref.ref(entry), trace.request_id, raw_path, query, Scheme.HTTPS if proto.tls else Scheme.HTTP, before,
+            tuple(trace.raw[cache_index + 1:]), (first, middle, last), headers, tap)
 
     def answer(self, proto: LeanProtocol, message: Any) -> bool:
         """Answer a repeat of a learned request now; False when it is not one (or no longer is): the request goes
@@ -112,10 +115,8 @@ class Repeats:
             return False
         started = time.perf_counter()
         request_id = new_request_id()
-        raw_path, _, query = learned.target.partition("?")
-        viewer = ViewerRequest(message.method, raw_path, query, message.headers,
-                               Scheme.HTTPS if proto.tls is not None else Scheme.HTTP, "1.1", proto.peer[0],
-                               proto.peer[1], tls=proto.tls)
+        viewer = ViewerRequest(message.method, learned.raw_path, learned.query, message.headers, learned.scheme, "1.1",
+                               proto.peer[0], proto.peer[1], tls=proto.tls)
         trace = Trace(request_id, list(learned.before), viewer=viewer)
         entry = learned.entry()
         age = None if entry is None else repeat_hit(self.emulator.pipeline.cache, entry, trace)
