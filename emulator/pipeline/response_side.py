@@ -3,6 +3,7 @@ miss), the viewer-response function or Lambda@Edge (10), and custom error respon
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import replace
 
 from multidict import CIMultiDict
@@ -48,7 +49,8 @@ class ResponseSide:
             fetched, origin = await self.fetch(decision, request, client, trace)
         except LambdaFailed as exc:
             return await self.custom_error(decision.distribution, exc.page, request, client, trace, finalized=True)
-        trace.repeat = fetched.entry  # the viewer's own copy (never an error page's): the pipeline may clear it
+        if fetched.entry is not None:  # the viewer's own copy (never an error page's); the pipeline may clear it
+            trace.repeat = weakref.ref(fetched.entry)  # weak: a history entry must not keep an evicted copy alive
         if fetched.generated:
             return await self.custom_error(decision.distribution, fetched.response, request, client, trace,
                                            finalized=True)

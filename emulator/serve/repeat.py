@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from emulator.serve.lean import LeanProtocol
 
 log = logging.getLogger("frontyard")
-LIMIT = 256  # requests learned per configuration; past it the oldest half is forgotten
+LIMIT = 256  # requests learned per configuration; when full, the half learned first is forgotten
 _NO_BODY = Tap()  # what the inspector keeps of a request without a body (the same for every repeat)
 _AGE, _ID = "\x00", "\x01"  # placeholders in the learned header block (a field value never holds them: see learn)
 
@@ -77,7 +77,8 @@ class Repeats:
         """After the pipeline's answer was sent: keep it when a repeat can be answered the same way. Only a plain
         GET on a kept HTTP/1.1 connection (no body, no Expect, no upgrade), whose answer carried its own Date and
         Content-Length and no debug header."""
-        entry, trace.repeat = trace.repeat, None  # the history keeps the trace, not the copy
+        ref, trace.repeat = trace.repeat, None
+        entry = ref() if isinstance(ref, weakref.ref) else None
         if not keep or not isinstance(entry, Entry) or status != 200 or body is not entry.body \
                 or message.method != "GET" or message.version != (1, 1) or message.should_close \
                 or message.upgrade or payload is not EMPTY_PAYLOAD or "Expect" in message.headers \
@@ -97,6 +98,8 @@ class Repeats:
         if not (age_found and id_found) or _AGE.encode() in first + rest or _ID.encode() in first + middle + last:
             return  # not in the order the pipeline writes them, or a placeholder inside a field
         cache_index = max(i for i, raw in enumerate(trace.raw) if raw[0] == "cache")
+        if any(raw[0] == "cache" for raw in trace.raw[:cache_index]):
+            return  # the lookup waited on another request's fill: this request's own circumstance, not repeated
         before = tuple((*raw[:4], 0.0, *raw[5:]) for raw in trace.raw[:cache_index])
         if len(self._learned) >= LIMIT:
             for key in list(self._learned)[:LIMIT // 2]:
@@ -111,33 +114,48 @@ class Repeats:
         through the pipeline."""
         key = fingerprint(proto, message)
         learned = self._learned.get(key)
-        if learned is None:
-            return False
+        if learned is None or proto.transport is None or proto.transport.is_closing():
+            return False  # nothing to repeat, or nothing can be written (the pipeline's path deals with that)
         started = time.perf_counter()
-        request_id = new_request_id()
-        viewer = ViewerRequest(message.method, learned.raw_path, learned.query, message.headers, learned.scheme, "1.1",
-                               proto.peer[0], proto.peer[1], tls=proto.tls)
-        trace = Trace(request_id, list(learned.before), viewer=viewer)
-        entry = learned.entry()
-        age = None if entry is None else repeat_hit(self.emulator.pipeline.cache, entry, trace)
-        if entry is None or age is None:
-            del self._learned[key]
+        try:
+            prepared = self._prepare(proto, message, learned)
+        except Exception:
+            del self._learned[key]  # our bug: logged by the caller, and the pipeline answers from now on
+            raise
+        if prepared is None:
+            del self._learned[key]  # the copy is gone or no longer fresh
             return False
-        trace.repeat_of = learned.first
-        at = trace.raw[-1][4]
-        trace.raw.extend((*raw[:4], at, *raw[5:]) for raw in learned.after)
-        body = entry.body
-        headers = CIMultiDict(learned.headers)
-        headers["Age"], headers[X_AMZ_CF_ID] = str(age), request_id
-        first, middle, last = learned.block
-        proto.write(b"".join((first, str(age).encode(), middle, request_id.encode(), last, body)))
+        data, viewer, trace, headers, sent = prepared
+        proto.write(data)
         # Answered: from here on a failure is only logged (the viewer has its answer, and must not get two).
         try:
             server = proto.server
             if learned.tap is not None:
-                server.bodies.keep(request_id, _NO_BODY, learned.tap)
-            server.record(self.emulator, viewer, trace, 200, len(body), time.perf_counter() - started,
-                          CIMultiDictProxy(headers))
+                server.bodies.keep(trace.request_id, _NO_BODY, learned.tap)
+            server.record(self.emulator, viewer, trace, 200, sent, time.perf_counter() - started, headers)
         except Exception:
-            log.exception("internal error recording request %s (answered)", request_id)
+            log.exception("internal error recording request %s (answered)", trace.request_id)
         return True
+
+    def _prepare(self, proto: LeanProtocol, message: Any,
+                 learned: Learned) -> tuple[bytes, ViewerRequest, Trace, Headers, int] | None:
+        """The bytes to write, the viewer request, its trace, the headers the history keeps and the body's size;
+        None when the copy no longer answers the request."""
+        entry = learned.entry()
+        if entry is None:
+            return None
+        request_id = new_request_id()
+        viewer = ViewerRequest(message.method, learned.raw_path, learned.query, message.headers, learned.scheme, "1.1",
+                               proto.peer[0], proto.peer[1], tls=proto.tls)
+        trace = Trace(request_id, list(learned.before), viewer=viewer)
+        age = repeat_hit(self.emulator.pipeline.cache, entry, trace)
+        if age is None:
+            return None
+        trace.repeat_of = learned.first
+        at = trace.raw[-1][4]
+        trace.raw.extend((*raw[:4], at, *raw[5:]) for raw in learned.after)
+        headers = CIMultiDict(learned.headers)
+        headers["Age"], headers[X_AMZ_CF_ID] = str(age), request_id
+        first, middle, last = learned.block
+        data = b"".join((first, str(age).encode(), middle, request_id.encode(), last, entry.body))
+        return data, viewer, trace, CIMultiDictProxy(headers), len(entry.body)

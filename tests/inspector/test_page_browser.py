@@ -130,7 +130,7 @@ emulator:
 async def test_a_repeat_says_which_request_it_repeats(tmp_path: Path, browser: object) -> None:
     async with run_inspected(tmp_path, CACHED) as edge:
         page, problems = await open_inspector(browser, edge)
-        for _ in range(3):  # a miss, a hit through the stages, the same request again on the same connection
+        for _ in range(3):  # a miss, a hit through the stages, the same request again
             assert await edge.get("/page") == (200, b"hello")
         _, hit, repeat = edge.edge.history.entries()
         _, last = await edge.api("/_frontyard/requests/last")
@@ -140,7 +140,7 @@ async def test_a_repeat_says_which_request_it_repeats(tmp_path: Path, browser: o
         await row.click()
         note = page.locator("#repeat-of")
         await note.wait_for()
-        assert (await note.inner_text()).startswith(f"Answered as a repeat of {hit.id}: the same request")
+        assert (await note.inner_text()).startswith(f"Answered as a repeat of {hit.id}: the same request line")
         assert "fresh for" in await page.inner_text(".cache")
         await page.locator(f'tr.request-row[data-id="{hit.id}"]').click()
         await page.wait_for_function(f"document.querySelector('#detail-title') && !document.querySelector("

@@ -11,20 +11,24 @@ from pathlib import Path
 
 from aiohttp import web
 
+from emulator.cache.invalidation import invalidate
 from emulator.clock import FakeClock
 from emulator.inspector.history import Entry
 from emulator.serve.reload import Reloader
+from emulator.signing import sign_url
 from tests.helpers import Edge, run_edge, serve_app
+from tests.signing.support import EC_ID, KEY_GROUPS, ec_key, pem, write_public_keys
 
 
-def config(port: int, behavior: str = "", extra: str = "", debug: bool = False) -> str:
+def config(port: int, behavior: str = "", extra: str = "", debug: bool = False,
+           policy: str = "cache_policy: Managed-CachingOptimized") -> str:
     return f"""\
 distribution:
   origins:
     - {{id: app, domain_name: app.test, custom_origin: {{protocol_policy: http-only, http_port: {port}}}}}
   default_cache_behavior:
     target_origin_id: app
-    cache_policy: Managed-CachingOptimized
+    {policy}
     {behavior}
 {extra}
 emulator: {{resolve: {{app.test: 127.0.0.1}}, access_log: false, debug: {{trace_header: {str(debug).lower()}}}}}
@@ -43,6 +47,7 @@ class Origin:
                             headers={"Cache-Control": "public, max-age=60", "ETag": f'"{len(self.hits)}"'})
 
 
+NOW = 1_800_000_000
 GET = b"GET /a HTTP/1.1\r\nHost: localhost\r\nAccept: */*\r\n\r\n"
 
 
@@ -145,10 +150,8 @@ async def test_a_repeat_stops_when_the_pipeline_would_answer_otherwise(tmp_path:
         # Another header: another request (the cache key may not differ, but the stages could).
         other, = await conn.ask(GET.replace(b"Accept: */*", b"Accept: text/html"))
         assert last(edge)[0].trace.repeat_of is None and field(other, "X-Cache") == "Hit from cloudfront"
-        # Invalidated: the next identical request goes to the origin.
-        assert edge.server is not None
-        edge.server.emulator.pipeline.cache.store.remove(next(e.key for e in
-                                                              edge.server.emulator.pipeline.cache.store.entries()))
+        # Invalidated (as POST /_frontyard/invalidations does): the next identical request goes to the origin.
+        invalidate(edge.emulator.pipeline.cache.store, ["/a"])
         gone, = await conn.ask()
         assert field(gone, "X-Cache") == "Miss from cloudfront" and last(edge)[0].trace.repeat_of is None
         await conn.ask()
@@ -169,13 +172,23 @@ async def test_a_reload_forgets_what_was_learned(tmp_path: Path) -> None:
         for _ in range(3):
             await conn.ask()
         assert last(edge)[0].trace.repeat_of is not None
+        assert edge.server is not None
+        edge.config_path.write_text(config(port) + "# edited\n")  # the same behaviors: still repeatable
+        assert await Reloader(edge.server).reload()
+        answers = [(await conn.ask())[0] for _ in range(3)]
         policy = "response_headers_policy: Managed-SecurityHeadersPolicy"
         edge.config_path.write_text(config(port, behavior=policy))
-        assert edge.server is not None and await Reloader(edge.server).reload()
-        answers = [(await conn.ask())[0] for _ in range(3)]
+        assert await Reloader(edge.server).reload()
+        secured = [(await conn.ask())[0] for _ in range(3)]
+        entries = last(edge, 6)
         conn.close()
-    assert all(field(a, "Strict-Transport-Security") for a in answers)
-    assert [e.trace.repeat_of for e in last(edge, 3)] == [None] * 3
+    # A new configuration has a new cache: a miss, a hit through the stages (learned again), then a repeat.
+    assert [field(a, "X-Cache") for a in answers] == ["Miss from cloudfront"] + ["Hit from cloudfront"] * 2
+    assert [e.trace.repeat_of is not None for e in entries[:3]] == [False, False, True]
+    assert entries[2].trace.repeat_of == entries[1].id
+    # And a configuration whose behavior adds headers to every response is never answered from what was learned.
+    assert all(field(a, "Strict-Transport-Security") for a in secured)
+    assert [e.trace.repeat_of for e in entries[3:]] == [None] * 3
 
 
 async def test_behaviors_whose_answer_can_change_are_never_repeated(tmp_path: Path) -> None:
@@ -210,3 +223,84 @@ async def test_repeats_over_https(tmp_path: Path) -> None:
     assert blank_ids(answers[2]) == blank_ids(answers[1])
     assert [e.trace.repeat_of is not None for e in last(edge, 3)] == [False, False, True]
     assert last(edge)[0].trace.viewer is not None and last(edge)[0].trace.viewer.tls is not None
+
+
+async def test_a_request_that_waited_on_another_fill_is_not_learned(tmp_path: Path) -> None:
+    arrived, release = asyncio.Event(), asyncio.Event()
+
+    async def slow(request: web.Request) -> web.Response:
+        arrived.set()
+        await release.wait()
+        return web.Response(text="slow", headers={"Cache-Control": "max-age=60"})
+
+    app = web.Application()
+    app.router.add_get("/{p:.*}", slow)
+    async with serve_app(app) as port, run_edge(tmp_path, config(port)) as edge:
+        first, second = await viewer(edge), await viewer(edge)
+        filling = asyncio.ensure_future(first.ask())
+        await asyncio.wait_for(arrived.wait(), 10)  # the miss is at the origin
+        waiting = asyncio.ensure_future(second.ask())  # the same request, collapsed onto that fill
+        fill = next(iter(edge.emulator.pipeline.cache._fills.values()))
+        for _ in range(1000):  # until the second request waits on the fill (yielding to the loop, no timer)
+            if fill.done._waiters:  # type: ignore[attr-defined]
+                break
+            await asyncio.sleep(0)
+        release.set()
+        await filling
+        await waiting
+        collapsed = last(edge)[0]
+        await second.ask()  # through the pipeline again: the collapse was that request's own circumstance
+        await second.ask()  # learned from the plain hit: repeated
+        plain, repeat = last(edge, 2)
+        first.close()
+        second.close()
+    assert ("cache", "collapsed") in [d[:2] for d in decisions(collapsed)]
+    assert (plain.trace.repeat_of, repeat.trace.repeat_of) == (None, plain.id)
+    assert [d[:2] for d in decisions(repeat)] == [d[:2] for d in decisions(plain)]
+    assert ("cache", "collapsed") not in [d[:2] for d in decisions(repeat)]
+
+
+async def test_requests_the_pipeline_must_decide_each_time(tmp_path: Path) -> None:
+    """HTTP/1.0, HEAD, a key holding the viewer's port: each a Hit every time, none a repeat."""
+    origin = Origin()
+    # Legacy forwarded values may put CloudFront-Viewer-Address in the key (a cache policy may not).
+    address_key = "forwarded_values: {query_string: false, headers: [CloudFront-Viewer-Address]}\n    default_ttl: 60"
+    async with serve_app(origin.app) as port:
+        async with run_edge(tmp_path, config(port)) as edge:
+            http10 = GET.replace(b"HTTP/1.1", b"HTTP/1.0").replace(b"\r\n\r\n", b"\r\nConnection: keep-alive\r\n\r\n")
+            for raw in (http10, GET.replace(b"GET", b"HEAD")):
+                conn = await viewer(edge)
+                conn.writer.write(raw)
+                for _ in range(4):
+                    conn.writer.write(raw)
+                    await asyncio.wait_for(conn.reader.readuntil(b"X-Amz-Cf-Id: "), 10)
+                conn.close()
+            assert [e.trace.repeat_of for e in last(edge, 8)] == [None] * 8
+            assert [e.headers["X-Cache"] for e in last(edge, 3)] == ["Hit from cloudfront"] * 3
+        async with run_edge(tmp_path, config(port, policy=address_key), name="b.yaml") as edge:
+            conn = await viewer(edge)
+            answers = [(await conn.ask())[0] for _ in range(4)]
+            conn.close()
+            assert [field(a, "X-Cache") for a in answers[1:]] == ["Hit from cloudfront"] * 3
+            assert [e.trace.repeat_of for e in last(edge, 3)] == [None] * 3
+
+
+async def test_a_signed_url_is_checked_on_every_request(tmp_path: Path) -> None:
+    """Signed URLs are checked against the clock: the copy a valid signature got is not repeated after expiry."""
+    write_public_keys(tmp_path)
+    origin, clock = Origin(), FakeClock(NOW)
+    restricted = "trusted_key_groups: [storage]"
+    async with serve_app(origin.app) as port, run_edge(tmp_path, KEY_GROUPS + config(port, restricted),
+                                                       clock=clock) as edge:
+        host = edge.url.removeprefix("http://")
+        url = sign_url(f"http://{host}/a", EC_ID, pem(ec_key()), expires=NOW + 30, hash_algorithm="sha256")
+        raw = f"GET {url.removeprefix('http://' + host)} HTTP/1.1\r\nHost: {host}\r\nAccept: */*\r\n\r\n".encode()
+        conn = await viewer(edge)
+        fresh = [(await conn.ask(raw))[0] for _ in range(3)]
+        clock.advance(31)  # the signature has expired; the copy (max-age=60) is still fresh
+        conn.writer.write(raw)
+        expired = await asyncio.wait_for(conn.reader.readuntil(b"\r\n\r\n"), 10)
+        conn.close()
+    assert [field(a, "X-Cache") for a in fresh] == ["Miss from cloudfront"] + ["Hit from cloudfront"] * 2
+    assert expired.startswith(b"HTTP/1.1 403 ")
+    assert [e.trace.repeat_of for e in last(edge, 4)] == [None] * 4

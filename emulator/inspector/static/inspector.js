@@ -194,7 +194,7 @@ async function select(id) {
       el("code", { text: d.id })),
     d.why ? el("p", { class: "why", id: "why", text: `why: ${d.why}` }) : null,
     d.repeat_of ? el("p", { class: "hint", id: "repeat-of", text: "Answered as a repeat of " + d.repeat_of +
-      ": the same request on the same connection, served from the same fresh copy; stages 1-7a as decided then." })
+      ": the same request line and headers from the same client address, served from the same fresh copy; stages 1-7a as decided then." })
       : null,
     el("div", { class: "actions" }, copy, explain, replayForm(id, d, explainBox),
       el("a", { href: `${API}/requests/${encodeURIComponent(id)}/har`, id: "save-one-har", download: "", text: "Save as HAR" }),
