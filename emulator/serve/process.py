@@ -97,6 +97,11 @@ async def serve(config: Config, *, demo: bool, watch: bool, adjust: Callable[[Co
             background.add(asyncio.create_task(reloader.watch()))
             print("  watching the config and its function files for changes", flush=True)
         print("Ctrl-C to stop.", flush=True)
+        # The server holds the configuration being served; a reload replaces it, and nothing else may keep it alive.
+        del emulator
+        # Everything alive now lives as long as the process (modules, aiohttp, the configuration): out of the cycle
+        # collector's full passes, which walked all of it every few seconds under load (docs: design decisions).
+        gc.freeze()
         await stop.wait()
     finally:
         for task in background:
