@@ -30,6 +30,7 @@ from emulator.cache.repeat import repeat_hit
 from emulator.cache.store import Entry
 from emulator.http import X_AMZ_CF_ID, Headers, Scheme, ViewerRequest, new_request_id
 from emulator.inspector.bodies import Tap
+from emulator.serve.lean_exchange import head
 from emulator.trace import Trace
 
 if TYPE_CHECKING:
@@ -85,12 +86,10 @@ class Repeats:
                 or self.emulator.config.emulator.debug_header or "Date" not in headers \
                 or headers.get("Content-Length") != str(len(body)):
             return
-        from emulator.serve.lean_exchange import head  # the same writer as every other answer's
-
         marked = CIMultiDict(headers)
         marked["Age"], marked[X_AMZ_CF_ID] = _AGE, _ID
         try:
-            block = head((1, 1), status, reason, marked, [])
+            block = head((1, 1), status, reason, marked, [])  # the same writer as every other answer's
         except ValueError:
             return
         first, age_found, rest = block.partition(_AGE.encode())
