@@ -78,8 +78,7 @@ class Trace:
     exchanges: list[OriginExchange] = field(default_factory=list)
     functions: list[FunctionRun] = field(default_factory=list)
     # A weak reference to the cache entry this answer was, served whole and fresh, when an identical request would
-    # get the same answer from it without the stages (serve/repeat.py); the pipeline clears it for behaviors where it
-    # would not.
+    # get the same answer from it without the stages (serve/repeat.py); set only on behaviors where it would.
     repeat: object = None
     repeat_of: str | None = None  # answered as a repeat: the request whose stages 1-7a it shares
     _built: list[Decision] = field(default_factory=list)

@@ -91,7 +91,7 @@ class Pipeline:
                                      self.settings, mocks, self.listeners)
         pages = {d.id: PageContext(d, self.ctx.routers[d.id], config.emulator, mocks.get(d.id, {}), self.listeners)
                  for d in config.distributions}
-        self.response_side = ResponseSide(self.ctx, self.cache, self.requests, lambda_stages, pages)
+        self.response_side = ResponseSide(self.ctx, self.cache, self.requests, lambda_stages, pages, self.repeatable)
 
     @property
     def respond(self) -> Responder:
@@ -145,8 +145,6 @@ class Pipeline:
                 return response  # the tunnel's handshake: no response headers policy on a 101
         else:
             response = await self.response_side.serve(decision, request, client, trace)
-            if trace.repeat is not None and id(decision.route) not in self.repeatable:
-                trace.repeat = None
         # Stage 12, last: the behavior's response headers policy, on every response the behavior sends (the
         # origin's, a cached hit, a custom error page, the edge's own errors, a preflight); not on redirects and
         # function-generated responses, which carry no route.

@@ -29,12 +29,13 @@ from emulator.trace import Trace
 
 class ResponseSide:
     def __init__(self, ctx: Context, cache: EdgeCache, requests: OriginRequests, lambda_stages: LambdaStages,
-                 pages: dict[str, PageContext]) -> None:
+                 pages: dict[str, PageContext], repeatable: frozenset[int]) -> None:
         self.ctx = ctx
         self.cache = cache
         self.requests = requests
         self.lambda_stages = lambda_stages
         self.pages = pages  # distribution id -> what its custom error pages are fetched through
+        self.repeatable = repeatable  # the compiled behaviors whose fresh whole hits can be repeated (Pipeline)
         self.error_ttls = {d.id: tuple((e.error_code, e.error_caching_min_ttl) for e in d.custom_error_responses)
                            for d in ctx.config.distributions}
 
@@ -49,7 +50,7 @@ class ResponseSide:
             fetched, origin = await self.fetch(decision, request, client, trace)
         except LambdaFailed as exc:
             return await self.custom_error(decision.distribution, exc.page, request, client, trace, finalized=True)
-        if fetched.entry is not None:  # the viewer's own copy (never an error page's); the pipeline may clear it
+        if fetched.entry is not None and id(decision.route) in self.repeatable:  # the viewer's own copy, never a page's
             trace.repeat = weakref.ref(fetched.entry)  # weak: a history entry must not keep an evicted copy alive
         if fetched.generated:
             return await self.custom_error(decision.distribution, fetched.response, request, client, trace,

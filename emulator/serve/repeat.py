@@ -78,7 +78,7 @@ class Repeats:
         """After the pipeline's answer was sent: keep it when a repeat can be answered the same way. Only a plain
         GET on a kept HTTP/1.1 connection (no body, no Expect, no upgrade), whose answer carried its own Date and
         Content-Length and no debug header."""
-        ref, trace.repeat = trace.repeat, None
+        ref = trace.repeat
         entry = ref() if isinstance(ref, weakref.ref) else None
         if not keep or not isinstance(entry, Entry) or status != 200 or body is not entry.body \
                 or message.method != "GET" or message.version != (1, 1) or message.should_close \

@@ -179,7 +179,6 @@ class EdgeServer:
             await edge.close()
             self.bodies.keep(trace.request_id, request_body, response_body)
             self.record(emulator, viewer, trace, edge.status, sent, time.perf_counter() - started, headers)
-            trace.repeat = None  # only the lean listener repeats answers
         return response
 
     async def dispatch(self, emulator: Emulator, viewer: ViewerRequest, started: float) -> tuple[EdgeResponse, Trace]:
