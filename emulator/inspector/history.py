@@ -66,8 +66,7 @@ class History:
                listener: str) -> Entry | None:
         if self.limit <= 0:
             return None
-        if trace.exchanges or (trace.viewer is not None and trace.viewer.has_body):
-            _drop_streams(trace)
+        _drop_streams(trace)
         entry = Entry(next(self._seq), time.time(), trace, status, sent, duration_ms, headers, listener)
         self._entries[entry.id] = entry
         if len(self._entries) > self.limit:
