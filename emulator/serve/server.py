@@ -173,6 +173,7 @@ class EdgeServer:
             return handshake
         headers = self.sent_headers(emulator, edge, trace)
         edge, response_body = self.bodies.tap_response(edge)
+        sent = 0  # what the record says if sending failed before any of the body went out
         try:
             response, sent = await send(request, edge, headers, self._framing_warning)
         finally:
