@@ -119,8 +119,8 @@ class _Loader:
         if not top.has("distribution") and not top.has("distributions"):
             self.r.error((), "missing required key 'distribution'", "a mapping describing the distribution")
         self.check_hosts(distributions)
-        settings = replace(load_settings(self.r, top.section("emulator")),
-                           aws=load_aws_identity(self.r, top.section("emulator")))
+        emulator = top.section("emulator")  # once: each call reports a section that is not a mapping
+        settings = replace(load_settings(self.r, emulator), aws=load_aws_identity(self.r, emulator))
         check_signer_accounts(self.r, distributions, settings.key_pairs)
         warnings = tuple(i for i in self.r.issues if i.severity is Severity.WARNING)
         return Config(
