@@ -86,6 +86,7 @@ class _Loader:
         self.lambda_names: set[str] = set()
         self.access_controls: dict[str, OriginAccessControl] = {}
         self.bucket_policies: dict[str, tuple[dict[str, object], TreePath]] = {}
+        self.policies_checked: set[str] = set()  # buckets whose policy's problems were reported
 
     def load(self, tree: object) -> Config | None:
         top = Section(self.r, (), tree)
@@ -249,7 +250,7 @@ class _Loader:
                 self.r.error(cs.at("ssl_protocols") + (i,), f"'{proto}' is not an origin SSL protocol",
                              "a list of: SSLv3, TLSv1, TLSv1.1, TLSv1.2")
         mock = with_bucket_policy(self.r, load_mock(self.r, s, domain or "", self.lambdas, self.lambda_names),
-                                  domain or "", self.bucket_policies)
+                                  domain or "", self.bucket_policies, self.policies_checked)
         access_control, access_identity = load_origin_access(self.r, s, self.access_controls, domain or "", mock)
         if origin_id is None or domain is None:
             return None

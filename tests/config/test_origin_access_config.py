@@ -97,3 +97,24 @@ def test_the_aws_identity_comes_from_the_config_then_the_environment(tmp_path: P
         "AKIACONF", "emulator.aws_credentials", "arn:aws:cloudfront::111122223333:distribution/E1")
     assert any("'12' is not an AWS account id" in e
                for e in errors(tmp_path, "s3_origin: {}", "emulator: {account_id: '12'}"))
+
+
+def test_a_shared_bucket_policy_is_reported_once_and_a_bad_emulator_section_once(tmp_path: Path) -> None:
+    (tmp_path / "bucket").mkdir()
+    (tmp_path / "frontyard.yaml").write_text(textwrap.dedent("""\
+        bucket_policies:
+          site-bucket:
+            Statement: [{Effect: Maybe, Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::site-bucket/*"}]
+        distributions:
+          - origins: [{id: s, domain_name: site-bucket.s3.amazonaws.com, mock: {type: s3, root: bucket}}]
+            default_cache_behavior: {target_origin_id: s}
+          - aliases: [b.localhost]
+            origins: [{id: s, domain_name: site-bucket.s3.amazonaws.com, mock: {type: s3, root: bucket}}]
+            default_cache_behavior: {target_origin_id: s}
+        emulator: 5
+        """))
+    with pytest.raises(ConfigError) as caught:
+        load_config(tmp_path / "frontyard.yaml")
+    messages = [f"{i.location.line if i.location else 0}:{i.field}: {i.message}" for i in caught.value.issues]
+    assert messages == ["3:bucket_policies.site-bucket: Statement[0].Effect: must be Allow or Deny, not 'Maybe'",
+                        "10:emulator: must be a mapping, got a number"]

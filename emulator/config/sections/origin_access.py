@@ -140,8 +140,10 @@ def load_bucket_policies(r: Report, top: Section) -> dict[str, tuple[dict[str, o
 
 
 def with_bucket_policy(r: Report, mock: MockSpec | None, domain: str,
-                       policies: Mapping[str, tuple[dict[str, object], TreePath]]) -> MockSpec | None:
-    """A bucket mock without a `bucket_policy` of its own takes its bucket's from `bucket_policies`."""
+                       policies: Mapping[str, tuple[dict[str, object], TreePath]],
+                       checked: set[str]) -> MockSpec | None:
+    """A bucket mock without a `bucket_policy` of its own takes its bucket's from `bucket_policies`; a policy's
+    problems are reported once (`checked`: the buckets already reported), however many origins share the bucket."""
     schema = r.engines.mock_types.get(mock.type) if mock is not None else None
     if mock is None or schema is None or "bucket_policy" not in schema.options or \
             mock.option("bucket_policy") is not None or (found := policies.get(bucket_of(domain))) is None:
@@ -151,6 +153,8 @@ def with_bucket_policy(r: Report, mock: MockSpec | None, domain: str,
         r.warn(path, f"the mock of {domain} sets 'list', so it serves without this bucket policy")
         return mock
     options = {**dict(mock.options), "bucket_policy": document}
-    for _, message in schema.problems(options):
-        r.error(path, message)
+    if bucket_of(domain) not in checked:
+        checked.add(bucket_of(domain))
+        for _, message in schema.problems(options):
+            r.error(path, message)
     return replace(mock, options=tuple(options.items()))
