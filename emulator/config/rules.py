@@ -122,6 +122,3 @@ def function_reference(text: str) -> tuple[str | None, str | None]:
         return None, f"CloudFront needs a numbered function version (like :1), not {what}"
     return match["name"], None
 
-
-# A Lambda function URL's domain, `<url-id>.lambda-url.<region>.on.aws` (AWS, "Invoking Lambda function URLs").
-LAMBDA_URL_DOMAIN = re.compile(r"^[a-z0-9]+\.lambda-url\.[a-z0-9-]+\.on\.aws$")

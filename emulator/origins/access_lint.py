@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from emulator.config.model import Config, Distribution, Origin
-from emulator.config.model.access import OriginType, SigningBehavior, oai_canonical_user
+from emulator.config.model.access import OriginType, SigningBehavior, bucket_of, oai_canonical_user
 from emulator.issues import ConfigIssue, Severity
 from emulator.origins.s3_policy import Principal, RequestContext, evaluate, parse
 
@@ -57,8 +57,6 @@ def _who(config: Config, d: Distribution, o: Origin) -> tuple[Principal, tuple[t
 
 
 def _policies(config: Config, d: Distribution) -> Iterator[ConfigIssue]:
-    from emulator.origins.mocks.s3_access import bucket_name
-
     for o in d.origins:
         raw = o.mock.option("bucket_policy") if o.mock is not None and o.mock.type == "s3" else None
         if raw is None:
@@ -68,7 +66,7 @@ def _policies(config: Config, d: Distribution) -> Iterator[ConfigIssue]:
             continue  # the loader reported them
         principal, keys, how = _who(config, d, o)
         key = (d.default_root_object or "index.html").lstrip("/")
-        resource = f"arn:aws:s3:::{bucket_name(o.domain_name)}/{key}"
+        resource = f"arn:aws:s3:::{bucket_of(o.domain_name)}/{key}"
         decision = evaluate(policy, RequestContext(principal, "s3:GetObject", resource, (*keys,
                                                    ("aws:SecureTransport", "true"))))
         if decision.allowed:

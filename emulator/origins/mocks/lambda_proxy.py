@@ -22,9 +22,9 @@ from aiohttp import web
 from multidict import CIMultiDict
 
 from emulator.config.model import LambdaFunctionConfig
+from emulator.config.model.access import LOCAL_ACCOUNT
 from emulator.lambda_edge.workers import Status, Worker
 
-ACCOUNT = "123456789012"
 # A synchronous invocation's response payload (AWS, "Lambda quotas": "6 MB each for request and response").
 MAX_RESPONSE = 6 * 1024 * 1024
 _TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # an HTTP header name (RFC 9110 token)
@@ -47,7 +47,7 @@ class Invoker:
         """(status, result, error text) of one invocation, cut at the function's timeout or `limit` (the front's
         own timeout) when that comes first."""
         context = {"functionName": self.fn.name, "functionVersion": "$LATEST",
-                   "invokedFunctionArn": f"arn:aws:lambda:{self.region}:{ACCOUNT}:function:{self.fn.name}",
+                   "invokedFunctionArn": f"arn:aws:lambda:{self.region}:{LOCAL_ACCOUNT}:function:{self.fn.name}",
                    "memoryLimitInMB": self.fn.memory_size, "awsRequestId": str(uuid.uuid4()),
                    "logGroupName": f"/aws/lambda/{self.fn.name}", "logStreamName": "frontyard/local"}
         timeout = self.fn.timeout if limit is None else min(self.fn.timeout, limit)
@@ -120,7 +120,7 @@ def event_v2(req: Incoming, *, api_id: str, stage: str, route_key: str, path: st
         "version": "2.0", "routeKey": route_key, "rawPath": path, "rawQueryString": req.query,
         "headers": {k: ",".join(v) for k, v in headers.items()},
         "requestContext": {
-            "accountId": ACCOUNT, "apiId": api_id, "domainName": req.host, "domainPrefix": req.host.split(".")[0],
+            "accountId": LOCAL_ACCOUNT, "apiId": api_id, "domainName": req.host, "domainPrefix": req.host.split(".")[0],
             "http": {"method": req.method, "path": path, "protocol": req.protocol, "sourceIp": req.source_ip,
                      "userAgent": req.header("user-agent")},
             "requestId": req.request_id, "routeKey": route_key, "stage": stage,
@@ -151,7 +151,7 @@ def event_v1(req: Incoming, *, api_id: str, stage: str, resource: str, path: str
         "multiValueQueryStringParameters": query or None,
         "pathParameters": path_parameters or None, "stageVariables": None,
         "requestContext": {
-            "accountId": ACCOUNT, "apiId": api_id, "domainName": req.host, "domainPrefix": req.host.split(".")[0],
+            "accountId": LOCAL_ACCOUNT, "apiId": api_id, "domainName": req.host, "domainPrefix": req.host.split(".")[0],
             "httpMethod": req.method, "path": f"/{stage}{path}" if stage != "$default" else path,
             "protocol": req.protocol, "requestId": req.request_id, "requestTimeEpoch": int(time.time() * 1000),
             "resourcePath": resource, "stage": stage,

@@ -20,12 +20,13 @@ from pathlib import Path
 from aiohttp import web
 
 from emulator.config.model import MockSpec
+from emulator.config.model.access import bucket_of
 from emulator.origins.mocks import EDGE, Handler, MockType, OptionSpec
 from emulator.origins.mocks.body import StreamedBody, bytes_chunks
 from emulator.origins.mocks.keys import key_from_path
 from emulator.origins.mocks.listing import list_bucket
 from emulator.origins.mocks.objects import EtagCache, lookup, object_response
-from emulator.origins.mocks.s3_access import authenticate, authorize, bucket_name
+from emulator.origins.mocks.s3_access import authenticate, authorize
 from emulator.origins.mocks.s3_errors import (
     RequestIds,
     S3Error,
@@ -91,7 +92,7 @@ def _with_policy(spec: MockSpec, policy: Policy, root: Path, etags: EtagCache) -
             return answer(caller[0])
         if request.method not in ("GET", "HEAD"):
             return answer(_refusal(request.method, request))  # a read-only folder, whatever the policy
-        bucket = f"arn:aws:s3:::{bucket_name(request.headers.get('Host', ''))}"
+        bucket = f"arn:aws:s3:::{bucket_of(request.headers.get('Host', ''))}"  # Host: the virtual-hosted name
         key = key_from_path(request.raw_path)
         if key == "":
             listing = authorize(policy, caller, "s3:ListBucket", bucket)

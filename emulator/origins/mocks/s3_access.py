@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from aiohttp import web
 
-from emulator.config.model.access import AwsIdentity, bucket_of, oai_canonical_user
+from emulator.config.model.access import AwsIdentity, oai_canonical_user
 from emulator.origins import sigv4
 from emulator.origins.access import EdgeContext
 from emulator.origins.mocks.s3_errors import S3Error
@@ -32,7 +32,6 @@ _SIGNATURE_MESSAGES = {
 _SIGNATURE_STATUS = {"AuthorizationHeaderMalformed": 400, "InvalidToken": 400}
 
 
-bucket_name = bucket_of  # CloudFront always sends the origin's domain as Host: virtual-hosted style
 
 
 @dataclass(frozen=True)
