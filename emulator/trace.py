@@ -106,7 +106,7 @@ class Trace:
         """The last decision of a stage; only its own detail is written (the access log asks on every request)."""
         for i in range(len(self.raw) - 1, -1, -1):
             if self.raw[i][0] == stage:
-                return self.decisions[i] if i < len(self._built) else _decision(self.raw[i])
+                return self._built[i] if i < len(self._built) else _decision(self.raw[i])
         return None
 
     def compact(self) -> str:
