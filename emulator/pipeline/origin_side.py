@@ -40,6 +40,7 @@ class OriginRequests:
         self.mocks = mocks  # distribution id -> origin id -> loopback address of its mock (filled at start)
         self.listeners = listeners  # this emulator's own viewer listeners, filled in when serving
         self.contexts: dict[tuple[str, str], EdgeContext] = {}  # (distribution id, origin id) -> its mock's
+        self._logs: dict[str, dict[str, DecisionLog]] = {}  # distribution id -> decision_logs()
 
     def edge_context(self, distribution: Distribution, origin: Origin) -> EdgeContext:
         """What the mock serving this origin knows of the edge (one per origin, shared with its decision log)."""
@@ -49,7 +50,12 @@ class OriginRequests:
         return self.contexts[key]
 
     def decision_logs(self, distribution: Distribution) -> dict[str, DecisionLog]:
-        return {o.id: self.edge_context(distribution, o).decisions for o in distribution.origins if o.mock}
+        """Origin id -> its mock's decision log; built once per distribution (asked for by every forwarded request)."""
+        logs = self._logs.get(distribution.id)
+        if logs is None:
+            logs = self._logs[distribution.id] = {o.id: self.edge_context(distribution, o).decisions
+                                                  for o in distribution.origins if o.mock}
+        return logs
 
     def build(self, forward: Forward, trace: Trace) -> OriginRequest:
         distribution, request, origin, fwd = forward.distribution, forward.request, forward.origin, \
