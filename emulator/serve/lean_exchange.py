@@ -30,6 +30,7 @@ from emulator.origins.upgrade import Switched
 from emulator.serve.limits import check_request, origin_form
 from emulator.serve.log_stream import LineLogger
 from emulator.serve.viewer_parser import first_line, refusal_status
+from emulator.serve.viewer_request import CHUNK, chunks
 from emulator.serve.websocket import relay
 from emulator.trace import Trace
 
@@ -39,7 +40,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("frontyard")
 access_log = LineLogger("frontyard.access")
-CHUNK = 64 * 1024
 _REASONS = {s.value: s.phrase for s in HTTPStatus}
 _NO_BODY_STATUS = frozenset((204, 304, *range(100, 200)))
 _date: tuple[int, str] = (0, "")
@@ -145,7 +145,7 @@ class Exchange:
             scheme=Scheme.HTTPS if self.proto.tls is not None else Scheme.HTTP,
             http_version=f"{self.sent_version[0]}.{self.sent_version[1]}",
             client_ip=self.proto.peer[0], client_port=self.proto.peer[1],
-            body=_chunks(self.payload) if has_body else b"", has_body=has_body, tls=self.proto.tls)
+            body=chunks(self.payload) if has_body else b"", has_body=has_body, tls=self.proto.tls)
 
     async def _answer(self, server: EdgeServer, viewer: ViewerRequest) -> bool:
         """The pipeline's answer sent; this request stays on the configuration it started on, even across a
@@ -324,9 +324,3 @@ def _without(headers: Any, *names: str | None) -> Any:
     if not any(k.lower() in drop for k in headers):
         return headers
     return CIMultiDict((k, v) for k, v in headers.items() if k.lower() not in drop)
-
-
-async def _chunks(payload: StreamReader) -> Any:
-    async for chunk in payload.iter_chunked(CHUNK):
-        yield chunk
-

@@ -7,6 +7,7 @@ import asyncio
 from collections.abc import AsyncIterator
 
 from aiohttp import web
+from aiohttp.streams import StreamReader
 
 from emulator.http import Scheme, ViewerRequest
 from emulator.serve.viewer_parser import VERSION_KEY
@@ -39,12 +40,13 @@ def to_viewer_request(request: web.BaseRequest) -> ViewerRequest:
         http_version="{}.{}".format(*request.get(VERSION_KEY, request.version)),
         client_ip=client_ip,
         client_port=client_port,
-        body=_chunks(request) if request.body_exists else b"",
+        body=chunks(request.content) if request.body_exists else b"",
         has_body=request.body_exists,
         tls=tls,
     )
 
 
-async def _chunks(request: web.BaseRequest) -> AsyncIterator[bytes]:
-    async for chunk in request.content.iter_chunked(CHUNK):
+async def chunks(body: StreamReader) -> AsyncIterator[bytes]:
+    """A viewer's request body, CHUNK bytes at a time (both listeners)."""
+    async for chunk in body.iter_chunked(CHUNK):
         yield chunk
