@@ -106,22 +106,18 @@ def _tf_id(kind: str, name: str, body: N) -> str:
     return str(given.v) if given is not None and isinstance(given.v, str) and given.v else tf_fake_id(f"{kind}.{name}")
 
 
-def tf_resource(access: OriginAccess, kind: str, name: str, body: N, loc: Location | None) -> bool:
-    """Gather an OAC or a bucket policy, note a distribution's ARN (True: the resource is carried here)."""
+def tf_resource(access: OriginAccess, kind: str, name: str, body: N, loc: Location | None) -> None:
+    """Gather an OAC or a bucket policy, note a distribution's ARN."""
     if kind == "aws_cloudfront_distribution":
         given = body.get("arn")
         access.arns[name] = str(given.v) if given is not None and isinstance(given.v, str) and given.v else \
             f"arn:aws:cloudfront::{ACCOUNT}:distribution/{_tf_id(kind, name, body)}"
-        return False
-    if kind == "aws_cloudfront_origin_access_control":
+    elif kind == "aws_cloudfront_origin_access_control":
         access.control(_tf_id(kind, name, body), body)
-        return True
-    if kind == "aws_s3_bucket_policy":
+    elif kind == "aws_s3_bucket_policy":
         bucket = body.get("bucket")
         access.policy(bucket.plain() if bucket is not None else None, body.get("policy") or N(None, loc), loc,
                       f"{kind}.{name}")
-        return True
-    return kind == "aws_cloudfront_origin_access_identity"  # read for its ids only
 
 
 def tf_distribution_arns(access: OriginAccess, distributions: list[N]) -> None:

@@ -74,7 +74,7 @@ def dynamic(node: Tree, ev: Evaluator, build_body: Callable[[Tree, Evaluator, Bl
             out.append(block)
         return out
 
-    placeholder.expand = once_list(expand)
+    placeholder.expand = once(expand)
     return placeholder
 
 
@@ -129,17 +129,6 @@ def _iterator_name(expr: Tree | None) -> str | None:
     while isinstance(node, Tree) and node.data != "identifier" and _kids(node):
         node = _kids(node)[0]  # type: ignore[assignment]
     return str(_kids(node)[0]) if isinstance(node, Tree) and node.data == "identifier" else None
-
-
-def once_list(get: Callable[[], list[Block]]) -> Callable[[], list[Block]]:
-    cache: list[list[Block]] = []
-
-    def run() -> list[Block]:
-        if not cache:
-            cache.append(get())
-        return cache[0]
-
-    return run
 
 
 __all__ = ["dynamic", "instance_name", "instances", "iteration", "once"]

@@ -22,8 +22,6 @@ def lambdas(root: Module, names: set[str]) -> dict[str, N]:
     origin could still need it, and that origin then says so."""
     out: dict[str, N] = {}
     for module, kind, name, block in tf_api_origins.walk(root, lambda kind: kind == "aws_lambda_function"):
-        if kind != "aws_lambda_function":
-            continue
         try:
             fn = str(module.attribute(block, kind, name, "function_name", block.loc))
         except EvalError:

@@ -279,7 +279,7 @@ def resources_tree(resources: Resources, shape: TfShape, issues: list[ConfigIssu
     headers: dict[str, object] = {}
     access = origin_access.OriginAccess(issues)  # OACs, bucket policies, distribution ARNs
     for kind, name, body, loc in resources:
-        carried = origin_access.tf_resource(access, kind, name, body, loc)
+        origin_access.tf_resource(access, kind, name, body, loc)
         own = body.get("name")
         key = str(own.v) if own is not None and isinstance(own.v, str) else name
         if kind == "aws_cloudfront_distribution":
@@ -298,8 +298,6 @@ def resources_tree(resources: Resources, shape: TfShape, issues: list[ConfigIssu
             public_keys[str(body.get("id").v)] = body.get("encoded_key") or N(None, loc)  # type: ignore[union-attr]
         elif kind == "aws_cloudfront_key_group":
             groups.append(body)
-        elif carried:
-            pass
         elif kind.startswith("aws_cloudfront_") and kind not in QUIET:
             issues.append(ConfigIssue(Severity.WARNING, loc, f"{kind}.{name}", "not emulated and is ignored"))
     origin_access.tf_distribution_arns(access, distributions)
