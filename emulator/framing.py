@@ -37,3 +37,10 @@ def viewer_length(headers: Headers | CIMultiDict[str]) -> tuple[Headers | CIMult
     kept = CIMultiDict(headers)
     kept.popall("Content-Length")
     return freeze(kept), None, f"Content-Length {', '.join(map(repr, values))} is not one length: dropped"
+
+
+def length_mismatch(length: int, size: int, *, whole: bool = True) -> str:
+    """The warning for a body that does not match its Content-Length (both listeners): `size` bytes, the whole
+    body's, or (`whole` False) what a stream gave before it was cut past `length`."""
+    told = str(size) if whole or size <= length else f"more than {length}"
+    return f"Content-Length {length} but a body of {told} bytes: {min(size, length)} sent, then the connection closes"

@@ -12,7 +12,7 @@ import aiohttp
 from aiohttp import web
 from multidict import CIMultiDict
 
-from emulator.framing import expects_body, viewer_length
+from emulator.framing import expects_body, length_mismatch, viewer_length
 from emulator.http import EdgeResponse, Headers, freeze
 from emulator.serve.viewer_request import CHUNK
 
@@ -57,8 +57,7 @@ async def send(request: web.BaseRequest, edge: EdgeResponse, headers: Headers | 
         close = headers.get("Connection", "").lower() == "close"
         if length is not None and length != len(body):
             # aiohttp would send the whole body under the other length: the viewer gets what it says.
-            warn(request, f"Content-Length {length} but a body of {len(body)} bytes: "
-                                  f"{min(length, len(body))} sent, then the connection closes")
+            warn(request, length_mismatch(length, len(body)))
             body, close = body[:length], True
             headers = _closing(headers)
         response = PassThroughBytes(status=edge.status, reason=edge.reason or None, headers=headers, body=body)
@@ -107,9 +106,7 @@ async def send(request: web.BaseRequest, edge: EdgeResponse, headers: Headers | 
     await response.write_eof()
     if length is not None and sent != length:
         # Longer (cut) or shorter (the viewer would wait for the rest): the connection closes.
-        size = f"more than {length}" if sent > length else str(sent)
-        warn(request, f"Content-Length {length} but a body of {size} bytes: "
-                              f"{min(sent, length)} sent, then the connection closes")
+        warn(request, length_mismatch(length, sent, whole=False))
         if request.transport is not None:
             request.transport.close()
         return response, min(sent, length)

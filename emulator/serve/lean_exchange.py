@@ -23,7 +23,7 @@ from aiohttp.streams import EMPTY_PAYLOAD, StreamReader
 from multidict import CIMultiDict
 
 from emulator.decisions import REASON_BAD_REQUEST, EdgeError
-from emulator.framing import expects_body, viewer_length
+from emulator.framing import expects_body, length_mismatch, viewer_length
 from emulator.http import EdgeResponse, Headers, Scheme, ViewerRequest, new_request_id
 from emulator.inspector.format import refusal_line
 from emulator.origins.upgrade import Switched
@@ -222,8 +222,7 @@ class Exchange:
         body = edge.body
         assert isinstance(body, bytes)
         if length is not None and length != len(body):
-            self.framing_warning(f"Content-Length {length} but a body of {len(body)} bytes: "
-                                 f"{min(length, len(body))} sent, then the connection closes")
+            self.framing_warning(length_mismatch(length, len(body)))
             body, close = body[:length], True
             headers = _without(headers, "Connection")
         keep = self.keep_alive and not close
@@ -287,9 +286,7 @@ class Exchange:
         proto.write(block + (b"0\r\n\r\n" if chunked else b""))
         if length is not None and sent != length and not no_body:
             # Longer (cut) or shorter (the viewer would wait for the rest): the connection closes.
-            size = f"more than {length}" if sent > length else str(sent)
-            self.framing_warning(f"Content-Length {length} but a body of {size} bytes: "
-                                 f"{min(sent, length)} sent, then the connection closes")
+            self.framing_warning(length_mismatch(length, sent, whole=False))
             self._cut()
             return min(sent, length), False
         return sent, keep
