@@ -22,24 +22,20 @@ import aiohttp
 from aiohttp.streams import EMPTY_PAYLOAD, StreamReader
 from multidict import CIMultiDict
 
-from emulator.decisions import REASON_BAD_REQUEST, EdgeError
+from emulator.decisions import EdgeError
 from emulator.framing import expects_body, length_mismatch, viewer_length
-from emulator.http import EdgeResponse, Headers, Scheme, ViewerRequest, new_request_id
-from emulator.inspector.format import refusal_line
+from emulator.http import EdgeResponse, Headers, Scheme, ViewerRequest
 from emulator.origins.upgrade import Switched
-from emulator.serve.limits import check_request, origin_form
-from emulator.serve.log_stream import LineLogger
+from emulator.serve.limits import check_request, origin_form, refusal
 from emulator.serve.viewer_parser import first_line, refusal_status
 from emulator.serve.viewer_request import CHUNK, chunks
 from emulator.serve.websocket import relay
-from emulator.trace import Trace
 
 if TYPE_CHECKING:
     from emulator.serve.lean import LeanProtocol
     from emulator.serve.server import EdgeServer
 
 log = logging.getLogger("frontyard")
-access_log = LineLogger("frontyard.access")
 _REASONS = {s.value: s.phrase for s in HTTPStatus}
 _NO_BODY_STATUS = frozenset((204, 304, *range(100, 200)))
 _date: tuple[int, str] = (0, "")
@@ -69,30 +65,21 @@ async def refuse(proto: LeanProtocol, exc: BaseException, status: int = 0, parse
     """CloudFront's page for a request the parser (or stage 0, or our own bug: 500) refused; the connection
     closes after it."""
     status = status or refusal_status(exc)
-    reason = "Request Entity Too Large." if status == 413 else REASON_BAD_REQUEST
     why = first_line(exc) if status != 500 else f"internal error: {first_line(exc)}"
-    error = exc if isinstance(exc, EdgeError) else EdgeError(status, reason, "InvalidRequest", why)
-    await send_refusal(proto, error, parsed, version)
+    await send_refusal(proto, exc if isinstance(exc, EdgeError) else refusal(status, why), parsed, version)
 
 
 async def send_refusal(proto: LeanProtocol, error: EdgeError, parsed: tuple[str, str] | None,
                        version: tuple[int, int]) -> None:
-    emulator = proto.server.emulator
-    trace = Trace(new_request_id())
-    edge = emulator.pipeline.respond.edge_error(error, trace)
+    edge = proto.server.refusal_page(error, proto.peer[0], parsed)
     assert isinstance(edge.body, bytes)
     extra = [("Content-Length", str(len(edge.body)))] if "Content-Length" not in edge.headers else []
     if "Date" not in edge.headers:
         extra.append(("Date", http_date()))
-    headers = {k: v for k, v in edge.headers.items() if k.lower() != "connection"}
     extra.append(("Connection", "close"))
     proto.closing = True
-    with contextlib.suppress(ConnectionError):  # the viewer left: only the log line is left to write
-        proto.write(head(version, edge.status, edge.reason, headers, extra) + edge.body)
-    if emulator.config.emulator.access_log:
-        method, target = parsed or ("-", "-")  # nothing was parsed
-        access_log.info(refusal_line(proto.peer[0], method, target, error.status, len(edge.body),
-                                     trace.request_id, error.cause))
+    with contextlib.suppress(ConnectionError):  # the viewer left: the log line is already written
+        proto.write(head(version, edge.status, edge.reason, _without(edge.headers, "Connection"), extra) + edge.body)
 
 
 class Exchange:

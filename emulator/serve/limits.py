@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from emulator.decisions import EdgeError
+from emulator.decisions import REASON_BAD_REQUEST, EdgeError
 
 MAX_URL_BYTES = 8192
 MAX_REQUEST_BYTES = 20480  # request line + headers, excluding the body
@@ -29,6 +29,12 @@ PARSER_MAX_HEADERS = MAX_REQUEST_BYTES // 4  # the shortest header line, "a:" CR
 # "URI producers and normalizers should omit the port component and its ':' delimiter if port is empty").
 _PORT = re.compile(rb"[0-9]{0,5}")
 
+
+
+def refusal(status: int, why: str) -> EdgeError:
+    """A request refused before any distribution is chosen (the parser, stage 0, or our own bug): 413 for what is
+    too large, otherwise the 400 page's reason line."""
+    return EdgeError(status, REASON_TOO_LARGE if status == 413 else REASON_BAD_REQUEST, "InvalidRequest", why)
 
 def request_size(method: str, target: str, raw_headers: Iterable[tuple[bytes, bytes]]) -> int:
     """Bytes of the request line and headers as CloudFront counts them (canonical `Name: value` CRLF)."""

@@ -19,7 +19,7 @@ from aiohttp import web
 from multidict import CIMultiDict
 
 from emulator.config.model import Listen
-from emulator.decisions import REASON_BAD_REQUEST, EdgeError
+from emulator.decisions import EdgeError
 from emulator.http import EdgeResponse, Headers, Scheme, ViewerRequest, new_request_id
 from emulator.inspector import BodyStore, History
 from emulator.inspector.format import access_line, refusal_line
@@ -28,7 +28,7 @@ from emulator.serve.access_log import StandardLogFile, standard_line
 from emulator.serve.aiohttp_response import PassThroughBytes, PassThroughResponse, send
 from emulator.serve.app import Emulator
 from emulator.serve.lean import LeanListeners
-from emulator.serve.limits import check_request
+from emulator.serve.limits import check_request, refusal
 from emulator.serve.log_stream import LineLogger
 from emulator.serve.repeat import Repeats
 from emulator.serve.tunnel import Tunnel, close_all
@@ -235,25 +235,29 @@ class EdgeServer:
 
     def refuse(self, request: web.BaseRequest, status: int, why: str) -> web.StreamResponse:
         """CloudFront's page for a request the HTTP parser refused (serve/viewer_parser.py)."""
-        reason = "Request Entity Too Large." if status == 413 else REASON_BAD_REQUEST
-        return self._refusal(request, EdgeError(status, reason, "InvalidRequest", why), parsed=False)
+        return self._refusal(request, refusal(status, why), parsed=False)
 
     def _refusal(self, request: web.BaseRequest, error: EdgeError, parsed: bool = True) -> web.StreamResponse:
         """An edge page for a request that never reached the pipeline; the connection closes after it."""
-        emulator = self.emulator
-        trace = Trace(new_request_id())
-        edge = emulator.pipeline.respond.edge_error(error, trace)
-        assert isinstance(edge.body, bytes)
+        edge = self.refusal_page(error, request.remote or "-", (request.method, request.raw_path) if parsed else None)
         headers = CIMultiDict(edge.headers)
         headers["Connection"] = "close"
         response = PassThroughBytes(status=edge.status, headers=headers, body=edge.body)
         response.force_close()
+        return response
+
+    def refusal_page(self, error: EdgeError, client: str, parsed: tuple[str, str] | None) -> EdgeResponse:
+        """CloudFront's page for a request refused before the pipeline, and its access-log line (`parsed`: the
+        method and target, None when nothing was parsed); each listener sends it and closes the connection."""
+        emulator = self.emulator
+        trace = Trace(new_request_id())
+        edge = emulator.pipeline.respond.edge_error(error, trace)
+        assert isinstance(edge.body, bytes)
         if emulator.config.emulator.access_log:
-            client = request.remote or "-"
-            method, target = (request.method, request.raw_path) if parsed else ("-", "-")  # nothing was parsed
+            method, target = parsed or ("-", "-")
             access_log.info(refusal_line(client, method, target, error.status, len(edge.body), trace.request_id,
                                          error.cause))
-        return response
+        return edge
 
     def _framing_warning(self, request: web.BaseRequest, problem: str) -> None:
         self.framing_warning(request.host, request.path, problem)
