@@ -20,7 +20,7 @@ from emulator.config.importers.lambdas import add_referenced, referenced
 from emulator.config.importers.located import N
 from emulator.config.importers.origin_access import known_policy_json
 from emulator.config.importers.result import Imported
-from emulator.config.importers.tf_computed import WELL_KNOWN_DATA, computed, well_known_data
+from emulator.config.importers.tf_computed import ASSIGNED, WELL_KNOWN_DATA, computed, well_known_data
 from emulator.config.importers.tf_expand import instance_name, instances
 from emulator.config.importers.tf_files import ModuleFiles
 from emulator.config.importers.tf_modules import META, READ_BY_EDGE, call_folder, holds
@@ -253,10 +253,11 @@ class Module(ModuleFiles):
             self._instances[(kind, name)] = instances(block, self._hcl_block, self.issues)
         return self._instances[(kind, name)]
 
-    def all_resources(self, wanted: Callable[[str], bool], prefix: str = "") -> list[tuple[str, str, Block]]:
-        """(type, address, block) of every resource instance of the wanted types, this module's and its calls'
-        (module.cdn.NAME). Other resources are not expanded: their count / for_each may need what only a
-        deployment knows, and the edge does not use them."""
+    def all_resources(self, wanted: Callable[[str], bool],
+                      prefix: str = "") -> list[tuple[str, str, Block, Module, str]]:
+        """(type, address, block, owning module, name in it) of every resource instance of the wanted types, this
+        module's and its calls' (address module.cdn.NAME). Other resources are not expanded: their count /
+        for_each may need what only a deployment knows, and the edge does not use them."""
         out = []
         for (kind, name), block in self.resources.items():
             if not wanted(kind):
@@ -266,8 +267,8 @@ class Module(ModuleFiles):
             if made == [] and kind == "aws_cloudfront_distribution" and meta and not isinstance(meta().v, ConfigIssue):
                 self.issues.append(ConfigIssue(Severity.WARNING, block.loc, f"{kind}.{prefix}{name}", "count / "
                                                "for_each gives no instance: Terraform creates none"))
-            out += [(kind, prefix + name, block)] if made is None else \
-                [(kind, prefix + instance_name(name, k), b) for k, b in made]
+            out += [(kind, prefix + name, block, self, name)] if made is None else \
+                [(kind, prefix + instance_name(name, k), b, self, instance_name(name, k)) for k, b in made]
         for call in self.calls:
             if call not in self._children and not holds(self, call, wanted):
                 continue
@@ -356,14 +357,15 @@ class Module(ModuleFiles):
     # -- the tree -----------------------------------------------------------------------------------
     def tree(self, shape: TfShape) -> dict[str, object]:
         resources = []
-        for kind, name, block in self.all_resources(lambda t: t.startswith(READ_BY_EDGE)):
+        for kind, name, block, owner, local in self.all_resources(lambda t: t.startswith(READ_BY_EDGE)):
             body = block.as_n()
             for meta in ("count", "for_each", "depends_on", "provider", "lifecycle"):  # Terraform's, not the type's
                 body.v.pop(meta, None)  # type: ignore[union-attr]
             if kind == "aws_cloudfront_distribution":
                 soften(body, self.issues)
-            if kind == "aws_cloudfront_public_key":  # computed by AWS: ours, as references to it see it
-                body.v["id"] = N(self.attribute(block, kind, name, "id", block.loc), block.loc)  # type: ignore[index]
+            for attr in ASSIGNED.get(kind, ()):  # as references in its own module resolve them
+                if attr not in body.v:  # type: ignore[operator]
+                    body.v[attr] = N(owner.attribute(block, kind, local, attr, block.loc), block.loc)  # type: ignore[index]
             resources.append((kind, name, body, block.loc))
         tree = resources_tree(resources, shape, self.issues)
         candidates = tf_lambdas.lambdas(self, referenced(tree))

@@ -11,6 +11,11 @@ from emulator.config.importers.intrinsics import ACCOUNT
 from emulator.config.importers.lambdas import VERSION, lambda_arn
 from emulator.config.model.access import oai_canonical_user
 
+# Attributes AWS assigns that the edge reads from the resource itself (terraform.py's tree), set from its own module's
+# `attribute` so that they equal what references to the resource resolve to, in a module or at the root.
+ASSIGNED = {"aws_cloudfront_public_key": ("id",), "aws_cloudfront_origin_access_control": ("id",),
+            "aws_cloudfront_distribution": ("arn",)}
+
 
 # long: one branch per resource type the CloudFront resources refer to, each its attribute table
 def computed(kind: str, name: str, label: str, attr: Callable[[str], object], region: str) -> dict[str, object]:

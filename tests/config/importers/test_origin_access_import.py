@@ -198,3 +198,17 @@ def test_a_policy_string_nested_too_deeply_is_a_warning(tmp_path: Path) -> None:
     config = load_source(write(tmp_path, "template.json", json.dumps(data)))
     assert config.distributions[0].origins[0].mock.option("bucket_policy") is None  # type: ignore[union-attr]
     assert any("the bucket policy is not JSON (nested too deeply); not carried" in w.message for w in config.warnings)
+
+
+async def test_a_terraform_oac_site_inside_a_module_is_served_as_at_the_root(tmp_path: Path) -> None:
+    """Ids AWS assigns (the OAC's, the distribution's ARN) are the same for the resource and for the references to
+    it inside its module."""
+    (tmp_path / "cdn").mkdir()
+    write(tmp_path / "cdn", "main.tf", TERRAFORM)
+    config = load_source(write(tmp_path, "main.tf", 'module "cdn" { source = "./cdn" }\n'))
+    origin = config.distributions[0].origins[0]
+    assert origin.access_control is not None and origin.access_control.declared
+    found, missing, trace = await answers(config)
+    assert (found, missing) == (200, 404)
+    assert trace[1].startswith("statement 'AllowCloudFront' allows s3:GetObject")
+    assert lint(config) == []
